@@ -1,0 +1,234 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
+/**
+ * The one typed configuration of the API, read from the environment once at boot.
+ * Nothing outside `config/` reads `process.env`.
+ */
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  /** Absent in development means "start the embedded PostgreSQL". */
+  databaseUrl?: string;
+  embeddedPostgres: { dataDir: string; port: number };
+  database: {
+    poolSize: number;
+    connectTimeoutMs: number;
+    statementTimeoutMs: number;
+    ssl: boolean;
+    replicaUrls: string[];
+  };
+  jwtSecret: string;
+  /** Pepper for hashing refresh and invitation tokens at rest (HMAC-SHA256). */
+  sessionSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  refreshTokenAbsoluteTtlSeconds: number;
+  invitationTtlSeconds: number;
+  corsOrigins: string[];
+  /** Fastify `trustProxy`: false, true, a hop count, or a list of addresses/CIDRs. */
+  trustProxy: boolean | number | string[];
+  bodyLimitBytes: number;
+  redisUrl?: string;
+  throttle: {
+    keyPrefix: string;
+    defaultLimit: number;
+    defaultTtlSeconds: number;
+    authIpLimit: number;
+    authAccountLimit: number;
+    authTtlSeconds: number;
+  };
+  mail: {
+    from: string;
+    sendgridApiKey?: string;
+    sendgridBaseUrl?: string;
+    pollIntervalMs: number;
+    maxAttempts: number;
+    retryBaseMs: number;
+  };
+  /** Public URL of the web app; invitation links point here. */
+  webUrl: string;
+  apiDocsEnabled: boolean;
+  logLevel: string;
+  sentryDsn?: string;
+  argon2: { memoryCost: number; timeCost: number; parallelism: number };
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+const MIN_SECRET_BYTES = 32;
+
+function int(env: Env, name: string, fallback: number, min = 0): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) {
+    throw new ConfigError(`${name} must be an integer >= ${min} (got "${raw}")`);
+  }
+  return value;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw)) return true;
+  if (['0', 'false', 'no'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false (got "${raw}")`);
+}
+
+function list(raw: string | undefined): string[] {
+  return (raw ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+function parseTrustProxy(raw: string | undefined): AppConfig['trustProxy'] {
+  if (!raw || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return list(raw);
+}
+
+function checkUrl(name: string, value: string | undefined, protocols: string[]): string | undefined {
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`${name} is not a valid URL`);
+  }
+  if (!protocols.includes(url.protocol)) {
+    throw new ConfigError(`${name} must start with ${protocols.join(' or ')}`);
+  }
+  return value;
+}
+
+/**
+ * Development secrets are generated once and kept in the git-ignored data folder, so every
+ * process of a dev machine (and every restart) signs and verifies with the same keys.
+ */
+function devSecrets(dataDir: string): { jwtSecret: string; sessionSecret: string } {
+  const file = resolve(dataDir, 'dev-secrets.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+  const secrets = {
+    jwtSecret: randomBytes(48).toString('base64url'),
+    sessionSecret: randomBytes(48).toString('base64url'),
+  };
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
+  return secrets;
+}
+
+function secret(env: Env, name: string, production: boolean, generated: () => string): string {
+  const value = env[name];
+  if (value && Buffer.byteLength(value) >= MIN_SECRET_BYTES) return value;
+  if (production || value) {
+    throw new ConfigError(
+      value
+        ? `${name} is too weak: it must be at least ${MIN_SECRET_BYTES} bytes`
+        : `${name} is required in production (at least ${MIN_SECRET_BYTES} random bytes)`,
+    );
+  }
+  return generated();
+}
+
+/** Reads and validates the environment; throws a ConfigError naming the first bad variable. */
+export function loadConfig(env: Env = process.env): { config: AppConfig; notices: string[] } {
+  const notices: string[] = [];
+  const nodeEnv = (env.NODE_ENV ?? 'development') as AppConfig['nodeEnv'];
+  if (!['development', 'production', 'test'].includes(nodeEnv)) {
+    throw new ConfigError(`NODE_ENV must be development, production or test (got "${nodeEnv}")`);
+  }
+  const production = nodeEnv === 'production';
+  const dataDir = resolve(env.NESTMAP_DATA_DIR ?? '.data');
+
+  const databaseUrl = checkUrl('DATABASE_URL', env.DATABASE_URL, ['postgres:', 'postgresql:']);
+  if (production && !databaseUrl) {
+    throw new ConfigError('DATABASE_URL is required in production (postgresql://user:pass@host:5432/db)');
+  }
+
+  let generated: { jwtSecret: string; sessionSecret: string } | undefined;
+  const fromDevFile = (key: 'jwtSecret' | 'sessionSecret') => () => {
+    generated ??= devSecrets(dataDir);
+    return generated[key];
+  };
+  const jwtSecret = secret(env, 'JWT_SECRET', production, fromDevFile('jwtSecret'));
+  const sessionSecret = secret(env, 'SESSION_SECRET', production, fromDevFile('sessionSecret'));
+  if (generated) {
+    notices.push(`JWT_SECRET/SESSION_SECRET not set: using generated development secrets from ${dataDir}/dev-secrets.json`);
+  }
+  if (!databaseUrl) notices.push('DATABASE_URL not set: using the embedded PostgreSQL');
+
+  const port = int(env, 'PORT', 5000, 0);
+  const webUrl = checkUrl('WEB_URL', env.WEB_URL, ['http:', 'https:']) ?? `http://localhost:${int(env, 'WEB_PORT', 3000, 1)}`;
+  const config: AppConfig = {
+    nodeEnv,
+    host: env.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
+    port,
+    databaseUrl,
+    embeddedPostgres: { dataDir: resolve(dataDir, 'postgres'), port: int(env, 'EMBEDDED_PG_PORT', 5433, 1) },
+    database: {
+      poolSize: int(env, 'DB_POOL_SIZE', 10, 1),
+      connectTimeoutMs: int(env, 'DB_CONNECT_TIMEOUT_MS', 2000, 100),
+      statementTimeoutMs: int(env, 'DB_STATEMENT_TIMEOUT_MS', 5000, 100),
+      ssl: bool(env, 'DB_SSL', false),
+      replicaUrls: list(env.DATABASE_REPLICA_URLS).map((url) => checkUrl('DATABASE_REPLICA_URLS', url, ['postgres:', 'postgresql:'])!),
+    },
+    jwtSecret,
+    sessionSecret,
+    accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL_SECONDS', 15 * 60, 10),
+    refreshTokenTtlSeconds: int(env, 'REFRESH_TOKEN_TTL_SECONDS', 14 * 24 * 3600, 60),
+    refreshTokenAbsoluteTtlSeconds: int(env, 'REFRESH_TOKEN_ABSOLUTE_TTL_SECONDS', 30 * 24 * 3600, 60),
+    invitationTtlSeconds: int(env, 'INVITATION_TTL_SECONDS', 7 * 24 * 3600, 60),
+    corsOrigins: list(env.CORS_ORIGINS ?? (production ? '' : webUrl)),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024),
+    redisUrl: checkUrl('REDIS_URL', env.REDIS_URL, ['redis:', 'rediss:']),
+    throttle: {
+      keyPrefix: env.THROTTLE_KEY_PREFIX ?? 'nestmap:throttle:',
+      defaultLimit: int(env, 'THROTTLE_LIMIT', 600, 1),
+      defaultTtlSeconds: int(env, 'THROTTLE_TTL_SECONDS', 60, 1),
+      authIpLimit: int(env, 'THROTTLE_AUTH_IP_LIMIT', 20, 1),
+      authAccountLimit: int(env, 'THROTTLE_AUTH_ACCOUNT_LIMIT', 10, 1),
+      authTtlSeconds: int(env, 'THROTTLE_AUTH_TTL_SECONDS', 15 * 60, 1),
+    },
+    mail: {
+      from: env.MAIL_FROM ?? 'NestMap <no-reply@nestmap.local>',
+      sendgridApiKey: env.SENDGRID_API_KEY || undefined,
+      sendgridBaseUrl: checkUrl('SENDGRID_BASE_URL', env.SENDGRID_BASE_URL, ['http:', 'https:']),
+      pollIntervalMs: int(env, 'MAIL_POLL_INTERVAL_MS', 2000, 50),
+      maxAttempts: int(env, 'MAIL_MAX_ATTEMPTS', 8, 1),
+      retryBaseMs: int(env, 'MAIL_RETRY_BASE_MS', 5000, 1),
+    },
+    webUrl,
+    apiDocsEnabled: bool(env, 'API_DOCS_ENABLED', !production),
+    logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    sentryDsn: env.SENTRY_DSN || undefined,
+    argon2: {
+      memoryCost: int(env, 'ARGON2_MEMORY_KIB', 19456, 19456),
+      timeCost: int(env, 'ARGON2_TIME_COST', 2, 2),
+      parallelism: 1,
+    },
+  };
+  return { config, notices };
+}
+
+/** Boot-time variant: on a bad environment print one clear line and exit. */
+export function loadConfigOrExit(env: Env = process.env): { config: AppConfig; notices: string[] } {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`nestmap: configuration error: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

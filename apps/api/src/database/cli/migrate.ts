@@ -1,0 +1,20 @@
+import { loadConfigOrExit } from '../../config/app-config';
+import { resolveDatabase } from '../resolve-database';
+import { runMigrations } from '../run-migrations';
+
+/** `npm run db:push`: applies pending migrations to DATABASE_URL (or the embedded database). */
+async function main(): Promise<void> {
+  const { config } = loadConfigOrExit();
+  const database = await resolveDatabase(config);
+  try {
+    const applied = await runMigrations(database.url);
+    process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'No pending migrations.\n');
+  } finally {
+    await database.stop();
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`db:push failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,7 @@
+export enum UserRole {
+  Admin = 'admin',
+  Manager = 'manager',
+  Traveller = 'traveller',
+}
+
+export const USER_ROLES = Object.values(UserRole);
