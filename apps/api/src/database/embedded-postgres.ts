@@ -15,7 +15,7 @@ interface EmbeddedOptions {
   database: string;
   /** false: a throwaway cluster whose files are deleted on stop (tests, checks). */
   persistent: boolean;
-  log?: (line: string) => void;
+  log?: (message: unknown) => void;
 }
 
 const USER = 'postgres';

@@ -1,4 +1,4 @@
-import { RefreshToken } from '../auth/refresh-token.entity';
+import { RefreshToken } from '../users/refresh-token.entity';
 import { OutboxMessage } from '../mail/outbox-message.entity';
 import { Invitation } from '../organizations/invitation.entity';
 import { Organization } from '../organizations/organization.entity';

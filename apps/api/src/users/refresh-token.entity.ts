@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { User } from '../users/user.entity';
+import { User } from './user.entity';
 
 /**
  * One refresh token of a login session ("family"). Only an HMAC of the token is stored.

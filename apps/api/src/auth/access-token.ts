@@ -1,0 +1,18 @@
+import type { UserRole } from '../users/user-role';
+
+export const JWT_ALGORITHM = 'HS256';
+export const JWT_ISSUER = 'nestmap';
+export const JWT_AUDIENCE = 'nestmap-api';
+/** Marks the token's purpose so no other kind of token can pass as an access token. */
+export const ACCESS_TOKEN_TYPE = 'access';
+/** Clock tolerance when checking exp/nbf (RFC 8725 and ASVS: ≤ 30 s). */
+export const JWT_CLOCK_TOLERANCE_SECONDS = 5;
+
+export interface AccessTokenClaims {
+  sub: string;
+  org: string;
+  role: UserRole;
+  /** The user's token version when issued; bumping it revokes every earlier token. */
+  ver: number;
+  typ: typeof ACCESS_TOKEN_TYPE;
+}

@@ -1,0 +1,88 @@
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import type { AuthContext } from '../common/auth/auth-context';
+import { Auth, Public } from '../common/auth/auth.decorators';
+import { ApiAuthenticated, ApiErrors } from '../common/http/api-errors.decorator';
+import { requestIdOf } from '../common/http/all-exceptions.filter';
+import { BruteForceGuarded } from '../common/throttling/throttling';
+import { UserResponse } from '../users/user.dto';
+import { AuthService, RequestMeta } from './auth.service';
+import { AcceptInvitationDto, AuthResponse, ChangePasswordDto, LoginDto, RefreshTokenDto, RegisterDto } from './dto/auth.dto';
+
+const meta = (request: FastifyRequest): RequestMeta => ({ ip: request.ip, requestId: requestIdOf(request) });
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('register')
+  @Public()
+  @BruteForceGuarded()
+  @ApiErrors(400, 409, 429)
+  @ApiCreatedResponse({ type: AuthResponse, description: 'The user is admin of a new organization' })
+  register(@Body() dto: RegisterDto) {
+    return this.auth.register(dto);
+  }
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @BruteForceGuarded()
+  @ApiErrors(400, 401, 429)
+  @ApiOkResponse({ type: AuthResponse })
+  login(@Body() dto: LoginDto, @Req() request: FastifyRequest) {
+    return this.auth.login(dto, meta(request));
+  }
+
+  @Post('refresh')
+  @Public()
+  @HttpCode(200)
+  @ApiErrors(400, 401, 429)
+  @ApiOkResponse({ type: AuthResponse, description: 'A new pair; the presented refresh token is spent' })
+  refresh(@Body() dto: RefreshTokenDto, @Req() request: FastifyRequest) {
+    return this.auth.refresh(dto.refreshToken, meta(request));
+  }
+
+  @Post('logout')
+  @Public()
+  @HttpCode(204)
+  @ApiErrors(400)
+  @ApiNoContentResponse({ description: "The refresh token's session is revoked" })
+  logout(@Body() dto: RefreshTokenDto) {
+    return this.auth.logout(dto.refreshToken);
+  }
+
+  @Post('logout-all')
+  @HttpCode(204)
+  @ApiAuthenticated()
+  @ApiNoContentResponse({ description: 'Every session of the caller is revoked, access tokens included' })
+  logoutAll(@Auth() ctx: AuthContext) {
+    return this.auth.logoutEverywhere(ctx);
+  }
+
+  @Get('me')
+  @ApiAuthenticated()
+  @ApiOkResponse({ type: UserResponse })
+  me(@Auth() ctx: AuthContext) {
+    return this.auth.me(ctx);
+  }
+
+  @Post('password')
+  @HttpCode(200)
+  @ApiAuthenticated(400)
+  @ApiOkResponse({ type: AuthResponse, description: 'Other sessions are signed out; this one gets a new pair' })
+  changePassword(@Auth() ctx: AuthContext, @Body() dto: ChangePasswordDto) {
+    return this.auth.changePassword(ctx, dto);
+  }
+
+  @Post('accept-invitation')
+  @Public()
+  @BruteForceGuarded()
+  @ApiErrors(400, 409, 429)
+  @ApiCreatedResponse({ type: AuthResponse })
+  acceptInvitation(@Body() dto: AcceptInvitationDto) {
+    return this.auth.acceptInvitation(dto);
+  }
+}

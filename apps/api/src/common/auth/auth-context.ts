@@ -1,0 +1,8 @@
+import type { UserRole } from '../../users/user-role';
+
+/** The authenticated caller, as every service and repository receives it. */
+export interface AuthContext {
+  userId: string;
+  organizationId: string;
+  role: UserRole;
+}

@@ -1,0 +1,23 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiBearerAuth, ApiResponse } from '@nestjs/swagger';
+
+const DESCRIPTIONS: Record<number, string> = {
+  400: 'Invalid input (unknown fields are rejected)',
+  401: 'Missing, invalid or expired access token',
+  403: 'Your role does not allow this action',
+  404: 'Not found (or belongs to another organization)',
+  409: 'Conflict',
+  413: 'Body too large',
+  422: 'Refused by a business rule',
+  429: 'Rate limited (see Retry-After)',
+  503: 'A dependency (the database) is unavailable',
+};
+
+/** Documents an authenticated route's error statuses in the OpenAPI document. */
+export function ApiAuthenticated(...statuses: number[]): MethodDecorator & ClassDecorator {
+  return applyDecorators(ApiBearerAuth(), ApiErrors(401, 503, ...statuses));
+}
+
+export function ApiErrors(...statuses: number[]): MethodDecorator & ClassDecorator {
+  return applyDecorators(...[...new Set(statuses)].map((status) => ApiResponse({ status, description: DESCRIPTIONS[status] })));
+}

@@ -1,0 +1,67 @@
+import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { SkipThrottle } from '@nestjs/throttler';
+import type { FastifyReply } from 'fastify';
+import { Public } from '../common/auth/auth.decorators';
+
+const PING_TIMEOUT_MS = 1000;
+const MB = 1024 * 1024;
+
+class MemoryUsage {
+  @ApiProperty({ description: 'Heap used, MB' }) used: number;
+  @ApiProperty({ description: 'Heap total, MB' }) total: number;
+}
+
+export class HealthResponse {
+  @ApiProperty({ enum: ['healthy', 'unhealthy'] }) status: 'healthy' | 'unhealthy';
+  @ApiProperty({ description: 'Process uptime, seconds' }) uptime: number;
+  @ApiProperty({ type: MemoryUsage }) memory: MemoryUsage;
+  @ApiProperty({ enum: ['connected', 'disconnected'] }) database: 'connected' | 'disconnected';
+  @ApiProperty({ type: String, format: 'date-time' }) timestamp: string;
+}
+
+/** For monitoring probes: open, never rate limited, never slower than the ping timeout. */
+@ApiTags('health')
+@Public()
+@SkipThrottle()
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly database: TypeOrmHealthIndicator,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({ type: HealthResponse })
+  @ApiServiceUnavailableResponse({ type: HealthResponse, description: 'PostgreSQL does not answer' })
+  async status(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthResponse> {
+    const connected = await this.database
+      .pingCheck('database', { timeout: PING_TIMEOUT_MS })
+      .then(() => true)
+      .catch(() => false);
+    const memory = process.memoryUsage();
+    reply.status(connected ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    return {
+      status: connected ? 'healthy' : 'unhealthy',
+      uptime: Math.round(process.uptime()),
+      memory: { used: Math.round(memory.heapUsed / MB), total: Math.round(memory.heapTotal / MB) },
+      database: connected ? 'connected' : 'disconnected',
+      timestamp: new Date().toISOString(),
+    };
+  }
+
+  /** Liveness: the process answers. No dependency is checked, so a database outage never triggers restarts. */
+  @Get('live')
+  @HealthCheck()
+  live() {
+    return this.health.check([]);
+  }
+
+  /** Readiness: the database answers, and the process is not shutting down. */
+  @Get('ready')
+  @HealthCheck()
+  ready() {
+    return this.health.check([() => this.database.pingCheck('database', { timeout: PING_TIMEOUT_MS })]);
+  }
+}

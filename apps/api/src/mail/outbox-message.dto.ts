@@ -1,0 +1,37 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
+
+export class OutboxMessageResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() to: string;
+  @ApiProperty() subject: string;
+  @ApiProperty() text: string;
+  @ApiProperty({ enum: OutboxStatus }) status: OutboxStatus;
+  @ApiProperty() attempts: number;
+  @ApiProperty({ type: String, nullable: true }) deliveredVia: string | null;
+  @ApiProperty({ type: String, nullable: true }) lastError: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) deliveredAt: string | null;
+}
+
+export class OutboxPage {
+  @ApiProperty({ type: [OutboxMessageResponse] }) items: OutboxMessageResponse[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() limit: number;
+}
+
+export function toOutboxMessageResponse(message: OutboxMessage): OutboxMessageResponse {
+  return {
+    id: message.id,
+    to: message.to,
+    subject: message.subject,
+    text: message.text,
+    status: message.status,
+    attempts: message.attempts,
+    deliveredVia: message.deliveredVia,
+    lastError: message.lastError,
+    createdAt: message.createdAt.toISOString(),
+    deliveredAt: message.deliveredAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,22 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthContext } from '../common/auth/auth-context';
+import { TransactionRunner } from '../common/database/transaction-runner';
+import { OutboxMessage } from './outbox-message.entity';
+
+/** Admins read their organization's outbox; messages without an organization are never listed. */
+@Injectable()
+export class OutboxRepository {
+  constructor(private readonly db: TransactionRunner) {}
+
+  list(ctx: AuthContext, offset: number, limit: number): Promise<[OutboxMessage[], number]> {
+    return this.db.manager
+      .getRepository(OutboxMessage)
+      .createQueryBuilder('message')
+      .where('message.organizationId = :organizationId', { organizationId: ctx.organizationId })
+      .orderBy('message.createdAt', 'DESC')
+      .addOrderBy('message.id')
+      .skip(offset)
+      .take(limit)
+      .getManyAndCount();
+  }
+}

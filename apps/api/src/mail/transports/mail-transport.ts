@@ -1,0 +1,9 @@
+import type { OutboxMessage } from '../outbox-message.entity';
+
+/** Where queued e-mail goes: SendGrid when configured, the local outbox otherwise. */
+export interface MailTransport {
+  readonly name: 'sendgrid' | 'local';
+  send(message: OutboxMessage): Promise<void>;
+}
+
+export const MAIL_TRANSPORT = Symbol('MAIL_TRANSPORT');

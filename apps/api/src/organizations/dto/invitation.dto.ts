@@ -1,0 +1,58 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsEnum, IsOptional, MaxLength } from 'class-validator';
+import { USER_ROLES, UserRole } from '../../users/user-role';
+import type { Invitation } from '../invitation.entity';
+
+export class CreateInvitationDto {
+  @ApiProperty({ example: 'ada@example.com' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+
+  @ApiPropertyOptional({ enum: USER_ROLES, default: UserRole.Traveller })
+  @IsOptional()
+  @IsEnum(UserRole)
+  role: UserRole = UserRole.Traveller;
+}
+
+export type InvitationStatus = 'pending' | 'accepted' | 'revoked' | 'expired';
+
+export class InvitationResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() email: string;
+  @ApiProperty({ enum: USER_ROLES }) role: UserRole;
+  @ApiProperty({ enum: ['pending', 'accepted', 'revoked', 'expired'] }) status: InvitationStatus;
+  @ApiProperty({ type: String, format: 'date-time' }) expiresAt: string;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
+}
+
+/** Returned once, on creation: the link carries the secret token, which is not stored. */
+export class CreatedInvitationResponse extends InvitationResponse {
+  @ApiProperty() inviteUrl: string;
+}
+
+export class InvitationsPage {
+  @ApiProperty({ type: [InvitationResponse] }) items: InvitationResponse[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() limit: number;
+}
+
+export function invitationStatus(invitation: Invitation, now = new Date()): InvitationStatus {
+  if (invitation.acceptedAt) return 'accepted';
+  if (invitation.revokedAt) return 'revoked';
+  return invitation.expiresAt <= now ? 'expired' : 'pending';
+}
+
+export function toInvitationResponse(invitation: Invitation): InvitationResponse {
+  return {
+    id: invitation.id,
+    email: invitation.email,
+    role: invitation.role,
+    status: invitationStatus(invitation),
+    expiresAt: invitation.expiresAt.toISOString(),
+    createdAt: invitation.createdAt.toISOString(),
+  };
+}

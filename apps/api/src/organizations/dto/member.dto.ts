@@ -1,0 +1,24 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsEnum, IsOptional } from 'class-validator';
+import { UserResponse } from '../../users/user.dto';
+import { USER_ROLES, UserRole } from '../../users/user-role';
+
+/** Change a member's role, or deactivate (`active: false`) / reactivate them. */
+export class UpdateMemberDto {
+  @ApiPropertyOptional({ enum: USER_ROLES })
+  @IsOptional()
+  @IsEnum(UserRole)
+  role?: UserRole;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class MembersPage {
+  @ApiProperty({ type: [UserResponse] }) items: UserResponse[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() limit: number;
+}

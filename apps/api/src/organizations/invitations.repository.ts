@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { IsNull, MoreThan } from 'typeorm';
+import type { AuthContext } from '../common/auth/auth-context';
+import { TransactionRunner } from '../common/database/transaction-runner';
+import { OrganizationScopedRepository } from '../common/tenancy/organization-scoped.repository';
+import { Invitation } from './invitation.entity';
+
+@Injectable()
+export class InvitationsRepository extends OrganizationScopedRepository<Invitation> {
+  protected readonly entity = Invitation;
+  protected readonly noun = 'Invitation';
+
+  constructor(db: TransactionRunner) {
+    super(db);
+  }
+
+  list(ctx: AuthContext, offset: number, limit: number): Promise<[Invitation[], number]> {
+    return this.query(ctx, 'invitation')
+      .orderBy('invitation.createdAt', 'DESC')
+      .addOrderBy('invitation.id')
+      .skip(offset)
+      .take(limit)
+      .getManyAndCount();
+  }
+
+  /** Revokes any still-open invitation for the address, so only the newest link works. */
+  async revokeOpenFor(ctx: AuthContext, email: string): Promise<void> {
+    await this.repository.update(
+      this.scope(ctx, { email, acceptedAt: IsNull(), revokedAt: IsNull(), expiresAt: MoreThan(new Date()) }),
+      { revokedAt: new Date() },
+    );
+  }
+
+  async revoke(ctx: AuthContext, id: string): Promise<Invitation> {
+    const invitation = await this.getById(ctx, id);
+    if (!invitation.acceptedAt && !invitation.revokedAt) {
+      invitation.revokedAt = new Date();
+      await this.repository.update(this.scope(ctx, { id }), { revokedAt: invitation.revokedAt });
+    }
+    return invitation;
+  }
+
+  /** Accepting happens before the invitee has an account: found by token hash, row-locked. */
+  findByTokenHashForUpdate(tokenHash: string): Promise<Invitation | null> {
+    return this.repository.findOne({ where: { tokenHash }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async markAccepted(id: string): Promise<void> {
+    await this.repository.update({ id }, { acceptedAt: new Date() });
+  }
+}

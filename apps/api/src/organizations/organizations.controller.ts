@@ -1,0 +1,98 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { AuthContext } from '../common/auth/auth-context';
+import { Auth, Roles } from '../common/auth/auth.decorators';
+import { ApiAuthenticated } from '../common/http/api-errors.decorator';
+import { PaginationQuery } from '../common/http/pagination.dto';
+import { OutboxPage } from '../mail/outbox-message.dto';
+import { UserResponse } from '../users/user.dto';
+import { UserRole } from '../users/user-role';
+import { CreatedInvitationResponse, CreateInvitationDto, InvitationsPage } from './dto/invitation.dto';
+import { MembersPage, UpdateMemberDto } from './dto/member.dto';
+import { OrganizationResponse, UpdateOrganizationDto } from './dto/organization.dto';
+import { TravelPolicyDto, TravelPolicyResponse } from './dto/travel-policy.dto';
+import { OrganizationsService } from './organizations.service';
+
+@ApiTags('organizations')
+@ApiAuthenticated()
+@Controller('organizations/current')
+export class OrganizationsController {
+  constructor(private readonly organizations: OrganizationsService) {}
+
+  @Get()
+  @ApiOkResponse({ type: OrganizationResponse })
+  get(@Auth() ctx: AuthContext) {
+    return this.organizations.getCurrent(ctx);
+  }
+
+  @Patch()
+  @Roles([UserRole.Admin])
+  @ApiAuthenticated(400, 403)
+  @ApiOkResponse({ type: OrganizationResponse })
+  update(@Auth() ctx: AuthContext, @Body() dto: UpdateOrganizationDto) {
+    return this.organizations.updateCurrent(ctx, dto);
+  }
+
+  @Get('members')
+  @Roles([UserRole.Admin, UserRole.Manager])
+  @ApiAuthenticated(403)
+  @ApiOkResponse({ type: MembersPage })
+  members(@Auth() ctx: AuthContext, @Query() query: PaginationQuery) {
+    return this.organizations.listMembers(ctx, query);
+  }
+
+  @Patch('members/:userId')
+  @Roles([UserRole.Admin])
+  @ApiAuthenticated(400, 403, 404, 409)
+  @ApiOkResponse({ type: UserResponse })
+  updateMember(@Auth() ctx: AuthContext, @Param('userId', ParseUUIDPipe) userId: string, @Body() dto: UpdateMemberDto) {
+    return this.organizations.updateMember(ctx, userId, dto);
+  }
+
+  @Post('invitations')
+  @Roles([UserRole.Admin])
+  @ApiAuthenticated(400, 403, 409)
+  @ApiCreatedResponse({ type: CreatedInvitationResponse })
+  invite(@Auth() ctx: AuthContext, @Body() dto: CreateInvitationDto) {
+    return this.organizations.invite(ctx, dto);
+  }
+
+  @Get('invitations')
+  @Roles([UserRole.Admin])
+  @ApiAuthenticated(403)
+  @ApiOkResponse({ type: InvitationsPage })
+  invitations(@Auth() ctx: AuthContext, @Query() query: PaginationQuery) {
+    return this.organizations.listInvitations(ctx, query);
+  }
+
+  @Delete('invitations/:id')
+  @HttpCode(204)
+  @Roles([UserRole.Admin])
+  @ApiAuthenticated(403, 404)
+  @ApiNoContentResponse({ description: 'Revoked (idempotent)' })
+  revokeInvitation(@Auth() ctx: AuthContext, @Param('id', ParseUUIDPipe) id: string) {
+    return this.organizations.revokeInvitation(ctx, id);
+  }
+
+  @Get('policy')
+  @ApiOkResponse({ type: TravelPolicyResponse })
+  policy(@Auth() ctx: AuthContext) {
+    return this.organizations.getPolicy(ctx);
+  }
+
+  @Put('policy')
+  @Roles([UserRole.Admin])
+  @ApiAuthenticated(400, 403)
+  @ApiOkResponse({ type: TravelPolicyResponse })
+  replacePolicy(@Auth() ctx: AuthContext, @Body() dto: TravelPolicyDto) {
+    return this.organizations.replacePolicy(ctx, dto);
+  }
+
+  @Get('outbox')
+  @Roles([UserRole.Admin])
+  @ApiAuthenticated(403)
+  @ApiOkResponse({ type: OutboxPage })
+  outbox(@Auth() ctx: AuthContext, @Query() query: PaginationQuery) {
+    return this.organizations.listOutbox(ctx, query);
+  }
+}

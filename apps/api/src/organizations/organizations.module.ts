@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { UsersModule } from '../users/users.module';
+import { InvitationsRepository } from './invitations.repository';
+import { OrganizationsController } from './organizations.controller';
+import { OrganizationsRepository } from './organizations.repository';
+import { OrganizationsService } from './organizations.service';
+import { TravelPoliciesRepository } from './travel-policies.repository';
+
+@Module({
+  imports: [UsersModule],
+  controllers: [OrganizationsController],
+  providers: [OrganizationsService, OrganizationsRepository, InvitationsRepository, TravelPoliciesRepository],
+  exports: [OrganizationsRepository, InvitationsRepository, TravelPoliciesRepository],
+})
+export class OrganizationsModule {}

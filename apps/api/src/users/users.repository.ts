@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthContext } from '../common/auth/auth-context';
+import { TransactionRunner } from '../common/database/transaction-runner';
+import { OrganizationScopedRepository } from '../common/tenancy/organization-scoped.repository';
+import { User } from './user.entity';
+import { UserRole } from './user-role';
+
+export type SessionState = Pick<User, 'id' | 'organizationId' | 'role' | 'active' | 'tokenVersion'>;
+
+@Injectable()
+export class UsersRepository extends OrganizationScopedRepository<User> {
+  protected readonly entity = User;
+  protected readonly noun = 'User';
+
+  constructor(db: TransactionRunner) {
+    super(db);
+  }
+
+  /**
+   * Identity lookups happen before there is a caller to scope by (login, token checks);
+   * they return only what authentication needs.
+   */
+  findByEmail(email: string): Promise<User | null> {
+    return this.repository.findOne({ where: { email: normalizeEmail(email) } });
+  }
+
+  findSessionState(id: string): Promise<SessionState | null> {
+    return this.repository.findOne({
+      where: { id },
+      select: { id: true, organizationId: true, role: true, active: true, tokenVersion: true },
+    });
+  }
+
+  /** The full user behind a refresh token (identity lookup, before any caller is known). */
+  findForSession(id: string): Promise<User | null> {
+    return this.repository.findOne({ where: { id } });
+  }
+
+  async emailExists(email: string): Promise<boolean> {
+    return this.repository.exists({ where: { email: normalizeEmail(email) } });
+  }
+
+  /** Creates the first user of a brand-new organization (registration, invitation). */
+  createInOrganization(organizationId: string, values: Pick<User, 'email' | 'name' | 'role' | 'passwordHash'>): Promise<User> {
+    return this.repository.save(this.repository.create({ ...values, email: normalizeEmail(values.email), organizationId }));
+  }
+
+  listMembers(ctx: AuthContext, offset: number, limit: number): Promise<[User[], number]> {
+    return this.query(ctx, 'user').orderBy('user.createdAt', 'ASC').addOrderBy('user.id').skip(offset).take(limit).getManyAndCount();
+  }
+
+  /** Locks the organization's active admins (FOR UPDATE) so "the last admin" checks cannot race. */
+  async lockActiveAdmins(ctx: AuthContext): Promise<string[]> {
+    const rows = await this.query(ctx, 'user')
+      .andWhere('user.role = :role AND user.active = true', { role: UserRole.Admin })
+      .setLock('pessimistic_write')
+      .select(['user.id'])
+      .getMany();
+    return rows.map((row) => row.id);
+  }
+
+  async update(ctx: AuthContext, id: string, patch: Partial<Pick<User, 'role' | 'active' | 'name'>>): Promise<void> {
+    await this.repository.update(this.scope(ctx, { id }), patch);
+  }
+
+  /** Refuses every access token issued so far (logout everywhere, password change, deactivation). */
+  async bumpTokenVersion(userId: string): Promise<void> {
+    await this.repository.increment({ id: userId }, 'tokenVersion', 1);
+  }
+
+  async setPassword(userId: string, passwordHash: string): Promise<void> {
+    await this.repository.update({ id: userId }, { passwordHash });
+  }
+
+  async recordLogin(userId: string): Promise<void> {
+    await this.repository.update({ id: userId }, { lastLoginAt: new Date() });
+  }
+}
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}

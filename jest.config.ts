@@ -1,0 +1,37 @@
+import type { Config } from 'jest';
+
+const swc = ['@swc/jest', { swcrc: true }] as const;
+
+/**
+ * `npm test` runs every project: unit tests beside the code, e2e tests over real HTTP against a
+ * real PostgreSQL (embedded in a temp folder by default, DATABASE_URL when set), and the web app's
+ * component tests.
+ */
+const config: Config = {
+  maxWorkers: 2,
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/apps/api/src'],
+      testMatch: ['**/*.spec.ts'],
+      transform: { '^.+\\.ts$': swc as never },
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/apps/api/test'],
+      testMatch: ['**/*.e2e-spec.ts'],
+      // Node 20 can require() ESM; jest's module system cannot, so the one ESM-only dependency
+      // (content-disposition, via @fastify/static for Swagger UI) is compiled to CommonJS.
+      transform: { '^.+\\.(ts|js)$': swc as never },
+      transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
+      globalSetup: '<rootDir>/apps/api/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/apps/api/test/support/global-teardown.ts',
+      testTimeout: 60_000,
+      slowTestThreshold: 20,
+    },
+  ],
+};
+
+export default config;
