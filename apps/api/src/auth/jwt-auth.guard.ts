@@ -15,7 +15,9 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     return isPublic ? true : super.canActivate(context);
   }
 
+  /** Token problems are 401; anything else (the database failing during the user check) keeps its own status. */
   override handleRequest<T>(error: unknown, user: T): T {
+    if (error && !(error instanceof UnauthorizedException)) throw error;
     if (error || !user) throw new UnauthorizedException('Missing, invalid or expired access token');
     return user;
   }

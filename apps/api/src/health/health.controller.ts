@@ -36,9 +36,10 @@ export class HealthController {
   @ApiOkResponse({ type: HealthResponse })
   @ApiServiceUnavailableResponse({ type: HealthResponse, description: 'PostgreSQL does not answer' })
   async status(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthResponse> {
+    // Terminus indicators report "down" in their result rather than always throwing.
     const connected = await this.database
       .pingCheck('database', { timeout: PING_TIMEOUT_MS })
-      .then(() => true)
+      .then((result) => result.database?.status === 'up')
       .catch(() => false);
     const memory = process.memoryUsage();
     reply.status(connected ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);

@@ -25,8 +25,8 @@ export const TEST_SECRETS = {
  * Boots the real application (the same createApp as production) on a fresh database and a free
  * port. `env` overrides configuration, e.g. tighter rate limits for a brute-force test.
  */
-export async function startTestApp(env: Record<string, string> = {}, database?: { url: string }): Promise<TestApp> {
-  const { url } = database ?? (await createTestDatabase());
+export async function startTestApp(env: Record<string, string> = {}, database?: { url: string; directUrl?: string }): Promise<TestApp> {
+  const { url, directUrl } = database ?? (await createTestDatabase());
   const { config } = loadConfig({
     NODE_ENV: 'test',
     ...TEST_SECRETS,
@@ -45,7 +45,7 @@ export async function startTestApp(env: Record<string, string> = {}, database?: 
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}`;
-  const sql = new Client({ connectionString: url });
+  const sql = new Client({ connectionString: directUrl ?? url });
   await sql.connect();
   return {
     app,
