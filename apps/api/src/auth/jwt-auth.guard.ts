@@ -1,24 +1,27 @@
-import { ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AuthGuard } from '@nestjs/passport';
+import type { FastifyRequest } from 'fastify';
+import type { AuthContext } from '../common/auth/auth-context';
 import { IS_PUBLIC } from '../common/auth/auth.decorators';
+import { AccessTokenVerifier } from './access-token.verifier';
+
+const BEARER = /^Bearer ([\w-]+\.[\w-]*\.[\w-]*)$/;
 
 /** Global guard: every route needs a valid access token unless marked @Public(). */
 @Injectable()
-export class JwtAuthGuard extends AuthGuard('jwt') {
-  constructor(private readonly reflector: Reflector) {
-    super();
-  }
+export class JwtAuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly verifier: AccessTokenVerifier,
+  ) {}
 
-  override canActivate(context: ExecutionContext) {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
-    return isPublic ? true : super.canActivate(context);
-  }
-
-  /** Token problems are 401; anything else (the database failing during the user check) keeps its own status. */
-  override handleRequest<T>(error: unknown, user: T): T {
-    if (error && !(error instanceof UnauthorizedException)) throw error;
-    if (error || !user) throw new UnauthorizedException('Missing, invalid or expired access token');
-    return user;
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    const request = context.switchToHttp().getRequest<FastifyRequest & { user?: AuthContext }>();
+    const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
+    const user = token ? await this.verifier.verify(token) : undefined;
+    if (!user) throw new UnauthorizedException('Missing, invalid or expired access token');
+    request.user = user;
+    return true;
   }
 }

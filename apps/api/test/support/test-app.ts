@@ -26,7 +26,7 @@ export const TEST_SECRETS = {
  * port. `env` overrides configuration, e.g. tighter rate limits for a brute-force test.
  */
 export async function startTestApp(env: Record<string, string> = {}, database?: { url: string; directUrl?: string }): Promise<TestApp> {
-  const { url, directUrl } = database ?? (await createTestDatabase());
+  const { url, directUrl }: { url: string; directUrl?: string } = database ?? (await createTestDatabase());
   const { config } = loadConfig({
     NODE_ENV: 'test',
     ...TEST_SECRETS,

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import type { Jwt, JwtPayload } from 'jsonwebtoken';
+import type { AuthContext } from '../common/auth/auth-context';
+import { UsersRepository } from '../users/users.repository';
+import { ACCESS_TOKEN_TYPE, AccessTokenClaims, JWT_ALGORITHM, JWT_AUDIENCE, JWT_CLOCK_TOLERANCE_SECONDS, JWT_ISSUER } from './access-token';
+
+/** Header parameters that would let a token choose its own key: never honoured, so refused. */
+const KEY_SELECTING_HEADERS = ['jwk', 'jku', 'x5u', 'x5c', 'kid'] as const;
+
+/**
+ * Checks an access token: HS256 only (algorithm pinned), our issuer and audience, `exp` present
+ * and not passed, type `access`, and the user still active with an unchanged token version.
+ * Returns undefined for anything else; database errors propagate (they are 503s, not 401s).
+ */
+@Injectable()
+export class AccessTokenVerifier {
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly users: UsersRepository,
+  ) {}
+
+  async verify(token: string): Promise<AuthContext | undefined> {
+    let decoded: Jwt;
+    try {
+      decoded = await this.jwt.verifyAsync<Jwt & object>(token, {
+        complete: true,
+        algorithms: [JWT_ALGORITHM],
+        issuer: JWT_ISSUER,
+        audience: JWT_AUDIENCE,
+        clockTolerance: JWT_CLOCK_TOLERANCE_SECONDS,
+      });
+    } catch {
+      return undefined;
+    }
+    const claims = decoded.payload as JwtPayload & Partial<AccessTokenClaims>;
+    if (KEY_SELECTING_HEADERS.some((name) => name in decoded.header)) return undefined;
+    if (claims.typ !== ACCESS_TOKEN_TYPE || typeof claims.exp !== 'number' || typeof claims.sub !== 'string') return undefined;
+    const user = await this.users.findSessionState(claims.sub);
+    if (!user || !user.active || user.tokenVersion !== claims.ver || user.organizationId !== claims.org) return undefined;
+    return { userId: user.id, organizationId: user.organizationId, role: user.role };
+  }
+}
