@@ -218,8 +218,12 @@ export function loadConfig(env: Env = process.env): { config: AppConfig; notices
   return { config, notices };
 }
 
-/** Boot-time variant: on a bad environment print one clear line and exit. */
+/**
+ * Boot-time variant: reads `.env` when present (variables already set win), and on a bad
+ * environment prints one clear line and exits.
+ */
 export function loadConfigOrExit(env: Env = process.env): { config: AppConfig; notices: string[] } {
+  if (env === process.env && existsSync('.env')) process.loadEnvFile('.env');
   try {
     return loadConfig(env);
   } catch (error) {
