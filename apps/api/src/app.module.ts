@@ -1,6 +1,5 @@
 import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
@@ -8,7 +7,8 @@ import { RolesGuard } from './common/auth/roles.guard';
 import { DatabaseModule } from './common/database/database.module';
 import { AllExceptionsFilter } from './common/http/all-exceptions.filter';
 import { loggerOptions } from './common/http/logger.options';
-import { AppThrottlerGuard, throttlerOptions } from './common/throttling/throttling';
+import { AppThrottlerGuard } from './common/throttling/throttling';
+import { ThrottlingModule } from './common/throttling/throttling.module';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { HealthModule } from './health/health.module';
@@ -26,7 +26,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerOptions(config)),
         DatabaseModule.forRoot(config, databaseUrl),
-        ThrottlerModule.forRoot(throttlerOptions(config)),
+        ThrottlingModule,
         MailModule,
         UsersModule,
         AuthModule,

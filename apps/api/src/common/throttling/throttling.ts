@@ -1,5 +1,5 @@
 import { ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
-import { ThrottlerGuard, ThrottlerLimitDetail, ThrottlerModuleOptions } from '@nestjs/throttler';
+import { ThrottlerGuard, ThrottlerLimitDetail, ThrottlerModuleOptions, ThrottlerStorage } from '@nestjs/throttler';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import type { FastifyReply } from 'fastify';
 import Redis from 'ioredis';
@@ -22,18 +22,22 @@ const accountOf = (request: { body?: unknown }): string | undefined => {
   return typeof email === 'string' && email.trim() ? email.trim().toLowerCase() : undefined;
 };
 
-export function throttlerOptions(config: AppConfig): ThrottlerModuleOptions {
-  const { throttle } = config;
+/** Redis-backed counters when REDIS_URL is set (see ResilientThrottlerStorage for the outage policy). */
+export function createThrottlerStorage(config: AppConfig): ResilientThrottlerStorage {
   const redis = config.redisUrl
     ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 500, connectTimeout: 2000 })
     : undefined;
   // Without a listener ioredis reports every reconnect failure as an unhandled 'error' event.
   redis?.on('error', () => undefined);
-  const storage = new ResilientThrottlerStorage(
+  return new ResilientThrottlerStorage(
     redis ? new ThrottlerStorageRedisService(redis) : undefined,
-    throttle.keyPrefix,
+    config.throttle.keyPrefix,
     () => redis?.disconnect(),
   );
+}
+
+export function throttlerOptions(config: AppConfig, storage: ThrottlerStorage): ThrottlerModuleOptions {
+  const { throttle } = config;
   const authTtl = throttle.authTtlSeconds * 1000;
   return {
     storage,
