@@ -1,7 +1,10 @@
 import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import { ActivitiesModule } from './activities/activities.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { RolesGuard } from './common/auth/roles.guard';
 import { DatabaseModule } from './common/database/database.module';
@@ -14,6 +17,8 @@ import { ConfigModule } from './config/config.module';
 import { HealthModule } from './health/health.module';
 import { MailModule } from './mail/mail.module';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { PlacesModule } from './places/places.module';
+import { TripsModule } from './trips/trips.module';
 import { UsersModule } from './users/users.module';
 
 /** Wires the modules; the guards run in order: rate limit, authentication, role. */
@@ -31,6 +36,11 @@ export class AppModule {
         UsersModule,
         AuthModule,
         OrganizationsModule,
+        AuditModule,
+        TripsModule,
+        ActivitiesModule,
+        CalendarModule,
+        PlacesModule,
         HealthModule,
       ],
       providers: [

@@ -49,6 +49,13 @@ export class UsersRepository extends OrganizationScopedRepository<User> {
     return this.query(ctx, 'user').orderBy('user.createdAt', 'ASC').addOrderBy('user.id').skip(offset).take(limit).getManyAndCount();
   }
 
+  /** Active managers and admins: who is told when a trip waits for approval. */
+  listApprovers(ctx: AuthContext): Promise<User[]> {
+    return this.query(ctx, 'user')
+      .andWhere('user.active = true AND user.role IN (:...roles)', { roles: [UserRole.Admin, UserRole.Manager] })
+      .getMany();
+  }
+
   /** Locks the organization's active admins (FOR UPDATE) so "the last admin" checks cannot race. */
   async lockActiveAdmins(ctx: AuthContext): Promise<string[]> {
     const rows = await this.query(ctx, 'user')

@@ -35,3 +35,22 @@ export async function addMember(api: ApiClient, admin: Session, role: 'admin' | 
   if (accepted.status !== 201) throw new Error(`accept failed: ${accepted.status} ${accepted.text}`);
   return accepted.body;
 }
+
+export const TRIP = {
+  title: 'Sales kick-off',
+  destination: 'Berlin',
+  destinationCountry: 'Germany',
+  startDate: '2026-03-09',
+  endDate: '2026-03-12',
+  purpose: 'Kick-off with the DACH team',
+  budget: { amount: '2500.00', currency: 'EUR' },
+  latitude: 52.52,
+  longitude: 13.405,
+};
+
+/** Creates a trip as `session` (201 expected) and returns it. */
+export async function createTrip(api: ApiClient, session: Session, overrides: Record<string, unknown> = {}): Promise<any> {
+  const response = await api.post('/api/trips', { ...TRIP, ...overrides }, { token: session.accessToken });
+  if (response.status !== 201) throw new Error(`create trip failed: ${response.status} ${response.text}`);
+  return response.body;
+}

@@ -66,7 +66,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
         requestId,
       });
     }
-    reply.status(body.statusCode).send(body);
+    // Routes that answer with another type (iCalendar) still report errors as JSON.
+    reply.status(body.statusCode).type('application/json; charset=utf-8').send(body);
   }
 
   private toBody(exception: unknown, reply: FastifyReply): ErrorBody {

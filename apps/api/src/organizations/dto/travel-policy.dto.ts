@@ -1,10 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO4217CurrencyCode, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { AMOUNT_MESSAGE, AMOUNT_PATTERN } from '../../common/money/money.dto';
 import { CABIN_CLASSES, CabinClass, TravelPolicy } from '../travel-policy.entity';
 
-/** A money amount as a decimal string (spec/API.md: never a float). */
-export const AMOUNT_PATTERN = /^\d{1,10}(\.\d{1,2})?$/;
-const AMOUNT_MESSAGE = 'must be a decimal string like "1250.00" (up to 2 decimals)';
 
 /** The whole policy (PUT replaces it). Amounts are in `currency`; null means "no limit". */
 export class TravelPolicyDto {

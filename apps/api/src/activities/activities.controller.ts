@@ -1,0 +1,49 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { AuthContext } from '../common/auth/auth-context';
+import { Auth } from '../common/auth/auth.decorators';
+import { ApiAuthenticated } from '../common/http/api-errors.decorator';
+import { ActivitiesService } from './activities.service';
+import { ActivityResponse, CreateActivityDto, ItineraryResponse, ReorderActivitiesDto, UpdateActivityDto } from './dto/activity.dto';
+
+@ApiTags('activities')
+@ApiAuthenticated(400, 404)
+@Controller()
+export class ActivitiesController {
+  constructor(private readonly activities: ActivitiesService) {}
+
+  @Get('trips/:tripId/activities')
+  @ApiOkResponse({ type: ItineraryResponse, description: 'The itinerary in order, with its conflicts' })
+  list(@Auth() ctx: AuthContext, @Param('tripId', ParseUUIDPipe) tripId: string) {
+    return this.activities.itinerary(ctx, tripId);
+  }
+
+  @Post('trips/:tripId/activities')
+  @ApiAuthenticated(409, 422)
+  @ApiCreatedResponse({ type: ActivityResponse })
+  create(@Auth() ctx: AuthContext, @Param('tripId', ParseUUIDPipe) tripId: string, @Body() dto: CreateActivityDto) {
+    return this.activities.create(ctx, tripId, dto);
+  }
+
+  @Put('trips/:tripId/activities/order')
+  @ApiAuthenticated(409)
+  @ApiOkResponse({ type: ItineraryResponse })
+  reorder(@Auth() ctx: AuthContext, @Param('tripId', ParseUUIDPipe) tripId: string, @Body() dto: ReorderActivitiesDto) {
+    return this.activities.reorder(ctx, tripId, dto.activityIds);
+  }
+
+  @Patch('activities/:id')
+  @ApiAuthenticated(409, 422)
+  @ApiOkResponse({ type: ActivityResponse })
+  update(@Auth() ctx: AuthContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateActivityDto) {
+    return this.activities.update(ctx, id, dto);
+  }
+
+  @Delete('activities/:id')
+  @HttpCode(204)
+  @ApiAuthenticated(409)
+  @ApiNoContentResponse()
+  remove(@Auth() ctx: AuthContext, @Param('id', ParseUUIDPipe) id: string) {
+    return this.activities.remove(ctx, id);
+  }
+}

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthContext } from '../common/auth/auth-context';
+import { TransactionRunner } from '../common/database/transaction-runner';
+import { OrganizationScopedRepository } from '../common/tenancy/organization-scoped.repository';
+import { Activity } from './activity.entity';
+
+@Injectable()
+export class ActivitiesRepository extends OrganizationScopedRepository<Activity> {
+  protected readonly entity = Activity;
+  protected readonly noun = 'Activity';
+
+  constructor(db: TransactionRunner) {
+    super(db);
+  }
+
+  /** The itinerary: manual order, then time for equal positions. */
+  listForTrip(ctx: AuthContext, tripId: string): Promise<Activity[]> {
+    return this.query(ctx, 'activity')
+      .andWhere('activity.tripId = :tripId', { tripId })
+      .orderBy('activity.position', 'ASC')
+      .addOrderBy('activity.startsAt', 'ASC')
+      .getMany();
+  }
+
+  async nextPosition(ctx: AuthContext, tripId: string): Promise<number> {
+    const row = await this.query(ctx, 'activity')
+      .andWhere('activity.tripId = :tripId', { tripId })
+      .select('COALESCE(MAX(activity.position) + 1, 0)', 'next')
+      .getRawOne<{ next: number }>();
+    return Number(row?.next ?? 0);
+  }
+
+  /** Total cost of the trip's activities in one currency (other currencies are not converted). */
+  async costTotal(ctx: AuthContext, tripId: string, currency: string, excludingId?: string): Promise<number> {
+    const query = this.query(ctx, 'activity')
+      .andWhere('activity.tripId = :tripId AND activity.costCurrency = :currency', { tripId, currency })
+      .select('COALESCE(SUM(activity.costAmount), 0)', 'total');
+    if (excludingId) query.andWhere('activity.id <> :excludingId', { excludingId });
+    const row = await query.getRawOne<{ total: string }>();
+    return Number(row?.total ?? 0);
+  }
+
+  async update(ctx: AuthContext, id: string, changes: Partial<Activity>): Promise<void> {
+    await this.repository.update(this.scope(ctx, { id }), changes);
+  }
+
+  /** Writes the new order in one statement: position = index in `ids`. */
+  async reorder(ctx: AuthContext, tripId: string, ids: string[]): Promise<void> {
+    await this.db.manager.query(
+      `UPDATE activities AS a SET position = o.position - 1, updated_at = now()
+         FROM unnest($1::uuid[]) WITH ORDINALITY AS o(id, position)
+        WHERE a.id = o.id AND a.trip_id = $2 AND a.organization_id = $3`,
+      [ids, tripId, ctx.organizationId],
+    );
+  }
+}

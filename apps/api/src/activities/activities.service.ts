@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthContext } from '../common/auth/auth-context';
+import { TransactionRunner } from '../common/database/transaction-runner';
+import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import type { Trip } from '../trips/trip.entity';
+import { FINAL_STATUSES } from '../trips/trip-status.machine';
+import { TripsRepository } from '../trips/trips.repository';
+import { Activity } from './activity.entity';
+import { toActivityResponse } from './activity.mapper';
+import { activityTimeProblem } from './activity-time';
+import { ActivitiesRepository } from './activities.repository';
+import { ActivityResponse, CreateActivityDto, ItineraryResponse, UpdateActivityDto } from './dto/activity.dto';
+import { detectConflicts } from './itinerary-conflicts';
+
+const DEFAULT_ZONE = 'UTC';
+
+const TIME_MESSAGES = {
+  ends_before_start: 'endsAt must be after startsAt',
+  outside_trip_dates: "The activity must fall within the trip's dates (read in the activity's time zone)",
+} as const;
+
+/**
+ * The itinerary of a trip. Every use case first loads the trip through the trips repository, so
+ * an activity is reachable exactly when its trip is visible to the caller (404 otherwise).
+ */
+@Injectable()
+export class ActivitiesService {
+  constructor(
+    private readonly db: TransactionRunner,
+    private readonly trips: TripsRepository,
+    private readonly activities: ActivitiesRepository,
+  ) {}
+
+  async itinerary(ctx: AuthContext, tripId: string): Promise<ItineraryResponse> {
+    await this.trips.getVisible(ctx, tripId);
+    return this.itineraryOf(ctx, tripId);
+  }
+
+  create(ctx: AuthContext, tripId: string, dto: CreateActivityDto): Promise<ActivityResponse> {
+    return this.db.run(async () => {
+      // The row lock serialises writers of one trip, so the budget check below cannot race.
+      const trip = await this.editableTrip(ctx, tripId);
+      const activity = Object.assign(new Activity(), {
+        tripId,
+        title: dto.title,
+        type: dto.type,
+        startsAt: new Date(dto.startsAt),
+        endsAt: dto.endsAt ? new Date(dto.endsAt) : null,
+        timezone: dto.timezone ?? trip.timezone ?? DEFAULT_ZONE,
+        locationName: dto.locationName ?? null,
+        latitude: dto.latitude ?? null,
+        longitude: dto.longitude ?? null,
+        notes: dto.notes ?? null,
+        costAmount: dto.cost?.amount ?? null,
+        costCurrency: dto.cost?.currency ?? null,
+        bookingReference: dto.bookingReference ?? null,
+      });
+      await this.check(ctx, trip, activity);
+      activity.position = await this.activities.nextPosition(ctx, tripId);
+      const saved = await this.activities.insert(ctx, activity);
+      return toActivityResponse(await this.activities.getById(ctx, saved.id));
+    });
+  }
+
+  update(ctx: AuthContext, id: string, dto: UpdateActivityDto): Promise<ActivityResponse> {
+    return this.db.run(async () => {
+      const current = await this.activities.getById(ctx, id);
+      const trip = await this.editableTrip(ctx, current.tripId);
+      const changes: Partial<Activity> = {};
+      if (dto.title !== undefined) changes.title = dto.title;
+      if (dto.type !== undefined) changes.type = dto.type;
+      if (dto.startsAt !== undefined) changes.startsAt = new Date(dto.startsAt);
+      if (dto.endsAt !== undefined) changes.endsAt = dto.endsAt ? new Date(dto.endsAt) : null;
+      if (dto.timezone !== undefined) changes.timezone = dto.timezone;
+      if (dto.locationName !== undefined) changes.locationName = dto.locationName;
+      if (dto.latitude !== undefined) changes.latitude = dto.latitude;
+      if (dto.longitude !== undefined) changes.longitude = dto.longitude;
+      if (dto.notes !== undefined) changes.notes = dto.notes;
+      if (dto.bookingReference !== undefined) changes.bookingReference = dto.bookingReference;
+      if (dto.cost !== undefined) Object.assign(changes, { costAmount: dto.cost?.amount ?? null, costCurrency: dto.cost?.currency ?? null });
+      await this.check(ctx, trip, { ...current, ...changes } as Activity);
+      await this.activities.update(ctx, id, changes);
+      return toActivityResponse(await this.activities.getById(ctx, id));
+    });
+  }
+
+  async remove(ctx: AuthContext, id: string): Promise<void> {
+    await this.db.run(async () => {
+      const activity = await this.activities.getById(ctx, id);
+      await this.editableTrip(ctx, activity.tripId);
+      await this.activities.deleteById(ctx, id);
+    });
+  }
+
+  /** Sets the manual order; the list must name every activity of the trip exactly once. */
+  reorder(ctx: AuthContext, tripId: string, activityIds: string[]): Promise<ItineraryResponse> {
+    return this.db.run(async () => {
+      await this.editableTrip(ctx, tripId);
+      const existing = (await this.activities.listForTrip(ctx, tripId)).map((activity) => activity.id);
+      const same = existing.length === activityIds.length && existing.every((id) => activityIds.includes(id));
+      if (!same) throw new DomainError(ErrorCode.InvalidInput, "activityIds must list every activity of the trip exactly once");
+      await this.activities.reorder(ctx, tripId, activityIds);
+      return this.itineraryOf(ctx, tripId);
+    });
+  }
+
+  private async itineraryOf(ctx: AuthContext, tripId: string): Promise<ItineraryResponse> {
+    const activities = await this.activities.listForTrip(ctx, tripId);
+    return { items: activities.map(toActivityResponse), conflicts: detectConflicts(activities) };
+  }
+
+  /** The trip, visible to the caller, locked, and still open for itinerary changes. */
+  private async editableTrip(ctx: AuthContext, tripId: string): Promise<Trip> {
+    const trip = await this.trips.getVisible(ctx, tripId, { lock: true });
+    if (FINAL_STATUSES.includes(trip.status)) {
+      throw new DomainError(ErrorCode.Conflict, `The itinerary of a ${trip.status} trip cannot change`);
+    }
+    return trip;
+  }
+
+  /** Time rules, coordinates in pairs, and the budget: same-currency costs stay within it. */
+  private async check(ctx: AuthContext, trip: Trip, activity: Activity): Promise<void> {
+    const problem = activityTimeProblem(activity, trip);
+    if (problem) throw new DomainError(ErrorCode.InvalidInput, TIME_MESSAGES[problem]);
+    if ((activity.latitude === null) !== (activity.longitude === null)) {
+      throw new DomainError(ErrorCode.InvalidInput, 'latitude and longitude go together');
+    }
+    const currency = trip.budgetCurrency;
+    if (trip.budgetAmount === null || currency === null || activity.costAmount === null || activity.costCurrency !== currency) return;
+    const others = await this.activities.costTotal(ctx, trip.id, currency, activity.id);
+    if (others + Number(activity.costAmount) > Number(trip.budgetAmount)) {
+      throw new DomainError(
+        ErrorCode.RuleViolation,
+        `This cost would take the itinerary over the trip budget of ${trip.budgetAmount} ${trip.budgetCurrency} (already planned: ${others.toFixed(2)})`,
+      );
+    }
+  }
+}

@@ -1,0 +1,70 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Trip } from '../trips/trip.entity';
+
+export const ACTIVITY_TYPES = ['flight', 'lodging', 'meeting', 'meal', 'transport', 'sight', 'other'] as const;
+export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+
+@Entity('activities')
+// DEPLOYMENT.md § Performance: activities(trip_id); with position it also serves the itinerary order.
+@Index('idx_activities_trip_id', ['tripId', 'position'])
+export class Activity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  organizationId: string;
+
+  @Column({ type: 'uuid' })
+  tripId: string;
+
+  @ManyToOne(() => Trip, { onDelete: 'CASCADE' })
+  @JoinColumn()
+  trip?: Trip;
+
+  @Column({ type: 'varchar', length: 200 })
+  title: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  type: ActivityType;
+
+  /** Instants; `timezone` says in which IANA zone they are shown (the destination's by default). */
+  @Column({ type: 'timestamptz' })
+  startsAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  endsAt: Date | null;
+
+  @Column({ type: 'varchar', length: 64 })
+  timezone: string;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  locationName: string | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  latitude: number | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  longitude: number | null;
+
+  @Column({ type: 'text', nullable: true })
+  notes: string | null;
+
+  @Column({ type: 'numeric', precision: 12, scale: 2, nullable: true })
+  costAmount: string | null;
+
+  @Column({ type: 'char', length: 3, nullable: true })
+  costCurrency: string | null;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  bookingReference: string | null;
+
+  /** Manual itinerary order within the trip (0-based). */
+  @Column({ type: 'integer' })
+  position: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,30 @@
+import { DateTime } from 'luxon';
+import { toMoney } from '../common/money/money.dto';
+import type { Activity } from './activity.entity';
+import type { ActivityResponse } from './dto/activity.dto';
+
+/** An instant as ISO 8601 with the offset of `zone`, so clients see the local wall time. */
+export function isoInZone(instant: Date, zone: string): string {
+  return DateTime.fromJSDate(instant, { zone }).toISO()!;
+}
+
+export function toActivityResponse(activity: Activity): ActivityResponse {
+  return {
+    id: activity.id,
+    tripId: activity.tripId,
+    title: activity.title,
+    type: activity.type,
+    startsAt: isoInZone(activity.startsAt, activity.timezone),
+    endsAt: activity.endsAt ? isoInZone(activity.endsAt, activity.timezone) : null,
+    timezone: activity.timezone,
+    locationName: activity.locationName,
+    latitude: activity.latitude,
+    longitude: activity.longitude,
+    notes: activity.notes,
+    cost: toMoney(activity.costAmount, activity.costCurrency),
+    bookingReference: activity.bookingReference,
+    position: activity.position,
+    createdAt: activity.createdAt.toISOString(),
+    updatedAt: activity.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,62 @@
+import { Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
+import type { FastifyReply } from 'fastify';
+import type { AuthContext } from '../common/auth/auth-context';
+import { Auth, Public } from '../common/auth/auth.decorators';
+import { NotFoundError } from '../common/errors/domain-error';
+import { ApiAuthenticated, ApiErrors } from '../common/http/api-errors.decorator';
+import { CalendarService } from './calendar.service';
+
+const ICS = 'text/calendar; charset=utf-8';
+const FEED_FILE = /^([\w-]{43})\.ics$/;
+
+export class CalendarFeedResponse {
+  @ApiProperty({ description: 'Secret URL to subscribe to in Outlook, Google Calendar or Apple Calendar' }) url: string;
+}
+
+@ApiTags('calendar')
+@Controller()
+export class CalendarController {
+  constructor(private readonly calendar: CalendarService) {}
+
+  @Get('trips/:id/calendar.ics')
+  @Header('Content-Type', ICS)
+  @ApiAuthenticated(400, 404)
+  @ApiProduces('text/calendar')
+  @ApiOkResponse({ description: 'The trip and its activities as iCalendar', schema: { type: 'string' } })
+  async trip(@Auth() ctx: AuthContext, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    const { filename, body } = await this.calendar.tripCalendar(ctx, id);
+    reply.header('Content-Disposition', `attachment; filename="${filename}"`);
+    return body;
+  }
+
+  @Post('calendar/feed')
+  @ApiAuthenticated()
+  @ApiCreatedResponse({ type: CalendarFeedResponse, description: 'A new feed URL; the previous one stops working' })
+  createFeed(@Auth() ctx: AuthContext) {
+    return this.calendar.createFeed(ctx);
+  }
+
+  @Delete('calendar/feed')
+  @HttpCode(204)
+  @ApiAuthenticated()
+  @ApiNoContentResponse({ description: 'The feed URL stops working' })
+  revokeFeed(@Auth() ctx: AuthContext) {
+    return this.calendar.revokeFeed(ctx);
+  }
+
+  /** Polled by calendar apps without a session: the 256-bit token in the URL is the credential. */
+  @Get('calendar/:file')
+  @Public()
+  @SkipThrottle({ 'auth-ip': true, 'auth-account': true })
+  @Header('Content-Type', ICS)
+  @ApiErrors(404)
+  @ApiProduces('text/calendar')
+  @ApiOkResponse({ description: "The owner's trips as a subscribable iCalendar feed (`<token>.ics`)", schema: { type: 'string' } })
+  feed(@Param('file') file: string) {
+    const token = FEED_FILE.exec(file)?.[1];
+    if (!token) throw new NotFoundError('Calendar feed');
+    return this.calendar.feed(token);
+  }
+}

@@ -1,0 +1,44 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ApiAuthenticated } from '../common/http/api-errors.decorator';
+import { searchPlaces } from './places.index';
+
+export class PlacesQuery {
+  @ApiProperty({ example: 'ber', description: 'Beginning of a city name' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  q: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 25, default: 10 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(25)
+  limit = 10;
+}
+
+export class PlaceResponse {
+  @ApiProperty({ example: 'Berlin' }) name: string;
+  @ApiProperty({ example: 'Germany' }) country: string;
+  @ApiProperty({ example: 'DE' }) countryCode: string;
+  @ApiProperty({ example: 52.52 }) latitude: number;
+  @ApiProperty({ example: 13.405 }) longitude: number;
+  @ApiProperty({ example: 'Europe/Berlin' }) timezone: string;
+  @ApiProperty() population: number;
+}
+
+/** Destination search from a bundled cities dataset: no external geocoder needed. */
+@ApiTags('places')
+@ApiAuthenticated(400)
+@Controller('places')
+export class PlacesController {
+  @Get()
+  @ApiOkResponse({ type: [PlaceResponse] })
+  search(@Query() query: PlacesQuery): PlaceResponse[] {
+    return searchPlaces(query.q, query.limit);
+  }
+}

@@ -1,0 +1,193 @@
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsLatitude,
+  IsLongitude,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsTimeZone,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { trim } from '../../organizations/dto/organization.dto';
+import { PaginationQuery } from '../../common/http/pagination.dto';
+import { MoneyDto } from '../../common/money/money.dto';
+import { TRIP_STATUSES, TripStatus } from '../trip-status.machine';
+
+export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_MESSAGE = 'must be a date YYYY-MM-DD';
+
+/** A calendar date `YYYY-MM-DD` that exists (no 2026-02-30). */
+function IsCalendarDate(): PropertyDecorator {
+  return (target, key) => {
+    Matches(DATE_PATTERN, { message: `$property ${DATE_MESSAGE}` })(target, key);
+    IsISO8601({ strict: true }, { message: `$property ${DATE_MESSAGE}` })(target, key);
+  };
+}
+
+export class CreateTripDto {
+  @ApiProperty({ example: 'Sales kick-off Berlin', maxLength: 200 })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  title: string;
+
+  @ApiProperty({ example: 'Berlin', maxLength: 200, description: 'Destination name (from /api/places or free text)' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  destination: string;
+
+  @ApiPropertyOptional({ example: 'Germany', maxLength: 100 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(100)
+  destinationCountry?: string;
+
+  @ApiPropertyOptional({ example: 'Europe/Berlin', description: "IANA zone; defaults to the destination's" })
+  @IsOptional()
+  @IsTimeZone()
+  timezone?: string;
+
+  @ApiProperty({ example: '2026-03-09', format: 'date' })
+  @IsCalendarDate()
+  startDate: string;
+
+  @ApiProperty({ example: '2026-03-12', format: 'date' })
+  @IsCalendarDate()
+  endDate: string;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(2000)
+  purpose?: string;
+
+  @ApiPropertyOptional({ type: MoneyDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MoneyDto)
+  budget?: MoneyDto;
+
+  @ApiPropertyOptional({ example: 52.52 })
+  @IsOptional()
+  @IsLatitude()
+  latitude?: number;
+
+  @ApiPropertyOptional({ example: 13.405 })
+  @IsOptional()
+  @IsLongitude()
+  longitude?: number;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Managers and admins may plan a trip for a colleague' })
+  @IsOptional()
+  @IsUUID()
+  travellerId?: string;
+}
+
+export class UpdateTripDto extends PartialType(OmitType(CreateTripDto, ['travellerId'] as const)) {
+  @ApiPropertyOptional({ description: 'The version you read; a stale one is refused with 409' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+/** Allow-listed sort keys → columns; anything else is a 400 (no SQL from the query string). */
+export const TRIP_SORTS = {
+  startDate: 'trip.startDate',
+  start_date: 'trip.startDate',
+  endDate: 'trip.endDate',
+  end_date: 'trip.endDate',
+  createdAt: 'trip.createdAt',
+  created_at: 'trip.createdAt',
+  updatedAt: 'trip.updatedAt',
+  title: 'trip.title',
+  status: 'trip.status',
+} as const;
+
+export class TripQuery extends PaginationQuery {
+  @ApiPropertyOptional({ description: 'One status or several, comma-separated', example: 'submitted' })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((s) => s.trim()) : value))
+  @IsIn(TRIP_STATUSES, { each: true })
+  status?: TripStatus[];
+
+  @ApiPropertyOptional({ format: 'date', description: 'Trips that end on or after this date' })
+  @IsOptional()
+  @IsCalendarDate()
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Trips that start on or before this date' })
+  @IsOptional()
+  @IsCalendarDate()
+  to?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  travellerId?: string;
+
+  @ApiPropertyOptional({ description: 'Text in the title or destination', maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: Object.keys(TRIP_SORTS), default: 'startDate' })
+  @IsOptional()
+  @IsIn(Object.keys(TRIP_SORTS))
+  sort: keyof typeof TRIP_SORTS = 'startDate';
+
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'asc' })
+  @IsOptional()
+  @IsIn(['asc', 'desc'])
+  order: 'asc' | 'desc' = 'asc';
+}
+
+export class TransitionDto {
+  @ApiPropertyOptional({ maxLength: 1000, description: 'Why (shown to the traveller; recorded in the audit log)' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(1000)
+  reason?: string;
+}
+
+export class TripResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty() destination: string;
+  @ApiProperty({ type: String, nullable: true }) destinationCountry: string | null;
+  @ApiProperty({ type: String, nullable: true }) timezone: string | null;
+  @ApiProperty({ format: 'date' }) startDate: string;
+  @ApiProperty({ format: 'date' }) endDate: string;
+  @ApiProperty({ type: String, nullable: true }) purpose: string | null;
+  @ApiProperty({ type: MoneyDto, nullable: true }) budget: MoneyDto | null;
+  @ApiProperty({ type: Number, nullable: true }) latitude: number | null;
+  @ApiProperty({ type: Number, nullable: true }) longitude: number | null;
+  @ApiProperty({ enum: TRIP_STATUSES }) status: TripStatus;
+  @ApiProperty({ format: 'uuid' }) travellerId: string;
+  @ApiProperty({ format: 'uuid' }) organizationId: string;
+  @ApiProperty() version: number;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: String, format: 'date-time' }) updatedAt: string;
+}
+
+export class TripsPage {
+  @ApiProperty({ type: [TripResponse] }) items: TripResponse[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() limit: number;
+}

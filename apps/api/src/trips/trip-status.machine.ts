@@ -1,0 +1,57 @@
+import { UserRole } from '../users/user-role';
+
+export enum TripStatus {
+  Draft = 'draft',
+  Submitted = 'submitted',
+  Approved = 'approved',
+  Rejected = 'rejected',
+  Booked = 'booked',
+  Completed = 'completed',
+  Cancelled = 'cancelled',
+}
+
+export const TRIP_STATUSES = Object.values(TripStatus);
+
+export type TripAction = 'submit' | 'approve' | 'reject' | 'book' | 'complete' | 'cancel';
+
+/** The trip lifecycle, in one table: action → the statuses it applies to → the result. */
+const TRANSITIONS: Record<TripAction, { from: readonly TripStatus[]; to: TripStatus }> = {
+  submit: { from: [TripStatus.Draft], to: TripStatus.Submitted },
+  approve: { from: [TripStatus.Submitted], to: TripStatus.Approved },
+  reject: { from: [TripStatus.Submitted], to: TripStatus.Rejected },
+  // Reserved for the booking issue: an approved trip whose bookings are confirmed.
+  book: { from: [TripStatus.Approved], to: TripStatus.Booked },
+  complete: { from: [TripStatus.Approved, TripStatus.Booked], to: TripStatus.Completed },
+  cancel: { from: [TripStatus.Draft, TripStatus.Submitted, TripStatus.Approved, TripStatus.Booked], to: TripStatus.Cancelled },
+};
+
+export const TRIP_ACTIONS = Object.keys(TRANSITIONS) as TripAction[];
+
+/** Decisions are taken by an approver, never by the traveller. */
+export const DECISION_ACTIONS: readonly TripAction[] = ['approve', 'reject'];
+
+export const FINAL_STATUSES: readonly TripStatus[] = [TripStatus.Rejected, TripStatus.Completed, TripStatus.Cancelled];
+
+export class IllegalTransitionError extends Error {
+  constructor(
+    readonly from: TripStatus,
+    readonly action: TripAction,
+  ) {
+    super(`cannot ${action} a ${from} trip`);
+  }
+}
+
+export function transition(from: TripStatus, action: TripAction): TripStatus {
+  const rule = TRANSITIONS[action];
+  if (!rule.from.includes(from)) throw new IllegalTransitionError(from, action);
+  return rule.to;
+}
+
+export function allowedActions(status: TripStatus): TripAction[] {
+  return TRIP_ACTIONS.filter((action) => TRANSITIONS[action].from.includes(status));
+}
+
+/** Approve/reject: a manager or admin, and never on their own trip. */
+export function canDecide(input: { actorId: string; actorRole: UserRole; travellerId: string }): boolean {
+  return input.actorRole !== UserRole.Traveller && input.actorId !== input.travellerId;
+}

@@ -1,0 +1,80 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Organization } from '../organizations/organization.entity';
+import { User } from '../users/user.entity';
+import { TripStatus } from './trip-status.machine';
+
+@Entity('trips')
+@Check('chk_trips_dates', '"end_date" >= "start_date"')
+// DEPLOYMENT.md § Performance: trips(user_id, organization_id); our traveller column is traveller_id.
+@Index('idx_trips_user_org', ['travellerId', 'organizationId'])
+@Index('idx_trips_org_start', ['organizationId', 'startDate', 'id'])
+@Index('idx_trips_org_traveller_start', ['organizationId', 'travellerId', 'startDate', 'id'])
+@Index('idx_trips_org_status_start', ['organizationId', 'status', 'startDate', 'id'])
+// GIN trigram indexes for the `q` search, created by hand in the migration.
+@Index('idx_trips_title_trgm', { synchronize: false })
+@Index('idx_trips_destination_trgm', { synchronize: false })
+export class Trip {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  organizationId: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'CASCADE' })
+  @JoinColumn()
+  organization?: Organization;
+
+  @Column({ type: 'uuid' })
+  travellerId: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn()
+  traveller?: User;
+
+  @Column({ type: 'varchar', length: 200 })
+  title: string;
+
+  @Column({ type: 'text', nullable: true })
+  purpose: string | null;
+
+  @Column({ type: 'varchar', length: 200 })
+  destination: string;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  destinationCountry: string | null;
+
+  /** IANA zone of the destination: the default zone of the trip's activities. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  timezone: string | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  latitude: number | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  longitude: number | null;
+
+  @Column({ type: 'date' })
+  startDate: string;
+
+  @Column({ type: 'date' })
+  endDate: string;
+
+  @Column({ type: 'numeric', precision: 12, scale: 2, nullable: true })
+  budgetAmount: string | null;
+
+  @Column({ type: 'char', length: 3, nullable: true })
+  budgetCurrency: string | null;
+
+  @Column({ type: 'enum', enum: TripStatus, enumName: 'trip_status', default: TripStatus.Draft })
+  status: TripStatus;
+
+  /** Optimistic concurrency: every write is `… WHERE version = $expected` and bumps it. */
+  @Column({ type: 'integer', default: 1 })
+  version: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,25 @@
+import { toMoney } from '../common/money/money.dto';
+import type { TripResponse } from './dto/trip.dto';
+import type { Trip } from './trip.entity';
+
+export function toTripResponse(trip: Trip): TripResponse {
+  return {
+    id: trip.id,
+    title: trip.title,
+    destination: trip.destination,
+    destinationCountry: trip.destinationCountry,
+    timezone: trip.timezone,
+    startDate: trip.startDate,
+    endDate: trip.endDate,
+    purpose: trip.purpose,
+    budget: toMoney(trip.budgetAmount, trip.budgetCurrency),
+    latitude: trip.latitude,
+    longitude: trip.longitude,
+    status: trip.status,
+    travellerId: trip.travellerId,
+    organizationId: trip.organizationId,
+    version: trip.version,
+    createdAt: trip.createdAt.toISOString(),
+    updatedAt: trip.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,102 @@
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { AuthContext } from '../common/auth/auth-context';
+import { Auth } from '../common/auth/auth.decorators';
+import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { ApiAuthenticated } from '../common/http/api-errors.decorator';
+import { CreateTripDto, TransitionDto, TripQuery, TripResponse, TripsPage, UpdateTripDto } from './dto/trip.dto';
+import { TripsService } from './trips.service';
+
+const IdParam = () => Param('id', ParseUUIDPipe);
+
+/** `If-Match: "3"` (or W/"3") as an alternative to `version` in the body. */
+function versionFrom(dto: UpdateTripDto, ifMatch: string | undefined): number | undefined {
+  if (dto.version !== undefined || ifMatch === undefined) return dto.version;
+  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(ifMatch.trim());
+  if (!match) throw new DomainError(ErrorCode.InvalidInput, 'If-Match must carry the trip version, e.g. "3"');
+  return Number(match[1]);
+}
+
+@ApiTags('trips')
+@ApiAuthenticated()
+@Controller('trips')
+export class TripsController {
+  constructor(private readonly trips: TripsService) {}
+
+  @Get()
+  @ApiAuthenticated(400)
+  @ApiOkResponse({ type: TripsPage, description: "Travellers see their own trips; managers and admins the organization's" })
+  list(@Auth() ctx: AuthContext, @Query() query: TripQuery) {
+    return this.trips.list(ctx, query);
+  }
+
+  @Post()
+  @ApiAuthenticated(400, 403, 422)
+  @ApiCreatedResponse({ type: TripResponse })
+  create(@Auth() ctx: AuthContext, @Body() dto: CreateTripDto) {
+    return this.trips.create(ctx, dto);
+  }
+
+  @Get(':id')
+  @ApiAuthenticated(400, 404)
+  @ApiOkResponse({ type: TripResponse })
+  get(@Auth() ctx: AuthContext, @IdParam() id: string) {
+    return this.trips.get(ctx, id);
+  }
+
+  @Patch(':id')
+  @ApiAuthenticated(400, 404, 409)
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The version you read (alternative to `version` in the body)' })
+  @ApiOkResponse({ type: TripResponse })
+  update(@Auth() ctx: AuthContext, @IdParam() id: string, @Body() dto: UpdateTripDto, @Headers('if-match') ifMatch?: string) {
+    return this.trips.update(ctx, id, { ...dto, version: versionFrom(dto, ifMatch) });
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiAuthenticated(400, 404, 409)
+  @ApiNoContentResponse({ description: 'Deleted with its activities (draft, rejected or cancelled trips)' })
+  remove(@Auth() ctx: AuthContext, @IdParam() id: string) {
+    return this.trips.remove(ctx, id);
+  }
+
+  @Post(':id/submit')
+  @HttpCode(200)
+  @ApiAuthenticated(400, 404, 409)
+  @ApiOkResponse({ type: TripResponse, description: 'draft → submitted; approvers are e-mailed' })
+  submit(@Auth() ctx: AuthContext, @IdParam() id: string, @Body() dto: TransitionDto) {
+    return this.trips.step(ctx, id, 'submit', dto.reason);
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @ApiAuthenticated(400, 403, 404, 409)
+  @ApiOkResponse({ type: TripResponse, description: 'submitted → approved (a manager or admin, never on their own trip)' })
+  approve(@Auth() ctx: AuthContext, @IdParam() id: string, @Body() dto: TransitionDto) {
+    return this.trips.step(ctx, id, 'approve', dto.reason);
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  @ApiAuthenticated(400, 403, 404, 409)
+  @ApiOkResponse({ type: TripResponse, description: 'submitted → rejected, with a reason' })
+  reject(@Auth() ctx: AuthContext, @IdParam() id: string, @Body() dto: TransitionDto) {
+    return this.trips.step(ctx, id, 'reject', dto.reason);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @ApiAuthenticated(400, 404, 409)
+  @ApiOkResponse({ type: TripResponse, description: 'Any non-final status → cancelled' })
+  cancel(@Auth() ctx: AuthContext, @IdParam() id: string, @Body() dto: TransitionDto) {
+    return this.trips.step(ctx, id, 'cancel', dto.reason);
+  }
+
+  @Post(':id/complete')
+  @HttpCode(200)
+  @ApiAuthenticated(400, 404, 409)
+  @ApiOkResponse({ type: TripResponse, description: 'approved or booked → completed' })
+  complete(@Auth() ctx: AuthContext, @IdParam() id: string, @Body() dto: TransitionDto) {
+    return this.trips.step(ctx, id, 'complete', dto.reason);
+  }
+}

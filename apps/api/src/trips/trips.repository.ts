@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { Brackets, SelectQueryBuilder } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import type { AuthContext } from '../common/auth/auth-context';
+import { TransactionRunner } from '../common/database/transaction-runner';
+import { NotFoundError } from '../common/errors/domain-error';
+import { OrganizationScopedRepository } from '../common/tenancy/organization-scoped.repository';
+import { UserRole } from '../users/user-role';
+import { TRIP_SORTS, TripQuery } from './dto/trip.dto';
+import { Trip } from './trip.entity';
+import type { TripStatus } from './trip-status.machine';
+
+export type TripChanges = QueryDeepPartialEntity<Trip>;
+
+@Injectable()
+export class TripsRepository extends OrganizationScopedRepository<Trip> {
+  protected readonly entity = Trip;
+  protected readonly noun = 'Trip';
+
+  constructor(db: TransactionRunner) {
+    super(db);
+  }
+
+  /** The caller's organization, narrowed to their own trips when they are a traveller. */
+  private visible(ctx: AuthContext, alias = 'trip'): SelectQueryBuilder<Trip> {
+    const query = this.query(ctx, alias);
+    if (ctx.role === UserRole.Traveller) query.andWhere(`${alias}.travellerId = :scopeTravellerId`, { scopeTravellerId: ctx.userId });
+    return query;
+  }
+
+  async getVisible(ctx: AuthContext, id: string, options: { lock?: boolean } = {}): Promise<Trip> {
+    const query = this.visible(ctx).andWhere('trip.id = :id', { id });
+    if (options.lock) query.setLock('pessimistic_write');
+    const trip = await query.getOne();
+    if (!trip) throw new NotFoundError('Trip');
+    return trip;
+  }
+
+  list(ctx: AuthContext, query: TripQuery): Promise<[Trip[], number]> {
+    const builder = this.visible(ctx);
+    if (query.status?.length) builder.andWhere('trip.status IN (:...statuses)', { statuses: query.status });
+    if (query.travellerId) builder.andWhere('trip.travellerId = :travellerId', { travellerId: query.travellerId });
+    // Date-range overlap: the trip ends on/after `from` and starts on/before `to`.
+    if (query.from) builder.andWhere('trip.endDate >= :from', { from: query.from });
+    if (query.to) builder.andWhere('trip.startDate <= :to', { to: query.to });
+    if (query.q) {
+      const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      builder.andWhere(new Brackets((q) => q.where('trip.title ILIKE :pattern', { pattern }).orWhere('trip.destination ILIKE :pattern', { pattern })));
+    }
+    const direction = query.order === 'desc' ? 'DESC' : 'ASC';
+    return builder
+      .orderBy(TRIP_SORTS[query.sort], direction)
+      .addOrderBy('trip.id', direction)
+      .skip(query.offset)
+      .take(query.limit)
+      .getManyAndCount();
+  }
+
+  /** The trips a user travels on, ending on or after `since`, for their calendar feed. */
+  listForFeed(ctx: AuthContext, since: string, statuses: TripStatus[]): Promise<Trip[]> {
+    return this.query(ctx, 'trip')
+      .andWhere('trip.travellerId = :userId AND trip.endDate >= :since AND trip.status IN (:...statuses)', { userId: ctx.userId, since, statuses })
+      .orderBy('trip.startDate', 'ASC')
+      .take(500)
+      .getMany();
+  }
+
+  /**
+   * Compare-and-set: applies `changes` and bumps the version only if the row still has
+   * `expectedVersion` (when given) — one statement, so concurrent writers cannot both win.
+   * Returns false when the version (or the row) did not match.
+   */
+  async updateIfVersion(ctx: AuthContext, id: string, expectedVersion: number | undefined, changes: TripChanges): Promise<boolean> {
+    const where = expectedVersion === undefined ? this.scope(ctx, { id }) : this.scope(ctx, { id, version: expectedVersion });
+    const result = await this.repository.update(where, { ...changes, version: () => 'version + 1' });
+    return result.affected === 1;
+  }
+
+  /** Moves the trip from `from` to `to` only if it is still in `from` (concurrent transitions lose). */
+  async updateStatusIf(ctx: AuthContext, id: string, from: TripStatus, to: TripStatus): Promise<boolean> {
+    const result = await this.repository.update(this.scope(ctx, { id, status: from }), { status: to, version: () => 'version + 1' });
+    return result.affected === 1;
+  }
+}

@@ -1,0 +1,197 @@
+import { Injectable } from '@nestjs/common';
+import { AuditRepository } from '../audit/audit.repository';
+import type { AuthContext } from '../common/auth/auth-context';
+import { TransactionRunner } from '../common/database/transaction-runner';
+import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { Page, toPage } from '../common/http/pagination.dto';
+import { MailService } from '../mail/mail.service';
+import { timezoneAt } from '../places/places.index';
+import type { User } from '../users/user.entity';
+import { UserRole } from '../users/user-role';
+import { UsersRepository } from '../users/users.repository';
+import { CreateTripDto, TripQuery, TripResponse, UpdateTripDto } from './dto/trip.dto';
+import { Trip } from './trip.entity';
+import { toTripResponse } from './trip.mapper';
+import { canDecide, DECISION_ACTIONS, IllegalTransitionError, transition, TripAction, TripStatus } from './trip-status.machine';
+import { TripChanges, TripsRepository } from './trips.repository';
+
+/** Statuses in which a trip may be deleted: nothing was decided or it is over before it began. */
+const DELETABLE: readonly TripStatus[] = [TripStatus.Draft, TripStatus.Rejected, TripStatus.Cancelled];
+
+const PAST_TENSE: Record<TripAction, string> = {
+  submit: 'submitted',
+  approve: 'approved',
+  reject: 'rejected',
+  cancel: 'cancelled',
+  complete: 'completed',
+  book: 'booked',
+};
+
+@Injectable()
+export class TripsService {
+  constructor(
+    private readonly db: TransactionRunner,
+    private readonly trips: TripsRepository,
+    private readonly users: UsersRepository,
+    private readonly audit: AuditRepository,
+    private readonly mail: MailService,
+  ) {}
+
+  async list(ctx: AuthContext, query: TripQuery): Promise<Page<TripResponse>> {
+    const [trips, total] = await this.trips.list(ctx, query);
+    return toPage(trips.map(toTripResponse), total, query);
+  }
+
+  async get(ctx: AuthContext, id: string): Promise<TripResponse> {
+    return toTripResponse(await this.trips.getVisible(ctx, id));
+  }
+
+  create(ctx: AuthContext, dto: CreateTripDto): Promise<TripResponse> {
+    checkDates(dto.startDate, dto.endDate);
+    checkCoordinates(dto.latitude, dto.longitude);
+    return this.db.run(async () => {
+      const travellerId = await this.travellerFor(ctx, dto.travellerId);
+      const trip = await this.trips.insert(ctx, {
+        title: dto.title,
+        destination: dto.destination,
+        destinationCountry: dto.destinationCountry ?? null,
+        timezone: dto.timezone ?? defaultTimezone(dto.latitude, dto.longitude),
+        startDate: dto.startDate,
+        endDate: dto.endDate,
+        purpose: dto.purpose ?? null,
+        budgetAmount: dto.budget?.amount ?? null,
+        budgetCurrency: dto.budget?.currency ?? null,
+        latitude: dto.latitude ?? null,
+        longitude: dto.longitude ?? null,
+        travellerId,
+        status: TripStatus.Draft,
+      });
+      await this.audit.record(ctx, { action: 'trip.created', entityType: 'trip', entityId: trip.id, data: { title: trip.title } });
+      return toTripResponse(await this.trips.getById(ctx, trip.id));
+    });
+  }
+
+  /**
+   * Edits a draft. With `version` the write is a compare-and-set: a stale version is a 409,
+   * never a silent overwrite. Without it the edit applies to whatever is current.
+   */
+  update(ctx: AuthContext, id: string, dto: UpdateTripDto): Promise<TripResponse> {
+    return this.db.run(async () => {
+      const trip = await this.trips.getVisible(ctx, id);
+      if (trip.status !== TripStatus.Draft) {
+        throw new DomainError(ErrorCode.Conflict, `Only draft trips can be edited; this trip is ${trip.status}`);
+      }
+      const { version, budget, ...fields } = dto;
+      checkDates(dto.startDate ?? trip.startDate, dto.endDate ?? trip.endDate);
+      checkCoordinates(dto.latitude ?? trip.latitude ?? undefined, dto.longitude ?? trip.longitude ?? undefined);
+      const changes: TripChanges = { ...fields };
+      if (budget) Object.assign(changes, { budgetAmount: budget.amount, budgetCurrency: budget.currency });
+      if (!(await this.trips.updateIfVersion(ctx, id, version, changes))) {
+        const current = await this.trips.getVisible(ctx, id);
+        throw new DomainError(
+          ErrorCode.Conflict,
+          `This trip was changed by someone else (you edited version ${version}, it is now version ${current.version}); reload and try again`,
+        );
+      }
+      return toTripResponse(await this.trips.getById(ctx, id));
+    });
+  }
+
+  async remove(ctx: AuthContext, id: string): Promise<void> {
+    await this.db.run(async () => {
+      const trip = await this.trips.getVisible(ctx, id, { lock: true });
+      if (!DELETABLE.includes(trip.status)) {
+        throw new DomainError(ErrorCode.Conflict, `A ${trip.status} trip cannot be deleted; cancel it first`);
+      }
+      await this.trips.deleteById(ctx, id);
+      await this.audit.record(ctx, { action: 'trip.deleted', entityType: 'trip', entityId: id, data: { title: trip.title } });
+    });
+  }
+
+  /**
+   * One lifecycle step (state machine in trip-status.machine.ts), recorded in the audit log and
+   * announced by e-mail in the same transaction. The status write is conditional on the status
+   * read, so two concurrent steps cannot both apply.
+   */
+  step(ctx: AuthContext, id: string, action: TripAction, reason?: string): Promise<TripResponse> {
+    if (action === 'reject' && !reason) throw new DomainError(ErrorCode.InvalidInput, 'A reason is required to reject a trip');
+    return this.db.run(async () => {
+      const trip = await this.trips.getVisible(ctx, id);
+      // Seeing a trip is managing it (travellers see their own); deciding needs someone else.
+      if (DECISION_ACTIONS.includes(action) && !canDecide({ actorId: ctx.userId, actorRole: ctx.role, travellerId: trip.travellerId })) {
+        throw new DomainError(ErrorCode.Forbidden, 'Only a manager or admin other than the traveller can decide on a trip');
+      }
+      const next = nextStatus(trip.status, action);
+      if (!(await this.trips.updateStatusIf(ctx, id, trip.status, next))) {
+        throw new DomainError(ErrorCode.Conflict, 'The trip changed meanwhile; reload and try again');
+      }
+      await this.audit.record(ctx, {
+        action: `trip.${PAST_TENSE[action]}`,
+        entityType: 'trip',
+        entityId: id,
+        data: { from: trip.status, to: next, ...(reason ? { reason } : {}) },
+      });
+      await this.announce(ctx, trip, next, reason);
+      return toTripResponse(await this.trips.getById(ctx, id));
+    });
+  }
+
+  private async announce(ctx: AuthContext, trip: Trip, status: TripStatus, reason?: string): Promise<void> {
+    const traveller = await this.users.getById(ctx, trip.travellerId);
+    const dates = `${trip.startDate} – ${trip.endDate}`;
+    if (status === TripStatus.Submitted) {
+      const approvers = (await this.users.listApprovers(ctx)).filter((user) => user.id !== trip.travellerId);
+      for (const approver of approvers) {
+        await this.mail.enqueue({
+          organizationId: ctx.organizationId,
+          to: approver.email,
+          subject: `Approval needed: ${trip.title}`,
+          text: `${traveller.name} submitted "${trip.title}" (${trip.destination}, ${dates}) for approval.\n\nReview it in NestMap's approvals queue.`,
+        });
+      }
+    } else if (status === TripStatus.Approved || status === TripStatus.Rejected) {
+      await this.mail.enqueue({
+        organizationId: ctx.organizationId,
+        to: traveller.email,
+        subject: `Your trip "${trip.title}" was ${status}`,
+        text: `Your trip "${trip.title}" (${trip.destination}, ${dates}) was ${status}.${reason ? `\n\nReason: ${reason}` : ''}`,
+      });
+    }
+  }
+
+  /** The traveller of a new trip: the caller, or a colleague when a manager/admin plans it. */
+  private async travellerFor(ctx: AuthContext, travellerId: string | undefined): Promise<string> {
+    if (!travellerId || travellerId === ctx.userId) return ctx.userId;
+    if (ctx.role === UserRole.Traveller) {
+      throw new DomainError(ErrorCode.Forbidden, 'Only managers and admins can plan trips for colleagues');
+    }
+    const traveller: User | null = await this.users.findById(ctx, travellerId);
+    if (!traveller?.active) throw new DomainError(ErrorCode.RuleViolation, 'travellerId is not an active member of your organization');
+    return traveller.id;
+  }
+}
+
+function nextStatus(from: TripStatus, action: TripAction): TripStatus {
+  try {
+    return transition(from, action);
+  } catch (error) {
+    if (error instanceof IllegalTransitionError) {
+      throw new DomainError(ErrorCode.Conflict, `Cannot ${action} a trip that is ${from}`);
+    }
+    throw error;
+  }
+}
+
+function checkDates(startDate: string, endDate: string): void {
+  if (endDate < startDate) throw new DomainError(ErrorCode.InvalidInput, 'endDate must not be before startDate');
+}
+
+function checkCoordinates(latitude: number | undefined, longitude: number | undefined): void {
+  if ((latitude === undefined) !== (longitude === undefined)) {
+    throw new DomainError(ErrorCode.InvalidInput, 'latitude and longitude go together');
+  }
+}
+
+function defaultTimezone(latitude: number | undefined, longitude: number | undefined): string | null {
+  return latitude !== undefined && longitude !== undefined ? timezoneAt(latitude, longitude) : null;
+}
