@@ -46,6 +46,15 @@ describe('itinerary conflicts', () => {
     expect(detectConflicts([item('berlin', '2026-03-10T09:00Z', '2026-03-10T10:00Z', BERLIN), item('unknown', '2026-03-10T10:05Z', null)])).toEqual([]);
   });
 
+  it('checks travel between located activities even with an unlocated one in between', () => {
+    const conflicts = detectConflicts([
+      item('berlin', '2026-03-10T09:00Z', '2026-03-10T10:00Z', BERLIN),
+      item('call', '2026-03-10T10:15Z', '2026-03-10T10:30Z'),
+      item('nyc', '2026-03-10T11:00Z', null, NEW_YORK),
+    ]);
+    expect(conflicts).toEqual([expect.objectContaining({ type: 'impossible_travel', activityIds: ['berlin', 'nyc'] })]);
+  });
+
   it('flags Berlin to Potsdam back to back', () => {
     const conflicts = detectConflicts([item('berlin', '2026-03-10T09:00Z', '2026-03-10T10:00Z', BERLIN), item('potsdam', '2026-03-10T10:00Z', null, POTSDAM)]);
     expect(conflicts[0]).toMatchObject({ type: 'impossible_travel', availableMinutes: 0 });

@@ -36,6 +36,8 @@ export function requiredTravelMinutes(km: number): number {
   return km <= AIR_THRESHOLD_KM ? (km / GROUND_KMH) * 60 : (km / AIR_KMH) * 60 + AIRPORT_OVERHEAD_MINUTES;
 }
 
+type Place = { latitude: number; longitude: number };
+
 const endOf = (item: ItineraryItem) => (item.endsAt ?? item.startsAt).getTime();
 const minutes = (ms: number) => Math.round(ms / 60_000);
 
@@ -56,12 +58,14 @@ export function detectConflicts(items: readonly ItineraryItem[]): Conflict[] {
     }
     if (endOf(item) > start) running.push(item);
   }
-  for (let i = 1; i < byStart.length; i += 1) {
-    const [previous, next] = [byStart[i - 1], byStart[i]];
-    if (previous.latitude === null || previous.longitude === null || next.latitude === null || next.longitude === null) continue;
+  // Travel is checked between consecutive *located* activities: one without a place in between
+  // (a call) does not move anyone.
+  const located = byStart.filter((item) => item.latitude !== null && item.longitude !== null) as (ItineraryItem & Place)[];
+  for (let i = 1; i < located.length; i += 1) {
+    const [previous, next] = [located[i - 1], located[i]];
     const available = next.startsAt.getTime() - endOf(previous);
     if (available < 0) continue; // already an overlap
-    const km = distanceKm(previous as { latitude: number; longitude: number }, next as { latitude: number; longitude: number });
+    const km = distanceKm(previous, next);
     const required = requiredTravelMinutes(km);
     if (required - SLACK_MINUTES > minutes(available)) {
       conflicts.push({
