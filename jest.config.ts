@@ -9,6 +9,8 @@ const swc = ['@swc/jest', { swcrc: true }] as const;
  */
 const config: Config = {
   maxWorkers: 2,
+  // A global option (ignored inside projects): e2e files boot an app and a database.
+  testTimeout: 60_000,
   projects: [
     {
       displayName: 'unit',
@@ -28,7 +30,6 @@ const config: Config = {
       transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
       globalSetup: '<rootDir>/apps/api/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/apps/api/test/support/global-teardown.ts',
-      testTimeout: 60_000,
       slowTestThreshold: 20,
     },
   ],
