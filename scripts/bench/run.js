@@ -1,0 +1,166 @@
+// `npm run bench`: 100k trips and 1M activities, then the two hot reads measured against the built
+// API and against a bare node:http + pg baseline in the same run (alternating rounds), reporting
+// throughput, p50/p99 latency, CPU time per request and the ratios ours/bare.
+const { spawn } = require('node:child_process');
+const { mkdtempSync, readFileSync, rmSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const path = require('node:path');
+const autocannon = require('autocannon');
+const jwt = require('jsonwebtoken');
+const { Client } = require('pg');
+
+const root = path.resolve(__dirname, '../..');
+const dist = (file) => path.join(root, 'dist', file);
+const SECRET = 'bench-jwt-secret-0123456789abcdef0123456789abcdef';
+const SESSION = 'bench-session-secret-0123456789abcdef0123456789ab';
+const ORGS = Number(process.env.BENCH_ORGS || 20);
+const TRIPS_PER_ORG = Number(process.env.BENCH_TRIPS_PER_ORG || 5000);
+const ACTIVITIES_PER_TRIP = Number(process.env.BENCH_ACTIVITIES_PER_TRIP || 10);
+const TRAVELLERS_PER_ORG = 100;
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
+const DURATION = Number(process.env.BENCH_DURATION || 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
+
+const log = (line) => process.stdout.write(`${line}\n`);
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function database() {
+  if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, stop: async () => {} };
+  const { startEmbeddedPostgres } = require(dist('database/embedded-postgres.js'));
+  const { freePort } = require(dist('database/cli/with-database.js'));
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'nestmap-bench-'));
+  const embedded = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'bench', persistent: false });
+  return { url: embedded.url, stop: async () => { await embedded.stop(); rmSync(dataDir, { recursive: true, force: true }); } };
+}
+
+async function populate(url) {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  const started = Date.now();
+  await client.query(`
+    INSERT INTO organizations (name) SELECT 'Bench org ' || n FROM generate_series(1, ${ORGS}) n;
+    INSERT INTO users (organization_id, email, name, role, password_hash)
+      SELECT o.id, 'manager-' || o.id || '@bench.example', 'Manager', 'manager', 'unused' FROM organizations o;
+    INSERT INTO users (organization_id, email, name, role, password_hash)
+      SELECT o.id, 't' || n || '-' || o.id || '@bench.example', 'Traveller ' || n, 'traveller', 'unused'
+      FROM organizations o, generate_series(1, ${TRAVELLERS_PER_ORG}) n;
+    INSERT INTO trips (organization_id, traveller_id, title, destination, start_date, end_date, status, latitude, longitude, timezone)
+      SELECT u.organization_id, u.id, 'Trip ' || n, (ARRAY['Berlin','Tokyo','New York','London','Paris'])[1 + n % 5],
+             DATE '2024-01-01' + (n * 7 + length(u.email)) % 1000, DATE '2024-01-01' + (n * 7 + length(u.email)) % 1000 + 3,
+             (ARRAY['draft','submitted','approved','completed','cancelled']::trip_status[])[1 + n % 5], 52.52, 13.405, 'Europe/Berlin'
+      FROM users u, generate_series(1, ${TRIPS_PER_ORG / TRAVELLERS_PER_ORG}) n WHERE u.role = 'traveller';
+  `);
+  await client.query(`
+    INSERT INTO activities (organization_id, trip_id, title, type, starts_at, ends_at, timezone, position, latitude, longitude)
+      SELECT t.organization_id, t.id, 'Activity ' || n, 'meeting', t.start_date + make_interval(hours => 8 + n),
+             t.start_date + make_interval(hours => 9 + n), 'Europe/Berlin', n, 52.5 + n * 0.001, 13.4
+      FROM trips t, generate_series(0, ${ACTIVITIES_PER_TRIP - 1}) n;
+    ANALYZE;
+  `);
+  const counts = (await client.query('SELECT (SELECT count(*) FROM trips)::int AS trips, (SELECT count(*) FROM activities)::int AS activities')).rows[0];
+  const manager = (await client.query("SELECT id, organization_id FROM users WHERE role = 'manager' LIMIT 1")).rows[0];
+  const traveller = (await client.query("SELECT id, organization_id FROM users WHERE role = 'traveller' AND organization_id = $1 LIMIT 1", [manager.organization_id])).rows[0];
+  const trip = (await client.query('SELECT id FROM trips WHERE traveller_id = $1 LIMIT 1', [traveller.id])).rows[0];
+  await client.end();
+  log(`data: ${counts.trips} trips, ${counts.activities} activities in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const token = (user, role) => jwt.sign({ sub: user.id, org: user.organization_id, role, ver: 0, typ: 'access' }, SECRET, { algorithm: 'HS256', issuer: 'nestmap', audience: 'nestmap-api', expiresIn: '1h' });
+  return { managerToken: token(manager, 'manager'), travellerToken: token(traveller, 'traveller'), tripId: trip.id };
+}
+
+function start(name, args, env) {
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  return new Promise((resolve, reject) => {
+    child.once('message', () => resolve(child));
+    child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`)));
+  });
+}
+
+/** utime + stime of a process, in ms (from /proc; clock ticks are 100 Hz on Linux). */
+function cpuMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+async function measure(server, url, token) {
+  const before = cpuMs(server.pid);
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers: { authorization: `Bearer ${token}` } });
+  const cpu = cpuMs(server.pid) - before;
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx + result.errors,
+    cpuPerRequest: cpu / Math.max(1, result.requests.total),
+  };
+}
+
+async function main() {
+  const db = await database();
+  const servers = [];
+  try {
+    const { runMigrations } = require(dist('database/run-migrations.js'));
+    await runMigrations(db.url);
+    const { managerToken, travellerToken, tripId } = await populate(db.url);
+    const common = { DATABASE_URL: db.url, JWT_SECRET: SECRET };
+    const ours = await start('api', [dist('index.js')], {
+      ...common, NODE_ENV: 'production', PORT: '5601', HOST: '127.0.0.1', SESSION_SECRET: SESSION, THROTTLE_LIMIT: '100000000', REDIS_URL: '',
+    });
+    const bare = await start('bare', [path.join(__dirname, 'bare-server.js')], { ...common, PORT: '5602' });
+    servers.push(ours, bare);
+    const targets = { ours: { server: ours, base: 'http://127.0.0.1:5601' }, bare: { server: bare, base: 'http://127.0.0.1:5602' } };
+    const reads = {
+      'GET /api/trips (page 1, status filter, manager)': { path: '/api/trips?status=approved&from=2024-06-01&limit=20', token: managerToken },
+      'GET /api/trips/:id/activities (traveller)': { path: `/api/trips/${tripId}/activities`, token: travellerToken },
+    };
+    for (const target of Object.values(targets)) for (const read of Object.values(reads)) {
+      await autocannon({ url: target.base + read.path, connections: CONNECTIONS, duration: 2, headers: { authorization: `Bearer ${read.token}` } });
+    }
+    const samples = {};
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const order = round % 2 === 0 ? ['ours', 'bare'] : ['bare', 'ours'];
+      for (const [name, read] of Object.entries(reads)) {
+        for (const targetName of order) {
+          const { server, base } = targets[targetName];
+          const sample = await measure(server, base + read.path, read.token);
+          ((samples[name] ??= {})[targetName] ??= []).push(sample);
+          log(`round ${round + 1} ${targetName.padEnd(4)} ${name}: ${sample.rps.toFixed(0)} req/s, p99 ${sample.p99} ms, non-2xx ${sample.non2xx}`);
+        }
+      }
+    }
+    log(`\nResults: medians of ${ROUNDS} alternating rounds, ${CONNECTIONS} connections, ${DURATION} s each`);
+    log('| read | server | req/s | p50 ms | p99 ms | CPU ms/req | non-2xx |');
+    log('|---|---|---|---|---|---|---|');
+    let failed = false;
+    for (const [name, byTarget] of Object.entries(samples)) {
+      const summary = {};
+      for (const [targetName, runs] of Object.entries(byTarget)) {
+        summary[targetName] = {
+          rps: median(runs.map((r) => r.rps)),
+          p50: median(runs.map((r) => r.p50)),
+          p99: median(runs.map((r) => r.p99)),
+          cpu: median(runs.map((r) => r.cpuPerRequest)),
+          non2xx: runs.reduce((sum, r) => sum + r.non2xx, 0),
+        };
+        const s = summary[targetName];
+        log(`| ${name} | ${targetName} | ${s.rps.toFixed(0)} | ${s.p50} | ${s.p99} | ${s.cpu.toFixed(3)} | ${s.non2xx} |`);
+        if (s.non2xx > 0) failed = true;
+      }
+      const throughputRatio = summary.ours.rps / summary.bare.rps;
+      const cpuRatio = summary.bare.cpu / summary.ours.cpu;
+      log(`|   ratios | throughput ours/bare ${throughputRatio.toFixed(2)} (target ≥ 0.5) | CPU/request bare/ours ${cpuRatio.toFixed(2)} (target ≥ 0.4) | p99 ours ${summary.ours.p99} ms (target < 50) | | | |`);
+    }
+    if (failed) {
+      log('non-2xx responses were seen: the run is not valid');
+      process.exitCode = 1;
+    }
+  } finally {
+    for (const server of servers) server.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await db.stop();
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench failed: ${error.stack || error}\n`);
+  process.exitCode = 1;
+});
