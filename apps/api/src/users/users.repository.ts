@@ -24,11 +24,13 @@ export class UsersRepository extends OrganizationScopedRepository<User> {
     return this.repository.findOne({ where: { email: normalizeEmail(email) } });
   }
 
-  findSessionState(id: string): Promise<SessionState | null> {
-    return this.repository.findOne({
-      where: { id },
-      select: { id: true, organizationId: true, role: true, active: true, tokenVersion: true },
-    });
+  /** Runs on every authenticated request, so it is one plain indexed statement. */
+  async findSessionState(id: string): Promise<SessionState | null> {
+    const rows: SessionState[] = await this.db.manager.query(
+      'SELECT id, organization_id AS "organizationId", role, active, token_version AS "tokenVersion" FROM users WHERE id = $1',
+      [id],
+    );
+    return rows[0] ?? null;
   }
 
   /** The full user behind a refresh token (identity lookup, before any caller is known). */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
+import pino from 'pino';
 import type { AppConfig } from '../../config/app-config';
 
 const CLIENT_REQUEST_ID = /^[\w.-]{1,64}$/;
@@ -21,8 +22,10 @@ export function requestIdFor(request: IncomingMessage): string {
  * Structured JSON logs (pino) with the request id on every line. Credentials never reach the log.
  */
 export function loggerOptions(config: AppConfig): Params {
+  // Asynchronous writes to stdout: lines written while a write is in flight go out together.
+  const destination = pino.destination({ dest: 1, sync: false });
   return {
-    pinoHttp: {
+    pinoHttp: [{
       level: config.logLevel,
       // Fastify assigned the id (see requestIdFor); reuse it so logs and responses agree.
       genReqId: (request: IncomingMessage) => (request as IncomingMessage & { id?: string }).id ?? requestIdFor(request),
@@ -51,7 +54,7 @@ export function loggerOptions(config: AppConfig): Params {
       },
       customLogLevel: (_request: IncomingMessage, response: ServerResponse, error?: Error) =>
         error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
-    },
+    }, destination],
     // Probes poll health every few seconds; their lines would drown the log.
     exclude: [{ method: RequestMethod.GET, path: 'health/(.*)' }, { method: RequestMethod.GET, path: 'health' }],
   };
