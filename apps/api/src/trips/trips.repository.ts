@@ -36,7 +36,7 @@ export class TripsRepository extends OrganizationScopedRepository<Trip> {
     return trip;
   }
 
-  list(ctx: AuthContext, query: TripQuery): Promise<[Trip[], number]> {
+  async list(ctx: AuthContext, query: TripQuery): Promise<[Trip[], number]> {
     const builder = this.visible(ctx);
     if (query.status?.length) builder.andWhere('trip.status IN (:...statuses)', { statuses: query.status });
     if (query.travellerId) builder.andWhere('trip.travellerId = :travellerId', { travellerId: query.travellerId });
@@ -48,12 +48,12 @@ export class TripsRepository extends OrganizationScopedRepository<Trip> {
       builder.andWhere(new Brackets((q) => q.where('trip.title ILIKE :pattern', { pattern }).orWhere('trip.destination ILIKE :pattern', { pattern })));
     }
     const direction = query.order === 'desc' ? 'DESC' : 'ASC';
-    return builder
-      .orderBy(TRIP_SORTS[query.sort], direction)
-      .addOrderBy('trip.id', direction)
-      .skip(query.offset)
-      .take(query.limit)
-      .getManyAndCount();
+    // The page and a plain COUNT(*) run side by side on two pooled connections (TypeORM's
+    // getManyAndCount would run them one after the other, counting DISTINCT ids).
+    const page = builder.clone().orderBy(TRIP_SORTS[query.sort], direction).addOrderBy('trip.id', direction).offset(query.offset).limit(query.limit).getMany();
+    const count = builder.clone().select('COUNT(*)::int', 'total').getRawOne<{ total: number }>();
+    const [items, counted] = await Promise.all([page, count]);
+    return [items, counted?.total ?? 0];
   }
 
   /** The trips a user travels on, ending on or after `since`, for their calendar feed. */
