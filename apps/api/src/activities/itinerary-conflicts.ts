@@ -1,4 +1,4 @@
-import { distanceKm } from '../places/places.index';
+import { Coordinates, distanceKm } from '../places/great-circle';
 
 export interface ItineraryItem {
   id: string;
@@ -13,70 +13,95 @@ export interface Conflict {
   type: 'overlap' | 'impossible_travel';
   activityIds: [string, string];
   message: string;
+  /** impossible_travel: great-circle distance, rounded. */
   distanceKm?: number;
+  /** impossible_travel: minutes between the first's end (or start) and the next's start. */
   availableMinutes?: number;
+  /** impossible_travel: minutes the travel-time rule asks for, rounded. */
   requiredMinutes?: number;
 }
 
 /**
- * Travel-time rule (great-circle distance d between consecutive located activities, ordered by
- * start): up to 300 km people move by road or rail at 80 km/h; beyond that they fly at 800 km/h
- * plus 2 hours for getting to, through and out of airports. A gap shorter than that minus 10
- * minutes of slack is reported as impossible travel. Under 1 km nothing is reported (same venue).
+ * Travel-time rule. The fastest plausible way over a great-circle distance d is the quicker of
+ *   ground: the first 50 km at 50 km/h (city traffic), the rest at 100 km/h (motorway, intercity rail);
+ *   air:    d at 800 km/h plus 2 hours to get to, through and out of two airports.
+ * Flying wins beyond ~170 km, so the rule is continuous and never asks more time for a shorter
+ * distance. Travel is impossible when the gap is shorter than that minus 10 minutes of slack, which
+ * also covers walking between venues a few km apart.
  */
-const GROUND_KMH = 80;
+const URBAN_KM = 50;
+const URBAN_KMH = 50;
+const INTERCITY_KMH = 100;
 const AIR_KMH = 800;
-const AIR_THRESHOLD_KM = 300;
 const AIRPORT_OVERHEAD_MINUTES = 120;
 const SLACK_MINUTES = 10;
-const SAME_PLACE_KM = 1;
 
 export function requiredTravelMinutes(km: number): number {
-  if (km < SAME_PLACE_KM) return 0;
-  return km <= AIR_THRESHOLD_KM ? (km / GROUND_KMH) * 60 : (km / AIR_KMH) * 60 + AIRPORT_OVERHEAD_MINUTES;
+  const ground = (Math.min(km, URBAN_KM) / URBAN_KMH + Math.max(km - URBAN_KM, 0) / INTERCITY_KMH) * 60;
+  const air = (km / AIR_KMH) * 60 + AIRPORT_OVERHEAD_MINUTES;
+  return Math.min(ground, air);
 }
 
-type Place = { latitude: number; longitude: number };
-
-const endOf = (item: ItineraryItem) => (item.endsAt ?? item.startsAt).getTime();
+const startOf = (item: ItineraryItem) => item.startsAt.getTime();
+/** An activity without an end is the instant it starts. */
+const endOf = (item: ItineraryItem) => Math.max((item.endsAt ?? item.startsAt).getTime(), startOf(item));
 const minutes = (ms: number) => Math.round(ms / 60_000);
+const isLocated = (item: ItineraryItem): item is ItineraryItem & Coordinates =>
+  item.latitude !== null && item.longitude !== null;
 
 /**
- * Conflicts of an itinerary: overlapping time spans (an activity without an end is a point in time
- * and overlaps only what is running at that moment), and consecutive activities too far apart for
- * the time between them. O(n log n) plus the number of overlapping pairs.
+ * Overlap rule: activities occupy [start, end), so back-to-back ones do not overlap; an activity
+ * without an end is a point in time and overlaps what is running at that moment; and two
+ * activities starting at the same instant always overlap (nobody begins two things at once).
+ * A sweep in start order keeps the activities still running: O(n log n + conflicts).
  */
-export function detectConflicts(items: readonly ItineraryItem[]): Conflict[] {
-  const byStart = [...items].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+function overlaps(byStart: readonly ItineraryItem[]): Conflict[] {
   const conflicts: Conflict[] = [];
-  const running: ItineraryItem[] = [];
+  let running: ItineraryItem[] = [];
   for (const item of byStart) {
-    const start = item.startsAt.getTime();
-    for (let i = running.length - 1; i >= 0; i -= 1) if (endOf(running[i]) <= start) running.splice(i, 1);
+    const start = startOf(item);
+    running = running.filter((other) => endOf(other) > start || startOf(other) === start);
     for (const other of running) {
-      conflicts.push({ type: 'overlap', activityIds: [other.id, item.id], message: `"${other.title}" overlaps "${item.title}"` });
-    }
-    if (endOf(item) > start) running.push(item);
-  }
-  // Travel is checked between consecutive *located* activities: one without a place in between
-  // (a call) does not move anyone.
-  const located = byStart.filter((item) => item.latitude !== null && item.longitude !== null) as (ItineraryItem & Place)[];
-  for (let i = 1; i < located.length; i += 1) {
-    const [previous, next] = [located[i - 1], located[i]];
-    const available = next.startsAt.getTime() - endOf(previous);
-    if (available < 0) continue; // already an overlap
-    const km = distanceKm(previous, next);
-    const required = requiredTravelMinutes(km);
-    if (required - SLACK_MINUTES > minutes(available)) {
       conflicts.push({
-        type: 'impossible_travel',
-        activityIds: [previous.id, next.id],
-        message: `"${previous.title}" to "${next.title}" is ${Math.round(km)} km in ${minutes(available)} min; it needs about ${Math.round(required)} min`,
-        distanceKm: Math.round(km),
-        availableMinutes: minutes(available),
-        requiredMinutes: Math.round(required),
+        type: 'overlap',
+        activityIds: [other.id, item.id],
+        message: `"${other.title}" overlaps "${item.title}"`,
       });
     }
+    running.push(item);
   }
   return conflicts;
+}
+
+/**
+ * Travel between consecutive located activities in start order; an unlocated one in between (a
+ * call) moves nobody, and a pair that overlaps is already reported as such.
+ */
+function impossibleTravel(byStart: readonly ItineraryItem[]): Conflict[] {
+  const located = byStart.filter(isLocated);
+  const conflicts: Conflict[] = [];
+  for (let i = 1; i < located.length; i += 1) {
+    const [previous, next] = [located[i - 1], located[i]];
+    const gap = startOf(next) - endOf(previous);
+    if (gap < 0 || startOf(next) === startOf(previous)) continue;
+    const available = minutes(gap);
+    const km = distanceKm(previous, next);
+    const required = requiredTravelMinutes(km);
+    if (required - SLACK_MINUTES <= available) continue;
+    conflicts.push({
+      type: 'impossible_travel',
+      activityIds: [previous.id, next.id],
+      message: `"${previous.title}" to "${next.title}" is ${Math.round(km)} km in ${available} min; it takes at least ${Math.round(required)} min`,
+      distanceKm: Math.round(km),
+      availableMinutes: available,
+      requiredMinutes: Math.round(required),
+    });
+  }
+  return conflicts;
+}
+
+/** Conflicts of an itinerary, in start order: overlaps first, then impossible travel. */
+export function detectConflicts(items: readonly ItineraryItem[]): Conflict[] {
+  const byStart = [...items].sort((a, b) => startOf(a) - startOf(b));
+  return [...overlaps(byStart), ...impossibleTravel(byStart)];
 }

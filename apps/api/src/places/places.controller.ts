@@ -1,23 +1,25 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { ApiAuthenticated } from '../common/http/api-errors.decorator';
-import { searchPlaces } from './places.index';
+import { trim } from '../organizations/dto/organization.dto';
+import { MAX_QUERY_LENGTH, MAX_RESULTS, searchPlaces } from './places.index';
 
 export class PlacesQuery {
   @ApiProperty({ example: 'ber', description: 'Beginning of a city name' })
+  @Transform(trim)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(100)
+  @MaxLength(MAX_QUERY_LENGTH)
   q: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 25, default: 10 })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_RESULTS, default: 10 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  @Max(25)
+  @Max(MAX_RESULTS)
   limit = 10;
 }
 

@@ -1,32 +1,111 @@
-import { distanceKm, foldForSearch, searchPlaces, timezoneAt } from './places.index';
+import { loadBundledCities } from './bundled-cities';
+import { foldForSearch, MAX_RESULTS, searchPlaces, timezoneAt } from './places.index';
+
+const names = (query: string, limit?: number) =>
+  searchPlaces(query, limit).map((place) => `${place.name}/${place.countryCode}`);
 
 describe('places index', () => {
-  it('finds cities by a case- and accent-insensitive prefix, largest first', () => {
-    const names = searchPlaces('ber').map((place) => place.name);
-    expect(names[0]).toBe('Berlin');
-    expect(names).toEqual(expect.arrayContaining(['Berlin', 'Bern']));
-    expect(searchPlaces('BERLIN')[0]).toMatchObject({ name: 'Berlin', countryCode: 'DE', timezone: 'Europe/Berlin' });
-    expect(searchPlaces('zur')[0].name).toMatch(/Z[uü]rich/);
-    expect(foldForSearch('Zürich')).toBe('zurich');
+  describe('searchPlaces', () => {
+    it('finds cities by name prefix, the most populous first', () => {
+      expect(names('ber').slice(0, 4)).toEqual(['Berlin/DE', 'Berkeley/US', 'Bergen/NO', 'Bern/CH']);
+    });
+
+    it('ignores case, accents, letters like ø and surrounding spaces', () => {
+      expect(names('  BERLIN ')[0]).toBe('Berlin/DE');
+      expect(names('zurich')[0]).toBe('Zürich/CH');
+      expect(names('tromso')[0]).toBe('Tromsø/NO');
+      expect(names('kobenhavn')[0]).toBe('København/DK');
+      expect(names('Malmö')[0]).toBe('Malmö/SE');
+    });
+
+    it('puts an exact name before bigger cities that merely start with it', () => {
+      expect(names('york')[0]).toBe('York/GB');
+      expect(names('york')).toContain('Yorkton/CA');
+      expect(names('bern')[0]).toBe('Bern/CH');
+      expect(names('paris')[0]).toBe('Paris/FR');
+    });
+
+    it('ranks like sorting every match would, for short and long prefixes', () => {
+      const cities = loadBundledCities().map((place) => ({ place, key: foldForSearch(place.name) }));
+      for (const prefix of ['s', 'a', 'sa', 'san', 'ber', 'london', 'new y', 'x']) {
+        for (const limit of [1, 10, 25]) {
+          const expected = cities
+            .filter((city) => city.key.startsWith(prefix))
+            .sort(
+              (a, b) => Number(b.key === prefix) - Number(a.key === prefix) || b.place.population - a.place.population,
+            )
+            .slice(0, limit);
+          const rank = (place: { name: string; population: number }) => [
+            foldForSearch(place.name) === prefix,
+            place.population,
+          ];
+          expect(searchPlaces(prefix, limit).map(rank)).toEqual(expected.map((city) => rank(city.place)));
+        }
+      }
+    });
+
+    it('returns what a destination needs: country, coordinates, zone, population', () => {
+      const [tokyo] = searchPlaces('tokyo');
+      expect(tokyo).toMatchObject({ name: 'Tokyo', country: 'Japan', countryCode: 'JP', timezone: 'Asia/Tokyo' });
+      expect(tokyo.latitude).toBeCloseTo(35.68, 1);
+      expect(tokyo.longitude).toBeCloseTo(139.75, 0);
+      expect(tokyo.population).toBeGreaterThan(10_000_000);
+    });
+
+    it('returns 10 by default and keeps the limit within 1 to 25', () => {
+      expect(searchPlaces('s')).toHaveLength(10);
+      expect(searchPlaces('s', 3)).toHaveLength(3);
+      expect(searchPlaces('s', 500)).toHaveLength(MAX_RESULTS);
+      expect(searchPlaces('s', 0)).toHaveLength(1);
+    });
+
+    it('finds nothing for a blank, unknown or over-long query', () => {
+      expect(searchPlaces('   ')).toEqual([]);
+      expect(searchPlaces('zzzqqq')).toEqual([]);
+      expect(searchPlaces('b'.repeat(101))).toEqual([]);
+    });
+
+    it('hands out copies, so a caller cannot corrupt the index', () => {
+      searchPlaces('berlin')[0].name = 'Changed';
+      expect(searchPlaces('berlin')[0].name).toBe('Berlin');
+    });
+
+    it('answers a keystroke in well under a millisecond', () => {
+      const queries = ['s', 'sa', 'san', 'ber', 'berlin', 'new y', 'zur', 'q'];
+      for (const query of queries) searchPlaces(query);
+      const started = process.hrtime.bigint();
+      for (let i = 0; i < 100; i += 1) for (const query of queries) searchPlaces(query);
+      const perQueryMs = Number(process.hrtime.bigint() - started) / 1e6 / (100 * queries.length);
+      expect(perQueryMs).toBeLessThan(0.5);
+    });
   });
 
-  it('puts an exact name before bigger cities sharing the prefix', () => {
-    expect(searchPlaces('paris')[0]).toMatchObject({ name: 'Paris', countryCode: 'FR' });
-    expect(searchPlaces('york')[0].name.toLowerCase()).toBe('york');
+  describe('foldForSearch', () => {
+    it('folds names to a plain lower-case key', () => {
+      expect(foldForSearch('Zürich')).toBe('zurich');
+      expect(foldForSearch('Łódź')).toBe('lodz');
+      expect(foldForSearch('St. John’s')).toBe("st. john's");
+      expect(foldForSearch('Amundsen–Scott  South Pole')).toBe('amundsen-scott south pole');
+    });
   });
 
-  it('returns coordinates and IANA zones, and respects the limit', () => {
-    const [tokyo] = searchPlaces('tokyo');
-    expect(tokyo).toMatchObject({ timezone: 'Asia/Tokyo', countryCode: 'JP' });
-    expect(tokyo.latitude).toBeCloseTo(35.68, 0);
-    expect(searchPlaces('a', 5)).toHaveLength(5);
-    expect(searchPlaces('   ')).toEqual([]);
-    expect(searchPlaces('zzzzqqq')).toEqual([]);
-  });
+  describe('timezoneAt', () => {
+    it("gives a coordinate the nearest city's zone", () => {
+      expect(timezoneAt(52.52, 13.405)).toBe('Europe/Berlin');
+      expect(timezoneAt(40.71, -74.0)).toBe('America/New_York');
+      expect(timezoneAt(35.6717, 139.765)).toBe('Asia/Tokyo');
+      expect(timezoneAt(-33.87, 151.21)).toBe('Australia/Sydney');
+      expect(timezoneAt(64.13, -21.9)).toBe('Atlantic/Reykjavik');
+    });
 
-  it('measures great-circle distances and finds the zone of a coordinate', () => {
-    expect(distanceKm({ latitude: 52.52, longitude: 13.405 }, { latitude: 48.8566, longitude: 2.3522 })).toBeCloseTo(878, -1);
-    expect(timezoneAt(52.52, 13.405)).toBe('Europe/Berlin');
-    expect(timezoneAt(40.71, -74.0)).toBe('America/New_York');
+    it('works across the date line', () => {
+      expect(timezoneAt(-18.14, 178.44)).toBe('Pacific/Fiji');
+      expect(timezoneAt(-13.83, -171.76)).toBe('Pacific/Apia');
+    });
+
+    it('refuses something that is not a coordinate', () => {
+      expect(() => timezoneAt(91, 0)).toThrow(RangeError);
+      expect(() => timezoneAt(0, Number.NaN)).toThrow(RangeError);
+    });
   });
 });

@@ -22,13 +22,18 @@ const TRANSITIONS: Record<TripAction, { from: readonly TripStatus[]; to: TripSta
   // Reserved for the booking issue: an approved trip whose bookings are confirmed.
   book: { from: [TripStatus.Approved], to: TripStatus.Booked },
   complete: { from: [TripStatus.Approved, TripStatus.Booked], to: TripStatus.Completed },
-  cancel: { from: [TripStatus.Draft, TripStatus.Submitted, TripStatus.Approved, TripStatus.Booked], to: TripStatus.Cancelled },
+  cancel: {
+    from: [TripStatus.Draft, TripStatus.Submitted, TripStatus.Approved, TripStatus.Booked],
+    to: TripStatus.Cancelled,
+  },
 };
 
 export const TRIP_ACTIONS = Object.keys(TRANSITIONS) as TripAction[];
 
 /** Decisions are taken by an approver, never by the traveller. */
 export const DECISION_ACTIONS: readonly TripAction[] = ['approve', 'reject'];
+
+const APPROVER_ROLES: readonly UserRole[] = [UserRole.Manager, UserRole.Admin];
 
 export const FINAL_STATUSES: readonly TripStatus[] = [TripStatus.Rejected, TripStatus.Completed, TripStatus.Cancelled];
 
@@ -38,6 +43,7 @@ export class IllegalTransitionError extends Error {
     readonly action: TripAction,
   ) {
     super(`cannot ${action} a ${from} trip`);
+    this.name = 'IllegalTransitionError';
   }
 }
 
@@ -51,7 +57,7 @@ export function allowedActions(status: TripStatus): TripAction[] {
   return TRIP_ACTIONS.filter((action) => TRANSITIONS[action].from.includes(status));
 }
 
-/** Approve/reject: a manager or admin, and never on their own trip. */
+/** Approve/reject: a manager or admin (a role added later gets no say by default), never on their own trip. */
 export function canDecide(input: { actorId: string; actorRole: UserRole; travellerId: string }): boolean {
-  return input.actorRole !== UserRole.Traveller && input.actorId !== input.travellerId;
+  return APPROVER_ROLES.includes(input.actorRole) && input.actorId !== input.travellerId;
 }
