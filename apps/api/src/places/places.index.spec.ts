@@ -69,15 +69,6 @@ describe('places index', () => {
       searchPlaces('berlin')[0].name = 'Changed';
       expect(searchPlaces('berlin')[0].name).toBe('Berlin');
     });
-
-    it('answers a keystroke in well under a millisecond', () => {
-      const queries = ['s', 'sa', 'san', 'ber', 'berlin', 'new y', 'zur', 'q'];
-      for (const query of queries) searchPlaces(query);
-      const started = process.hrtime.bigint();
-      for (let i = 0; i < 100; i += 1) for (const query of queries) searchPlaces(query);
-      const perQueryMs = Number(process.hrtime.bigint() - started) / 1e6 / (100 * queries.length);
-      expect(perQueryMs).toBeLessThan(0.5);
-    });
   });
 
   describe('foldForSearch', () => {
