@@ -1,5 +1,6 @@
-import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { ApiExtension } from '@nestjs/swagger';
 import type { UserRole } from '../../users/user-role';
 import type { AuthContext } from './auth-context';
 
@@ -8,8 +9,13 @@ export const IS_PUBLIC = 'nestmap:public';
 /** Opens a route to unauthenticated callers; every other route needs a valid access token. */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
 
-/** Restricts a route to the listed roles (checked by RolesGuard after authentication). */
-export const Roles = Reflector.createDecorator<UserRole[]>();
+export const ROLES = Reflector.createDecorator<UserRole[]>();
+
+/**
+ * Restricts a route to the listed roles (checked by RolesGuard after authentication) and says so
+ * in the OpenAPI document (`x-roles`), from which the authorization tests enumerate the routes.
+ */
+export const Roles = (roles: UserRole[]) => applyDecorators(ROLES(roles), ApiExtension('x-roles', roles));
 
 /** Injects the caller's AuthContext. */
 export const Auth = createParamDecorator((_data: unknown, context: ExecutionContext): AuthContext => {
