@@ -1,0 +1,142 @@
+'use client';
+
+import { useState } from 'react';
+import { useRole, useUser } from '@/components/session/session-provider';
+import { Alert, Badge, Button, ButtonLink, Card, EmptyState, Loading, PageHeader, Pagination, Select, Table, tableStyles } from '@/components/ui';
+import { describeError } from '@/lib/api/api-error';
+import { useMembers, useUpdateMember, type Member, type Role } from '@/lib/api/organization';
+import { ROLES } from '@/lib/forms/schemas';
+import { formatTimestamp } from '@/lib/time/zoned-time';
+
+const ROLE_LABELS: Record<Role, string> = { traveller: 'Traveller', manager: 'Manager', admin: 'Admin' };
+
+/** Members and their roles; admins change roles and deactivate, managers read. */
+export function MembersClient() {
+  const me = useUser();
+  const { isAdmin } = useRole();
+  const [page, setPage] = useState(1);
+  const members = useMembers(page);
+  const update = useUpdateMember();
+  const [message, setMessage] = useState<{ tone: 'success' | 'danger'; text: string } | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+
+  const change = async (member: Member, body: { role?: Role; active?: boolean }, done: string) => {
+    setMessage(null);
+    try {
+      await update.mutateAsync({ userId: member.id, body });
+      setMessage({ tone: 'success', text: done });
+    } catch (error) {
+      setMessage({ tone: 'danger', text: describeError(error) });
+    } finally {
+      setConfirming(null);
+    }
+  };
+
+  return (
+    <>
+      <PageHeader
+        title="Members"
+        description={isAdmin ? 'Everyone in your organization. Change roles or deactivate people who left.' : 'Everyone in your organization.'}
+        actions={isAdmin && <ButtonLink href="/admin/invitations" variant="primary">Invite people</ButtonLink>}
+      />
+      {message && (
+        <div style={{ marginBottom: 'var(--space-4)' }}>
+          <Alert tone={message.tone}>{message.text}</Alert>
+        </div>
+      )}
+      <Card>
+        {members.isPending ? (
+          <Loading label="Loading members…" />
+        ) : members.isError ? (
+          <Alert tone="danger">{describeError(members.error)}</Alert>
+        ) : members.data.items.length <= 1 && page === 1 ? (
+          <>
+            <EmptyState icon="👋" title="It is just you so far" action={isAdmin && <ButtonLink href="/admin/invitations" variant="primary">Invite colleagues</ButtonLink>}>
+              Invite travellers to plan trips, and managers to approve them.
+            </EmptyState>
+          </>
+        ) : (
+          <>
+            <Table caption="Members of the organization">
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">E-mail</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">Since</th>
+                  <th scope="col">
+                    <span className="sr-only">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {members.data.items.map((member) => {
+                  const self = member.id === me.id;
+                  return (
+                    <tr key={member.id}>
+                      <td data-label="Name">
+                        <strong>{member.name}</strong> {self && <Badge tone="primary">You</Badge>} {!member.active && <Badge tone="danger">Deactivated</Badge>}
+                      </td>
+                      <td data-label="E-mail" className={tableStyles.muted}>
+                        {member.email}
+                      </td>
+                      <td data-label="Role">
+                        {isAdmin && member.active ? (
+                          <Select
+                            aria-label={`Role of ${member.name}`}
+                            value={member.role}
+                            disabled={update.isPending}
+                            onChange={(event) => change(member, { role: event.target.value as Role }, `${member.name} is now ${ROLE_LABELS[event.target.value as Role].toLowerCase()}.`)}
+                            style={{ minWidth: 130 }}
+                          >
+                            {ROLES.map((role) => (
+                              <option key={role} value={role}>
+                                {ROLE_LABELS[role]}
+                              </option>
+                            ))}
+                          </Select>
+                        ) : (
+                          ROLE_LABELS[member.role]
+                        )}
+                      </td>
+                      <td data-label="Since" className={`${tableStyles.muted} ${tableStyles.nowrap}`}>
+                        {formatTimestamp(member.createdAt).split(',')[0]}
+                      </td>
+                      <td>
+                        <div className={tableStyles.actions}>
+                          {isAdmin &&
+                            !self &&
+                            (member.active ? (
+                              confirming === member.id ? (
+                                <>
+                                  <Button size="sm" variant="danger" loading={update.isPending} onClick={() => change(member, { active: false }, `${member.name} can no longer sign in.`)}>
+                                    Deactivate
+                                  </Button>
+                                  <Button size="sm" variant="ghost" onClick={() => setConfirming(null)}>
+                                    Keep
+                                  </Button>
+                                </>
+                              ) : (
+                                <Button size="sm" variant="ghost" onClick={() => setConfirming(member.id)}>
+                                  Deactivate…
+                                </Button>
+                              )
+                            ) : (
+                              <Button size="sm" onClick={() => change(member, { active: true }, `${member.name} can sign in again.`)}>
+                                Reactivate
+                              </Button>
+                            ))}
+                        </div>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </Table>
+            <Pagination page={members.data.page} limit={members.data.limit} total={members.data.total} noun="members" onPageChange={setPage} />
+          </>
+        )}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+'use client';
+
+import { Fragment, useState } from 'react';
+import { Alert, Badge, Card, EmptyState, Loading, PageHeader, Pagination, Table, tableStyles, type Tone } from '@/components/ui';
+import { describeError } from '@/lib/api/api-error';
+import { useOutbox } from '@/lib/api/organization';
+import { formatTimestamp } from '@/lib/time/zoned-time';
+import styles from '../admin.module.css';
+
+const STATUS_TONES: Record<string, Tone> = { pending: 'warning', delivered: 'success', failed: 'danger' };
+
+/** Every e-mail NestMap sent (or tried to): without SendGrid configured, this is where they are read. */
+export function OutboxClient() {
+  const [page, setPage] = useState(1);
+  const [open, setOpen] = useState<string | null>(null);
+  const outbox = useOutbox(page);
+
+  return (
+    <>
+      <PageHeader
+        title="Mail outbox"
+        description="E-mails NestMap sent for your organization. Without a SendGrid key they stay here (delivered via “outbox”): read invitation links and notifications on this page."
+      />
+      <Card>
+        {outbox.isPending ? (
+          <Loading />
+        ) : outbox.isError ? (
+          <Alert tone="danger">{describeError(outbox.error)}</Alert>
+        ) : outbox.data.items.length === 0 ? (
+          <EmptyState icon="📭" title="No e-mail yet">
+            Invitations, approval requests and decisions are e-mailed; each appears here.
+          </EmptyState>
+        ) : (
+          <>
+            <Table caption="Mail outbox">
+              <thead>
+                <tr>
+                  <th scope="col">To</th>
+                  <th scope="col">Subject</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Created</th>
+                </tr>
+              </thead>
+              <tbody>
+                {outbox.data.items.map((mail) => (
+                  <Fragment key={mail.id}>
+                    <tr>
+                      <td data-label="To">{mail.to}</td>
+                      <td data-label="Subject">
+                        <button type="button" className={styles.linkButton} aria-expanded={open === mail.id} onClick={() => setOpen(open === mail.id ? null : mail.id)}>
+                          {mail.subject}
+                        </button>
+                        {open === mail.id && <pre className={styles.mailText}>{mail.text}</pre>}
+                      </td>
+                      <td data-label="Status">
+                        <Badge tone={STATUS_TONES[mail.status] ?? 'neutral'}>{mail.status}</Badge>
+                        {mail.deliveredVia && <span className={tableStyles.muted}> via {mail.deliveredVia}</span>}
+                        {mail.lastError && <div className={styles.bad}>{mail.lastError}</div>}
+                      </td>
+                      <td data-label="Created" className={`${tableStyles.nowrap} ${tableStyles.muted}`}>
+                        {formatTimestamp(mail.createdAt)}
+                      </td>
+                    </tr>
+                  </Fragment>
+                ))}
+              </tbody>
+            </Table>
+            <Pagination page={outbox.data.page} limit={outbox.data.limit} total={outbox.data.total} noun="e-mails" onPageChange={setPage} />
+          </>
+        )}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,140 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter, useSearchParams } from 'next/navigation';
+import { useState } from 'react';
+import { useRole, useUser } from '@/components/session/session-provider';
+import { TripForm } from '@/components/trips/trip-form';
+import { travellerName } from '@/components/trips/trip-list';
+import { TripStatusBadge } from '@/components/trips/trip-status-badge';
+import { Alert, Button, ButtonLink, Card, EmptyState, Loading, PageHeader } from '@/components/ui';
+import { describeError } from '@/lib/api/api-error';
+import { useMemberDirectory, usePolicy } from '@/lib/api/organization';
+import { useCreateTrip, useTrips, type Trip } from '@/lib/api/trips';
+import { daysBetween, formatDateRange, today } from '@/lib/time/zoned-time';
+import styles from './dashboard.module.css';
+
+function when(trip: Trip, now: string): string {
+  if (trip.startDate <= now && trip.endDate >= now) return 'Travelling now';
+  const days = daysBetween(now, trip.startDate);
+  return days === 1 ? 'Tomorrow' : `In ${days} days`;
+}
+
+function TripItems({ trips, now, names }: { trips: Trip[]; now: string; names?: (trip: Trip) => string }) {
+  return (
+    <ul className={styles.list}>
+      {trips.map((trip) => (
+        <li key={trip.id} className={styles.tripItem}>
+          <div className={styles.tripText}>
+            <Link href={`/trips/${trip.id}`} className={styles.tripTitle}>
+              {trip.title}
+            </Link>
+            <span className={styles.tripMeta}>
+              {names && `${names(trip)} · `}
+              {trip.destination} · {formatDateRange(trip.startDate, trip.endDate)} ·{' '}
+              <span className={trip.startDate <= now ? styles.now : undefined}>{when(trip, now)}</span>
+            </span>
+          </div>
+          <TripStatusBadge status={trip.status} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function DashboardClient() {
+  const user = useUser();
+  const { canManage } = useRole();
+  const router = useRouter();
+  const params = useSearchParams();
+  const now = today();
+  const [quickCreate, setQuickCreate] = useState(false);
+  const upcoming = useTrips({ travellerId: user.id, from: now, status: ['draft', 'submitted', 'approved', 'booked'], sort: 'startDate', order: 'asc', limit: 5 });
+  const waiting = useTrips({ status: ['submitted'], sort: 'startDate', order: 'asc', limit: 20 }, { enabled: canManage });
+  const members = useMemberDirectory(canManage);
+  const policy = usePolicy();
+  const createTrip = useCreateTrip();
+  const forMe = (waiting.data?.items ?? []).filter((trip) => trip.travellerId !== user.id);
+
+  return (
+    <>
+      <PageHeader
+        title={`Hello, ${user.name.split(' ')[0]}`}
+        description="Your trips at a glance."
+        actions={
+          !quickCreate && (
+            <Button variant="primary" onClick={() => setQuickCreate(true)}>
+              Plan a trip
+            </Button>
+          )
+        }
+      />
+      {params.get('welcome') && (
+        <div className={styles.welcome}>
+          <Alert tone="success" title="Welcome to NestMap">
+            {user.role === 'admin'
+              ? 'Your organization is ready. Plan a trip below, invite colleagues from Admin → Members, and set your travel policy.'
+              : 'You are in. Plan your first trip below; your approver is notified when you submit it.'}
+          </Alert>
+        </div>
+      )}
+      <div className={styles.grid}>
+        <div className={styles.column}>
+          {quickCreate && (
+            <Card title="Plan a trip" description="Where and when; the itinerary comes next.">
+              <TripForm
+                submitLabel="Create trip"
+                defaultCurrency={policy.data?.currency ?? 'EUR'}
+                onSubmit={async (body) => {
+                  const trip = await createTrip.mutateAsync(body);
+                  router.push(`/trips/${trip.id}?created=1`);
+                }}
+                onCancel={() => setQuickCreate(false)}
+              />
+            </Card>
+          )}
+          <Card title="Current and upcoming trips" actions={<ButtonLink href="/trips" size="sm" variant="ghost">All my trips</ButtonLink>}>
+            {upcoming.isPending ? (
+              <Loading />
+            ) : upcoming.isError ? (
+              <Alert tone="danger">{describeError(upcoming.error)}</Alert>
+            ) : upcoming.data.items.length === 0 ? (
+              <EmptyState icon="🧳" title="Nothing coming up" action={!quickCreate && <Button variant="primary" onClick={() => setQuickCreate(true)}>Plan a trip</Button>}>
+                Plan a trip to see it here, with its dates and approval status.
+              </EmptyState>
+            ) : (
+              <TripItems trips={upcoming.data.items} now={now} />
+            )}
+          </Card>
+        </div>
+        <div className={styles.column}>
+          {canManage && (
+            <Card title="Waiting for your approval" actions={<ButtonLink href="/admin/approvals" size="sm" variant="ghost">Approvals queue</ButtonLink>}>
+              {waiting.isPending ? (
+                <Loading />
+              ) : waiting.isError ? (
+                <Alert tone="danger">{describeError(waiting.error)}</Alert>
+              ) : forMe.length === 0 ? (
+                <EmptyState icon="✅" title="You are all caught up">
+                  Trips your colleagues submit appear here for you to approve or reject.
+                </EmptyState>
+              ) : (
+                <TripItems trips={forMe.slice(0, 5)} now={now} names={(trip) => travellerName(trip, members.data, user.id)} />
+              )}
+            </Card>
+          )}
+          <Card title="Good to know">
+            <ul className={styles.list}>
+              <li className={styles.tripItem}>
+                <span className={styles.tripMeta}>Submit a trip when its itinerary is ready: a manager approves it, and you receive an e-mail.</span>
+              </li>
+              <li className={styles.tripItem}>
+                <span className={styles.tripMeta}>On a trip page, “Subscribe” gives you one calendar address for all your trips.</span>
+              </li>
+            </ul>
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

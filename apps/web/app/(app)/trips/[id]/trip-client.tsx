@@ -1,0 +1,288 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter, useSearchParams } from 'next/navigation';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { ItineraryTimeline, type Editing } from '@/components/itinerary/itinerary-timeline';
+import { TripMap, type MapDay } from '@/components/map';
+import { useRole, useUser } from '@/components/session/session-provider';
+import { CalendarActions } from '@/components/trips/calendar-actions';
+import { TRIP_ACTION_DONE, TripActions } from '@/components/trips/trip-actions';
+import { travellerName } from '@/components/trips/trip-list';
+import { TripStatusBadge } from '@/components/trips/trip-status-badge';
+import { Alert, Button, ButtonLink, EmptyState, Loading, PageHeader } from '@/components/ui';
+import { useCreateActivity, useDeleteActivity, useItinerary, useReorderActivities, useUpdateActivity } from '@/lib/api/activities';
+import { ApiError, describeError } from '@/lib/api/api-error';
+import type { ActivityBody } from '@/lib/api/contract';
+import { useMemberDirectory } from '@/lib/api/organization';
+import { useDeleteTrip, useTrip } from '@/lib/api/trips';
+import { withoutNulls } from '@/lib/itinerary/activity-form-values';
+import { groupByLocalDay, localDayOf, locatedActivities } from '@/lib/itinerary/itinerary-days';
+import { isDeletable, isEditable, isItineraryOpen } from '@/lib/trips/lifecycle';
+import { formatMoney } from '@/lib/trips/money';
+import { formatDateRange, formatDay, today } from '@/lib/time/zoned-time';
+import styles from './trip.module.css';
+
+/** The NestMap view: the trip, its day-by-day timeline and the map, each pointing at the other. */
+export function TripClient({ id }: { id: string }) {
+  const router = useRouter();
+  const params = useSearchParams();
+  const user = useUser();
+  const { canManage } = useRole();
+  const trip = useTrip(id);
+  const itinerary = useItinerary(id);
+  const members = useMemberDirectory(canManage);
+  const createActivity = useCreateActivity(id);
+  const updateActivity = useUpdateActivity(id);
+  const deleteActivity = useDeleteActivity(id);
+  const reorder = useReorderActivities(id);
+  const deleteTrip = useDeleteTrip(id);
+
+  const [selectedDay, setSelectedDay] = useState<string | null>(null);
+  const [highlightedId, setHighlightedId] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [picking, setPicking] = useState(false);
+  const [pickedPoint, setPickedPoint] = useState<{ latitude: number; longitude: number } | null>(null);
+  const [notice, setNotice] = useState<string | null>(params.get('created') ? 'created' : params.get('saved') ? 'saved' : null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+
+  const activities = useMemo(() => itinerary.data?.items ?? [], [itinerary.data]);
+  const days = useMemo(() => (trip.data ? groupByLocalDay(activities, trip.data) : []), [activities, trip.data]);
+
+  // Start on today's day when travelling, else on the first day with something planned.
+  useEffect(() => {
+    if (selectedDay || !trip.data || !itinerary.data) return;
+    const now = today(trip.data.timezone ?? undefined);
+    const initial = days.find((d) => d.date === now) ?? days.find((d) => d.activities.length > 0) ?? days[0];
+    if (initial) setSelectedDay(initial.date);
+  }, [days, selectedDay, trip.data, itinerary.data]);
+
+  const mapDays: MapDay[] = useMemo(
+    () =>
+      days.map((day) => ({
+        date: day.date,
+        label: formatDay(day.date),
+        activities: locatedActivities(day.activities).map((activity) => ({ ...activity, number: day.activities.indexOf(activity) + 1 })),
+      })),
+    [days],
+  );
+
+  const selectActivity = useCallback(
+    (activityId: string, from: 'map' | 'timeline') => {
+      const activity = activities.find((a) => a.id === activityId);
+      if (!activity) return;
+      setHighlightedId(activityId);
+      setSelectedDay(localDayOf(activity));
+      if (from === 'map') document.getElementById(`activity-${activityId}`)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    },
+    [activities],
+  );
+
+  const stopPicking = () => setPicking(false);
+  useEffect(() => {
+    if (!picking) return;
+    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && setPicking(false);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [picking]);
+
+  if (trip.isPending) return <Loading label="Loading the trip…" />;
+  if (trip.isError) {
+    const missing = trip.error instanceof ApiError && trip.error.status === 404;
+    return (
+      <EmptyState icon="🧭" title={missing ? 'This trip does not exist' : 'The trip could not be loaded'} action={<ButtonLink href="/trips">Back to my trips</ButtonLink>}>
+        {missing ? 'It may have been deleted, or the link belongs to another organization.' : describeError(trip.error)}
+      </EmptyState>
+    );
+  }
+
+  const t = trip.data;
+  const editable = isItineraryOpen(t);
+  const defaults = { timezone: t.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone, currency: t.budget?.currency ?? 'EUR' };
+  const destination = t.latitude !== null && t.longitude !== null ? { name: t.destination, latitude: t.latitude, longitude: t.longitude } : null;
+  const busy = reorder.isPending || deleteActivity.isPending;
+
+  const save = async (body: ActivityBody, activityId: string | null) => {
+    const result = activityId ? await updateActivity.mutateAsync({ id: activityId, body }) : await createActivity.mutateAsync(withoutNulls(body));
+    setEditing(null);
+    setPicking(false);
+    setPickedPoint(null);
+    const savedId = (result as { id?: string } | undefined)?.id;
+    if (savedId) {
+      setHighlightedId(savedId);
+      setSelectedDay(body.startsAt.slice(0, 10));
+    }
+  };
+
+  const runAction = async (run: () => Promise<unknown>) => {
+    setActionError(null);
+    try {
+      await run();
+    } catch (error) {
+      setActionError(describeError(error));
+    }
+  };
+
+  return (
+    <>
+      <PageHeader
+        eyebrow={<Link href={t.travellerId === user.id ? '/trips' : '/admin/trips'}>← {t.travellerId === user.id ? 'My trips' : 'Organization trips'}</Link>}
+        title={t.title}
+        description={
+          <div className={styles.facts}>
+            <span>
+              <strong>{[t.destination, t.destinationCountry].filter(Boolean).join(', ')}</strong>
+            </span>
+            <span>{formatDateRange(t.startDate, t.endDate)}</span>
+            {t.budget && <span>Budget {formatMoney(t.budget)}</span>}
+            <span>Traveller: {travellerName(t, members.data, user.id)}</span>
+            <TripStatusBadge status={t.status} />
+          </div>
+        }
+      />
+
+      <div className={styles.toolbar} role="toolbar" aria-label="Trip actions">
+        <TripActions
+          trip={t}
+          onDone={(action) => {
+            setActionError(null);
+            setNotice(`action:${action}`);
+          }}
+        />
+        {isEditable(t) && <ButtonLink href={`/trips/${t.id}/edit`}>Edit details</ButtonLink>}
+        <span className={styles.spacer} />
+        <CalendarActions tripId={t.id} title={t.title} />
+        {isDeletable(t) &&
+          (confirmDelete ? (
+            <>
+              <Button variant="danger" loading={deleteTrip.isPending} onClick={() =>
+                  runAction(async () => {
+                    await deleteTrip.mutateAsync();
+                    router.push('/trips');
+                  })
+                }>
+                Delete for good
+              </Button>
+              <Button variant="ghost" onClick={() => setConfirmDelete(false)}>
+                Keep
+              </Button>
+            </>
+          ) : (
+            <Button variant="ghost" onClick={() => setConfirmDelete(true)}>
+              Delete trip
+            </Button>
+          ))}
+      </div>
+
+      <div className={styles.notices}>
+        {notice === 'created' && (
+          <Alert tone="success" title="Trip created">
+            Now build the itinerary: add flights, stays and meetings to each day. When it is ready, submit it for approval.
+          </Alert>
+        )}
+        {notice === 'saved' && <Alert tone="success">Changes saved.</Alert>}
+        {notice?.startsWith('action:') && <Alert tone="success">{TRIP_ACTION_DONE[notice.slice(7) as keyof typeof TRIP_ACTION_DONE]}</Alert>}
+        {actionError && <Alert tone="danger">{actionError}</Alert>}
+        {t.status === 'rejected' && (
+          <Alert tone="danger" title="This trip was rejected">
+            The approver’s reason was sent to the traveller by e-mail. Plan a new trip with the changes asked for.
+          </Alert>
+        )}
+        {!editable && t.status !== 'rejected' && <Alert tone="info">This trip is {t.status}: its itinerary can no longer change.</Alert>}
+      </div>
+
+      {t.purpose && <p className={styles.purpose}>{t.purpose}</p>}
+
+      <div className={styles.view}>
+        <div className={styles.timelineColumn}>
+          {itinerary.isPending ? (
+            <Loading label="Loading the itinerary…" />
+          ) : itinerary.isError ? (
+            <Alert tone="danger" title="The itinerary could not be loaded" actions={<Button size="sm" onClick={() => itinerary.refetch()}>Try again</Button>}>
+              {describeError(itinerary.error)}
+            </Alert>
+          ) : (
+            <>
+              {activities.length === 0 && !editing && (
+                <EmptyState
+                  icon="🗓️"
+                  title="No activities yet"
+                  action={
+                    editable && (
+                      <Button variant="primary" onClick={() => setEditing({ kind: 'new', date: days[0]?.date ?? t.startDate })}>
+                        Add the first activity
+                      </Button>
+                    )
+                  }
+                >
+                  {editable
+                    ? 'Add flights, stays, meetings and meals to each day. Give them a place and they appear on the map, joined by the day’s route.'
+                    : 'Nothing was planned for this trip.'}
+                </EmptyState>
+              )}
+              {reorder.isError && <Alert tone="danger">{describeError(reorder.error)}</Alert>}
+              {deleteActivity.isError && <Alert tone="danger">{describeError(deleteActivity.error)}</Alert>}
+              <ItineraryTimeline
+                trip={t}
+                activities={activities}
+                days={days}
+                conflicts={itinerary.data.conflicts}
+                selectedDay={selectedDay}
+                highlightedId={highlightedId}
+                editable={editable}
+                editing={editing}
+                busy={busy}
+                defaults={defaults}
+                picking={picking}
+                pickedPoint={pickedPoint}
+                onSelectDay={(date) => {
+                  setSelectedDay(date);
+                  setHighlightedId(null);
+                }}
+                onSelectActivity={(activityId) => selectActivity(activityId, 'timeline')}
+                onEdit={(next) => {
+                  setEditing(next);
+                  setPicking(false);
+                  setPickedPoint(null);
+                  if (next?.kind === 'new') setSelectedDay(next.date);
+                }}
+                onSave={save}
+                onDelete={(activityId) => deleteActivity.mutateAsync(activityId).then(() => setHighlightedId(null))}
+                onReorder={(ids) => reorder.mutate(ids)}
+                onPickOnMap={() => setPicking((value) => !value)}
+              />
+            </>
+          )}
+        </div>
+        <div className={styles.mapColumn}>
+          <div className={styles.mapWrap}>
+            {picking && (
+              <div className={styles.mapHint} role="status">
+                Click the map to place the activity
+                <Button size="sm" variant="ghost" onClick={stopPicking} aria-label="Stop picking a point">
+                  ✕
+                </Button>
+              </div>
+            )}
+            <TripMap
+              destination={destination}
+              days={mapDays}
+              selectedDay={selectedDay}
+              highlightedId={highlightedId}
+              onSelectActivity={(activityId) => selectActivity(activityId, 'map')}
+              onPick={
+                picking
+                  ? (point) => {
+                      setPickedPoint(point);
+                      setPicking(false);
+                    }
+                  : undefined
+              }
+            />
+          </div>
+        </div>
+      </div>
+    </>
+  );
+}

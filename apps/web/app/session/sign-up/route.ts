@@ -1,0 +1,8 @@
+import type { NextRequest } from 'next/server';
+import { startSession } from '@/lib/session/session-server';
+
+export const dynamic = 'force-dynamic';
+
+export function POST(request: NextRequest) {
+  return startSession(request, 'register', ['email', 'password', 'name', 'organizationName']);
+}

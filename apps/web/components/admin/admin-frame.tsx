@@ -1,0 +1,57 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { useUser } from '@/components/session/session-provider';
+import { ButtonLink, EmptyState } from '@/components/ui';
+import type { Role } from '@/lib/api/organization';
+import styles from './admin-frame.module.css';
+
+const SECTIONS: { href: string; label: string; roles: readonly Role[] }[] = [
+  { href: '/admin/approvals', label: 'Approvals', roles: ['admin', 'manager'] },
+  { href: '/admin/trips', label: 'Organization trips', roles: ['admin', 'manager'] },
+  { href: '/admin/people', label: 'Where are my people', roles: ['admin', 'manager'] },
+  { href: '/admin/members', label: 'Members', roles: ['admin', 'manager'] },
+  { href: '/admin/invitations', label: 'Invitations', roles: ['admin'] },
+  { href: '/admin/policy', label: 'Travel policy', roles: ['admin', 'manager'] },
+  { href: '/admin/audit', label: 'Audit log', roles: ['admin'] },
+  { href: '/admin/outbox', label: 'Mail outbox', roles: ['admin'] },
+];
+
+function NoAccess({ what }: { what: string }) {
+  return (
+    <EmptyState icon="🔒" title={`No access to ${what}`} action={<ButtonLink href="/dashboard">Back to the dashboard</ButtonLink>}>
+      Your role does not include it. If you need it, ask an admin of your organization to change your role.
+    </EmptyState>
+  );
+}
+
+/** The admin area's frame: section navigation by role, and a clear "no access" for the others. */
+export function AdminFrame({ children }: { children: ReactNode }) {
+  const user = useUser();
+  const pathname = usePathname();
+  if (user.role === 'traveller') {
+    return (
+      <>
+        <h1 className="sr-only">Admin area</h1>
+        <NoAccess what="the admin area" />
+      </>
+    );
+  }
+  const sections = SECTIONS.filter((section) => section.roles.includes(user.role));
+  const current = SECTIONS.find((section) => pathname === section.href || pathname.startsWith(`${section.href}/`));
+  return (
+    <div className={styles.frame}>
+      <nav className={styles.nav} aria-label="Admin">
+        <span className={styles.navTitle}>Admin</span>
+        {sections.map((section) => (
+          <Link key={section.href} href={section.href} className={styles.link} aria-current={section === current ? 'page' : undefined}>
+            {section.label}
+          </Link>
+        ))}
+      </nav>
+      <div className={styles.content}>{current && !current.roles.includes(user.role) ? <NoAccess what={current.label.toLowerCase()} /> : children}</div>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { Alert, Button, Field, Input } from '@/components/ui';
+import { ApiError, splitFieldErrors } from '@/lib/api/api-error';
+import { acceptInvitationSchema, type AcceptInvitationValues } from '@/lib/forms/schemas';
+import { acceptInvitation } from '@/lib/session/session-client';
+import styles from '@/app/(auth)/auth.module.css';
+
+const FIELDS = ['name', 'password'] as const;
+
+export function AcceptInvitationForm({ token }: { token: string }) {
+  const router = useRouter();
+  const [errors, setErrors] = useState<string[]>([]);
+  const { register, handleSubmit, formState, setError } = useForm<AcceptInvitationValues>({
+    resolver: zodResolver(acceptInvitationSchema),
+    defaultValues: { name: '', password: '' },
+  });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setErrors([]);
+    try {
+      await acceptInvitation({ token, ...values });
+      router.replace('/dashboard?welcome=1');
+    } catch (err) {
+      if (err instanceof ApiError && (err.status === 404 || err.status === 409 || err.status === 410 || (err.status === 400 && /token|invitation/i.test(err.message)))) {
+        setErrors([`This invitation cannot be used: ${err.messages.join('; ') || 'it has expired, was revoked or was already accepted'}. Ask your admin for a new one.`]);
+        return;
+      }
+      const split = splitFieldErrors(err, FIELDS);
+      for (const field of FIELDS) if (split.fields[field]) setError(field, { message: split.fields[field] });
+      setErrors(split.general);
+    }
+  });
+
+  return (
+    <>
+      <h1 className={styles.title}>Join your team on NestMap</h1>
+      <p className={styles.lead}>You were invited by your organization. Choose your name and a password to finish.</p>
+      <form className={styles.form} onSubmit={onSubmit} noValidate>
+        {errors.length > 0 && <Alert tone="danger">{errors.join(' ')}</Alert>}
+        <Field label="Your name" error={formState.errors.name?.message}>
+          <Input autoComplete="name" autoFocus {...register('name')} />
+        </Field>
+        <Field label="Password" hint="At least 12 characters. A short sentence works well." error={formState.errors.password?.message}>
+          <Input type="password" autoComplete="new-password" {...register('password')} />
+        </Field>
+        <Button type="submit" variant="primary" block loading={formState.isSubmitting}>
+          Accept invitation
+        </Button>
+      </form>
+      <p className={styles.footer}>
+        Already joined? <Link href="/sign-in">Sign in</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { Alert, Button, Field, Input } from '@/components/ui';
+import { ApiError, describeError } from '@/lib/api/api-error';
+import { signInSchema, type SignInValues } from '@/lib/forms/schemas';
+import { signIn } from '@/lib/session/session-client';
+import styles from '@/app/(auth)/auth.module.css';
+import { useSignedInRedirect } from './use-signed-in-redirect';
+
+export function SignInForm() {
+  const router = useRouter();
+  const next = useSignedInRedirect();
+  const [error, setError] = useState<string | null>(null);
+  const { register, handleSubmit, formState } = useForm<SignInValues>({ resolver: zodResolver(signInSchema), defaultValues: { email: '', password: '' } });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setError(null);
+    try {
+      await signIn(values);
+      router.replace(next);
+    } catch (err) {
+      setError(err instanceof ApiError && err.status === 401 ? 'That e-mail and password do not match an account.' : describeError(err));
+    }
+  });
+
+  return (
+    <>
+      <h1 className={styles.title}>Sign in</h1>
+      <p className={styles.lead}>Plan trips, follow approvals and see your itinerary on the map.</p>
+      <form className={styles.form} onSubmit={onSubmit} noValidate>
+        {error && <Alert tone="danger">{error}</Alert>}
+        <Field label="E-mail" error={formState.errors.email?.message}>
+          <Input type="email" autoComplete="email" autoFocus {...register('email')} />
+        </Field>
+        <Field label="Password" error={formState.errors.password?.message}>
+          <Input type="password" autoComplete="current-password" {...register('password')} />
+        </Field>
+        <Button type="submit" variant="primary" block loading={formState.isSubmitting}>
+          Sign in
+        </Button>
+      </form>
+      <p className={styles.footer}>
+        New to NestMap? <Link href="/sign-up">Create an organization</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,103 @@
+'use client';
+
+import { useState } from 'react';
+import { Badge, Button } from '@/components/ui';
+import { ACTIVITY_TYPE_ICONS, ACTIVITY_TYPE_LABELS } from '@/lib/itinerary/activity-form-values';
+import type { Activity, Conflict } from '@/lib/itinerary/itinerary-days';
+import { formatMoney } from '@/lib/trips/money';
+import { formatDay, wallTimeOf, zoneAbbreviation } from '@/lib/time/zoned-time';
+import styles from './itinerary.module.css';
+
+/** "09:30 – 12:00", with the zone when it differs from the trip's and the end day when it differs. */
+export function activityTimeLabel(activity: Pick<Activity, 'startsAt' | 'endsAt' | 'timezone'>, tripZone: string | null): { time: string; zone: string | null } {
+  const start = wallTimeOf(activity.startsAt, activity.timezone);
+  const end = activity.endsAt ? wallTimeOf(activity.endsAt, activity.timezone) : null;
+  const endText = end ? (end.date === start.date ? end.time : `${formatDay(end.date)} ${end.time}`) : null;
+  return {
+    time: endText ? `${start.time} – ${endText}` : start.time,
+    zone: tripZone && tripZone !== activity.timezone ? zoneAbbreviation(activity.startsAt, activity.timezone) : null,
+  };
+}
+
+export interface ActivityCardProps {
+  activity: Activity;
+  number: number;
+  tripZone: string | null;
+  conflicts: Conflict[];
+  highlighted: boolean;
+  editable: boolean;
+  canMoveUp: boolean;
+  canMoveDown: boolean;
+  busy: boolean;
+  onSelect(): void;
+  onEdit(): void;
+  onDelete(): Promise<unknown>;
+  onMove(direction: -1 | 1): void;
+}
+
+export function ActivityCard(props: ActivityCardProps) {
+  const { activity, number, tripZone, conflicts, highlighted, editable, busy } = props;
+  const [confirming, setConfirming] = useState(false);
+  const { time, zone } = activityTimeLabel(activity, tripZone);
+  const located = activity.latitude !== null && activity.longitude !== null;
+  const classes = [styles.card, !located && styles.unlocated, highlighted && styles.highlighted, conflicts.length > 0 && styles.conflicted].filter(Boolean).join(' ');
+
+  return (
+    <li id={`activity-${activity.id}`} className={classes} data-number={number} data-testid="timeline-activity" aria-current={highlighted || undefined}>
+      <div className={styles.cardMain}>
+        <button type="button" className={styles.select} onClick={props.onSelect} aria-label={`${activity.title}, ${time}${located ? ', show on the map' : ''}`}>
+          <span className={styles.time}>
+            {time}
+            {zone && <span className={styles.zone}> {zone}</span>}
+          </span>
+          <span className={styles.title}>{activity.title}</span>
+          <span className={styles.meta}>
+            <Badge>
+              <span aria-hidden="true">{ACTIVITY_TYPE_ICONS[activity.type]}</span> {ACTIVITY_TYPE_LABELS[activity.type]}
+            </Badge>
+            {activity.locationName && <span>{activity.locationName}</span>}
+            {!located && <span title="Add coordinates to see it on the map">· not on the map</span>}
+            {activity.cost && <span>· {formatMoney(activity.cost)}</span>}
+            {activity.bookingReference && <span>· Ref. {activity.bookingReference}</span>}
+          </span>
+        </button>
+        {editable && (
+          <div className={styles.tools}>
+            <button type="button" className={styles.iconButton} onClick={() => props.onMove(-1)} disabled={!props.canMoveUp || busy} aria-label={`Move “${activity.title}” up`}>
+              ↑
+            </button>
+            <button type="button" className={styles.iconButton} onClick={() => props.onMove(1)} disabled={!props.canMoveDown || busy} aria-label={`Move “${activity.title}” down`}>
+              ↓
+            </button>
+            <button type="button" className={styles.iconButton} onClick={props.onEdit} aria-label={`Edit “${activity.title}”`}>
+              ✎
+            </button>
+            <button type="button" className={styles.iconButton} onClick={() => setConfirming(true)} aria-label={`Delete “${activity.title}”`}>
+              🗑
+            </button>
+          </div>
+        )}
+      </div>
+      {activity.notes && <p className={styles.notes}>{activity.notes}</p>}
+      {conflicts.map((conflict) => (
+        <p key={`${conflict.type}-${conflict.activityIds.join()}`} className={styles.conflict} role="note">
+          <span aria-hidden="true">⚠️</span>
+          <span>
+            <strong>{conflict.type === 'overlap' ? 'Overlap' : 'Travel time'}:</strong> {conflict.message}
+          </span>
+        </p>
+      ))}
+      {confirming && (
+        <div className={styles.confirm} role="group" aria-label="Confirm deletion">
+          <span>Delete this activity?</span>
+          <Button size="sm" variant="danger" loading={busy} onClick={() => props.onDelete().finally(() => setConfirming(false))}>
+            Delete
+          </Button>
+          <Button size="sm" variant="ghost" onClick={() => setConfirming(false)}>
+            Keep it
+          </Button>
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,135 @@
+'use client';
+
+import { Alert, Button } from '@/components/ui';
+import type { ActivityBody } from '@/lib/api/contract';
+import { conflictsByActivity, moveWithinDay, type Activity, type Conflict, type ItineraryDay } from '@/lib/itinerary/itinerary-days';
+import { formatDay, zoneAbbreviation, zoneCity } from '@/lib/time/zoned-time';
+import { ActivityCard } from './activity-card';
+import { ActivityForm } from './activity-form';
+import styles from './itinerary.module.css';
+
+export type Editing = { kind: 'new'; date: string } | { kind: 'edit'; id: string } | null;
+
+export interface ItineraryTimelineProps {
+  trip: { startDate: string; endDate: string; timezone: string | null };
+  activities: Activity[];
+  days: ItineraryDay[];
+  conflicts: Conflict[];
+  selectedDay: string | null;
+  highlightedId: string | null;
+  editable: boolean;
+  editing: Editing;
+  busy: boolean;
+  defaults: { timezone: string; currency: string };
+  picking: boolean;
+  pickedPoint: { latitude: number; longitude: number } | null;
+  onSelectDay(date: string): void;
+  onSelectActivity(id: string): void;
+  onEdit(editing: Editing): void;
+  onSave(body: ActivityBody, id: string | null): Promise<unknown>;
+  onDelete(id: string): Promise<unknown>;
+  onReorder(ids: string[]): void;
+  onPickOnMap(): void;
+}
+
+/** The itinerary, day by day in the destination's local time, edited in place. */
+export function ItineraryTimeline(props: ItineraryTimelineProps) {
+  const { trip, activities, days, conflicts, selectedDay, highlightedId, editable, editing } = props;
+  const conflictIndex = conflictsByActivity(conflicts);
+  const titles = new Map(activities.map((a) => [a.id, a.title]));
+  const zone = trip.timezone;
+
+  const form = (activity: Activity | null, date: string) => (
+    <ActivityForm
+      key={activity?.id ?? `new-${date}`}
+      activity={activity}
+      trip={trip}
+      defaults={{ date, timezone: activity?.timezone ?? props.defaults.timezone, currency: props.defaults.currency }}
+      onSubmit={(body) => props.onSave(body, activity?.id ?? null)}
+      onCancel={() => props.onEdit(null)}
+      onPickOnMap={props.onPickOnMap}
+      picking={props.picking}
+      pickedPoint={props.pickedPoint}
+    />
+  );
+
+  return (
+    <div className={styles.timeline}>
+      <p className={styles.zoneLine}>
+        {zone ? (
+          <>
+            Times are local to <strong>{zoneCity(zone)}</strong> ({zoneAbbreviation(`${trip.startDate}T12:00:00Z`, zone)}), the destination’s time zone.
+          </>
+        ) : (
+          'The destination has no time zone: times are shown in each activity’s own zone.'
+        )}
+      </p>
+      {conflicts.length > 0 && (
+        <Alert tone="warning" title={`${conflicts.length} ${conflicts.length === 1 ? 'conflict' : 'conflicts'} in this itinerary`}>
+          <ul>
+            {conflicts.map((conflict) => (
+              <li key={`${conflict.type}-${conflict.activityIds.join()}`}>
+                <button type="button" className={styles.linkButton} onClick={() => props.onSelectActivity(conflict.activityIds[0])}>
+                  {conflict.activityIds.map((id) => titles.get(id) ?? 'An activity').join(' ↔ ')}
+                </button>
+                : {conflict.message}
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      )}
+      {days.map((day) => {
+        const selected = day.date === selectedDay;
+        return (
+          <section key={day.date} className={[styles.day, selected && styles.daySelected].filter(Boolean).join(' ')} aria-labelledby={`day-${day.date}`}>
+            <div className={styles.dayHeader}>
+              <button type="button" className={styles.dayButton} onClick={() => props.onSelectDay(day.date)} aria-pressed={selected}>
+                <h2 className={styles.dayTitle} id={`day-${day.date}`}>
+                  {formatDay(day.date)}
+                </h2>
+                <span className={styles.dayNumber}>{day.dayNumber ? `Day ${day.dayNumber}` : 'Outside the trip dates'}</span>
+              </button>
+              {editable && !(editing?.kind === 'new' && editing.date === day.date) && (
+                <Button size="sm" variant="ghost" onClick={() => props.onEdit({ kind: 'new', date: day.date })} aria-label={`Add an activity on ${formatDay(day.date)}`}>
+                  + Add
+                </Button>
+              )}
+            </div>
+            {day.activities.length > 0 ? (
+              <ol className={styles.list} aria-label={`Activities on ${formatDay(day.date)}`}>
+                {day.activities.map((activity, index) =>
+                  editing?.kind === 'edit' && editing.id === activity.id ? (
+                    <li key={activity.id}>{form(activity, day.date)}</li>
+                  ) : (
+                    <ActivityCard
+                      key={activity.id}
+                      activity={activity}
+                      number={index + 1}
+                      tripZone={zone}
+                      conflicts={conflictIndex.get(activity.id) ?? []}
+                      highlighted={activity.id === highlightedId}
+                      editable={editable}
+                      busy={props.busy}
+                      canMoveUp={index > 0}
+                      canMoveDown={index < day.activities.length - 1}
+                      onSelect={() => props.onSelectActivity(activity.id)}
+                      onEdit={() => props.onEdit({ kind: 'edit', id: activity.id })}
+                      onDelete={() => props.onDelete(activity.id)}
+                      onMove={(direction) => {
+                        const ids = moveWithinDay(activities, day, activity.id, direction);
+                        if (ids) props.onReorder(ids);
+                      }}
+                    />
+                  ),
+                )}
+              </ol>
+            ) : (
+              !(editing?.kind === 'new' && editing.date === day.date) && <p className={styles.emptyDay}>Nothing planned yet.</p>
+            )}
+            {editing?.kind === 'new' && editing.date === day.date && form(null, day.date)}
+          </section>
+        );
+      })}
+    </div>
+  );
+}

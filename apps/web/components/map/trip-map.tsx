@@ -1,0 +1,116 @@
+'use client';
+
+import L, { type LatLngTuple } from 'leaflet';
+import { useEffect, useMemo } from 'react';
+import { Marker, Polyline, Tooltip, useMap, useMapEvents } from 'react-leaflet';
+import type { Activity } from '@/lib/itinerary/itinerary-days';
+import { BaseMap } from './base-map';
+import styles from './map.module.css';
+
+export interface MapDay {
+  date: string;
+  label: string;
+  /** Located activities of the day, in itinerary order, with their number in the day's timeline. */
+  activities: (Activity & { latitude: number; longitude: number; number: number })[];
+}
+
+export interface TripMapProps {
+  destination: { name: string; latitude: number; longitude: number } | null;
+  days: MapDay[];
+  selectedDay: string | null;
+  highlightedId: string | null;
+  onSelectActivity(id: string): void;
+  /** While set, a click on the map reports its coordinates instead of panning. */
+  onPick?: (point: { latitude: number; longitude: number }) => void;
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function pinIcon(label: string, variant: 'day' | 'dimmed' | 'active' | 'destination') {
+  const variantClass = { day: '', dimmed: styles.pinDimmed, active: styles.pinActive, destination: styles.pinDestination }[variant];
+  return L.divIcon({
+    className: [styles.pin, variantClass].filter(Boolean).join(' '),
+    html: `<div class="${styles.pinBody}"><span>${escapeHtml(label)}</span></div>`,
+    iconSize: [28, 28],
+    iconAnchor: [14, 28],
+    tooltipAnchor: [0, -28],
+  });
+}
+
+/** Fits the view to what matters: the selected day, else the whole itinerary, else the destination. */
+function FitView({ points, fallback }: { points: LatLngTuple[]; fallback: LatLngTuple | null }) {
+  const map = useMap();
+  // Compared by value: the view re-fits when the set of points changes, not on every render.
+  const target = JSON.stringify({ points, fallback });
+  useEffect(() => {
+    const { points, fallback } = JSON.parse(target) as { points: LatLngTuple[]; fallback: LatLngTuple | null };
+    if (points.length === 1) map.setView(points[0], Math.max(map.getZoom(), 12));
+    else if (points.length > 1) map.fitBounds(L.latLngBounds(points), { padding: [40, 40], maxZoom: 14 });
+    else if (fallback) map.setView(fallback, 10);
+  }, [target, map]);
+  return null;
+}
+
+function PanToHighlighted({ point }: { point: LatLngTuple | null }) {
+  const map = useMap();
+  useEffect(() => {
+    if (point && !map.getBounds().pad(-0.1).contains(point)) map.panTo(point);
+  }, [point, map]);
+  return null;
+}
+
+function PickHandler({ onPick }: { onPick?: TripMapProps['onPick'] }) {
+  const map = useMapEvents({
+    click(event) {
+      onPick?.({ latitude: Number(event.latlng.lat.toFixed(6)), longitude: Number(L.Util.wrapNum(event.latlng.lng, [-180, 180], true).toFixed(6)) });
+    },
+  });
+  useEffect(() => {
+    map.getContainer().classList.toggle(styles.picking, Boolean(onPick));
+  }, [map, onPick]);
+  return null;
+}
+
+/**
+ * The NestMap view's map: a numbered pin per located activity (the numbers match the timeline),
+ * the selected day's route as a line, and the highlighted activity in orange.
+ */
+export default function TripMap({ destination, days, selectedDay, highlightedId, onSelectActivity, onPick }: TripMapProps) {
+  const selected = days.find((day) => day.date === selectedDay) ?? null;
+  const all = useMemo(() => days.flatMap((day) => day.activities), [days]);
+  const route: LatLngTuple[] = (selected?.activities ?? []).map((a) => [a.latitude, a.longitude]);
+  const focus: LatLngTuple[] = route.length ? route : all.map((a) => [a.latitude, a.longitude]);
+  const highlighted = all.find((a) => a.id === highlightedId);
+
+  return (
+    <BaseMap label="Map of the itinerary">
+      <FitView points={focus} fallback={destination ? [destination.latitude, destination.longitude] : null} />
+      <PanToHighlighted point={highlighted ? [highlighted.latitude, highlighted.longitude] : null} />
+      {onPick && <PickHandler onPick={onPick} />}
+      {destination && all.length === 0 && (
+        <Marker position={[destination.latitude, destination.longitude]} icon={pinIcon('★', 'destination')} title={destination.name} keyboard={false}>
+          <Tooltip direction="top">{destination.name}</Tooltip>
+        </Marker>
+      )}
+      {route.length > 1 && <Polyline positions={route} pathOptions={{ color: '#1d5fd1', weight: 3, opacity: 0.8, dashArray: '6 6' }} />}
+      {days.map((day) =>
+        day.activities.map((activity) => {
+          const variant = activity.id === highlightedId ? 'active' : !selected || day.date === selected.date ? 'day' : 'dimmed';
+          return (
+            <Marker
+              key={activity.id}
+              position={[activity.latitude, activity.longitude]}
+              icon={pinIcon(String(activity.number), variant)}
+              title={`${day.label}: ${activity.title}`}
+              alt={activity.title}
+              zIndexOffset={variant === 'active' ? 1000 : variant === 'day' ? 500 : 0}
+              eventHandlers={{ click: () => onSelectActivity(activity.id), keypress: (event) => event.originalEvent.key === 'Enter' && onSelectActivity(activity.id) }}
+            >
+              <Tooltip direction="top">{activity.title}</Tooltip>
+            </Marker>
+          );
+        }),
+      )}
+    </BaseMap>
+  );
+}

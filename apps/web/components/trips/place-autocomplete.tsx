@@ -1,0 +1,120 @@
+'use client';
+
+import { useEffect, useId, useRef, useState } from 'react';
+import { Input } from '@/components/ui';
+import { describeError } from '@/lib/api/api-error';
+import { usePlaces, type Place } from '@/lib/api/places';
+import styles from './place-autocomplete.module.css';
+
+export interface PlaceAutocompleteProps {
+  value: string;
+  /** Typing: the text is kept as a free-text place until a suggestion is chosen. */
+  onTextChange(text: string): void;
+  onSelect(place: Place): void;
+  placeholder?: string;
+  name?: string;
+  autoFocus?: boolean;
+}
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return debounced;
+}
+
+/**
+ * Destination search over `GET /api/places` as an ARIA 1.2 combobox: arrows move through the
+ * suggestions, Enter picks one, Escape closes the list. Label and error come from the Field.
+ */
+export function PlaceAutocomplete({ value, onTextChange, onSelect, placeholder = 'Start typing a city…', name, autoFocus }: PlaceAutocompleteProps) {
+  const listId = useId();
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const query = useDebounced(value, 200);
+  const places = usePlaces(open ? query : '');
+  const options = places.data ?? [];
+  const wrapRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => setActive(-1), [query]);
+
+  useEffect(() => {
+    const close = (event: MouseEvent) => {
+      if (!wrapRef.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', close);
+    return () => document.removeEventListener('mousedown', close);
+  }, []);
+
+  const choose = (place: Place) => {
+    onSelect(place);
+    setOpen(false);
+    setActive(-1);
+  };
+
+  const showList = open && query.trim().length >= 2;
+  const optionId = (index: number) => `${listId}-option-${index}`;
+
+  return (
+    <div className={styles.wrap} ref={wrapRef}>
+      <Input
+        role="combobox"
+        name={name}
+        autoFocus={autoFocus}
+        autoComplete="off"
+        placeholder={placeholder}
+        value={value}
+        aria-autocomplete="list"
+        aria-expanded={showList}
+        aria-controls={listId}
+        aria-activedescendant={showList && active >= 0 ? optionId(active) : undefined}
+        onChange={(event) => {
+          onTextChange(event.target.value);
+          setOpen(true);
+        }}
+        onFocus={() => value.trim().length >= 2 && setOpen(true)}
+        onKeyDown={(event) => {
+          if (event.key === 'ArrowDown') {
+            event.preventDefault();
+            setOpen(true);
+            setActive((index) => Math.min(options.length - 1, index + 1));
+          } else if (event.key === 'ArrowUp') {
+            event.preventDefault();
+            setActive((index) => Math.max(0, index - 1));
+          } else if (event.key === 'Enter' && showList && active >= 0 && options[active]) {
+            event.preventDefault();
+            choose(options[active]);
+          } else if (event.key === 'Escape' && showList) {
+            event.preventDefault();
+            setOpen(false);
+          }
+        }}
+      />
+      {showList && (
+        <ul className={styles.listbox} id={listId} role="listbox" aria-label="Suggestions">
+          {places.isFetching && options.length === 0 && <li className={styles.status}>Searching…</li>}
+          {places.isError && <li className={styles.status}>{describeError(places.error)}</li>}
+          {!places.isFetching && !places.isError && options.length === 0 && (
+            <li className={styles.status}>No place found. Keep the text as it is, or try another spelling.</li>
+          )}
+          {options.map((place, index) => (
+            <li
+              key={`${place.name}-${place.countryCode}-${place.latitude}`}
+              id={optionId(index)}
+              role="option"
+              aria-selected={index === active}
+              className={styles.option}
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => choose(place)}
+            >
+              <span className={styles.optionName}>{place.name}</span>
+              <span className={styles.optionMeta}>{place.country}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

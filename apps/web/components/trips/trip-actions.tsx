@@ -1,0 +1,117 @@
+'use client';
+
+import { useState } from 'react';
+import { useUser } from '@/components/session/session-provider';
+import { Alert, Button, Dialog, DialogActions, Field, Textarea } from '@/components/ui';
+import { describeError } from '@/lib/api/api-error';
+import { useTripTransition, type Trip } from '@/lib/api/trips';
+import { availableActions, type LifecycleAction } from '@/lib/trips/lifecycle';
+
+const LABELS: Record<LifecycleAction, string> = {
+  submit: 'Submit for approval',
+  approve: 'Approve',
+  reject: 'Reject…',
+  cancel: 'Cancel trip…',
+};
+
+const DONE: Record<LifecycleAction, string> = {
+  submit: 'Submitted: an approver has been notified.',
+  approve: 'Approved: the traveller has been notified.',
+  reject: 'Rejected: the traveller has been notified with your reason.',
+  cancel: 'The trip is cancelled.',
+};
+
+export interface TripActionsProps {
+  trip: Trip;
+  size?: 'sm' | 'md';
+  onDone?(action: LifecycleAction, trip: Trip): void;
+  /** Only some actions (e.g. approve/reject in the approvals queue). */
+  only?: LifecycleAction[];
+}
+
+/** The lifecycle steps this user may take on this trip now; reject asks for a reason. */
+export function TripActions({ trip, size = 'md', onDone, only }: TripActionsProps) {
+  const user = useUser();
+  const transition = useTripTransition();
+  const [dialog, setDialog] = useState<'reject' | 'cancel' | null>(null);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const actions = availableActions(trip, user).filter((action) => !only || only.includes(action));
+
+  const run = async (action: LifecycleAction, withReason?: string) => {
+    setError(null);
+    try {
+      const updated = await transition.mutateAsync({ id: trip.id, action, reason: withReason });
+      setDialog(null);
+      setReason('');
+      onDone?.(action, updated);
+    } catch (err) {
+      setError(describeError(err));
+    }
+  };
+
+  if (actions.length === 0) return null;
+
+  return (
+    <>
+      {actions.map((action) => (
+        <Button
+          key={action}
+          size={size}
+          variant={action === 'submit' || action === 'approve' ? 'primary' : action === 'reject' ? 'danger' : 'secondary'}
+          loading={transition.isPending && transition.variables?.action === action}
+          disabled={transition.isPending}
+          onClick={() => (action === 'reject' || action === 'cancel' ? setDialog(action) : run(action))}
+        >
+          {LABELS[action]}
+        </Button>
+      ))}
+      {error && !dialog && (
+        <div style={{ flexBasis: '100%' }}>
+          <Alert tone="danger">{error}</Alert>
+        </div>
+      )}
+      <Dialog open={dialog === 'reject'} title={`Reject “${trip.title}”`} onClose={() => setDialog(null)}>
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            const text = reason.trim();
+            if (!text) return setReasonError('Tell the traveller why, so they can plan again.');
+            if (text.length > 1000) return setReasonError('At most 1000 characters.');
+            setReasonError(null);
+            void run('reject', text);
+          }}
+          style={{ display: 'flex', flexDirection: 'column', gap: 'var(--space-4)' }}
+        >
+          {error && <Alert tone="danger">{error}</Alert>}
+          <Field label="Reason" error={reasonError ?? undefined} hint="The traveller receives it by e-mail; it is kept in the audit log.">
+            <Textarea autoFocus rows={4} value={reason} onChange={(event) => setReason(event.target.value)} />
+          </Field>
+          <DialogActions>
+            <Button variant="ghost" onClick={() => setDialog(null)}>
+              Keep it submitted
+            </Button>
+            <Button type="submit" variant="danger" loading={transition.isPending}>
+              Reject trip
+            </Button>
+          </DialogActions>
+        </form>
+      </Dialog>
+      <Dialog open={dialog === 'cancel'} title={`Cancel “${trip.title}”?`} onClose={() => setDialog(null)}>
+        {error && <Alert tone="danger">{error}</Alert>}
+        <p>A cancelled trip cannot be reopened; its itinerary is kept for the record.</p>
+        <DialogActions>
+          <Button variant="ghost" onClick={() => setDialog(null)}>
+            Keep the trip
+          </Button>
+          <Button variant="danger" loading={transition.isPending} onClick={() => run('cancel')}>
+            Cancel trip
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </>
+  );
+}
+
+export { DONE as TRIP_ACTION_DONE };

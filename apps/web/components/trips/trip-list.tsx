@@ -1,0 +1,76 @@
+'use client';
+
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { Table, tableStyles } from '@/components/ui';
+import type { Member } from '@/lib/api/organization';
+import type { Trip } from '@/lib/api/trips';
+import { formatMoney } from '@/lib/trips/money';
+import { formatDateRange } from '@/lib/time/zoned-time';
+import styles from './trip-list.module.css';
+import { TripStatusBadge } from './trip-status-badge';
+
+export interface TripListProps {
+  trips: Trip[];
+  caption: string;
+  /** Shows who travels (organization views); names come from the member directory. */
+  members?: Map<string, Member>;
+  currentUserId?: string;
+  /** Extra cell per row, e.g. approve/reject buttons. */
+  actions?: (trip: Trip) => ReactNode;
+}
+
+export function travellerName(trip: Pick<Trip, 'travellerId'>, members: Map<string, Member> | undefined, currentUserId?: string): string {
+  if (trip.travellerId === currentUserId) return 'You';
+  return members?.get(trip.travellerId)?.name ?? 'A colleague';
+}
+
+export function TripList({ trips, caption, members, currentUserId, actions }: TripListProps) {
+  return (
+    <Table caption={caption}>
+      <thead>
+        <tr>
+          <th scope="col">Trip</th>
+          <th scope="col">Dates</th>
+          {members && <th scope="col">Traveller</th>}
+          <th scope="col">Budget</th>
+          <th scope="col">Status</th>
+          {actions && (
+            <th scope="col">
+              <span className="sr-only">Actions</span>
+            </th>
+          )}
+        </tr>
+      </thead>
+      <tbody>
+        {trips.map((trip) => (
+          <tr key={trip.id}>
+            <td data-label="Trip">
+              <div className={styles.titleCell}>
+                <Link className={styles.title} href={`/trips/${trip.id}`}>
+                  {trip.title}
+                </Link>
+                <span className={styles.destination}>{[trip.destination, trip.destinationCountry].filter(Boolean).join(', ')}</span>
+              </div>
+            </td>
+            <td data-label="Dates" className={tableStyles.nowrap}>
+              {formatDateRange(trip.startDate, trip.endDate)}
+            </td>
+            {members && <td data-label="Traveller">{travellerName(trip, members, currentUserId)}</td>}
+            <td data-label="Budget" className={tableStyles.muted}>
+              {formatMoney(trip.budget) || '—'}
+            </td>
+            <td data-label="Status">
+              <TripStatusBadge status={trip.status} />
+            </td>
+            {actions && (
+              <td>
+                <div className={tableStyles.actions}>{actions(trip)}</div>
+              </td>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}

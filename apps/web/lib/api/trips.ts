@@ -1,0 +1,109 @@
+'use client';
+
+import type { Schemas } from '@nestmap/api-client';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, call } from './client';
+import { paging } from './contract';
+
+export type Trip = Schemas['TripResponse'];
+export type TripStatus = Trip['status'];
+export type TripsPage = Schemas['TripsPage'];
+export type TripAction = 'submit' | 'approve' | 'reject' | 'cancel';
+
+export interface TripFilters {
+  status?: TripStatus[];
+  from?: string;
+  to?: string;
+  q?: string;
+  travellerId?: string;
+  sort?: 'startDate' | 'endDate' | 'createdAt' | 'updatedAt' | 'title' | 'status';
+  order?: 'asc' | 'desc';
+  page?: number;
+  limit?: number;
+}
+
+export const tripKeys = {
+  all: ['trips'] as const,
+  list: (filters: TripFilters) => ['trips', 'list', filters] as const,
+  detail: (id: string) => ['trips', 'detail', id] as const,
+  itinerary: (id: string) => ['trips', 'itinerary', id] as const,
+};
+
+export function fetchTrips(filters: TripFilters): Promise<TripsPage> {
+  const { page = 1, limit = 20, status, ...rest } = filters;
+  return call(
+    api.GET('/api/trips', {
+      params: { query: { ...paging(page, limit), ...(status?.length ? { status } : {}), ...stripEmpty(rest) } },
+    }),
+  );
+}
+
+function stripEmpty<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== '')) as Partial<T>;
+}
+
+export function useTrips(filters: TripFilters, options: { enabled?: boolean } = {}) {
+  return useQuery({ queryKey: tripKeys.list(filters), queryFn: () => fetchTrips(filters), placeholderData: keepPreviousData, ...options });
+}
+
+export function useTrip(id: string) {
+  return useQuery({ queryKey: tripKeys.detail(id), queryFn: () => call(api.GET('/api/trips/{id}', { params: { path: { id } } })) });
+}
+
+export function useCreateTrip() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Schemas['CreateTripDto']) => call(api.POST('/api/trips', { body })),
+    onSuccess: (trip) => {
+      queryClient.setQueryData(tripKeys.detail(trip.id), trip);
+      void queryClient.invalidateQueries({ queryKey: ['trips', 'list'] });
+    },
+  });
+}
+
+/** Edits carry the version that was read: a stale one is a 409 the page explains. */
+export function useUpdateTrip(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ version, ...body }: Schemas['UpdateTripDto'] & { version: number }) =>
+      call(api.PATCH('/api/trips/{id}', { params: { path: { id }, header: { 'if-match': `"${version}"` } }, body: { ...body, version } })),
+    onSuccess: (trip) => {
+      queryClient.setQueryData(tripKeys.detail(id), trip);
+      void queryClient.invalidateQueries({ queryKey: ['trips', 'list'] });
+    },
+  });
+}
+
+export function useDeleteTrip(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => call(api.DELETE('/api/trips/{id}', { params: { path: { id } } })),
+    onSuccess: () => {
+      queryClient.removeQueries({ queryKey: tripKeys.detail(id) });
+      void queryClient.invalidateQueries({ queryKey: ['trips', 'list'] });
+    },
+  });
+}
+
+const transitionPaths = {
+  submit: '/api/trips/{id}/submit',
+  approve: '/api/trips/{id}/approve',
+  reject: '/api/trips/{id}/reject',
+  cancel: '/api/trips/{id}/cancel',
+} as const;
+
+export function useTripTransition() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, action, reason }: { id: string; action: TripAction; reason?: string }) =>
+      call(api.POST(transitionPaths[action], { params: { path: { id } }, body: reason ? { reason } : {} })),
+    onSuccess: (trip) => {
+      queryClient.setQueryData(tripKeys.detail(trip.id), trip);
+      void queryClient.invalidateQueries({ queryKey: ['trips', 'list'] });
+    },
+  });
+}
+
+export function useCalendarFeed() {
+  return useMutation({ mutationFn: () => call(api.POST('/api/calendar/feed')) });
+}

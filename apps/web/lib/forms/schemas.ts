@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { isValidTimeZone } from '../time/zoned-time';
+
+/**
+ * Form rules checked in the browser before a request is sent. They mirror the API's (which stays
+ * the judge: its messages are shown too), so people learn about a typo without a round trip.
+ */
+
+const email = z.string().trim().min(1, 'Enter an e-mail address').pipe(z.email('Enter a valid e-mail address'));
+/** ASVS 2.1: length only, no composition rules; the API also refuses common passwords. */
+const newPassword = z.string().min(12, 'Use at least 12 characters').max(128, 'Use at most 128 characters');
+const optionalText = (max: number, label: string) => z.string().trim().max(max, `${label} is too long (at most ${max} characters)`);
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Pick a date');
+const time = z.string().regex(/^\d{2}:\d{2}$/, 'Enter a time');
+/** A decimal amount as the API wants it: a string, at most two decimals. */
+const amount = z
+  .string()
+  .trim()
+  .refine((value) => value === '' || /^\d{1,10}(\.\d{1,2})?$/.test(value), 'Enter an amount like 1250 or 1250.50');
+const currency = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine((value) => value === '' || /^[A-Z]{3}$/.test(value), 'Use a 3-letter currency code such as EUR');
+
+export const signInSchema = z.object({
+  email,
+  password: z.string().min(1, 'Enter your password'),
+});
+export type SignInValues = z.infer<typeof signInSchema>;
+
+export const signUpSchema = z.object({
+  name: z.string().trim().min(1, 'Enter your name').max(200, 'Your name is too long'),
+  email,
+  organizationName: z.string().trim().min(1, 'Enter the name of your company or team').max(200, 'The name is too long'),
+  password: newPassword,
+});
+export type SignUpValues = z.infer<typeof signUpSchema>;
+
+export const acceptInvitationSchema = z.object({
+  name: z.string().trim().min(1, 'Enter your name').max(200, 'Your name is too long'),
+  password: newPassword,
+});
+export type AcceptInvitationValues = z.infer<typeof acceptInvitationSchema>;
+
+export const tripSchema = z
+  .object({
+    title: z.string().trim().min(1, 'Give the trip a title').max(200, 'The title is too long (at most 200 characters)'),
+    destination: z.string().trim().min(1, 'Choose a destination').max(200, 'The destination is too long'),
+    destinationCountry: z.string(),
+    latitude: z.number().nullable(),
+    longitude: z.number().nullable(),
+    timezone: z.string(),
+    startDate: date,
+    endDate: date,
+    purpose: optionalText(2000, 'The purpose'),
+    budgetAmount: amount,
+    budgetCurrency: currency,
+  })
+  .refine((trip) => trip.endDate >= trip.startDate, { path: ['endDate'], message: 'The trip cannot end before it starts' })
+  .refine((trip) => trip.budgetAmount === '' || trip.budgetCurrency !== '', { path: ['budgetCurrency'], message: 'Add the currency of the budget' });
+export type TripFormValues = z.input<typeof tripSchema>;
+
+export const ACTIVITY_TYPES = ['flight', 'lodging', 'meeting', 'meal', 'transport', 'sight', 'other'] as const;
+
+const coordinate = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .refine((value) => value === '' || (Number.isFinite(Number(value)) && Math.abs(Number(value)) <= max), `${label} is a number between -${max} and ${max}`);
+
+export const activitySchema = z
+  .object({
+    title: z.string().trim().min(1, 'Give the activity a title').max(200, 'The title is too long (at most 200 characters)'),
+    type: z.enum(ACTIVITY_TYPES),
+    startDate: date,
+    startTime: time,
+    endDate: z.string(),
+    endTime: z.string(),
+    timezone: z.string().trim().refine(isValidTimeZone, 'Use a time zone name such as Europe/Berlin'),
+    locationName: optionalText(200, 'The place'),
+    latitude: coordinate(90, 'Latitude'),
+    longitude: coordinate(180, 'Longitude'),
+    notes: optionalText(5000, 'The notes'),
+    costAmount: amount,
+    costCurrency: currency,
+    bookingReference: optionalText(100, 'The booking reference'),
+  })
+  .refine((a) => a.endTime === '' || /^\d{2}:\d{2}$/.test(a.endTime), { path: ['endTime'], message: 'Enter a time' })
+  .refine((a) => a.endTime === '' || `${a.endDate || a.startDate}T${a.endTime}` > `${a.startDate}T${a.startTime}`, {
+    path: ['endTime'],
+    message: 'It must end after it starts',
+  })
+  .refine((a) => (a.latitude === '') === (a.longitude === ''), { path: ['longitude'], message: 'Give both latitude and longitude, or neither' })
+  .refine((a) => a.costAmount === '' || a.costCurrency !== '', { path: ['costCurrency'], message: 'Add the currency of the cost' });
+export type ActivityFormValues = z.input<typeof activitySchema>;
+
+export const CABIN_CLASSES = ['economy', 'premium_economy', 'business', 'first'] as const;
+
+export const policySchema = z.object({
+  allowedCabinClasses: z.array(z.enum(CABIN_CLASSES)).min(1, 'Allow at least one cabin class'),
+  currency: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{3}$/, 'Use a 3-letter currency code such as EUR'),
+  maxFlightFare: amount,
+  maxHotelNightlyRate: amount,
+  minAdvanceBookingDays: z
+    .string()
+    .trim()
+    .regex(/^\d{1,3}$/, 'Enter a whole number of days')
+    .refine((value) => Number(value) <= 365, 'At most 365 days'),
+  tripBudgetCeiling: amount,
+  outOfPolicyRequiresApproval: z.boolean(),
+});
+export type PolicyFormValues = z.input<typeof policySchema>;
+
+export const ROLES = ['traveller', 'manager', 'admin'] as const;
+
+export const invitationSchema = z.object({
+  email,
+  role: z.enum(ROLES),
+});
+export type InvitationFormValues = z.infer<typeof invitationSchema>;
+
+export const rejectSchema = z.object({
+  reason: z.string().trim().min(1, 'Tell the traveller why').max(1000, 'At most 1000 characters'),
+});

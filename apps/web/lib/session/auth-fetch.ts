@@ -1,0 +1,41 @@
+/**
+ * The browser's fetch for API calls: sends the request, and on a 401 refreshes the access token
+ * once (through the web app's /session/refresh) and retries. A second 401 means the session is
+ * over. Concurrent 401s share one refresh: refresh tokens are single use, and two refreshes with
+ * the same cookie would look like token theft to the API (it revokes the whole family).
+ */
+export interface AuthFetchOptions {
+  /** The fetch that sends requests (window.fetch in the app, a stub in tests). */
+  fetch: (request: Request) => Promise<Response>;
+  /** Resolves to a fresh access token, or null when the session cannot be refreshed. */
+  refresh: () => Promise<string | null>;
+  /** Called once when the session is over (refresh failed). */
+  onSessionEnded?: () => void;
+}
+
+export function createAuthFetch({ fetch, refresh, onSessionEnded }: AuthFetchOptions) {
+  return async function authFetch(request: Request): Promise<Response> {
+    // Kept before sending: a body can be read once, the retry needs its own copy.
+    const retry = request.clone();
+    const response = await fetch(request);
+    if (response.status !== 401 || !request.headers.has('Authorization')) return response;
+    const token = await refresh();
+    if (!token) {
+      onSessionEnded?.();
+      return response;
+    }
+    retry.headers.set('Authorization', `Bearer ${token}`);
+    return fetch(retry);
+  };
+}
+
+/** Wraps a refresh so that callers arriving while one runs get the same result. */
+export function singleFlight<T>(run: () => Promise<T>): () => Promise<T> {
+  let running: Promise<T> | null = null;
+  return () => {
+    running ??= run().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+}

@@ -1,0 +1,92 @@
+import type { Schemas } from '@nestmap/api-client';
+import { toApiError } from '../api/api-error';
+import { singleFlight } from './auth-fetch';
+import { CSRF_HEADER } from './csrf';
+
+export type User = Schemas['UserResponse'];
+
+export interface Session {
+  accessToken: string;
+  user: User;
+}
+
+
+/** The access token lives here, in memory only: never localStorage, never a readable cookie. */
+let accessToken: string | null = null;
+const listeners = new Set<(session: Session | null) => void>();
+
+export function getAccessToken(): string | null {
+  return accessToken;
+}
+
+export function onSessionChange(listener: (session: Session | null) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function publish(session: Session | null) {
+  accessToken = session?.accessToken ?? null;
+  for (const listener of listeners) listener(session);
+}
+
+async function post(path: string, body?: unknown): Promise<Response> {
+  return fetch(`/session/${path}`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json', [CSRF_HEADER]: '1' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+async function start(path: string, body: unknown): Promise<Session> {
+  const response = await post(path, body);
+  const data = await response.json().catch(() => null);
+  if (!response.ok) throw toApiError(response, data);
+  publish(data as Session);
+  return data as Session;
+}
+
+export const signIn = (body: { email: string; password: string }) => start('sign-in', body);
+export const signUp = (body: { email: string; password: string; name: string; organizationName: string }) => start('sign-up', body);
+export const acceptInvitation = (body: { token: string; name: string; password: string }) => start('accept-invitation', body);
+
+async function refreshNow(): Promise<Session | null> {
+  const response = await post('refresh');
+  if (!response.ok) {
+    publish(null);
+    return null;
+  }
+  const session = (await response.json()) as Session;
+  publish(session);
+  return session;
+}
+
+/**
+ * One refresh at a time in this tab (single flight) and across tabs (Web Locks): a tab that waits
+ * sends the cookie the previous refresh just rotated, never the spent one.
+ */
+export const refreshSession = singleFlight(async (): Promise<Session | null> => {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  return locks ? locks.request('nestmap-session-refresh', refreshNow) : refreshNow();
+});
+
+export async function refreshAccessToken(): Promise<string | null> {
+  try {
+    return (await refreshSession())?.accessToken ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export async function signOut(): Promise<void> {
+  try {
+    await post('sign-out');
+  } finally {
+    publish(null);
+  }
+}
+
+/** Replaces the user kept with the session (e.g. after /api/auth/me), keeping the token. */
+export function updateUser(user: User) {
+  if (accessToken) publish({ accessToken, user });
+}

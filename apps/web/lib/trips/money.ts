@@ -1,0 +1,10 @@
+/** "1,250.00 EUR" → "€1,250" style, in the user's locale; the amount stays a decimal string until shown. */
+export function formatMoney(money: { amount: string; currency: string } | null | undefined, locale?: string): string {
+  if (!money) return '';
+  const value = Number(money.amount);
+  try {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency, maximumFractionDigits: Number.isInteger(value) ? 0 : 2 }).format(value);
+  } catch {
+    return `${money.amount} ${money.currency}`;
+  }
+}
