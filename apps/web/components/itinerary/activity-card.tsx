@@ -90,7 +90,7 @@ export function ActivityCard(props: ActivityCardProps) {
       {confirming && (
         <div className={styles.confirm} role="group" aria-label="Confirm deletion">
           <span>Delete this activity?</span>
-          <Button size="sm" variant="danger" loading={busy} onClick={() => props.onDelete().finally(() => setConfirming(false))}>
+          <Button size="sm" variant="danger" loading={busy} onClick={() => void Promise.resolve(props.onDelete()).finally(() => setConfirming(false))}>
             Delete
           </Button>
           <Button size="sm" variant="ghost" onClick={() => setConfirming(false)}>
