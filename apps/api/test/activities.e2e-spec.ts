@@ -12,9 +12,10 @@ describe('Activities', () => {
   let trip: { id: string };
 
   beforeAll(async () => {
-    // 200 creations queue on one trip's row lock; on a busy machine the last waits longer than the
-    // production statement timeout, which would turn it into a (correct, but here unwanted) 503.
-    t = await startTestApp({ DB_STATEMENT_TIMEOUT_MS: '60000' });
+    // 200 creations queue for 10 pooled connections and one trip's row lock; on a busy machine the
+    // last wait longer than the production pool and statement timeouts, which would turn them into
+    // (correct, but here unwanted) 503s.
+    t = await startTestApp({ DB_STATEMENT_TIMEOUT_MS: '60000', DB_CONNECT_TIMEOUT_MS: '60000' });
     admin = await registerOrganization(t.api);
     traveller = await addMember(t.api, admin, 'traveller');
     colleague = await addMember(t.api, admin, 'traveller', 'Cleo Colleague');
