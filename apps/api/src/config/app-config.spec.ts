@@ -1,0 +1,47 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from './app-config';
+
+const STRONG = 'x'.repeat(32);
+const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@db:5432/nestmap', JWT_SECRET: STRONG, SESSION_SECRET: STRONG };
+
+describe('configuration', () => {
+  it('accepts a complete production environment, with production defaults', () => {
+    const { config } = loadConfig(production);
+    expect(config).toMatchObject({ nodeEnv: 'production', host: '0.0.0.0', port: 5000, apiDocsEnabled: false, corsOrigins: [] });
+  });
+
+  it.each([
+    ['DATABASE_URL', { DATABASE_URL: undefined }, /DATABASE_URL is required in production/],
+    ['JWT_SECRET', { JWT_SECRET: undefined }, /JWT_SECRET is required in production/],
+    ['a weak JWT_SECRET', { JWT_SECRET: 'short' }, /JWT_SECRET is too weak: it must be at least 32 bytes/],
+    ['a weak SESSION_SECRET', { SESSION_SECRET: 'x'.repeat(31) }, /SESSION_SECRET is too weak/],
+    ['a bad DATABASE_URL', { DATABASE_URL: 'mysql://db' }, /DATABASE_URL must start with postgres: or postgresql:/],
+    ['a bad PORT', { PORT: 'eighty' }, /PORT must be an integer/],
+  ])('refuses to start in production with %s, naming the variable', (_label, change, message) => {
+    expect(() => loadConfig({ ...production, ...change })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...production, ...change })).toThrow(message);
+  });
+
+  it('uses generated, persisted secrets and the embedded database in development, and says so', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'nestmap-config-'));
+    const first = loadConfig({ NESTMAP_DATA_DIR: dataDir });
+    const second = loadConfig({ NESTMAP_DATA_DIR: dataDir });
+    expect(first.config.databaseUrl).toBeUndefined();
+    expect(Buffer.byteLength(first.config.jwtSecret)).toBeGreaterThanOrEqual(32);
+    expect(second.config.jwtSecret).toBe(first.config.jwtSecret);
+    expect(first.notices.join('\n')).toMatch(/generated development secrets/);
+    expect(first.notices.join('\n')).toMatch(/embedded PostgreSQL/);
+  });
+
+  it('refuses a weak secret even in development rather than silently replacing it', () => {
+    expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET is too weak/);
+  });
+
+  it('parses TRUST_PROXY as off, a hop count or a list of addresses', () => {
+    expect(loadConfig({ ...production }).config.trustProxy).toBe(false);
+    expect(loadConfig({ ...production, TRUST_PROXY: '1' }).config.trustProxy).toBe(1);
+    expect(loadConfig({ ...production, TRUST_PROXY: '127.0.0.1, 10.0.0.0/8' }).config.trustProxy).toEqual(['127.0.0.1', '10.0.0.0/8']);
+  });
+});
