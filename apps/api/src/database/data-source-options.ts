@@ -50,17 +50,5 @@ export function dataSourceOptions(config: AppConfig, url: string): DataSourceOpt
 
 /** Options for running migrations: no statement timeout (an index build may take minutes). */
 export function migrationDataSourceOptions(url: string): DataSourceOptions {
-  return {
-    type: 'postgres',
-    url,
-    entities,
-    migrations,
-    namingStrategy: new SnakeNamingStrategy(),
-    // gen_random_uuid() is built into PostgreSQL 13+: no extension (and no superuser) needed.
-    uuidExtension: 'pgcrypto' as const,
-    installExtensions: false,
-    synchronize: false,
-    migrationsTransactionMode: 'each',
-    logging: ['error', 'migration'],
-  };
+  return { ...schema, url, migrationsTransactionMode: 'each', logging: ['error', 'migration'] };
 }
