@@ -6,18 +6,21 @@ import { startTestApp, TestApp } from './support/test-app';
 /**
  * SECURITY.md S11: guessing passwords is slowed per account (even from rotating addresses) and
  * per client address, never locked out for good, and an unknown e-mail cannot be told from a wrong
- * password by the answer or its timing. Small limits and a 3 s window keep the file fast; argon2
- * costs about 40 ms an attempt.
+ * password by the answer or its timing. Small limits keep the file fast (argon2 costs about 40 ms
+ * an attempt); only the no-lockout case waits a window out, so only it has a short one.
  */
 
 const ACCOUNT_LIMIT = 10;
 const IP_LIMIT = 20;
-const TTL_SECONDS = 3;
-const LIMITS = {
+/** Waited out once. A burst must land inside it: 20 argon2 checks took over 3 s on a loaded 2-core box. */
+const SHORT_WINDOW_SECONDS = 5;
+/** Where nothing waits, a window no burst can outlast. */
+const LONG_WINDOW_SECONDS = 120;
+const limits = (windowSeconds: number) => ({
   THROTTLE_AUTH_ACCOUNT_LIMIT: String(ACCOUNT_LIMIT),
   THROTTLE_AUTH_IP_LIMIT: String(IP_LIMIT),
-  THROTTLE_AUTH_TTL_SECONDS: String(TTL_SECONDS),
-};
+  THROTTLE_AUTH_TTL_SECONDS: String(windowSeconds),
+});
 const WRONG_PASSWORD = 'definitely not the password';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -27,13 +30,13 @@ function loginAs(t: TestApp, email: string, password: string, forwardedFor?: str
 }
 
 /** 429 in the error shape, with a `Retry-After` (seconds) no longer than the window. */
-function expectThrottled(response: ApiResponse): number {
+function expectThrottled(response: ApiResponse, windowSeconds = LONG_WINDOW_SECONDS): number {
   expect(response.status).toBe(429);
   expect(response.body).toEqual(expect.objectContaining({ statusCode: 429, error: 'Too Many Requests', message: expect.any(String) }));
   const retryAfter = Number(response.headers.get('retry-after'));
   expect(Number.isInteger(retryAfter)).toBe(true);
   expect(retryAfter).toBeGreaterThanOrEqual(1);
-  expect(retryAfter).toBeLessThanOrEqual(TTL_SECONDS);
+  expect(retryAfter).toBeLessThanOrEqual(windowSeconds);
   return retryAfter;
 }
 
@@ -50,7 +53,7 @@ describe('Per-account limit on login (X-Forwarded-For not trusted: the default)'
   let t: TestApp;
   let victim: Session;
   beforeAll(async () => {
-    t = await startTestApp(LIMITS);
+    t = await startTestApp(limits(SHORT_WINDOW_SECONDS));
     victim = await registerOrganization(t.api);
   });
   afterAll(() => t.close());
@@ -61,8 +64,8 @@ describe('Per-account limit on login (X-Forwarded-For not trusted: the default)'
 
     // Even the right password, from yet another claimed address and in another letter case, is refused now.
     const blocked = await loginAs(t, victim.user.email.toUpperCase(), STRONG_PASSWORD, '203.0.113.99');
-    const retryAfter = expectThrottled(blocked);
-    expectThrottled(await loginAs(t, victim.user.email, STRONG_PASSWORD, '192.0.2.1, 192.0.2.2'));
+    const retryAfter = expectThrottled(blocked, SHORT_WINDOW_SECONDS);
+    expectThrottled(await loginAs(t, victim.user.email, STRONG_PASSWORD, '192.0.2.1, 192.0.2.2'), SHORT_WINDOW_SECONDS);
 
     // Per account, not per address: another account from the same client is still only told 401.
     expect((await loginAs(t, uniqueEmail('bystander'), WRONG_PASSWORD)).status).toBe(401);
@@ -78,7 +81,7 @@ describe('Per-account limit on login (X-Forwarded-For not trusted: the default)'
 describe('Per-IP limit on login (X-Forwarded-For not trusted: the default)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp(LIMITS);
+    t = await startTestApp(limits(LONG_WINDOW_SECONDS));
   });
   afterAll(() => t.close());
 
@@ -95,7 +98,7 @@ describe('Per-IP limit on login (X-Forwarded-For not trusted: the default)', () 
 describe('Behind a trusted proxy (TRUST_PROXY=127.0.0.1, which overwrites X-Forwarded-For)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ ...LIMITS, TRUST_PROXY: '127.0.0.1' });
+    t = await startTestApp({ ...limits(LONG_WINDOW_SECONDS), TRUST_PROXY: '127.0.0.1' });
   });
   afterAll(() => t.close());
 

@@ -61,7 +61,7 @@ export function captureStdout(): StdoutCapture {
   return {
     text: () => chunks.join(''),
     jsonLines,
-    async waitFor(predicate, timeoutMs = 2000) {
+    async waitFor(predicate, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;
       while (!predicate(jsonLines())) {
         if (Date.now() > deadline) throw new Error('the expected log lines were not written in time');
