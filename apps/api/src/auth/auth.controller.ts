@@ -71,7 +71,9 @@ export class AuthController {
 
   @Post('password')
   @HttpCode(200)
-  @ApiAuthenticated(400)
+  // Someone holding a stolen access token must not get unlimited guesses at the current password.
+  @BruteForceGuarded()
+  @ApiAuthenticated(400, 429)
   @ApiOkResponse({ type: AuthResponse, description: 'Other sessions are signed out; this one gets a new pair' })
   changePassword(@Auth() ctx: AuthContext, @Body() dto: ChangePasswordDto) {
     return this.auth.changePassword(ctx, dto);

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
-import * as argon2 from 'argon2';
 import { loadConfigOrExit } from '../../config/app-config';
 import { Activity, ActivityType } from '../../activities/activity.entity';
+import { PasswordHasher } from '../../auth/password-hasher';
 import { Organization } from '../../organizations/organization.entity';
 import { TravelPolicy } from '../../organizations/travel-policy.entity';
 import { Trip } from '../../trips/trip.entity';
@@ -110,12 +110,14 @@ async function main(): Promise<void> {
       printLogins('The demo organization exists already; nothing changed.');
       return;
     }
-    const passwordHash = await argon2.hash(PASSWORD, { type: argon2.argon2id, ...config.argon2 });
+    // The API's own hasher: per-user salts and the stored encoding the login path expects.
+    const hasher = new PasswordHasher(config);
     await dataSource.transaction(async (manager) => {
       const organization = await manager.save(manager.create(Organization, { name: ORGANIZATION }));
       await manager.insert(TravelPolicy, { organizationId: organization.id, maxFlightFare: '900.00', maxHotelNightlyRate: '220.00', minAdvanceBookingDays: 7, tripBudgetCeiling: '6000.00' });
       const users = new Map<string, User>();
       for (const person of PEOPLE) {
+        const passwordHash = await hasher.hash(PASSWORD);
         users.set(person.email, await manager.save(manager.create(User, { ...person, organizationId: organization.id, passwordHash })));
       }
       const today = DateTime.utc().startOf('day');
