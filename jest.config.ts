@@ -1,4 +1,5 @@
 import type { Config } from 'jest';
+import web from './apps/web/jest.config';
 
 const swc = ['@swc/jest', { swcrc: true }] as const;
 
@@ -32,6 +33,8 @@ const config: Config = {
       globalTeardown: '<rootDir>/apps/api/test/support/global-teardown.ts',
       slowTestThreshold: 20,
     },
+    // The web app's config is written relative to its own folder; here the repository is the root.
+    { ...web, rootDir: __dirname },
   ],
 };
 
