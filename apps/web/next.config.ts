@@ -10,7 +10,7 @@ const apiUrl = (process.env.API_URL ?? 'http://127.0.0.1:5000').replace(/\/$/, '
 const config: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // A second build (the browser e2e, pointing at its own API) must not overwrite the main one.
+  // A second build (the browser e2e, pointing at its own API) goes to .next/e2e, beside the main one.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   async rewrites() {
     return [{ source: '/api/:path*', destination: `${apiUrl}/api/:path*` }];

@@ -21,7 +21,7 @@ const SECTIONS: { href: string; label: string; roles: readonly Role[] }[] = [
 
 function NoAccess({ what }: { what: string }) {
   return (
-    <EmptyState icon="🔒" title={`No access to ${what}`} action={<ButtonLink href="/dashboard">Back to the dashboard</ButtonLink>}>
+    <EmptyState icon="lock" title={`No access to ${what}`} action={<ButtonLink href="/dashboard">Back to the dashboard</ButtonLink>}>
       Your role does not include it. If you need it, ask an admin of your organization to change your role.
     </EmptyState>
   );

@@ -1,12 +1,22 @@
 'use client';
 
 import { useState } from 'react';
-import { Badge, Button } from '@/components/ui';
-import { ACTIVITY_TYPE_ICONS, ACTIVITY_TYPE_LABELS } from '@/lib/itinerary/activity-form-values';
+import { Badge, Button, Icon, type IconName } from '@/components/ui';
+import { ACTIVITY_TYPE_LABELS } from '@/lib/itinerary/activity-form-values';
 import type { Activity, Conflict } from '@/lib/itinerary/itinerary-days';
 import { formatMoney } from '@/lib/trips/money';
 import { formatDay, wallTimeOf, zoneAbbreviation } from '@/lib/time/zoned-time';
 import styles from './itinerary.module.css';
+
+const TYPE_ICONS: Record<Activity['type'], IconName> = {
+  flight: 'flight',
+  lodging: 'lodging',
+  meeting: 'meeting',
+  meal: 'meal',
+  transport: 'transport',
+  sight: 'sight',
+  other: 'pin',
+};
 
 /** "09:30 – 12:00", with the zone when it differs from the trip's and the end day when it differs. */
 export function activityTimeLabel(activity: Pick<Activity, 'startsAt' | 'endsAt' | 'timezone'>, tripZone: string | null): { time: string; zone: string | null } {
@@ -53,7 +63,7 @@ export function ActivityCard(props: ActivityCardProps) {
           <span className={styles.title}>{activity.title}</span>
           <span className={styles.meta}>
             <Badge>
-              <span aria-hidden="true">{ACTIVITY_TYPE_ICONS[activity.type]}</span> {ACTIVITY_TYPE_LABELS[activity.type]}
+              <Icon name={TYPE_ICONS[activity.type]} size={14} /> {ACTIVITY_TYPE_LABELS[activity.type]}
             </Badge>
             {activity.locationName && <span>{activity.locationName}</span>}
             {!located && <span title="Add coordinates to see it on the map">· not on the map</span>}
@@ -64,16 +74,16 @@ export function ActivityCard(props: ActivityCardProps) {
         {editable && (
           <div className={styles.tools}>
             <button type="button" className={styles.iconButton} onClick={() => props.onMove(-1)} disabled={!props.canMoveUp || busy} aria-label={`Move “${activity.title}” up`}>
-              ↑
+              <Icon name="up" size={16} />
             </button>
             <button type="button" className={styles.iconButton} onClick={() => props.onMove(1)} disabled={!props.canMoveDown || busy} aria-label={`Move “${activity.title}” down`}>
-              ↓
+              <Icon name="down" size={16} />
             </button>
             <button type="button" className={styles.iconButton} onClick={props.onEdit} aria-label={`Edit “${activity.title}”`}>
-              ✎
+              <Icon name="pencil" size={16} />
             </button>
             <button type="button" className={styles.iconButton} onClick={() => setConfirming(true)} aria-label={`Delete “${activity.title}”`}>
-              🗑
+              <Icon name="trash" size={16} />
             </button>
           </div>
         )}
@@ -81,7 +91,7 @@ export function ActivityCard(props: ActivityCardProps) {
       {activity.notes && <p className={styles.notes}>{activity.notes}</p>}
       {conflicts.map((conflict) => (
         <p key={`${conflict.type}-${conflict.activityIds.join()}`} className={styles.conflict} role="note">
-          <span aria-hidden="true">⚠️</span>
+          <Icon name="warning" size={16} className={styles.conflictIcon} />
           <span>
             <strong>{conflict.type === 'overlap' ? 'Overlap' : 'Travel time'}:</strong> {conflict.message}
           </span>

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { groupByLocalDay, type Activity } from '@/lib/itinerary/itinerary-days';
 import { ItineraryTimeline, type ItineraryTimelineProps } from './itinerary-timeline';
 
@@ -87,12 +87,13 @@ describe('ItineraryTimeline', () => {
     expect((screen.getByRole('button', { name: 'Move “First” up' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
-  it('asks before deleting', () => {
-    const props = renderTimeline([activity('Dinner', {})]);
+  it('asks before deleting', async () => {
+    const props = renderTimeline([activity('Dinner', {})], { onDelete: jest.fn(async () => undefined) });
     fireEvent.click(screen.getByRole('button', { name: 'Delete “Dinner”' }));
     expect(props.onDelete).not.toHaveBeenCalled();
     fireEvent.click(within(screen.getByRole('group', { name: 'Confirm deletion' })).getByRole('button', { name: 'Delete' }));
     expect(props.onDelete).toHaveBeenCalledWith('Dinner');
+    await waitFor(() => expect(screen.queryByRole('group', { name: 'Confirm deletion' })).toBeNull());
   });
 
   it('hides editing tools when the itinerary is closed', () => {

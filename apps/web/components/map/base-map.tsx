@@ -3,7 +3,7 @@
 import 'leaflet/dist/leaflet.css';
 import type { LatLngBoundsExpression } from 'leaflet';
 import type { ReactNode } from 'react';
-import { GeoJSON, MapContainer, Pane, TileLayer } from 'react-leaflet';
+import { GeoJSON, MapContainer, Pane, ScaleControl, TileLayer } from 'react-leaflet';
 import { tileLayerConfig, worldOutline } from './map-config';
 import styles from './map.module.css';
 
@@ -23,7 +23,7 @@ export interface BaseMapProps {
 export function BaseMap({ children, className, label }: BaseMapProps) {
   const tiles = tileLayerConfig();
   return (
-    <div role="region" aria-label={label} className={[styles.map, className].filter(Boolean).join(' ')}>
+    <div role="region" aria-label={label} className={className} style={{ height: '100%' }}>
     <MapContainer
       className={styles.map}
       bounds={WORLD}
@@ -37,6 +37,7 @@ export function BaseMap({ children, className, label }: BaseMapProps) {
         <GeoJSON data={worldOutline()} style={() => outlineStyle} interactive={false} />
       </Pane>
       {tiles && <TileLayer url={tiles.url} attribution={tiles.attribution} />}
+      <ScaleControl position="bottomleft" />
       {children}
     </MapContainer>
     </div>

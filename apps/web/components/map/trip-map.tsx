@@ -26,16 +26,20 @@ export interface TripMapProps {
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function pinIcon(label: string, variant: 'day' | 'dimmed' | 'active' | 'destination') {
-  const variantClass = { day: '', dimmed: styles.pinDimmed, active: styles.pinActive, destination: styles.pinDestination }[variant];
+function pinIcon(label: string, variant: 'day' | 'dimmed' | 'active') {
+  const variantClass = { day: '', dimmed: styles.pinDimmed, active: styles.pinActive }[variant];
   return L.divIcon({
     className: [styles.pin, variantClass].filter(Boolean).join(' '),
-    html: `<div class="${styles.pinBody}"><span>${escapeHtml(label)}</span></div>`,
+    // data-state is for people reading the DOM (and the browser tests): class names are hashed.
+    html: `<div class="${styles.pinBody}" data-state="${variant}"><span>${escapeHtml(label)}</span></div>`,
     iconSize: [28, 28],
     iconAnchor: [14, 28],
     tooltipAnchor: [0, -28],
   });
 }
+
+/** The destination as a labelled dot: without map tiles, it says where the pins are. */
+const destinationIcon = () => L.divIcon({ className: styles.destinationDot, html: '<div></div>', iconSize: [12, 12], iconAnchor: [6, 6], tooltipAnchor: [8, 0] });
 
 /** Fits the view to what matters: the selected day, else the whole itinerary, else the destination. */
 function FitView({ points, fallback }: { points: LatLngTuple[]; fallback: LatLngTuple | null }) {
@@ -87,9 +91,11 @@ export default function TripMap({ destination, days, selectedDay, highlightedId,
       <FitView points={focus} fallback={destination ? [destination.latitude, destination.longitude] : null} />
       <PanToHighlighted point={highlighted ? [highlighted.latitude, highlighted.longitude] : null} />
       {onPick && <PickHandler onPick={onPick} />}
-      {destination && all.length === 0 && (
-        <Marker position={[destination.latitude, destination.longitude]} icon={pinIcon('★', 'destination')} title={destination.name} keyboard={false}>
-          <Tooltip direction="top">{destination.name}</Tooltip>
+      {destination && (
+        <Marker position={[destination.latitude, destination.longitude]} icon={destinationIcon()} keyboard={false} interactive={false} zIndexOffset={-1000}>
+          <Tooltip permanent direction="right" className={styles.destinationLabel}>
+            {destination.name}
+          </Tooltip>
         </Marker>
       )}
       {route.length > 1 && <Polyline positions={route} pathOptions={{ color: '#1d5fd1', weight: 3, opacity: 0.8, dashArray: '6 6' }} />}

@@ -155,15 +155,15 @@ export function TripsBrowser({ scope }: TripsBrowserProps) {
         </Alert>
       ) : trips.data.items.length === 0 ? (
         filtered ? (
-          <EmptyState icon="🔍" title="No trip matches these filters">
+          <EmptyState icon="search" title="No trip matches these filters">
             Change the search or the dates, or clear the filters to see every trip.
           </EmptyState>
         ) : scope === 'mine' ? (
-          <EmptyState icon="🧳" title="No trips yet" action={<ButtonLink href="/trips/new" variant="primary">Plan a trip</ButtonLink>}>
+          <EmptyState icon="meeting" title="No trips yet" action={<ButtonLink href="/trips/new" variant="primary">Plan a trip</ButtonLink>}>
             Plan your first trip: pick a destination and dates, then build the itinerary day by day on the map.
           </EmptyState>
         ) : (
-          <EmptyState icon="🗺️" title="Nobody in your organization has planned a trip yet">
+          <EmptyState icon="map" title="Nobody in your organization has planned a trip yet">
             Trips appear here as soon as a colleague creates one. Invite your team from Members & invitations.
           </EmptyState>
         )

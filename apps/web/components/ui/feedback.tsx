@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
+import { Icon, type IconName } from './icon';
 import styles from './feedback.module.css';
 
 export interface EmptyStateProps {
-  icon?: ReactNode;
+  icon?: IconName;
   title: ReactNode;
   /** What to do next: an empty state always points somewhere. */
   children?: ReactNode;
@@ -13,8 +14,8 @@ export function EmptyState({ icon, title, children, action }: EmptyStateProps) {
   return (
     <div className={styles.empty}>
       {icon && (
-        <div className={styles.emptyIcon} aria-hidden="true">
-          {icon}
+        <div className={styles.emptyIcon}>
+          <Icon name={icon} size={28} />
         </div>
       )}
       <p className={styles.emptyTitle}>{title}</p>

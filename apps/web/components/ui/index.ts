@@ -4,6 +4,7 @@ export { Card } from './card';
 export { Dialog, DialogActions } from './dialog';
 export { Alert, EmptyState, Loading, Skeleton } from './feedback';
 export { Checkbox, Field, FieldRow, Input, Select, Textarea } from './field';
+export { Icon, type IconName } from './icon';
 export { PageHeader } from './page-header';
 export { Pagination } from './pagination';
 export { Table, tableStyles } from './table';

@@ -13,16 +13,6 @@ export const ACTIVITY_TYPE_LABELS: Record<Activity['type'], string> = {
   other: 'Other',
 };
 
-export const ACTIVITY_TYPE_ICONS: Record<Activity['type'], string> = {
-  flight: '✈️',
-  lodging: '🛏️',
-  meeting: '💼',
-  meal: '🍽️',
-  transport: '🚆',
-  sight: '📷',
-  other: '📌',
-};
-
 /** A new activity on `date`, or an existing one, as the form shows it: local wall times in its zone. */
 export function activityToFormValues(activity: Activity | null, defaults: { date: string; timezone: string; currency: string }): ActivityFormValues {
   if (!activity) {

@@ -99,7 +99,7 @@ export function DashboardClient() {
             ) : upcoming.isError ? (
               <Alert tone="danger">{describeError(upcoming.error)}</Alert>
             ) : upcoming.data.items.length === 0 ? (
-              <EmptyState icon="🧳" title="Nothing coming up" action={!quickCreate && <Button variant="primary" onClick={() => setQuickCreate(true)}>Plan a trip</Button>}>
+              <EmptyState icon="meeting" title="Nothing coming up" action={!quickCreate && <Button variant="primary" onClick={() => setQuickCreate(true)}>Plan a trip</Button>}>
                 Plan a trip to see it here, with its dates and approval status.
               </EmptyState>
             ) : (
@@ -115,7 +115,7 @@ export function DashboardClient() {
               ) : waiting.isError ? (
                 <Alert tone="danger">{describeError(waiting.error)}</Alert>
               ) : forMe.length === 0 ? (
-                <EmptyState icon="✅" title="You are all caught up">
+                <EmptyState icon="check" title="You are all caught up">
                   Trips your colleagues submit appear here for you to approve or reject.
                 </EmptyState>
               ) : (

@@ -40,7 +40,7 @@ export function ApprovalsClient() {
         </Alert>
       ) : trips.data.items.length === 0 ? (
         <Card>
-          <EmptyState icon="✅" title="Nothing waits for approval">
+          <EmptyState icon="check" title="Nothing waits for approval">
             When a colleague submits a trip, it appears here with its policy check. You are notified by e-mail too.
           </EmptyState>
         </Card>

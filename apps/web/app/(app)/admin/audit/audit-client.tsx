@@ -88,7 +88,7 @@ export function AuditClient() {
         ) : audit.isError ? (
           <Alert tone="danger">{describeError(audit.error)}</Alert>
         ) : audit.data.items.length === 0 ? (
-          <EmptyState icon="📜" title={action || entityType ? 'No entry matches' : 'Nothing recorded yet'}>
+          <EmptyState icon="log" title={action || entityType ? 'No entry matches' : 'Nothing recorded yet'}>
             {action || entityType ? 'Try another action or clear the filters.' : 'Sign-ins, trip decisions, role changes and policy edits are recorded here as they happen.'}
           </EmptyState>
         ) : (
@@ -111,7 +111,7 @@ export function AuditClient() {
                     <td data-label="Who">{actorName(event.actorId)}</td>
                     <td data-label="What">
                       <Badge tone="info">{describeAction(event.action)}</Badge>{' '}
-                      {event.entityType === 'trip' ? <Link href={`/trips/${event.entityId}`}>{String(event.data?.title ?? 'the trip')}</Link> : null}
+                      {event.entityType === 'trip' ? <Link href={`/trips/${event.entityId}`}>{typeof event.data?.title === 'string' ? event.data.title : 'View trip'}</Link> : null}
                     </td>
                     <td data-label="Details" className={styles.code}>
                       {summariseData(event.data ?? {}) || '—'}

@@ -102,7 +102,7 @@ export function InvitationsClient() {
           ) : invitations.isError ? (
             <Alert tone="danger">{describeError(invitations.error)}</Alert>
           ) : invitations.data.items.length === 0 ? (
-            <EmptyState icon="✉️" title="No invitations yet">
+            <EmptyState icon="mail" title="No invitations yet">
               Invite your first colleague above: they choose a name and password from the link.
             </EmptyState>
           ) : (

@@ -51,7 +51,7 @@ export function MembersClient() {
           <Alert tone="danger">{describeError(members.error)}</Alert>
         ) : members.data.items.length <= 1 && page === 1 ? (
           <>
-            <EmptyState icon="👋" title="It is just you so far" action={isAdmin && <ButtonLink href="/admin/invitations" variant="primary">Invite colleagues</ButtonLink>}>
+            <EmptyState icon="people" title="It is just you so far" action={isAdmin && <ButtonLink href="/admin/invitations" variant="primary">Invite colleagues</ButtonLink>}>
               Invite travellers to plan trips, and managers to approve them.
             </EmptyState>
           </>

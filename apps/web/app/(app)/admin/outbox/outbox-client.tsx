@@ -27,7 +27,7 @@ export function OutboxClient() {
         ) : outbox.isError ? (
           <Alert tone="danger">{describeError(outbox.error)}</Alert>
         ) : outbox.data.items.length === 0 ? (
-          <EmptyState icon="📭" title="No e-mail yet">
+          <EmptyState icon="inbox" title="No e-mail yet">
             Invitations, approval requests and decisions are e-mailed; each appears here.
           </EmptyState>
         ) : (

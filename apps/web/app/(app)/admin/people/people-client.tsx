@@ -48,7 +48,7 @@ export function PeopleClient() {
           {trips.isPending ? (
             <Loading />
           ) : items.length === 0 ? (
-            <EmptyState icon="🏠" title="Nobody is travelling today">
+            <EmptyState icon="home" title="Nobody is travelling today">
               Travellers appear here, and on the map, on each day of an approved trip.
             </EmptyState>
           ) : (

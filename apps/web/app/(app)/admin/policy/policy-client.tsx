@@ -92,7 +92,7 @@ function PolicyForm({ policy, readOnly }: { policy: Policy; readOnly: boolean })
           )}
         />
         <FieldRow>
-          <Field label="Maximum fare per flight" optional hint="Empty: no limit." error={formState.errors.maxFlightFare?.message}>
+          <Field label="Max fare per flight" optional hint="Empty: no limit." error={formState.errors.maxFlightFare?.message}>
             <Input inputMode="decimal" {...register('maxFlightFare')} />
           </Field>
           <Field label="Minimum advance booking" hint="Days between booking and departure." error={formState.errors.minAdvanceBookingDays?.message}>
@@ -103,7 +103,7 @@ function PolicyForm({ policy, readOnly }: { policy: Policy; readOnly: boolean })
       <fieldset className={styles.fieldset} disabled={readOnly}>
         <legend className={styles.legend}>Stays and budget</legend>
         <FieldRow>
-          <Field label="Maximum hotel rate per night" optional hint="Empty: no limit." error={formState.errors.maxHotelNightlyRate?.message}>
+          <Field label="Max hotel rate per night" optional hint="Empty: no limit." error={formState.errors.maxHotelNightlyRate?.message}>
             <Input inputMode="decimal" {...register('maxHotelNightlyRate')} />
           </Field>
           <Field label="Budget ceiling per trip" optional hint="Empty: no ceiling." error={formState.errors.tripBudgetCeiling?.message}>

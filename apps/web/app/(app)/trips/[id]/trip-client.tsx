@@ -47,6 +47,11 @@ export function TripClient({ id }: { id: string }) {
   const [actionError, setActionError] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
 
+  // The one-off notice stays on screen, not in the address: a reload or a shared link shows none.
+  useEffect(() => {
+    if (params.get('created') || params.get('saved')) router.replace(`/trips/${id}`, { scroll: false });
+  }, [params, router, id]);
+
   const activities = useMemo(() => itinerary.data?.items ?? [], [itinerary.data]);
   const days = useMemo(() => (trip.data ? groupByLocalDay(activities, trip.data) : []), [activities, trip.data]);
 
@@ -91,7 +96,7 @@ export function TripClient({ id }: { id: string }) {
   if (trip.isError) {
     const missing = trip.error instanceof ApiError && trip.error.status === 404;
     return (
-      <EmptyState icon="🧭" title={missing ? 'This trip does not exist' : 'The trip could not be loaded'} action={<ButtonLink href="/trips">Back to my trips</ButtonLink>}>
+      <EmptyState icon="compass" title={missing ? 'This trip does not exist' : 'The trip could not be loaded'} action={<ButtonLink href="/trips">Back to my trips</ButtonLink>}>
         {missing ? 'It may have been deleted, or the link belongs to another organization.' : describeError(trip.error)}
       </EmptyState>
     );
@@ -206,7 +211,7 @@ export function TripClient({ id }: { id: string }) {
             <>
               {activities.length === 0 && !editing && (
                 <EmptyState
-                  icon="🗓️"
+                  icon="calendar"
                   title="No activities yet"
                   action={
                     editable && (

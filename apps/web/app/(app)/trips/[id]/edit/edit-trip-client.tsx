@@ -36,7 +36,7 @@ export function EditTripClient({ id }: { id: string }) {
   if (trip.isPending) return <Loading label="Loading the trip…" />;
   if (trip.isError) {
     return (
-      <EmptyState icon="🧭" title={trip.error instanceof ApiError && trip.error.status === 404 ? 'This trip does not exist' : 'The trip could not be loaded'} action={<ButtonLink href="/trips">Back to my trips</ButtonLink>}>
+      <EmptyState icon="compass" title={trip.error instanceof ApiError && trip.error.status === 404 ? 'This trip does not exist' : 'The trip could not be loaded'} action={<ButtonLink href="/trips">Back to my trips</ButtonLink>}>
         {describeError(trip.error)}
       </EmptyState>
     );

@@ -1,0 +1,80 @@
+import type { Browser } from 'playwright-core';
+import {
+  capturingFailures,
+  launchBrowser,
+  newPage,
+  PASSWORD,
+  registerOrganization,
+  screenshot,
+  signIn,
+  unique,
+} from './support/harness';
+
+describe('an invited traveller', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('joins from the link an admin sent, signs in, and cannot open the admin area', async () => {
+    await capturingFailures(browser, 'invited-traveller', async () => {
+      const admin = await registerOrganization('Grace');
+      const travellerEmail = unique('tom');
+
+      // The admin invites from the admin area and gets a link to share.
+      const { page: adminPage } = await newPage(browser);
+      await signIn(adminPage, admin.email);
+      await adminPage.getByRole('link', { name: 'Admin' }).click();
+      await adminPage.getByRole('link', { name: 'Invitations' }).click();
+      await adminPage.getByText('No invitations yet').waitFor();
+      await adminPage.getByLabel('E-mail').fill(travellerEmail);
+      await adminPage.getByLabel('Role').selectOption('traveller');
+      await adminPage.getByRole('button', { name: 'Send invitation' }).click();
+      await adminPage.getByText(`Invitation sent to ${travellerEmail}`).waitFor();
+      const inviteUrl = await adminPage.getByTestId('invite-url').inputValue();
+      expect(inviteUrl).toMatch(/\/invite\/[\w-]+$/);
+      await adminPage.getByRole('cell', { name: travellerEmail, exact: true }).waitFor();
+      await screenshot(adminPage, '08-admin-invitations');
+
+      // The invitation e-mail is in the outbox (no SendGrid key here).
+      await adminPage.getByRole('link', { name: 'Mail outbox' }).click();
+      await adminPage.getByRole('cell', { name: travellerEmail, exact: true }).first().waitFor();
+      await screenshot(adminPage, '09-admin-outbox');
+
+      // The traveller accepts in their own browser.
+      const { page } = await newPage(browser);
+      await page.goto(inviteUrl);
+      await page.getByRole('heading', { name: 'Join your team on NestMap' }).waitFor();
+      await page.getByLabel('Your name').fill('Tom Traveller');
+      await page.getByLabel('Password').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Accept invitation' }).click();
+      await page.waitForURL('**/dashboard**');
+      await page.getByRole('heading', { name: 'Hello, Tom' }).waitFor();
+
+      // Sign out, sign in again.
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.waitForURL('**/sign-in');
+      await signIn(page, travellerEmail);
+      await screenshot(page, '10-traveller-dashboard');
+      expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).count()).toBe(0);
+
+      await page.goto('/admin');
+      await page.getByText('No access to the admin area').waitFor();
+      await page.goto('/admin/members');
+      await page.getByText('No access to the admin area').waitFor();
+      expect(await page.getByRole('navigation', { name: 'Admin' }).count()).toBe(0);
+      await screenshot(page, '11-traveller-admin-refused');
+
+      // A used invitation cannot be used twice.
+      const { page: again } = await newPage(browser);
+      await again.goto(inviteUrl);
+      await again.getByLabel('Your name').fill('Someone Else');
+      await again.getByLabel('Password').fill(PASSWORD);
+      await again.getByRole('button', { name: 'Accept invitation' }).click();
+      await again.getByText(/This invitation cannot be used/).waitFor();
+    });
+  });
+});
