@@ -5,7 +5,8 @@ import type { NextConfig } from 'next';
  * rewrite target into the build, so API_URL must be set when building (and the /session/* route
  * handlers read it again at run time).
  */
-const apiUrl = (process.env.API_URL ?? 'http://127.0.0.1:5000').replace(/\/$/, '');
+// Default: the API of `npm start` on this machine (PORT, as the API itself reads it).
+const apiUrl = (process.env.API_URL ?? `http://127.0.0.1:${process.env.PORT ?? 5000}`).replace(/\/$/, '');
 
 const config: NextConfig = {
   reactStrictMode: true,
