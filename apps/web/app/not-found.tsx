@@ -3,7 +3,15 @@ import { ButtonLink, EmptyState } from '@/components/ui';
 export default function NotFound() {
   return (
     <main id="main" style={{ padding: 'var(--space-7) var(--space-4)' }}>
-      <EmptyState icon="compass" title="This page does not exist" action={<ButtonLink href="/dashboard" variant="primary">Go to the dashboard</ButtonLink>}>
+      <EmptyState
+        icon="compass"
+        title="This page does not exist"
+        action={
+          <ButtonLink href="/dashboard" variant="primary">
+            Go to the dashboard
+          </ButtonLink>
+        }
+      >
         The link may be old, or the address mistyped.
       </EmptyState>
     </main>

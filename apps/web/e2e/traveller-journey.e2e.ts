@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import {
   capturingFailures,
+  waitUntil,
   dayFromToday,
   launchBrowser,
   newPage,
@@ -126,6 +127,67 @@ describe('a new organization plans and submits its first trip', () => {
       await page.getByRole('button', { name: /^Customer workshop, 09:30/ }).click();
       await page.locator('.leaflet-marker-icon[title$="Customer workshop"] [data-state="active"]').waitFor();
       await screenshot(page, '04-trip-nestmap-view');
+
+      // A third activity 500 km away ten minutes later: the conflict shows on both cards and above.
+      await page
+        .getByRole('button', { name: /^Add an activity on / })
+        .first()
+        .click();
+      const third = page.getByRole('form', { name: 'New activity' });
+      await third.getByLabel('Title').fill('Call at the Munich office');
+      await third.getByLabel('Starts').fill('12:10');
+      await third.getByLabel(/^Latitude/).fill('48.137');
+      await third.getByLabel(/^Longitude/).fill('11.575');
+      await third.getByRole('button', { name: 'Add activity' }).click();
+      await page.getByRole('alert').filter({ hasText: '1 conflict in this itinerary' }).waitFor();
+      const munich = page
+        .getByTestId('timeline-activity')
+        .filter({ has: page.getByRole('button', { name: /^Call at the Munich office, / }) });
+      await munich.getByRole('note').filter({ hasText: 'Travel time' }).waitFor();
+      await screenshot(page, '04b-trip-conflict');
+      await munich.getByRole('button', { name: 'Delete “Call at the Munich office”' }).click();
+      await munich.getByRole('group', { name: 'Confirm deletion' }).getByRole('button', { name: 'Delete' }).click();
+      await munich.waitFor({ state: 'detached' });
+      expect(await page.getByText('1 conflict in this itinerary').count()).toBe(0);
+
+      // Place the dinner by clicking the map.
+      const dinner = page
+        .getByTestId('timeline-activity')
+        .filter({ has: page.getByRole('button', { name: /^Team dinner, / }) });
+      await dinner.getByRole('button', { name: 'Edit “Team dinner”' }).click();
+      const edit = page.getByRole('form', { name: 'Edit “Team dinner”' });
+      const latitudeBefore = await edit.getByLabel(/^Latitude/).inputValue();
+      await edit.getByRole('button', { name: 'Pick on the map' }).click();
+      await page.getByText('Click the map to place the activity').waitFor();
+      const map = page.getByRole('region', { name: 'Map of the itinerary' });
+      const box = (await map.boundingBox())!;
+      await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.6);
+      await waitUntil(async () => (await edit.getByLabel(/^Latitude/).inputValue()) !== latitudeBefore);
+      expect(await edit.getByLabel(/^Latitude/).inputValue()).not.toBe(latitudeBefore);
+      await edit.getByRole('button', { name: 'Save activity' }).click();
+      await edit.waitFor({ state: 'detached' });
+
+      // "Add to calendar" downloads the trip's .ics; "Subscribe" shows the private feed address.
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: 'Add to calendar' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('Sales kick-off Berlin.ics');
+      const ics = await new Promise<string>((resolve, reject) => {
+        download.createReadStream().then((stream) => {
+          let text = '';
+          stream.on('data', (chunk) => (text += chunk));
+          stream.on('end', () => resolve(text));
+          stream.on('error', reject);
+        }, reject);
+      });
+      expect(ics).toContain('BEGIN:VCALENDAR');
+      expect(ics).toContain('Team dinner');
+      await page.getByRole('button', { name: 'Subscribe' }).click();
+      const feed = page.getByRole('dialog', { name: 'Subscribe to your trips' }).getByLabel('Calendar feed address');
+      await waitUntil(async () => (await feed.count()) > 0 && (await feed.inputValue()).endsWith('.ics'));
+      expect(await feed.inputValue()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/calendar\/[\w-]{43}\.ics$/);
+      await page.getByRole('button', { name: 'Done' }).click();
 
       // A reload keeps the session: the httpOnly cookie is refreshed into a new in-memory token.
       await page.reload();

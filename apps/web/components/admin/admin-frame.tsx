@@ -21,7 +21,11 @@ const SECTIONS: { href: string; label: string; roles: readonly Role[] }[] = [
 
 function NoAccess({ what }: { what: string }) {
   return (
-    <EmptyState icon="lock" title={`No access to ${what}`} action={<ButtonLink href="/dashboard">Back to the dashboard</ButtonLink>}>
+    <EmptyState
+      icon="lock"
+      title={`No access to ${what}`}
+      action={<ButtonLink href="/dashboard">Back to the dashboard</ButtonLink>}
+    >
       Your role does not include it. If you need it, ask an admin of your organization to change your role.
     </EmptyState>
   );
@@ -46,12 +50,19 @@ export function AdminFrame({ children }: { children: ReactNode }) {
       <nav className={styles.nav} aria-label="Admin">
         <span className={styles.navTitle}>Admin</span>
         {sections.map((section) => (
-          <Link key={section.href} href={section.href} className={styles.link} aria-current={section === current ? 'page' : undefined}>
+          <Link
+            key={section.href}
+            href={section.href}
+            className={styles.link}
+            aria-current={section === current ? 'page' : undefined}
+          >
             {section.label}
           </Link>
         ))}
       </nav>
-      <div className={styles.content}>{current && !current.roles.includes(user.role) ? <NoAccess what={current.label.toLowerCase()} /> : children}</div>
+      <div className={styles.content}>
+        {current && !current.roles.includes(user.role) ? <NoAccess what={current.label.toLowerCase()} /> : children}
+      </div>
     </div>
   );
 }

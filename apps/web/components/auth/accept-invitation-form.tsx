@@ -27,8 +27,16 @@ export function AcceptInvitationForm({ token }: { token: string }) {
       await acceptInvitation({ token, ...values });
       router.replace('/dashboard?welcome=1');
     } catch (err) {
-      if (err instanceof ApiError && (err.status === 404 || err.status === 409 || err.status === 410 || (err.status === 400 && /token|invitation/i.test(err.message)))) {
-        setErrors([`This invitation cannot be used: ${err.messages.join('; ') || 'it has expired, was revoked or was already accepted'}. Ask your admin for a new one.`]);
+      if (
+        err instanceof ApiError &&
+        (err.status === 404 ||
+          err.status === 409 ||
+          err.status === 410 ||
+          (err.status === 400 && /token|invitation/i.test(err.message)))
+      ) {
+        setErrors([
+          `This invitation cannot be used: ${err.messages.join('; ') || 'it has expired, was revoked or was already accepted'}. Ask your admin for a new one.`,
+        ]);
         return;
       }
       const split = splitFieldErrors(err, FIELDS);
@@ -46,7 +54,11 @@ export function AcceptInvitationForm({ token }: { token: string }) {
         <Field label="Your name" error={formState.errors.name?.message}>
           <Input autoComplete="name" autoFocus {...register('name')} />
         </Field>
-        <Field label="Password" hint="At least 12 characters. A short sentence works well." error={formState.errors.password?.message}>
+        <Field
+          label="Password"
+          hint="At least 12 characters. A short sentence works well."
+          error={formState.errors.password?.message}
+        >
           <Input type="password" autoComplete="new-password" {...register('password')} />
         </Field>
         <Button type="submit" variant="primary" block loading={formState.isSubmitting}>

@@ -16,7 +16,10 @@ export function SignInForm() {
   const router = useRouter();
   const next = useSignedInRedirect();
   const [error, setError] = useState<string | null>(null);
-  const { register, handleSubmit, formState } = useForm<SignInValues>({ resolver: zodResolver(signInSchema), defaultValues: { email: '', password: '' } });
+  const { register, handleSubmit, formState } = useForm<SignInValues>({
+    resolver: zodResolver(signInSchema),
+    defaultValues: { email: '', password: '' },
+  });
 
   const onSubmit = handleSubmit(async (values) => {
     setError(null);
@@ -24,7 +27,11 @@ export function SignInForm() {
       await signIn(values);
       router.replace(next);
     } catch (err) {
-      setError(err instanceof ApiError && err.status === 401 ? 'That e-mail and password do not match an account.' : describeError(err));
+      setError(
+        err instanceof ApiError && err.status === 401
+          ? 'That e-mail and password do not match an account.'
+          : describeError(err),
+      );
     }
   });
 

@@ -51,10 +51,18 @@ export function SignUpForm() {
         <Field label="Work e-mail" error={formState.errors.email?.message}>
           <Input type="email" autoComplete="email" {...register('email')} />
         </Field>
-        <Field label="Organization" hint="Your company or team, as colleagues know it." error={formState.errors.organizationName?.message}>
+        <Field
+          label="Organization"
+          hint="Your company or team, as colleagues know it."
+          error={formState.errors.organizationName?.message}
+        >
           <Input autoComplete="organization" {...register('organizationName')} />
         </Field>
-        <Field label="Password" hint="At least 12 characters. A short sentence works well." error={formState.errors.password?.message}>
+        <Field
+          label="Password"
+          hint="At least 12 characters. A short sentence works well."
+          error={formState.errors.password?.message}
+        >
           <Input type="password" autoComplete="new-password" {...register('password')} />
         </Field>
         <Button type="submit" variant="primary" block loading={formState.isSubmitting}>

@@ -19,7 +19,10 @@ const TYPE_ICONS: Record<Activity['type'], IconName> = {
 };
 
 /** "09:30 – 12:00", with the zone when it differs from the trip's and the end day when it differs. */
-export function activityTimeLabel(activity: Pick<Activity, 'startsAt' | 'endsAt' | 'timezone'>, tripZone: string | null): { time: string; zone: string | null } {
+export function activityTimeLabel(
+  activity: Pick<Activity, 'startsAt' | 'endsAt' | 'timezone'>,
+  tripZone: string | null,
+): { time: string; zone: string | null } {
   const start = wallTimeOf(activity.startsAt, activity.timezone);
   const end = activity.endsAt ? wallTimeOf(activity.endsAt, activity.timezone) : null;
   const endText = end ? (end.date === start.date ? end.time : `${formatDay(end.date)} ${end.time}`) : null;
@@ -50,12 +53,30 @@ export function ActivityCard(props: ActivityCardProps) {
   const [confirming, setConfirming] = useState(false);
   const { time, zone } = activityTimeLabel(activity, tripZone);
   const located = activity.latitude !== null && activity.longitude !== null;
-  const classes = [styles.card, !located && styles.unlocated, highlighted && styles.highlighted, conflicts.length > 0 && styles.conflicted].filter(Boolean).join(' ');
+  const classes = [
+    styles.card,
+    !located && styles.unlocated,
+    highlighted && styles.highlighted,
+    conflicts.length > 0 && styles.conflicted,
+  ]
+    .filter(Boolean)
+    .join(' ');
 
   return (
-    <li id={`activity-${activity.id}`} className={classes} data-number={number} data-testid="timeline-activity" aria-current={highlighted || undefined}>
+    <li
+      id={`activity-${activity.id}`}
+      className={classes}
+      data-number={number}
+      data-testid="timeline-activity"
+      aria-current={highlighted || undefined}
+    >
       <div className={styles.cardMain}>
-        <button type="button" className={styles.select} onClick={props.onSelect} aria-label={`${activity.title}, ${time}${located ? ', show on the map' : ''}`}>
+        <button
+          type="button"
+          className={styles.select}
+          onClick={props.onSelect}
+          aria-label={`${activity.title}, ${time}${located ? ', show on the map' : ''}`}
+        >
           <span className={styles.time}>
             {time}
             {zone && <span className={styles.zone}> {zone}</span>}
@@ -73,16 +94,38 @@ export function ActivityCard(props: ActivityCardProps) {
         </button>
         {editable && (
           <div className={styles.tools}>
-            <button type="button" className={styles.iconButton} onClick={() => props.onMove(-1)} disabled={!props.canMoveUp || busy} aria-label={`Move “${activity.title}” up`}>
+            <button
+              type="button"
+              className={styles.iconButton}
+              onClick={() => props.onMove(-1)}
+              disabled={!props.canMoveUp || busy}
+              aria-label={`Move “${activity.title}” up`}
+            >
               <Icon name="up" size={16} />
             </button>
-            <button type="button" className={styles.iconButton} onClick={() => props.onMove(1)} disabled={!props.canMoveDown || busy} aria-label={`Move “${activity.title}” down`}>
+            <button
+              type="button"
+              className={styles.iconButton}
+              onClick={() => props.onMove(1)}
+              disabled={!props.canMoveDown || busy}
+              aria-label={`Move “${activity.title}” down`}
+            >
               <Icon name="down" size={16} />
             </button>
-            <button type="button" className={styles.iconButton} onClick={props.onEdit} aria-label={`Edit “${activity.title}”`}>
+            <button
+              type="button"
+              className={styles.iconButton}
+              onClick={props.onEdit}
+              aria-label={`Edit “${activity.title}”`}
+            >
               <Icon name="pencil" size={16} />
             </button>
-            <button type="button" className={styles.iconButton} onClick={() => setConfirming(true)} aria-label={`Delete “${activity.title}”`}>
+            <button
+              type="button"
+              className={styles.iconButton}
+              onClick={() => setConfirming(true)}
+              aria-label={`Delete “${activity.title}”`}
+            >
               <Icon name="trash" size={16} />
             </button>
           </div>
@@ -100,7 +143,12 @@ export function ActivityCard(props: ActivityCardProps) {
       {confirming && (
         <div className={styles.confirm} role="group" aria-label="Confirm deletion">
           <span>Delete this activity?</span>
-          <Button size="sm" variant="danger" loading={busy} onClick={() => void Promise.resolve(props.onDelete()).finally(() => setConfirming(false))}>
+          <Button
+            size="sm"
+            variant="danger"
+            loading={busy}
+            onClick={() => void Promise.resolve(props.onDelete()).finally(() => setConfirming(false))}
+          >
             Delete
           </Button>
           <Button size="sm" variant="ghost" onClick={() => setConfirming(false)}>

@@ -43,13 +43,22 @@ describe('ActivityForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add activity' }));
     await waitFor(() => expect(onSubmit).toHaveBeenCalled());
     expect(onSubmit).toHaveBeenCalledWith(
-      expect.objectContaining({ startsAt: '2026-03-10T09:30:00+01:00', endsAt: '2026-03-10T12:00:00+01:00', latitude: 52.5163, longitude: 13.3777, timezone: 'Europe/Berlin' }),
+      expect.objectContaining({
+        startsAt: '2026-03-10T09:30:00+01:00',
+        endsAt: '2026-03-10T12:00:00+01:00',
+        latitude: 52.5163,
+        longitude: 13.3777,
+        timezone: 'Europe/Berlin',
+      }),
     );
   });
 
   it("shows the API's validation messages: under the field, or for the whole form", async () => {
     renderForm(async () => {
-      throw new ApiError(400, ['title must be shorter than or equal to 200 characters', 'The activity must fall within the trip dates']);
+      throw new ApiError(400, [
+        'title must be shorter than or equal to 200 characters',
+        'The activity must fall within the trip dates',
+      ]);
     });
     fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Workshop' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add activity' }));

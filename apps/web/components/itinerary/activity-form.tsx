@@ -8,7 +8,11 @@ import { Alert, Button, Field, Input, Select, Textarea } from '@/components/ui';
 import { splitFieldErrors } from '@/lib/api/api-error';
 import type { ActivityBody } from '@/lib/api/contract';
 import { ACTIVITY_TYPES, activitySchema, type ActivityFormValues } from '@/lib/forms/schemas';
-import { ACTIVITY_TYPE_LABELS, activityToFormValues, formValuesToActivityBody } from '@/lib/itinerary/activity-form-values';
+import {
+  ACTIVITY_TYPE_LABELS,
+  activityToFormValues,
+  formValuesToActivityBody,
+} from '@/lib/itinerary/activity-form-values';
 import type { Activity } from '@/lib/itinerary/itinerary-days';
 import { zoneCity } from '@/lib/time/zoned-time';
 import styles from './activity-form.module.css';
@@ -49,7 +53,16 @@ export interface ActivityFormProps {
   pickedPoint: { latitude: number; longitude: number } | null;
 }
 
-export function ActivityForm({ activity, defaults, trip, onSubmit, onCancel, onPickOnMap, picking, pickedPoint }: ActivityFormProps) {
+export function ActivityForm({
+  activity,
+  defaults,
+  trip,
+  onSubmit,
+  onCancel,
+  onPickOnMap,
+  picking,
+  pickedPoint,
+}: ActivityFormProps) {
   const headingId = useId();
   const zonesId = useId();
   const [errors, setErrors] = useState<string[]>([]);
@@ -73,7 +86,8 @@ export function ActivityForm({ activity, defaults, trip, onSubmit, onCancel, onP
       await onSubmit(formValuesToActivityBody(values));
     } catch (error) {
       const split = splitFieldErrors(error, Object.keys(API_FIELDS));
-      for (const [field, message] of Object.entries(split.fields)) setError(API_FIELDS[field], { message: message as string });
+      for (const [field, message] of Object.entries(split.fields))
+        setError(API_FIELDS[field], { message: message as string });
       setErrors(split.general);
     }
   });
@@ -104,7 +118,12 @@ export function ActivityForm({ activity, defaults, trip, onSubmit, onCancel, onP
       </div>
       <div className={styles.times}>
         <Field label="Day" error={formState.errors.startDate?.message}>
-          <Input type="date" min={trip.startDate} max={trip.endDate} {...register('startDate', { onChange: (event) => setValue('endDate', event.target.value) })} />
+          <Input
+            type="date"
+            min={trip.startDate}
+            max={trip.endDate}
+            {...register('startDate', { onChange: (event) => setValue('endDate', event.target.value) })}
+          />
         </Field>
         <Field label="Starts" error={formState.errors.startTime?.message}>
           <Input type="time" {...register('startTime')} />
@@ -116,8 +135,15 @@ export function ActivityForm({ activity, defaults, trip, onSubmit, onCancel, onP
           <Input type="time" {...register('endTime')} />
         </Field>
       </div>
-      <p className={styles.zoneNote}>Times are local to {timezone ? zoneCity(timezone) : 'the destination'} ({timezone || 'no zone'}).</p>
-      <Field label="Place" optional error={formState.errors.locationName?.message} hint="A name people recognise; pick a city suggestion or set the exact point below.">
+      <p className={styles.zoneNote}>
+        Times are local to {timezone ? zoneCity(timezone) : 'the destination'} ({timezone || 'no zone'}).
+      </p>
+      <Field
+        label="Place"
+        optional
+        error={formState.errors.locationName?.message}
+        hint="A name people recognise; pick a city suggestion or set the exact point below."
+      >
         <PlaceAutocomplete
           value={locationName}
           placeholder="Venue, address or city"
@@ -140,7 +166,10 @@ export function ActivityForm({ activity, defaults, trip, onSubmit, onCancel, onP
           {picking ? 'Click the map…' : 'Pick on the map'}
         </Button>
       </div>
-      <details className={styles.more} open={Boolean(activity?.notes || activity?.cost || activity?.bookingReference) || undefined}>
+      <details
+        className={styles.more}
+        open={Boolean(activity?.notes || activity?.cost || activity?.bookingReference) || undefined}
+      >
         <summary>Cost, booking reference, notes, time zone</summary>
         <div className={styles.moreBody}>
           <div className={styles.money}>
@@ -154,7 +183,11 @@ export function ActivityForm({ activity, defaults, trip, onSubmit, onCancel, onP
               <Input placeholder="LH2Q8X" {...register('bookingReference')} />
             </Field>
           </div>
-          <Field label="Time zone" error={formState.errors.timezone?.message} hint="Change it for something in another zone, such as a flight's departure.">
+          <Field
+            label="Time zone"
+            error={formState.errors.timezone?.message}
+            hint="Change it for something in another zone, such as a flight's departure."
+          >
             <Input list={zonesId} {...register('timezone')} />
           </Field>
           <datalist id={zonesId}>

@@ -59,7 +59,11 @@ describe('ItineraryTimeline', () => {
       activity('Workshop', { startsAt: '2026-03-10T09:30:00+09:00', endsAt: '2026-03-10T12:00:00+09:00' }),
       activity('Flight home', { startsAt: '2026-03-11T10:00:00+01:00', timezone: 'Europe/Berlin', type: 'flight' }),
     ]);
-    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Mon 9 Mar', 'Tue 10 Mar', 'Wed 11 Mar']);
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
+      'Mon 9 MarDay 1',
+      'Tue 10 MarDay 2',
+      'Wed 11 MarDay 3',
+    ]);
     const day2 = screen.getByRole('list', { name: 'Activities on Tue 10 Mar' });
     expect(within(day2).getByText('09:30 – 12:00')).toBeTruthy();
     // Outside the trip's zone, the time says which zone it is in.
@@ -71,7 +75,9 @@ describe('ItineraryTimeline', () => {
   it('shows a conflict beside both activities and in the summary', () => {
     const a = activity('Lunch', { startsAt: '2026-03-10T12:00:00+09:00', endsAt: '2026-03-10T13:30:00+09:00' });
     const b = activity('Client call', { startsAt: '2026-03-10T13:00:00+09:00' });
-    renderTimeline([a, b], { conflicts: [{ type: 'overlap', activityIds: [a.id, b.id], message: '“Lunch” overlaps “Client call”' }] });
+    renderTimeline([a, b], {
+      conflicts: [{ type: 'overlap', activityIds: [a.id, b.id], message: '“Lunch” overlaps “Client call”' }],
+    });
     expect(screen.getByRole('alert').textContent).toContain('1 conflict in this itinerary');
     expect(screen.getAllByRole('note')).toHaveLength(2);
   });
@@ -87,11 +93,21 @@ describe('ItineraryTimeline', () => {
     expect((screen.getByRole('button', { name: 'Move “First” up' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
+  it('offers to sort a day whose order goes back in time', () => {
+    const late = activity('Late', { startsAt: '2026-03-10T18:00:00+09:00' });
+    const early = activity('Early', { startsAt: '2026-03-10T08:00:00+09:00' });
+    const props = renderTimeline([late, early]);
+    fireEvent.click(screen.getByRole('button', { name: 'Sort by time' }));
+    expect(props.onReorder).toHaveBeenCalledWith([early.id, late.id]);
+  });
+
   it('asks before deleting', async () => {
     const props = renderTimeline([activity('Dinner', {})], { onDelete: jest.fn(async () => undefined) });
     fireEvent.click(screen.getByRole('button', { name: 'Delete “Dinner”' }));
     expect(props.onDelete).not.toHaveBeenCalled();
-    fireEvent.click(within(screen.getByRole('group', { name: 'Confirm deletion' })).getByRole('button', { name: 'Delete' }));
+    fireEvent.click(
+      within(screen.getByRole('group', { name: 'Confirm deletion' })).getByRole('button', { name: 'Delete' }),
+    );
     expect(props.onDelete).toHaveBeenCalledWith('Dinner');
     await waitFor(() => expect(screen.queryByRole('group', { name: 'Confirm deletion' })).toBeNull());
   });

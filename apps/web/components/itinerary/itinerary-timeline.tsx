@@ -2,7 +2,15 @@
 
 import { Alert, Button } from '@/components/ui';
 import type { ActivityBody } from '@/lib/api/contract';
-import { conflictsByActivity, moveWithinDay, type Activity, type Conflict, type ItineraryDay } from '@/lib/itinerary/itinerary-days';
+import {
+  conflictsByActivity,
+  isChronological,
+  moveWithinDay,
+  sortDayByTime,
+  type Activity,
+  type Conflict,
+  type ItineraryDay,
+} from '@/lib/itinerary/itinerary-days';
 import { formatDay, zoneAbbreviation, zoneCity } from '@/lib/time/zoned-time';
 import { ActivityCard } from './activity-card';
 import { ActivityForm } from './activity-form';
@@ -58,18 +66,26 @@ export function ItineraryTimeline(props: ItineraryTimelineProps) {
       <p className={styles.zoneLine}>
         {zone ? (
           <>
-            Times are local to <strong>{zoneCity(zone)}</strong> ({zoneAbbreviation(`${trip.startDate}T12:00:00Z`, zone)}), the destination’s time zone.
+            Times are local to <strong>{zoneCity(zone)}</strong> (
+            {zoneAbbreviation(`${trip.startDate}T12:00:00Z`, zone)}), the destination’s time zone.
           </>
         ) : (
           'The destination has no time zone: times are shown in each activity’s own zone.'
         )}
       </p>
       {conflicts.length > 0 && (
-        <Alert tone="warning" title={`${conflicts.length} ${conflicts.length === 1 ? 'conflict' : 'conflicts'} in this itinerary`}>
+        <Alert
+          tone="warning"
+          title={`${conflicts.length} ${conflicts.length === 1 ? 'conflict' : 'conflicts'} in this itinerary`}
+        >
           <ul>
             {conflicts.map((conflict) => (
               <li key={`${conflict.type}-${conflict.activityIds.join()}`}>
-                <button type="button" className={styles.linkButton} onClick={() => props.onSelectActivity(conflict.activityIds[0])}>
+                <button
+                  type="button"
+                  className={styles.linkButton}
+                  onClick={() => props.onSelectActivity(conflict.activityIds[0])}
+                >
                   {conflict.activityIds.map((id) => titles.get(id) ?? 'An activity').join(' ↔ ')}
                 </button>
                 : {conflict.message}
@@ -81,19 +97,47 @@ export function ItineraryTimeline(props: ItineraryTimelineProps) {
       {days.map((day) => {
         const selected = day.date === selectedDay;
         return (
-          <section key={day.date} className={[styles.day, selected && styles.daySelected].filter(Boolean).join(' ')} aria-labelledby={`day-${day.date}`}>
+          <section
+            key={day.date}
+            className={[styles.day, selected && styles.daySelected].filter(Boolean).join(' ')}
+            aria-labelledby={`day-${day.date}`}
+          >
             <div className={styles.dayHeader}>
-              <button type="button" className={styles.dayButton} onClick={() => props.onSelectDay(day.date)} aria-pressed={selected}>
-                <h2 className={styles.dayTitle} id={`day-${day.date}`}>
-                  {formatDay(day.date)}
-                </h2>
-                <span className={styles.dayNumber}>{day.dayNumber ? `Day ${day.dayNumber}` : 'Outside the trip dates'}</span>
-              </button>
-              {editable && !(editing?.kind === 'new' && editing.date === day.date) && (
-                <Button size="sm" variant="ghost" onClick={() => props.onEdit({ kind: 'new', date: day.date })} aria-label={`Add an activity on ${formatDay(day.date)}`}>
-                  + Add
-                </Button>
-              )}
+              <h2 className={styles.dayHeading} id={`day-${day.date}`}>
+                <button
+                  type="button"
+                  className={styles.dayButton}
+                  onClick={() => props.onSelectDay(day.date)}
+                  aria-pressed={selected}
+                >
+                  <span className={styles.dayTitle}>{formatDay(day.date)}</span>
+                  <span className={styles.dayNumber}>
+                    {day.dayNumber ? `Day ${day.dayNumber}` : 'Outside the trip dates'}
+                  </span>
+                </button>
+              </h2>
+              <div className={styles.dayTools}>
+                {editable && !isChronological(day.activities) && (
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    disabled={props.busy}
+                    onClick={() => props.onReorder(sortDayByTime(activities, day))}
+                  >
+                    Sort by time
+                  </Button>
+                )}
+                {editable && !(editing?.kind === 'new' && editing.date === day.date) && (
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    onClick={() => props.onEdit({ kind: 'new', date: day.date })}
+                    aria-label={`Add an activity on ${formatDay(day.date)}`}
+                  >
+                    + Add
+                  </Button>
+                )}
+              </div>
             </div>
             {day.activities.length > 0 ? (
               <ol className={styles.list} aria-label={`Activities on ${formatDay(day.date)}`}>
@@ -124,7 +168,9 @@ export function ItineraryTimeline(props: ItineraryTimelineProps) {
                 )}
               </ol>
             ) : (
-              !(editing?.kind === 'new' && editing.date === day.date) && <p className={styles.emptyDay}>Nothing planned yet.</p>
+              !(editing?.kind === 'new' && editing.date === day.date) && (
+                <p className={styles.emptyDay}>Nothing planned yet.</p>
+              )
             )}
             {editing?.kind === 'new' && editing.date === day.date && form(null, day.date)}
           </section>

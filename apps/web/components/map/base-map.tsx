@@ -24,22 +24,22 @@ export function BaseMap({ children, className, label }: BaseMapProps) {
   const tiles = tileLayerConfig();
   return (
     <div role="region" aria-label={label} className={className} style={{ height: '100%' }}>
-    <MapContainer
-      className={styles.map}
-      bounds={WORLD}
-      minZoom={1}
-      maxZoom={18}
-      worldCopyJump
-      scrollWheelZoom
-      attributionControl={Boolean(tiles?.attribution)}
-    >
-      <Pane name="outline" style={{ zIndex: 150 }}>
-        <GeoJSON data={worldOutline()} style={() => outlineStyle} interactive={false} />
-      </Pane>
-      {tiles && <TileLayer url={tiles.url} attribution={tiles.attribution} />}
-      <ScaleControl position="bottomleft" />
-      {children}
-    </MapContainer>
+      <MapContainer
+        className={styles.map}
+        bounds={WORLD}
+        minZoom={1}
+        maxZoom={18}
+        worldCopyJump
+        scrollWheelZoom
+        attributionControl={Boolean(tiles?.attribution)}
+      >
+        <Pane name="outline" style={{ zIndex: 150 }}>
+          <GeoJSON data={worldOutline()} style={() => outlineStyle} interactive={false} />
+        </Pane>
+        {tiles && <TileLayer url={tiles.url} attribution={tiles.attribution} />}
+        <ScaleControl position="bottomleft" />
+        {children}
+      </MapContainer>
     </div>
   );
 }

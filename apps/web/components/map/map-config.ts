@@ -13,9 +13,19 @@ const OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright
  */
 export function tileLayerConfig(): { url: string; attribution: string } | null {
   const configured = process.env.NEXT_PUBLIC_MAP_TILE_URL;
-  const url = configured === undefined || configured === '' ? (process.env.NODE_ENV === 'production' ? OSM_TILES : null) : configured === 'none' ? null : configured;
+  const url =
+    configured === undefined || configured === ''
+      ? process.env.NODE_ENV === 'production'
+        ? OSM_TILES
+        : null
+      : configured === 'none'
+        ? null
+        : configured;
   if (!url) return null;
-  return { url, attribution: process.env.NEXT_PUBLIC_MAP_TILE_ATTRIBUTION ?? (url === OSM_TILES ? OSM_ATTRIBUTION : '') };
+  return {
+    url,
+    attribution: process.env.NEXT_PUBLIC_MAP_TILE_ATTRIBUTION ?? (url === OSM_TILES ? OSM_ATTRIBUTION : ''),
+  };
 }
 
 let outline: FeatureCollection | null = null;

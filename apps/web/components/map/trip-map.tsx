@@ -39,7 +39,14 @@ function pinIcon(label: string, variant: 'day' | 'dimmed' | 'active') {
 }
 
 /** The destination as a labelled dot: without map tiles, it says where the pins are. */
-const destinationIcon = () => L.divIcon({ className: styles.destinationDot, html: '<div></div>', iconSize: [12, 12], iconAnchor: [6, 6], tooltipAnchor: [8, 0] });
+const destinationIcon = () =>
+  L.divIcon({
+    className: styles.destinationDot,
+    html: '<div></div>',
+    iconSize: [12, 12],
+    iconAnchor: [6, 6],
+    tooltipAnchor: [8, 0],
+  });
 
 /** Fits the view to what matters: the selected day, else the whole itinerary, else the destination. */
 function FitView({ points, fallback }: { points: LatLngTuple[]; fallback: LatLngTuple | null }) {
@@ -48,9 +55,16 @@ function FitView({ points, fallback }: { points: LatLngTuple[]; fallback: LatLng
   const target = JSON.stringify({ points, fallback });
   useEffect(() => {
     const { points, fallback } = JSON.parse(target) as { points: LatLngTuple[]; fallback: LatLngTuple | null };
-    if (points.length === 1) map.setView(points[0], Math.max(map.getZoom(), 12));
-    else if (points.length > 1) map.fitBounds(L.latLngBounds(points), { padding: [40, 40], maxZoom: 14 });
-    else if (fallback) map.setView(fallback, 10);
+    // Instant, not animated: a pan to the highlighted pin right after must see the new view.
+    if (points.length === 1) map.setView(points[0], Math.max(map.getZoom(), 12), { animate: false });
+    else if (points.length > 1)
+      map.fitBounds(L.latLngBounds(points), {
+        paddingTopLeft: [40, 40],
+        paddingBottomRight: [90, 40],
+        maxZoom: 14,
+        animate: false,
+      });
+    else if (fallback) map.setView(fallback, 10, { animate: false });
   }, [target, map]);
   return null;
 }
@@ -58,7 +72,8 @@ function FitView({ points, fallback }: { points: LatLngTuple[]; fallback: LatLng
 function PanToHighlighted({ point }: { point: LatLngTuple | null }) {
   const map = useMap();
   useEffect(() => {
-    if (point && !map.getBounds().pad(-0.1).contains(point)) map.panTo(point);
+    // Only when it is out of sight: a fitted view already shows it, moving it would hide the others.
+    if (point && !map.getBounds().contains(point)) map.panTo(point);
   }, [point, map]);
   return null;
 }
@@ -66,7 +81,10 @@ function PanToHighlighted({ point }: { point: LatLngTuple | null }) {
 function PickHandler({ onPick }: { onPick?: TripMapProps['onPick'] }) {
   const map = useMapEvents({
     click(event) {
-      onPick?.({ latitude: Number(event.latlng.lat.toFixed(6)), longitude: Number(L.Util.wrapNum(event.latlng.lng, [-180, 180], true).toFixed(6)) });
+      onPick?.({
+        latitude: Number(event.latlng.lat.toFixed(6)),
+        longitude: Number(L.Util.wrapNum(event.latlng.lng, [-180, 180], true).toFixed(6)),
+      });
     },
   });
   useEffect(() => {
@@ -79,11 +97,23 @@ function PickHandler({ onPick }: { onPick?: TripMapProps['onPick'] }) {
  * The NestMap view's map: a numbered pin per located activity (the numbers match the timeline),
  * the selected day's route as a line, and the highlighted activity in orange.
  */
-export default function TripMap({ destination, days, selectedDay, highlightedId, onSelectActivity, onPick }: TripMapProps) {
+export default function TripMap({
+  destination,
+  days,
+  selectedDay,
+  highlightedId,
+  onSelectActivity,
+  onPick,
+}: TripMapProps) {
   const selected = days.find((day) => day.date === selectedDay) ?? null;
   const all = useMemo(() => days.flatMap((day) => day.activities), [days]);
   const route: LatLngTuple[] = (selected?.activities ?? []).map((a) => [a.latitude, a.longitude]);
-  const focus: LatLngTuple[] = route.length ? route : all.map((a) => [a.latitude, a.longitude]);
+  const destinationPoint: LatLngTuple[] = destination ? [[destination.latitude, destination.longitude]] : [];
+  // The destination's label stays in view beside the day's route (or the whole itinerary).
+  const focus: LatLngTuple[] = [
+    ...(route.length ? route : all.map((a): LatLngTuple => [a.latitude, a.longitude])),
+    ...(all.length ? destinationPoint : []),
+  ];
   const highlighted = all.find((a) => a.id === highlightedId);
 
   return (
@@ -92,16 +122,25 @@ export default function TripMap({ destination, days, selectedDay, highlightedId,
       <PanToHighlighted point={highlighted ? [highlighted.latitude, highlighted.longitude] : null} />
       {onPick && <PickHandler onPick={onPick} />}
       {destination && (
-        <Marker position={[destination.latitude, destination.longitude]} icon={destinationIcon()} keyboard={false} interactive={false} zIndexOffset={-1000}>
+        <Marker
+          position={[destination.latitude, destination.longitude]}
+          icon={destinationIcon()}
+          keyboard={false}
+          interactive={false}
+          zIndexOffset={-1000}
+        >
           <Tooltip permanent direction="right" className={styles.destinationLabel}>
             {destination.name}
           </Tooltip>
         </Marker>
       )}
-      {route.length > 1 && <Polyline positions={route} pathOptions={{ color: '#1d5fd1', weight: 3, opacity: 0.8, dashArray: '6 6' }} />}
+      {route.length > 1 && (
+        <Polyline positions={route} pathOptions={{ color: '#1d5fd1', weight: 3, opacity: 0.8, dashArray: '6 6' }} />
+      )}
       {days.map((day) =>
         day.activities.map((activity) => {
-          const variant = activity.id === highlightedId ? 'active' : !selected || day.date === selected.date ? 'day' : 'dimmed';
+          const variant =
+            activity.id === highlightedId ? 'active' : !selected || day.date === selected.date ? 'day' : 'dimmed';
           return (
             <Marker
               key={activity.id}
@@ -110,7 +149,10 @@ export default function TripMap({ destination, days, selectedDay, highlightedId,
               title={`${day.label}: ${activity.title}`}
               alt={activity.title}
               zIndexOffset={variant === 'active' ? 1000 : variant === 'day' ? 500 : 0}
-              eventHandlers={{ click: () => onSelectActivity(activity.id), keypress: (event) => event.originalEvent.key === 'Enter' && onSelectActivity(activity.id) }}
+              eventHandlers={{
+                click: () => onSelectActivity(activity.id),
+                keypress: (event) => event.originalEvent.key === 'Enter' && onSelectActivity(activity.id),
+              }}
             >
               <Tooltip direction="top">{activity.title}</Tooltip>
             </Marker>

@@ -4,7 +4,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { onSessionChange, refreshSession, type User } from '@/lib/session/session-client';
 
-export type SessionState = { status: 'loading'; user: null } | { status: 'signed-out'; user: null } | { status: 'signed-in'; user: User };
+export type SessionState =
+  { status: 'loading'; user: null } | { status: 'signed-out'; user: null } | { status: 'signed-in'; user: User };
 
 const SessionContext = createContext<SessionState>({ status: 'loading', user: null });
 
@@ -50,7 +51,11 @@ export function useUser(): User {
 export function useRole() {
   const user = useUser();
   return useMemo(
-    () => ({ isAdmin: user.role === 'admin', isManager: user.role === 'manager', canManage: user.role === 'admin' || user.role === 'manager' }),
+    () => ({
+      isAdmin: user.role === 'admin',
+      isManager: user.role === 'manager',
+      canManage: user.role === 'admin' || user.role === 'manager',
+    }),
     [user.role],
   );
 }

@@ -58,7 +58,12 @@ export function AppShell({ children }: { children: ReactNode }) {
           </Link>
           <nav className={styles.nav} aria-label="Main">
             {NAV.filter((item) => !item.roles || item.roles.includes(user.role)).map((item) => (
-              <Link key={item.href} href={item.href} className={styles.navLink} aria-current={isCurrent(item) ? 'page' : undefined}>
+              <Link
+                key={item.href}
+                href={item.href}
+                className={styles.navLink}
+                aria-current={isCurrent(item) ? 'page' : undefined}
+              >
                 {item.label}
               </Link>
             ))}

@@ -22,7 +22,11 @@ export function CalendarActions({ tripId, title }: { tripId: string; title: stri
     setDownloading(true);
     setError(null);
     try {
-      const { data: blob, error: body, response } = await api.GET('/api/trips/{id}/calendar.ics', { params: { path: { id: tripId } }, parseAs: 'blob' });
+      const {
+        data: blob,
+        error: body,
+        response,
+      } = await api.GET('/api/trips/{id}/calendar.ics', { params: { path: { id: tripId } }, parseAs: 'blob' });
       if (!response.ok || !blob) throw toApiError(response, body);
       const url = URL.createObjectURL(blob);
       const link = document.createElement('a');
@@ -69,13 +73,16 @@ export function CalendarActions({ tripId, title }: { tripId: string; title: stri
       )}
       <Dialog open={open} title="Subscribe to your trips" onClose={() => setOpen(false)}>
         <p>
-          Add this address to Outlook, Google Calendar or Apple Calendar as a subscription (“From URL”). All your trips appear and stay up to date. Keep it
-          private: anyone with the address can read your trips.
+          Add this address to Outlook, Google Calendar or Apple Calendar as a subscription (“From URL”). All your trips
+          appear and stay up to date. Keep it private: anyone with the address can read your trips.
         </p>
         {feed.isPending && <p role="status">Creating your private address…</p>}
         {feed.isError && <Alert tone="danger">{describeError(feed.error)}</Alert>}
         {feed.data && (
-          <Field label="Calendar feed address" hint={copied ? 'Copied to the clipboard.' : 'Creating a new address turns the previous one off.'}>
+          <Field
+            label="Calendar feed address"
+            hint={copied ? 'Copied to the clipboard.' : 'Creating a new address turns the previous one off.'}
+          >
             <Input readOnly value={feed.data.url} onFocus={(event) => event.currentTarget.select()} />
           </Field>
         )}

@@ -29,7 +29,14 @@ function useDebounced<T>(value: T, ms: number): T {
  * Destination search over `GET /api/places` as an ARIA 1.2 combobox: arrows move through the
  * suggestions, Enter picks one, Escape closes the list. Label and error come from the Field.
  */
-export function PlaceAutocomplete({ value, onTextChange, onSelect, placeholder = 'Start typing a city…', name, autoFocus }: PlaceAutocompleteProps) {
+export function PlaceAutocomplete({
+  value,
+  onTextChange,
+  onSelect,
+  placeholder = 'Start typing a city…',
+  name,
+  autoFocus,
+}: PlaceAutocompleteProps) {
   const listId = useId();
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);

@@ -59,7 +59,9 @@ export function TripActions({ trip, size = 'md', onDone, only }: TripActionsProp
         <Button
           key={action}
           size={size}
-          variant={action === 'submit' || action === 'approve' ? 'primary' : action === 'reject' ? 'danger' : 'secondary'}
+          variant={
+            action === 'submit' || action === 'approve' ? 'primary' : action === 'reject' ? 'danger' : 'secondary'
+          }
           loading={transition.isPending && transition.variables?.action === action}
           disabled={transition.isPending}
           onClick={() => (action === 'reject' || action === 'cancel' ? setDialog(action) : run(action))}
@@ -85,7 +87,11 @@ export function TripActions({ trip, size = 'md', onDone, only }: TripActionsProp
           style={{ display: 'flex', flexDirection: 'column', gap: 'var(--space-4)' }}
         >
           {error && <Alert tone="danger">{error}</Alert>}
-          <Field label="Reason" error={reasonError ?? undefined} hint="The traveller receives it by e-mail; it is kept in the audit log.">
+          <Field
+            label="Reason"
+            error={reasonError ?? undefined}
+            hint="The traveller receives it by e-mail; it is kept in the audit log."
+          >
             <Textarea autoFocus rows={4} value={reason} onChange={(event) => setReason(event.target.value)} />
           </Field>
           <DialogActions>

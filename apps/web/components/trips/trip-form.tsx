@@ -15,7 +15,11 @@ type Trip = Schemas['TripResponse'];
 export type TripBody = Schemas['CreateTripDto'];
 
 const FIELDS = ['title', 'destination', 'startDate', 'endDate', 'purpose', 'budgetAmount', 'budgetCurrency'] as const;
-const API_FIELD_ALIASES: Record<string, (typeof FIELDS)[number]> = { budget: 'budgetAmount', 'budget.amount': 'budgetAmount', 'budget.currency': 'budgetCurrency' };
+const API_FIELD_ALIASES: Record<string, (typeof FIELDS)[number]> = {
+  budget: 'budgetAmount',
+  'budget.amount': 'budgetAmount',
+  'budget.currency': 'budgetCurrency',
+};
 
 export function tripToFormValues(trip: Trip | undefined, defaultCurrency = 'EUR'): TripFormValues {
   return {
@@ -43,7 +47,9 @@ export function formValuesToTripBody(values: TripFormValues): TripBody {
     endDate: parsed.endDate,
     ...(parsed.destinationCountry ? { destinationCountry: parsed.destinationCountry } : {}),
     ...(parsed.timezone ? { timezone: parsed.timezone } : {}),
-    ...(parsed.latitude !== null && parsed.longitude !== null ? { latitude: parsed.latitude, longitude: parsed.longitude } : {}),
+    ...(parsed.latitude !== null && parsed.longitude !== null
+      ? { latitude: parsed.latitude, longitude: parsed.longitude }
+      : {}),
     ...(parsed.purpose ? { purpose: parsed.purpose } : {}),
     ...(parsed.budgetAmount ? { budget: { amount: parsed.budgetAmount, currency: parsed.budgetCurrency } } : {}),
   };
@@ -61,9 +67,20 @@ export interface TripFormProps {
   resetTo?: Trip;
 }
 
-export function TripForm({ initial, defaultCurrency, submitLabel, onSubmit, onCancel, notice, resetTo }: TripFormProps) {
+export function TripForm({
+  initial,
+  defaultCurrency,
+  submitLabel,
+  onSubmit,
+  onCancel,
+  notice,
+  resetTo,
+}: TripFormProps) {
   const [errors, setErrors] = useState<string[]>([]);
-  const form = useForm<TripFormValues>({ resolver: zodResolver(tripSchema), defaultValues: tripToFormValues(initial, defaultCurrency) });
+  const form = useForm<TripFormValues>({
+    resolver: zodResolver(tripSchema),
+    defaultValues: tripToFormValues(initial, defaultCurrency),
+  });
   const { register, handleSubmit, formState, setValue, watch, setError, reset } = form;
   const destination = watch('destination');
   const latitude = watch('latitude');
@@ -101,7 +118,8 @@ export function TripForm({ initial, defaultCurrency, submitLabel, onSubmit, onCa
         hint={
           latitude !== null ? (
             <span className={styles.placeNote}>
-              <strong>✓ On the map</strong> · {[country, timezone && `local time: ${zoneCity(timezone)}`].filter(Boolean).join(' · ')}
+              <strong>✓ On the map</strong> ·{' '}
+              {[country, timezone && `local time: ${zoneCity(timezone)}`].filter(Boolean).join(' · ')}
             </span>
           ) : destination ? (
             'Pick a suggestion to place the trip on the map and use its local time.'

@@ -13,26 +13,34 @@ import { TripStatusBadge } from './trip-status-badge';
 export interface TripListProps {
   trips: Trip[];
   caption: string;
-  /** Shows who travels (organization views); names come from the member directory. */
+  /** Shows who travels (organization views). */
+  showTraveller?: boolean;
+  /** Names for the traveller column; undefined while the directory loads. */
   members?: Map<string, Member>;
   currentUserId?: string;
   /** Extra cell per row, e.g. approve/reject buttons. */
   actions?: (trip: Trip) => ReactNode;
 }
 
-export function travellerName(trip: Pick<Trip, 'travellerId'>, members: Map<string, Member> | undefined, currentUserId?: string): string {
+export function travellerName(
+  trip: Pick<Trip, 'travellerId'>,
+  members: Map<string, Member> | undefined,
+  currentUserId?: string,
+): string {
   if (trip.travellerId === currentUserId) return 'You';
-  return members?.get(trip.travellerId)?.name ?? 'A colleague';
+  // Still loading the directory: say nothing rather than something vague.
+  if (!members) return '…';
+  return members.get(trip.travellerId)?.name ?? 'A former colleague';
 }
 
-export function TripList({ trips, caption, members, currentUserId, actions }: TripListProps) {
+export function TripList({ trips, caption, showTraveller, members, currentUserId, actions }: TripListProps) {
   return (
     <Table caption={caption}>
       <thead>
         <tr>
           <th scope="col">Trip</th>
           <th scope="col">Dates</th>
-          {members && <th scope="col">Traveller</th>}
+          {showTraveller && <th scope="col">Traveller</th>}
           <th scope="col">Budget</th>
           <th scope="col">Status</th>
           {actions && (
@@ -50,13 +58,15 @@ export function TripList({ trips, caption, members, currentUserId, actions }: Tr
                 <Link className={styles.title} href={`/trips/${trip.id}`}>
                   {trip.title}
                 </Link>
-                <span className={styles.destination}>{[trip.destination, trip.destinationCountry].filter(Boolean).join(', ')}</span>
+                <span className={styles.destination}>
+                  {[trip.destination, trip.destinationCountry].filter(Boolean).join(', ')}
+                </span>
               </div>
             </td>
             <td data-label="Dates" className={tableStyles.nowrap}>
               {formatDateRange(trip.startDate, trip.endDate)}
             </td>
-            {members && <td data-label="Traveller">{travellerName(trip, members, currentUserId)}</td>}
+            {showTraveller && <td data-label="Traveller">{travellerName(trip, members, currentUserId)}</td>}
             <td data-label="Budget" className={tableStyles.muted}>
               {formatMoney(trip.budget) || '—'}
             </td>

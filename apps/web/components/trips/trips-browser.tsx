@@ -3,7 +3,18 @@
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { useRole, useUser } from '@/components/session/session-provider';
-import { Alert, Button, ButtonLink, Card, EmptyState, Field, Input, Loading, Pagination, Select } from '@/components/ui';
+import {
+  Alert,
+  Button,
+  ButtonLink,
+  Card,
+  EmptyState,
+  Field,
+  Input,
+  Loading,
+  Pagination,
+  Select,
+} from '@/components/ui';
 import { describeError } from '@/lib/api/api-error';
 import { useMemberDirectory } from '@/lib/api/organization';
 import { useTrips, type TripFilters } from '@/lib/api/trips';
@@ -21,9 +32,14 @@ const SORTS = {
 const LIMIT = 20;
 
 /** Reads the filters from the URL, so a filtered list can be bookmarked and shared. */
-function filtersFrom(params: URLSearchParams): Required<Pick<TripFilters, 'page'>> & TripFilters & { sortKey: keyof typeof SORTS } {
+function filtersFrom(
+  params: URLSearchParams,
+): Required<Pick<TripFilters, 'page'>> & TripFilters & { sortKey: keyof typeof SORTS } {
   const sortKey = (params.get('sort') ?? 'startDate:asc') as keyof typeof SORTS;
-  const [sort, order] = (sortKey in SORTS ? sortKey : 'startDate:asc').split(':') as [TripFilters['sort'], TripFilters['order']];
+  const [sort, order] = (sortKey in SORTS ? sortKey : 'startDate:asc').split(':') as [
+    TripFilters['sort'],
+    TripFilters['order'],
+  ];
   const status = params.get('status') as TripStatus | null;
   return {
     q: params.get('q') ?? '',
@@ -83,16 +99,31 @@ export function TripsBrowser({ scope }: TripsBrowserProps) {
     travellerId: scope === 'mine' ? user.id : filters.travellerId,
   };
   const trips = useTrips(query);
-  const filtered = Boolean(filters.q || filters.status || filters.from || filters.to || (scope === 'organization' && filters.travellerId));
+  const filtered = Boolean(
+    filters.q || filters.status || filters.from || filters.to || (scope === 'organization' && filters.travellerId),
+  );
 
   return (
     <Card padded>
-      <form className={styles.filters} role="search" aria-label="Filter trips" onSubmit={(event) => event.preventDefault()}>
+      <form
+        className={styles.filters}
+        role="search"
+        aria-label="Filter trips"
+        onSubmit={(event) => event.preventDefault()}
+      >
         <Field label="Search">
-          <Input type="search" placeholder="Title or destination" value={search} onChange={(event) => setSearch(event.target.value)} />
+          <Input
+            type="search"
+            placeholder="Title or destination"
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+          />
         </Field>
         <Field label="Status">
-          <Select value={filters.status?.[0] ?? ''} onChange={(event) => update({ status: event.target.value || undefined })}>
+          <Select
+            value={filters.status?.[0] ?? ''}
+            onChange={(event) => update({ status: event.target.value || undefined })}
+          >
             <option value="">Any status</option>
             {TRIP_STATUSES.map((status) => (
               <option key={status} value={status}>
@@ -102,14 +133,21 @@ export function TripsBrowser({ scope }: TripsBrowserProps) {
           </Select>
         </Field>
         <Field label="Travelling from">
-          <Input type="date" value={filters.from} onChange={(event) => update({ from: event.target.value || undefined })} />
+          <Input
+            type="date"
+            value={filters.from}
+            onChange={(event) => update({ from: event.target.value || undefined })}
+          />
         </Field>
         <Field label="Travelling until">
           <Input type="date" value={filters.to} onChange={(event) => update({ to: event.target.value || undefined })} />
         </Field>
         {scope === 'organization' ? (
           <Field label="Traveller">
-            <Select value={filters.travellerId ?? ''} onChange={(event) => update({ traveller: event.target.value || undefined })}>
+            <Select
+              value={filters.travellerId ?? ''}
+              onChange={(event) => update({ traveller: event.target.value || undefined })}
+            >
               <option value="">Everyone</option>
               {[...(members.data?.values() ?? [])]
                 .sort((a, b) => a.name.localeCompare(b.name))
@@ -150,7 +188,15 @@ export function TripsBrowser({ scope }: TripsBrowserProps) {
       {trips.isPending ? (
         <Loading label="Loading trips…" />
       ) : trips.isError ? (
-        <Alert tone="danger" title="The trips could not be loaded" actions={<Button size="sm" onClick={() => trips.refetch()}>Try again</Button>}>
+        <Alert
+          tone="danger"
+          title="The trips could not be loaded"
+          actions={
+            <Button size="sm" onClick={() => trips.refetch()}>
+              Try again
+            </Button>
+          }
+        >
           {describeError(trips.error)}
         </Alert>
       ) : trips.data.items.length === 0 ? (
@@ -159,7 +205,15 @@ export function TripsBrowser({ scope }: TripsBrowserProps) {
             Change the search or the dates, or clear the filters to see every trip.
           </EmptyState>
         ) : scope === 'mine' ? (
-          <EmptyState icon="meeting" title="No trips yet" action={<ButtonLink href="/trips/new" variant="primary">Plan a trip</ButtonLink>}>
+          <EmptyState
+            icon="meeting"
+            title="No trips yet"
+            action={
+              <ButtonLink href="/trips/new" variant="primary">
+                Plan a trip
+              </ButtonLink>
+            }
+          >
             Plan your first trip: pick a destination and dates, then build the itinerary day by day on the map.
           </EmptyState>
         ) : (
@@ -172,10 +226,17 @@ export function TripsBrowser({ scope }: TripsBrowserProps) {
           <TripList
             trips={trips.data.items}
             caption={scope === 'mine' ? 'My trips' : 'Trips of the organization'}
-            members={scope === 'organization' ? (members.data ?? new Map()) : undefined}
+            showTraveller={scope === 'organization'}
+            members={members.data}
             currentUserId={user.id}
           />
-          <Pagination page={trips.data.page} limit={trips.data.limit} total={trips.data.total} noun="trips" onPageChange={(page) => update({ page: String(page) })} />
+          <Pagination
+            page={trips.data.page}
+            limit={trips.data.limit}
+            total={trips.data.total}
+            noun="trips"
+            onPageChange={(page) => update({ page: String(page) })}
+          />
         </div>
       )}
     </Card>

@@ -12,7 +12,9 @@ interface StyleProps {
 
 /** The button look for other elements (e.g. a plain <a> to a file). */
 export function buttonClassName({ variant = 'secondary', size = 'md', block }: StyleProps, extra?: string): string {
-  return [styles.button, styles[variant], size === 'sm' && styles.sm, block && styles.block, extra].filter(Boolean).join(' ');
+  return [styles.button, styles[variant], size === 'sm' && styles.sm, block && styles.block, extra]
+    .filter(Boolean)
+    .join(' ');
 }
 
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement>, StyleProps {
@@ -21,9 +23,25 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement>, St
   children: ReactNode;
 }
 
-export function Button({ variant, size, block, loading, disabled, className, children, type = 'button', ...rest }: ButtonProps) {
+export function Button({
+  variant,
+  size,
+  block,
+  loading,
+  disabled,
+  className,
+  children,
+  type = 'button',
+  ...rest
+}: ButtonProps) {
   return (
-    <button type={type} className={buttonClassName({ variant, size, block }, className)} disabled={disabled || loading} aria-busy={loading || undefined} {...rest}>
+    <button
+      type={type}
+      className={buttonClassName({ variant, size, block }, className)}
+      disabled={disabled || loading}
+      aria-busy={loading || undefined}
+      {...rest}
+    >
       {loading && <span className={styles.spinner} aria-hidden="true" />}
       {children}
     </button>

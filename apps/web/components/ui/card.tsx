@@ -13,9 +13,21 @@ export interface CardProps {
   'aria-label'?: string;
 }
 
-export function Card({ title, description, actions, children, as: Heading = 'h2', padded = true, className, ...rest }: CardProps) {
+export function Card({
+  title,
+  description,
+  actions,
+  children,
+  as: Heading = 'h2',
+  padded = true,
+  className,
+  ...rest
+}: CardProps) {
   return (
-    <section className={[styles.card, padded && styles.padded, className].filter(Boolean).join(' ')} aria-label={rest['aria-label']}>
+    <section
+      className={[styles.card, padded && styles.padded, className].filter(Boolean).join(' ')}
+      aria-label={rest['aria-label']}
+    >
       {(title || actions) && (
         <div className={styles.header}>
           <div>

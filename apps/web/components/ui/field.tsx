@@ -65,25 +65,41 @@ function useFieldProps(props: { id?: string; 'aria-describedby'?: string; 'aria-
   };
 }
 
-export const Input = forwardRef<HTMLInputElement, InputHTMLAttributes<HTMLInputElement>>(function Input({ className, ...rest }, ref) {
+export const Input = forwardRef<HTMLInputElement, InputHTMLAttributes<HTMLInputElement>>(function Input(
+  { className, ...rest },
+  ref,
+) {
   const wiring = useFieldProps(rest);
   return <input ref={ref} className={[styles.control, className].filter(Boolean).join(' ')} {...rest} {...wiring} />;
 });
 
-export const Select = forwardRef<HTMLSelectElement, SelectHTMLAttributes<HTMLSelectElement>>(function Select({ className, ...rest }, ref) {
+export const Select = forwardRef<HTMLSelectElement, SelectHTMLAttributes<HTMLSelectElement>>(function Select(
+  { className, ...rest },
+  ref,
+) {
   const wiring = useFieldProps(rest);
   return <select ref={ref} className={[styles.control, className].filter(Boolean).join(' ')} {...rest} {...wiring} />;
 });
 
-export const Textarea = forwardRef<HTMLTextAreaElement, TextareaHTMLAttributes<HTMLTextAreaElement>>(function Textarea({ className, ...rest }, ref) {
-  const wiring = useFieldProps(rest);
-  return <textarea ref={ref} className={[styles.control, styles.textarea, className].filter(Boolean).join(' ')} {...rest} {...wiring} />;
-});
-
-export const Checkbox = forwardRef<HTMLInputElement, Omit<InputHTMLAttributes<HTMLInputElement>, 'type'> & { label: ReactNode }>(function Checkbox(
-  { label, className, ...rest },
+export const Textarea = forwardRef<HTMLTextAreaElement, TextareaHTMLAttributes<HTMLTextAreaElement>>(function Textarea(
+  { className, ...rest },
   ref,
 ) {
+  const wiring = useFieldProps(rest);
+  return (
+    <textarea
+      ref={ref}
+      className={[styles.control, styles.textarea, className].filter(Boolean).join(' ')}
+      {...rest}
+      {...wiring}
+    />
+  );
+});
+
+export const Checkbox = forwardRef<
+  HTMLInputElement,
+  Omit<InputHTMLAttributes<HTMLInputElement>, 'type'> & { label: ReactNode }
+>(function Checkbox({ label, className, ...rest }, ref) {
   return (
     <label className={[styles.checkbox, className].filter(Boolean).join(' ')}>
       <input ref={ref} type="checkbox" {...rest} />

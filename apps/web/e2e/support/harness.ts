@@ -45,8 +45,19 @@ export async function newPage(
   return { context, page };
 }
 
+/**
+ * Saves `artifacts/screenshots/<name>.png`. The sticky header would be painted mid-page in a
+ * full-page capture, so the window is grown to the page's height instead, then restored.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(ARTIFACTS, 'screenshots', `${name}.png`), fullPage: true });
+  const viewport = page.viewportSize();
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  if (viewport && height > viewport.height)
+    await page.setViewportSize({ width: viewport.width, height: Math.min(height, 4000) });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(ARTIFACTS, 'screenshots', `${name}.png`) });
+  if (viewport && height > viewport.height) await page.setViewportSize(viewport);
 }
 
 export function unique(prefix: string): string {
@@ -99,5 +110,14 @@ export async function capturingFailures(browser: Browser, name: string, body: ()
       for (const page of context.pages()) await screenshot(page, `failed-${name}-${++index}`).catch(() => undefined);
     }
     throw error;
+  }
+}
+
+/** Polls until `check` is true (for values without a DOM event to wait on). */
+export async function waitUntil(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('waitUntil: condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
   }
 }

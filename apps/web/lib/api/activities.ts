@@ -16,7 +16,7 @@ export function useItinerary(tripId: string) {
 }
 
 /** Every change re-reads the itinerary: order and conflicts are the API's to compute. */
-function useItineraryMutation<V>(tripId: string, run: (variables: V) => Promise<unknown>) {
+function useItineraryMutation<V, R>(tripId: string, run: (variables: V) => Promise<R>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: run,
@@ -42,7 +42,9 @@ export function useUpdateActivity(tripId: string) {
 }
 
 export function useDeleteActivity(tripId: string) {
-  return useItineraryMutation(tripId, (id: string) => call(api.DELETE('/api/activities/{id}', { params: { path: { id } } })));
+  return useItineraryMutation(tripId, (id: string) =>
+    call(api.DELETE('/api/activities/{id}', { params: { path: { id } } })),
+  );
 }
 
 export function useReorderActivities(tripId: string) {

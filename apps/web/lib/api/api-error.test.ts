@@ -4,9 +4,15 @@ const headers = (values: Record<string, string> = {}) => new Headers(values);
 
 describe('toApiError', () => {
   it("reads the API's error shape, single message or list", () => {
-    const one = toApiError({ status: 409, headers: headers() }, { statusCode: 409, message: 'Conflict here', requestId: 'r1' });
+    const one = toApiError(
+      { status: 409, headers: headers() },
+      { statusCode: 409, message: 'Conflict here', requestId: 'r1' },
+    );
     expect(one).toMatchObject({ status: 409, messages: ['Conflict here'], requestId: 'r1' });
-    const many = toApiError({ status: 400, headers: headers() }, { message: ['title should not be empty', 'endDate must be a date'] });
+    const many = toApiError(
+      { status: 400, headers: headers() },
+      { message: ['title should not be empty', 'endDate must be a date'] },
+    );
     expect(many.messages).toHaveLength(2);
   });
 
@@ -21,14 +27,22 @@ describe('describeError', () => {
     expect(describeError(new ApiError(503, ['db down']))).toMatch(/cannot reach its database/);
     expect(describeError(new ApiError(500, [], 'req-9'))).toMatch(/Reference: req-9/);
     expect(describeError(new ApiError(403, ['Forbidden resource']))).toMatch(/role does not allow/);
-    expect(describeError(new ApiError(400, ['activity must be inside the trip dates']))).toBe('Activity must be inside the trip dates');
+    expect(describeError(new ApiError(400, ['activity must be inside the trip dates']))).toBe(
+      'Activity must be inside the trip dates',
+    );
     expect(describeError(new TypeError('Failed to fetch'))).toMatch(/Cannot reach NestMap/);
   });
 });
 
 describe('isStaleVersion', () => {
   it("recognises the API's stale-version conflict, not other 409s", () => {
-    expect(isStaleVersion(new ApiError(409, ['This trip was changed by someone else (you edited version 1, it is now version 2); reload and try again']))).toBe(true);
+    expect(
+      isStaleVersion(
+        new ApiError(409, [
+          'This trip was changed by someone else (you edited version 1, it is now version 2); reload and try again',
+        ]),
+      ),
+    ).toBe(true);
     expect(isStaleVersion(new ApiError(409, ['Only draft trips can be edited; this trip is submitted']))).toBe(false);
     expect(isStaleVersion(new Error('x'))).toBe(false);
   });
@@ -36,7 +50,11 @@ describe('isStaleVersion', () => {
 
 describe('splitFieldErrors', () => {
   it('puts each validation message under the field it names', () => {
-    const error = new ApiError(400, ['title must be shorter than or equal to 200 characters', 'endDate must be a valid ISO 8601 date string', 'The trip cannot end before it starts']);
+    const error = new ApiError(400, [
+      'title must be shorter than or equal to 200 characters',
+      'endDate must be a valid ISO 8601 date string',
+      'The trip cannot end before it starts',
+    ]);
     const split = splitFieldErrors(error, ['title', 'endDate'] as const);
     expect(split.fields.title).toBe('Title must be shorter than or equal to 200 characters');
     expect(split.fields.endDate).toBe('EndDate must be a valid ISO 8601 date string');

@@ -23,7 +23,12 @@ export function toApiError(response: Pick<Response, 'status' | 'headers'>, body:
   const { message, requestId } = (typeof body === 'object' && body !== null ? body : {}) as ErrorBody;
   const messages = Array.isArray(message) ? message.map(String) : typeof message === 'string' ? [message] : [];
   const retryAfter = Number(response.headers.get('Retry-After'));
-  return new ApiError(response.status, messages, typeof requestId === 'string' ? requestId : undefined, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
+  return new ApiError(
+    response.status,
+    messages,
+    typeof requestId === 'string' ? requestId : undefined,
+    Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+  );
 }
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -44,7 +49,8 @@ export function describeError(error: unknown): string {
       case 503:
         return 'NestMap cannot reach its database right now. Try again in a moment.';
       default:
-        if (error.status >= 500) return `Something went wrong on our side.${error.requestId ? ` Reference: ${error.requestId}.` : ''} Try again.`;
+        if (error.status >= 500)
+          return `Something went wrong on our side.${error.requestId ? ` Reference: ${error.requestId}.` : ''} Try again.`;
         return said || `The request was refused (HTTP ${error.status}).`;
     }
   }
@@ -59,21 +65,30 @@ function formatWait(seconds: number): string {
 }
 
 export function isStaleVersion(error: unknown): boolean {
-  return error instanceof ApiError && error.status === 409 && error.messages.some((m) => /changed by someone else|changed meanwhile/i.test(m));
+  return (
+    error instanceof ApiError &&
+    error.status === 409 &&
+    error.messages.some((m) => /changed by someone else|changed meanwhile/i.test(m))
+  );
 }
 
 /**
  * Splits the API's validation messages by the field they start with ("endDate must be …"), so
  * each shows under its input; the rest are for the whole form.
  */
-export function splitFieldErrors<F extends string>(error: unknown, fields: readonly F[]): { fields: Partial<Record<F, string>>; general: string[] } {
+export function splitFieldErrors<F extends string>(
+  error: unknown,
+  fields: readonly F[],
+): { fields: Partial<Record<F, string>>; general: string[] } {
   const result: { fields: Partial<Record<F, string>>; general: string[] } = { fields: {}, general: [] };
   if (!(error instanceof ApiError) || (error.status !== 400 && error.status !== 422)) {
     result.general.push(describeError(error));
     return result;
   }
   for (const message of error.messages) {
-    const field = fields.find((name) => message === name || message.startsWith(`${name} `) || message.startsWith(`${name}.`));
+    const field = fields.find(
+      (name) => message === name || message.startsWith(`${name} `) || message.startsWith(`${name}.`),
+    );
     if (field && !result.fields[field]) result.fields[field] = capitalise(message);
     else result.general.push(capitalise(message));
   }

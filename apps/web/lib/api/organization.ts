@@ -44,7 +44,9 @@ export function useMemberDirectory(enabled: boolean) {
     queryFn: async () => {
       const members = new Map<string, Member>();
       for (let page = 1; page <= 50; page++) {
-        const result = await call(api.GET('/api/organizations/current/members', { params: { query: paging(page, 100) } }));
+        const result = await call(
+          api.GET('/api/organizations/current/members', { params: { query: paging(page, 100) } }),
+        );
         for (const member of result.items) members.set(member.id, member);
         if (page * result.limit >= result.total) break;
       }
@@ -73,7 +75,8 @@ export function useInvitations(page: number, limit = 20) {
 export function useCreateInvitation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: Schemas['CreateInvitationDto']) => call(api.POST('/api/organizations/current/invitations', { body })),
+    mutationFn: (body: Schemas['CreateInvitationDto']) =>
+      call(api.POST('/api/organizations/current/invitations', { body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['organization', 'invitations'] }),
   });
 }
@@ -81,7 +84,8 @@ export function useCreateInvitation() {
 export function useRevokeInvitation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => call(api.DELETE('/api/organizations/current/invitations/{id}', { params: { path: { id } } })),
+    mutationFn: (id: string) =>
+      call(api.DELETE('/api/organizations/current/invitations/{id}', { params: { path: { id } } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['organization', 'invitations'] }),
   });
 }

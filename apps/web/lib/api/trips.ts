@@ -43,11 +43,19 @@ function stripEmpty<T extends object>(value: T): Partial<T> {
 }
 
 export function useTrips(filters: TripFilters, options: { enabled?: boolean } = {}) {
-  return useQuery({ queryKey: tripKeys.list(filters), queryFn: () => fetchTrips(filters), placeholderData: keepPreviousData, ...options });
+  return useQuery({
+    queryKey: tripKeys.list(filters),
+    queryFn: () => fetchTrips(filters),
+    placeholderData: keepPreviousData,
+    ...options,
+  });
 }
 
 export function useTrip(id: string) {
-  return useQuery({ queryKey: tripKeys.detail(id), queryFn: () => call(api.GET('/api/trips/{id}', { params: { path: { id } } })) });
+  return useQuery({
+    queryKey: tripKeys.detail(id),
+    queryFn: () => call(api.GET('/api/trips/{id}', { params: { path: { id } } })),
+  });
 }
 
 export function useCreateTrip() {
@@ -66,7 +74,12 @@ export function useUpdateTrip(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ version, ...body }: Schemas['UpdateTripDto'] & { version: number }) =>
-      call(api.PATCH('/api/trips/{id}', { params: { path: { id }, header: { 'if-match': `"${version}"` } }, body: { ...body, version } })),
+      call(
+        api.PATCH('/api/trips/{id}', {
+          params: { path: { id }, header: { 'if-match': `"${version}"` } },
+          body: { ...body, version },
+        }),
+      ),
     onSuccess: (trip) => {
       queryClient.setQueryData(tripKeys.detail(id), trip);
       void queryClient.invalidateQueries({ queryKey: ['trips', 'list'] });

@@ -5,9 +5,21 @@ const issues = (result: { success: boolean; error?: { issues: { path: PropertyKe
 
 describe('signUpSchema', () => {
   it('asks for 12 characters and a real e-mail, nothing more', () => {
-    const result = signUpSchema.safeParse({ name: 'Ada', email: 'ada@', organizationName: 'Engines', password: 'short' });
+    const result = signUpSchema.safeParse({
+      name: 'Ada',
+      email: 'ada@',
+      organizationName: 'Engines',
+      password: 'short',
+    });
     expect(issues(result)).toEqual({ email: 'Enter a valid e-mail address', password: 'Use at least 12 characters' });
-    expect(signUpSchema.safeParse({ name: 'Ada', email: 'ada@example.com', organizationName: 'Engines', password: 'a long enough passphrase' }).success).toBe(true);
+    expect(
+      signUpSchema.safeParse({
+        name: 'Ada',
+        email: 'ada@example.com',
+        organizationName: 'Engines',
+        password: 'a long enough passphrase',
+      }).success,
+    ).toBe(true);
   });
 });
 
@@ -31,12 +43,16 @@ describe('tripSchema', () => {
   });
 
   it('refuses a trip that ends before it starts, on the end date', () => {
-    expect(issues(tripSchema.safeParse({ ...trip, endDate: '2026-03-08' }))).toEqual({ endDate: 'The trip cannot end before it starts' });
+    expect(issues(tripSchema.safeParse({ ...trip, endDate: '2026-03-08' }))).toEqual({
+      endDate: 'The trip cannot end before it starts',
+    });
   });
 
   it('wants a decimal amount with a currency', () => {
     expect(issues(tripSchema.safeParse({ ...trip, budgetAmount: '12,5' })).budgetAmount).toMatch(/amount like/);
-    expect(issues(tripSchema.safeParse({ ...trip, budgetAmount: '1200', budgetCurrency: '' })).budgetCurrency).toMatch(/currency/);
+    expect(issues(tripSchema.safeParse({ ...trip, budgetAmount: '1200', budgetCurrency: '' })).budgetCurrency).toMatch(
+      /currency/,
+    );
     expect(tripSchema.parse({ ...trip, budgetAmount: '1200.50', budgetCurrency: 'usd' }).budgetCurrency).toBe('USD');
   });
 });
@@ -64,13 +80,17 @@ describe('activitySchema', () => {
   });
 
   it('refuses an end before the start, but accepts one on the next day', () => {
-    expect(issues(activitySchema.safeParse({ ...activity, endTime: '08:00' }))).toEqual({ endTime: 'It must end after it starts' });
+    expect(issues(activitySchema.safeParse({ ...activity, endTime: '08:00' }))).toEqual({
+      endTime: 'It must end after it starts',
+    });
     expect(activitySchema.safeParse({ ...activity, endDate: '2026-03-11', endTime: '01:00' }).success).toBe(true);
   });
 
   it('wants both coordinates or neither, in range', () => {
     expect(issues(activitySchema.safeParse({ ...activity, latitude: '52.5' })).longitude).toMatch(/both/);
-    expect(issues(activitySchema.safeParse({ ...activity, latitude: '95', longitude: '13' })).latitude).toMatch(/between -90 and 90/);
+    expect(issues(activitySchema.safeParse({ ...activity, latitude: '95', longitude: '13' })).latitude).toMatch(
+      /between -90 and 90/,
+    );
   });
 
   it('knows real time zones', () => {
@@ -89,6 +109,9 @@ describe('policySchema', () => {
       tripBudgetCeiling: '',
       outOfPolicyRequiresApproval: true,
     });
-    expect(issues(result)).toEqual({ allowedCabinClasses: 'Allow at least one cabin class', minAdvanceBookingDays: 'Enter a whole number of days' });
+    expect(issues(result)).toEqual({
+      allowedCabinClasses: 'Allow at least one cabin class',
+      minAdvanceBookingDays: 'Enter a whole number of days',
+    });
   });
 });

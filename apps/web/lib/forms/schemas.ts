@@ -9,7 +9,8 @@ import { isValidTimeZone } from '../time/zoned-time';
 const email = z.string().trim().min(1, 'Enter an e-mail address').pipe(z.email('Enter a valid e-mail address'));
 /** ASVS 2.1: length only, no composition rules; the API also refuses common passwords. */
 const newPassword = z.string().min(12, 'Use at least 12 characters').max(128, 'Use at most 128 characters');
-const optionalText = (max: number, label: string) => z.string().trim().max(max, `${label} is too long (at most ${max} characters)`);
+const optionalText = (max: number, label: string) =>
+  z.string().trim().max(max, `${label} is too long (at most ${max} characters)`);
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Pick a date');
 const time = z.string().regex(/^\d{2}:\d{2}$/, 'Enter a time');
 /** A decimal amount as the API wants it: a string, at most two decimals. */
@@ -57,8 +58,14 @@ export const tripSchema = z
     budgetAmount: amount,
     budgetCurrency: currency,
   })
-  .refine((trip) => trip.endDate >= trip.startDate, { path: ['endDate'], message: 'The trip cannot end before it starts' })
-  .refine((trip) => trip.budgetAmount === '' || trip.budgetCurrency !== '', { path: ['budgetCurrency'], message: 'Add the currency of the budget' });
+  .refine((trip) => trip.endDate >= trip.startDate, {
+    path: ['endDate'],
+    message: 'The trip cannot end before it starts',
+  })
+  .refine((trip) => trip.budgetAmount === '' || trip.budgetCurrency !== '', {
+    path: ['budgetCurrency'],
+    message: 'Add the currency of the budget',
+  });
 export type TripFormValues = z.input<typeof tripSchema>;
 
 export const ACTIVITY_TYPES = ['flight', 'lodging', 'meeting', 'meal', 'transport', 'sight', 'other'] as const;
@@ -67,11 +74,18 @@ const coordinate = (max: number, label: string) =>
   z
     .string()
     .trim()
-    .refine((value) => value === '' || (Number.isFinite(Number(value)) && Math.abs(Number(value)) <= max), `${label} is a number between -${max} and ${max}`);
+    .refine(
+      (value) => value === '' || (Number.isFinite(Number(value)) && Math.abs(Number(value)) <= max),
+      `${label} is a number between -${max} and ${max}`,
+    );
 
 export const activitySchema = z
   .object({
-    title: z.string().trim().min(1, 'Give the activity a title').max(200, 'The title is too long (at most 200 characters)'),
+    title: z
+      .string()
+      .trim()
+      .min(1, 'Give the activity a title')
+      .max(200, 'The title is too long (at most 200 characters)'),
     type: z.enum(ACTIVITY_TYPES),
     startDate: date,
     startTime: time,
@@ -91,8 +105,14 @@ export const activitySchema = z
     path: ['endTime'],
     message: 'It must end after it starts',
   })
-  .refine((a) => (a.latitude === '') === (a.longitude === ''), { path: ['longitude'], message: 'Give both latitude and longitude, or neither' })
-  .refine((a) => a.costAmount === '' || a.costCurrency !== '', { path: ['costCurrency'], message: 'Add the currency of the cost' });
+  .refine((a) => (a.latitude === '') === (a.longitude === ''), {
+    path: ['longitude'],
+    message: 'Give both latitude and longitude, or neither',
+  })
+  .refine((a) => a.costAmount === '' || a.costCurrency !== '', {
+    path: ['costCurrency'],
+    message: 'Add the currency of the cost',
+  });
 export type ActivityFormValues = z.input<typeof activitySchema>;
 
 export const CABIN_CLASSES = ['economy', 'premium_economy', 'business', 'first'] as const;

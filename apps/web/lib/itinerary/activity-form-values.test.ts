@@ -23,7 +23,14 @@ const stored: Activity = {
 describe('activity form values', () => {
   it('shows stored instants as wall times in the activity zone, and sends them back unchanged', () => {
     const values = activityToFormValues(stored, { date: '2026-03-10', timezone: 'Asia/Tokyo', currency: 'JPY' });
-    expect(values).toMatchObject({ startDate: '2026-03-10', startTime: '11:05', endDate: '2026-03-11', endTime: '07:35', timezone: 'Europe/Berlin', latitude: '52.36' });
+    expect(values).toMatchObject({
+      startDate: '2026-03-10',
+      startTime: '11:05',
+      endDate: '2026-03-11',
+      endTime: '07:35',
+      timezone: 'Europe/Berlin',
+      latitude: '52.36',
+    });
     expect(formValuesToActivityBody(values)).toEqual({
       title: 'Flight to Tokyo',
       type: 'flight',
@@ -41,7 +48,14 @@ describe('activity form values', () => {
 
   it("starts a new activity on the chosen day in the trip's zone", () => {
     const values = activityToFormValues(null, { date: '2026-03-12', timezone: 'Asia/Tokyo', currency: 'JPY' });
-    const body = withoutNulls(formValuesToActivityBody({ ...values, title: 'Dinner', type: 'meal', startTime: '19:30' }));
-    expect(body).toEqual({ title: 'Dinner', type: 'meal', timezone: 'Asia/Tokyo', startsAt: '2026-03-12T19:30:00+09:00' });
+    const body = withoutNulls(
+      formValuesToActivityBody({ ...values, title: 'Dinner', type: 'meal', startTime: '19:30' }),
+    );
+    expect(body).toEqual({
+      title: 'Dinner',
+      type: 'meal',
+      timezone: 'Asia/Tokyo',
+      startsAt: '2026-03-12T19:30:00+09:00',
+    });
   });
 });

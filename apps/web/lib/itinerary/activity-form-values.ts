@@ -14,7 +14,10 @@ export const ACTIVITY_TYPE_LABELS: Record<Activity['type'], string> = {
 };
 
 /** A new activity on `date`, or an existing one, as the form shows it: local wall times in its zone. */
-export function activityToFormValues(activity: Activity | null, defaults: { date: string; timezone: string; currency: string }): ActivityFormValues {
+export function activityToFormValues(
+  activity: Activity | null,
+  defaults: { date: string; timezone: string; currency: string },
+): ActivityFormValues {
   if (!activity) {
     return {
       title: '',

@@ -1,4 +1,14 @@
-import { conflictsByActivity, groupByLocalDay, localDayOf, locatedActivities, moveWithinDay, type Activity } from './itinerary-days';
+import {
+  conflictsByActivity,
+  groupByLocalDay,
+  localDayOf,
+  locatedActivities,
+  moveWithinDay,
+  isChronological,
+  placeChronologically,
+  sortDayByTime,
+  type Activity,
+} from './itinerary-days';
 
 let seq = 0;
 function activity(overrides: Partial<Activity>): Activity {
@@ -94,5 +104,43 @@ describe('moveWithinDay', () => {
     expect(moveWithinDay(all, day, y.id, -1)).toEqual([d1.id, y.id, other.id, x.id]);
     expect(moveWithinDay(all, day, x.id, -1)).toBeNull();
     expect(moveWithinDay(all, day, y.id, 1)).toBeNull();
+  });
+});
+
+describe('chronological placement', () => {
+  const morning = activity({ startsAt: '2026-03-10T09:00:00+01:00' });
+  const evening = activity({ startsAt: '2026-03-10T19:00:00+01:00' });
+  const nextDay = activity({ startsAt: '2026-03-11T08:00:00+01:00' });
+
+  it('puts a new activity before the first later one of its day', () => {
+    const noon = activity({ startsAt: '2026-03-10T12:00:00+01:00' });
+    expect(placeChronologically([morning, evening, nextDay, noon], noon.id)).toEqual([
+      morning.id,
+      noon.id,
+      evening.id,
+      nextDay.id,
+    ]);
+  });
+
+  it('puts the latest activity of a day after the others of that day', () => {
+    const late = activity({ startsAt: '2026-03-10T22:00:00+01:00' });
+    expect(placeChronologically([morning, late, evening, nextDay], late.id)).toEqual([
+      morning.id,
+      evening.id,
+      late.id,
+      nextDay.id,
+    ]);
+  });
+
+  it('answers null when nothing moves', () => {
+    expect(placeChronologically([morning, evening, nextDay], evening.id)).toBeNull();
+    expect(isChronological([morning, evening])).toBe(true);
+    expect(isChronological([evening, morning])).toBe(false);
+  });
+
+  it('sorts one day in the slots its activities hold, leaving other days alone', () => {
+    const all = [evening, nextDay, morning];
+    const day = groupByLocalDay(all, trip)[1];
+    expect(sortDayByTime(all, day)).toEqual([morning.id, nextDay.id, evening.id]);
   });
 });

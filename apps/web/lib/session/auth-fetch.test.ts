@@ -3,7 +3,8 @@
  */
 import { createAuthFetch, singleFlight } from './auth-fetch';
 
-const json = (status: number, body: unknown = {}) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const json = (status: number, body: unknown = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 function request(token = 'old', body?: string) {
   return new Request('http://localhost/api/trips', {
@@ -50,7 +51,9 @@ describe('createAuthFetch', () => {
   it('reports the end of the session when the refresh fails', async () => {
     const ended = jest.fn();
     const send = jest.fn(async () => json(401));
-    const response = await createAuthFetch({ fetch: send, refresh: async () => null, onSessionEnded: ended })(request());
+    const response = await createAuthFetch({ fetch: send, refresh: async () => null, onSessionEnded: ended })(
+      request(),
+    );
     expect(response.status).toBe(401);
     expect(send).toHaveBeenCalledTimes(1);
     expect(ended).toHaveBeenCalledTimes(1);
@@ -69,11 +72,18 @@ describe('createAuthFetch', () => {
       await new Promise((resolve) => setTimeout(resolve, 10));
       return `token-${refreshes}`;
     });
-    const send = async (req: Request) => (req.headers.get('Authorization') === 'Bearer old' ? json(401) : json(200, { auth: req.headers.get('Authorization') }));
+    const send = async (req: Request) =>
+      req.headers.get('Authorization') === 'Bearer old'
+        ? json(401)
+        : json(200, { auth: req.headers.get('Authorization') });
     const authFetch = createAuthFetch({ fetch: send, refresh });
     const responses = await Promise.all([authFetch(request()), authFetch(request()), authFetch(request())]);
     expect(refreshes).toBe(1);
-    expect(await Promise.all(responses.map((r) => r.json()))).toEqual([{ auth: 'Bearer token-1' }, { auth: 'Bearer token-1' }, { auth: 'Bearer token-1' }]);
+    expect(await Promise.all(responses.map((r) => r.json()))).toEqual([
+      { auth: 'Bearer token-1' },
+      { auth: 'Bearer token-1' },
+      { auth: 'Bearer token-1' },
+    ]);
   });
 });
 

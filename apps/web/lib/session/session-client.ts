@@ -10,7 +10,6 @@ export interface Session {
   user: User;
 }
 
-
 /** The access token lives here, in memory only: never localStorage, never a readable cookie. */
 let accessToken: string | null = null;
 const listeners = new Set<(session: Session | null) => void>();
@@ -47,8 +46,10 @@ async function start(path: string, body: unknown): Promise<Session> {
 }
 
 export const signIn = (body: { email: string; password: string }) => start('sign-in', body);
-export const signUp = (body: { email: string; password: string; name: string; organizationName: string }) => start('sign-up', body);
-export const acceptInvitation = (body: { token: string; name: string; password: string }) => start('accept-invitation', body);
+export const signUp = (body: { email: string; password: string; name: string; organizationName: string }) =>
+  start('sign-up', body);
+export const acceptInvitation = (body: { token: string; name: string; password: string }) =>
+  start('accept-invitation', body);
 
 async function refreshNow(): Promise<Session | null> {
   const response = await post('refresh');

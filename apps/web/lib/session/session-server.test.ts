@@ -5,12 +5,17 @@ import { NextRequest } from 'next/server';
 import { csrfRejection, pick, REFRESH_COOKIE, toSessionResponse } from './session-server';
 
 function post(headers: Record<string, string>) {
-  return new NextRequest('http://app.example/session/refresh', { method: 'POST', headers: { host: 'app.example', ...headers } });
+  return new NextRequest('http://app.example/session/refresh', {
+    method: 'POST',
+    headers: { host: 'app.example', ...headers },
+  });
 }
 
 describe('csrfRejection', () => {
   it('accepts a same-origin call that carries the custom header', () => {
-    expect(csrfRejection(post({ 'X-NestMap-CSRF': '1', origin: 'http://app.example', 'sec-fetch-site': 'same-origin' }))).toBeNull();
+    expect(
+      csrfRejection(post({ 'X-NestMap-CSRF': '1', origin: 'http://app.example', 'sec-fetch-site': 'same-origin' })),
+    ).toBeNull();
   });
 
   it('refuses a call without the custom header (a plain cross-site form post cannot add it)', () => {
@@ -25,7 +30,11 @@ describe('csrfRejection', () => {
 
 describe('toSessionResponse', () => {
   it('keeps the refresh token out of the body and in an httpOnly, SameSite=Strict cookie scoped to /session', async () => {
-    const response = toSessionResponse({ status: 201, body: { accessToken: 'a', refreshToken: 'r', user: { id: 'u' } }, retryAfter: null });
+    const response = toSessionResponse({
+      status: 201,
+      body: { accessToken: 'a', refreshToken: 'r', user: { id: 'u' } },
+      retryAfter: null,
+    });
     expect(await response.json()).toEqual({ accessToken: 'a', user: { id: 'u' } });
     const cookie = response.headers.get('set-cookie') ?? '';
     expect(cookie).toContain(`${REFRESH_COOKIE}=r`);
@@ -36,20 +45,30 @@ describe('toSessionResponse', () => {
   });
 
   it("passes the API's error through, and clears the cookie when a refresh is refused", async () => {
-    const response = toSessionResponse({ status: 401, body: { statusCode: 401, message: 'Refresh token reused' }, retryAfter: null }, { clearCookieOnError: true });
+    const response = toSessionResponse(
+      { status: 401, body: { statusCode: 401, message: 'Refresh token reused' }, retryAfter: null },
+      { clearCookieOnError: true },
+    );
     expect(response.status).toBe(401);
     expect((await response.json()).message).toBe('Refresh token reused');
     expect(response.headers.get('set-cookie')).toMatch(new RegExp(`${REFRESH_COOKIE}=;`));
   });
 
   it('keeps Retry-After on a rate-limited answer', () => {
-    const response = toSessionResponse({ status: 429, body: { statusCode: 429, message: 'Too many requests' }, retryAfter: '60' });
+    const response = toSessionResponse({
+      status: 429,
+      body: { statusCode: 429, message: 'Too many requests' },
+      retryAfter: '60',
+    });
     expect(response.headers.get('retry-after')).toBe('60');
   });
 });
 
 describe('pick', () => {
   it('forwards only the named fields', () => {
-    expect(pick({ email: 'a@b.c', password: 'x', role: 'admin' }, ['email', 'password'])).toEqual({ email: 'a@b.c', password: 'x' });
+    expect(pick({ email: 'a@b.c', password: 'x', role: 'admin' }, ['email', 'password'])).toEqual({
+      email: 'a@b.c',
+      password: 'x',
+    });
   });
 });

@@ -24,8 +24,12 @@ function secureCookies(): boolean {
 }
 
 function problem(status: number, message: string): NextResponse {
-  const error = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 503: 'Service Unavailable' }[status] ?? 'Error';
-  return NextResponse.json({ statusCode: status, message, error }, { status, headers: { 'Cache-Control': 'no-store' } });
+  const error =
+    { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 503: 'Service Unavailable' }[status] ?? 'Error';
+  return NextResponse.json(
+    { statusCode: status, message, error },
+    { status, headers: { 'Cache-Control': 'no-store' } },
+  );
 }
 
 /**
@@ -59,14 +63,23 @@ interface ApiAnswer {
 }
 
 /** Calls the API's auth route from the server, passing on who the client is (for rate limits). */
-export async function callAuthApi(request: NextRequest, path: string, body: unknown): Promise<ApiAnswer | NextResponse> {
+export async function callAuthApi(
+  request: NextRequest,
+  path: string,
+  body: unknown,
+): Promise<ApiAnswer | NextResponse> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
   const forwardedFor = request.headers.get('x-forwarded-for');
   if (forwardedFor) headers['X-Forwarded-For'] = forwardedFor;
   const userAgent = request.headers.get('user-agent');
   if (userAgent) headers['User-Agent'] = userAgent;
   try {
-    const response = await fetch(`${apiBaseUrl()}/api/auth/${path}`, { method: 'POST', headers, body: JSON.stringify(body), cache: 'no-store' });
+    const response = await fetch(`${apiBaseUrl()}/api/auth/${path}`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(body),
+      cache: 'no-store',
+    });
     const text = await response.text();
     let parsed: unknown = null;
     try {
@@ -105,7 +118,13 @@ function setRefreshCookie(response: NextResponse, token: string) {
 }
 
 export function clearRefreshCookie(response: NextResponse) {
-  response.cookies.set(REFRESH_COOKIE, '', { httpOnly: true, secure: secureCookies(), sameSite: 'strict', path: COOKIE_PATH, maxAge: 0 });
+  response.cookies.set(REFRESH_COOKIE, '', {
+    httpOnly: true,
+    secure: secureCookies(),
+    sameSite: 'strict',
+    path: COOKIE_PATH,
+    maxAge: 0,
+  });
 }
 
 /**
@@ -115,20 +134,35 @@ export function clearRefreshCookie(response: NextResponse) {
 export function toSessionResponse(answer: ApiAnswer, options: { clearCookieOnError?: boolean } = {}): NextResponse {
   const noStore = { 'Cache-Control': 'no-store' };
   const body = answer.body as { accessToken?: unknown; refreshToken?: unknown; user?: unknown } | null;
-  if (answer.status >= 200 && answer.status < 300 && typeof body?.accessToken === 'string' && typeof body.refreshToken === 'string') {
-    const response = NextResponse.json({ accessToken: body.accessToken, user: body.user }, { status: 200, headers: noStore });
+  if (
+    answer.status >= 200 &&
+    answer.status < 300 &&
+    typeof body?.accessToken === 'string' &&
+    typeof body.refreshToken === 'string'
+  ) {
+    const response = NextResponse.json(
+      { accessToken: body.accessToken, user: body.user },
+      { status: 200, headers: noStore },
+    );
     setRefreshCookie(response, body.refreshToken);
     return response;
   }
   const status = answer.status >= 200 && answer.status < 300 ? 502 : answer.status;
-  const response = NextResponse.json(answer.body ?? { statusCode: status, message: 'Unexpected answer from the API' }, { status, headers: noStore });
+  const response = NextResponse.json(answer.body ?? { statusCode: status, message: 'Unexpected answer from the API' }, {
+    status,
+    headers: noStore,
+  });
   if (answer.retryAfter) response.headers.set('Retry-After', answer.retryAfter);
   if (options.clearCookieOnError && status === 401) clearRefreshCookie(response);
   return response;
 }
 
 /** sign-in, sign-up, accept-invitation: one shape, three API routes. */
-export async function startSession(request: NextRequest, apiPath: string, fields: readonly string[]): Promise<NextResponse> {
+export async function startSession(
+  request: NextRequest,
+  apiPath: string,
+  fields: readonly string[],
+): Promise<NextResponse> {
   const rejected = csrfRejection(request);
   if (rejected) return rejected;
   const body = await readJson(request);

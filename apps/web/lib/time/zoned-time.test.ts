@@ -1,4 +1,15 @@
-import { addDays, daysBetween, eachDay, formatDateRange, formatDay, offsetMinutesAt, today, wallTimeOf, wallTimeToIso, zoneCity } from './zoned-time';
+import {
+  addDays,
+  daysBetween,
+  eachDay,
+  formatDateRange,
+  formatDay,
+  offsetMinutesAt,
+  today,
+  wallTimeOf,
+  wallTimeToIso,
+  zoneCity,
+} from './zoned-time';
 
 describe('wallTimeOf', () => {
   it('reads an instant in the zone it is shown in, not the browser zone', () => {

@@ -38,7 +38,14 @@ function wallFields(instant: Date, timeZone: string) {
   for (const part of partsFormatter(timeZone).formatToParts(instant)) {
     if (part.type !== 'literal') fields[part.type] = Number(part.value);
   }
-  return { year: fields.year, month: fields.month, day: fields.day, hour: fields.hour === 24 ? 0 : fields.hour, minute: fields.minute, second: fields.second };
+  return {
+    year: fields.year,
+    month: fields.month,
+    day: fields.day,
+    hour: fields.hour === 24 ? 0 : fields.hour,
+    minute: fields.minute,
+    second: fields.second,
+  };
 }
 
 const pad = (value: number, length = 2) => String(Math.abs(value)).padStart(length, '0');
@@ -85,7 +92,9 @@ export function formatClock(instant: string | Date, timeZone: string): string {
 
 /** The zone's short name at that instant ("CET", "GMT+9"), for times shown outside the trip's zone. */
 export function zoneAbbreviation(instant: string | Date, timeZone: string, locale = 'en-GB'): string {
-  const part = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' }).formatToParts(new Date(instant)).find((p) => p.type === 'timeZoneName');
+  const part = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
+    .formatToParts(new Date(instant))
+    .find((p) => p.type === 'timeZoneName');
   return part?.value ?? timeZone;
 }
 
@@ -101,18 +110,24 @@ function dateOnlyToUtc(date: string): Date {
 
 /** "Tue 10 Mar" — a calendar date, never shifted by the browser's zone. */
 export function formatDay(date: string, locale = 'en-GB', withYear = false): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', ...(withYear ? { year: 'numeric' } : {}) }).format(
-    dateOnlyToUtc(date),
-  );
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: 'UTC',
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    ...(withYear ? { year: 'numeric' } : {}),
+  }).format(dateOnlyToUtc(date));
 }
 
 /** "9 – 12 Mar 2026", "30 Mar – 2 Apr 2026", "28 Dec 2026 – 3 Jan 2027". */
 export function formatDateRange(start: string, end: string, locale = 'en-GB'): string {
-  const format = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...options });
+  const format = (options: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...options });
   const a = dateOnlyToUtc(start);
   const b = dateOnlyToUtc(end);
   if (start === end) return format({ day: 'numeric', month: 'short', year: 'numeric' }).format(a);
-  if (start.slice(0, 7) === end.slice(0, 7)) return `${a.getUTCDate()} – ${format({ day: 'numeric', month: 'short', year: 'numeric' }).format(b)}`;
+  if (start.slice(0, 7) === end.slice(0, 7))
+    return `${a.getUTCDate()} – ${format({ day: 'numeric', month: 'short', year: 'numeric' }).format(b)}`;
   if (start.slice(0, 4) === end.slice(0, 4))
     return `${format({ day: 'numeric', month: 'short' }).format(a)} – ${format({ day: 'numeric', month: 'short', year: 'numeric' }).format(b)}`;
   const full = format({ day: 'numeric', month: 'short', year: 'numeric' });
@@ -145,7 +160,9 @@ export function today(timeZone?: string, now: Date = new Date()): string {
 
 /** "14 Mar 2026, 10:05" in the user's own zone: for audit rows, e-mails and other records. */
 export function formatTimestamp(instant: string | Date, locale = 'en-GB', timeZone?: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(instant));
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
+    new Date(instant),
+  );
 }
 
 export function isValidTimeZone(timeZone: string): boolean {

@@ -22,7 +22,8 @@ export function availableActions(trip: Trip, user: User): LifecycleAction[] {
 
 export const isEditable = (trip: Pick<Trip, 'status'>) => trip.status === 'draft';
 /** The itinerary stays open until the trip is rejected, completed or cancelled. */
-export const isItineraryOpen = (trip: Pick<Trip, 'status'>) => !['rejected', 'completed', 'cancelled'].includes(trip.status);
+export const isItineraryOpen = (trip: Pick<Trip, 'status'>) =>
+  !['rejected', 'completed', 'cancelled'].includes(trip.status);
 export const isDeletable = (trip: Pick<Trip, 'status'>) => ['draft', 'rejected', 'cancelled'].includes(trip.status);
 
 export const STATUS_LABELS: Record<TripStatus, string> = {

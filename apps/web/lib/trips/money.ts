@@ -3,7 +3,11 @@ export function formatMoney(money: { amount: string; currency: string } | null |
   if (!money) return '';
   const value = Number(money.amount);
   try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency, maximumFractionDigits: Number.isInteger(value) ? 0 : 2 }).format(value);
+    return new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency: money.currency,
+      maximumFractionDigits: Number.isInteger(value) ? 0 : 2,
+    }).format(value);
   } catch {
     return `${money.amount} ${money.currency}`;
   }

@@ -20,12 +20,23 @@ export function checkTripAgainstPolicy(trip: Trip, policy: Policy, today: string
   const notes: PolicyCheck['notes'] = [];
   const ceiling = policy.tripBudgetCeiling ? { amount: policy.tripBudgetCeiling, currency: policy.currency } : null;
   if (ceiling) {
-    if (!trip.budget) notes.push({ ok: false, text: `No budget given; the policy ceiling is ${formatMoney(ceiling, locale)}.` });
+    if (!trip.budget)
+      notes.push({ ok: false, text: `No budget given; the policy ceiling is ${formatMoney(ceiling, locale)}.` });
     else if (trip.budget.currency !== ceiling.currency)
-      notes.push({ ok: false, text: `Budget is in ${trip.budget.currency}, the ceiling in ${ceiling.currency}: compare by hand.` });
+      notes.push({
+        ok: false,
+        text: `Budget is in ${trip.budget.currency}, the ceiling in ${ceiling.currency}: compare by hand.`,
+      });
     else if (Number(trip.budget.amount) > Number(ceiling.amount))
-      notes.push({ ok: false, text: `Budget ${formatMoney(trip.budget, locale)} is over the ${formatMoney(ceiling, locale)} ceiling.` });
-    else notes.push({ ok: true, text: `Budget ${formatMoney(trip.budget, locale)} is within the ${formatMoney(ceiling, locale)} ceiling.` });
+      notes.push({
+        ok: false,
+        text: `Budget ${formatMoney(trip.budget, locale)} is over the ${formatMoney(ceiling, locale)} ceiling.`,
+      });
+    else
+      notes.push({
+        ok: true,
+        text: `Budget ${formatMoney(trip.budget, locale)} is within the ${formatMoney(ceiling, locale)} ceiling.`,
+      });
   }
   const notice = daysBetween(today, trip.startDate);
   if (policy.minAdvanceBookingDays > 0) {
@@ -35,7 +46,11 @@ export function checkTripAgainstPolicy(trip: Trip, policy: Policy, today: string
         ok: false,
         text: `${notice < 0 ? `Started ${days(-notice)} ago` : `Starts in ${days(notice)}`}; the policy asks for ${days(policy.minAdvanceBookingDays)}’ notice.`,
       });
-    else notes.push({ ok: true, text: `Starts in ${days(notice)}: enough notice (${days(policy.minAdvanceBookingDays)} required).` });
+    else
+      notes.push({
+        ok: true,
+        text: `Starts in ${days(notice)}: enough notice (${days(policy.minAdvanceBookingDays)} required).`,
+      });
   }
   return { withinPolicy: notes.every((note) => note.ok), notes };
 }

@@ -49,8 +49,18 @@ export function DashboardClient() {
   const params = useSearchParams();
   const now = today();
   const [quickCreate, setQuickCreate] = useState(false);
-  const upcoming = useTrips({ travellerId: user.id, from: now, status: ['draft', 'submitted', 'approved', 'booked'], sort: 'startDate', order: 'asc', limit: 5 });
-  const waiting = useTrips({ status: ['submitted'], sort: 'startDate', order: 'asc', limit: 20 }, { enabled: canManage });
+  const upcoming = useTrips({
+    travellerId: user.id,
+    from: now,
+    status: ['draft', 'submitted', 'approved', 'booked'],
+    sort: 'startDate',
+    order: 'asc',
+    limit: 5,
+  });
+  const waiting = useTrips(
+    { status: ['submitted'], sort: 'startDate', order: 'asc', limit: 20 },
+    { enabled: canManage },
+  );
   const members = useMemberDirectory(canManage);
   const policy = usePolicy();
   const createTrip = useCreateTrip();
@@ -73,8 +83,10 @@ export function DashboardClient() {
         <div className={styles.welcome}>
           <Alert tone="success" title="Welcome to NestMap">
             {user.role === 'admin'
-              ? 'Your organization is ready. Plan a trip below, invite colleagues from Admin → Members, and set your travel policy.'
-              : 'You are in. Plan your first trip below; your approver is notified when you submit it.'}
+              ? 'Your organization is ready. Plan a trip, invite colleagues from Admin → Invitations, and set your travel policy.'
+              : user.role === 'manager'
+                ? 'You are in as a manager: trips your colleagues submit wait for you on the right and in Admin → Approvals.'
+                : 'You are in. Plan your first trip; your approver is notified when you submit it.'}
           </Alert>
         </div>
       )}
@@ -93,13 +105,30 @@ export function DashboardClient() {
               />
             </Card>
           )}
-          <Card title="Current and upcoming trips" actions={<ButtonLink href="/trips" size="sm" variant="ghost">All my trips</ButtonLink>}>
+          <Card
+            title="Current and upcoming trips"
+            actions={
+              <ButtonLink href="/trips" size="sm" variant="ghost">
+                All my trips
+              </ButtonLink>
+            }
+          >
             {upcoming.isPending ? (
               <Loading />
             ) : upcoming.isError ? (
               <Alert tone="danger">{describeError(upcoming.error)}</Alert>
             ) : upcoming.data.items.length === 0 ? (
-              <EmptyState icon="meeting" title="Nothing coming up" action={!quickCreate && <Button variant="primary" onClick={() => setQuickCreate(true)}>Plan a trip</Button>}>
+              <EmptyState
+                icon="meeting"
+                title="Nothing coming up"
+                action={
+                  !quickCreate && (
+                    <Button variant="primary" onClick={() => setQuickCreate(true)}>
+                      Plan a trip
+                    </Button>
+                  )
+                }
+              >
                 Plan a trip to see it here, with its dates and approval status.
               </EmptyState>
             ) : (
@@ -109,7 +138,14 @@ export function DashboardClient() {
         </div>
         <div className={styles.column}>
           {canManage && (
-            <Card title="Waiting for your approval" actions={<ButtonLink href="/admin/approvals" size="sm" variant="ghost">Approvals queue</ButtonLink>}>
+            <Card
+              title="Waiting for your approval"
+              actions={
+                <ButtonLink href="/admin/approvals" size="sm" variant="ghost">
+                  Approvals queue
+                </ButtonLink>
+              }
+            >
               {waiting.isPending ? (
                 <Loading />
               ) : waiting.isError ? (
@@ -119,17 +155,25 @@ export function DashboardClient() {
                   Trips your colleagues submit appear here for you to approve or reject.
                 </EmptyState>
               ) : (
-                <TripItems trips={forMe.slice(0, 5)} now={now} names={(trip) => travellerName(trip, members.data, user.id)} />
+                <TripItems
+                  trips={forMe.slice(0, 5)}
+                  now={now}
+                  names={(trip) => travellerName(trip, members.data, user.id)}
+                />
               )}
             </Card>
           )}
           <Card title="Good to know">
             <ul className={styles.list}>
               <li className={styles.tripItem}>
-                <span className={styles.tripMeta}>Submit a trip when its itinerary is ready: a manager approves it, and you receive an e-mail.</span>
+                <span className={styles.tripMeta}>
+                  Submit a trip when its itinerary is ready: a manager approves it, and you receive an e-mail.
+                </span>
               </li>
               <li className={styles.tripItem}>
-                <span className={styles.tripMeta}>On a trip page, “Subscribe” gives you one calendar address for all your trips.</span>
+                <span className={styles.tripMeta}>
+                  On a trip page, “Subscribe” gives you one calendar address for all your trips.
+                </span>
               </li>
             </ul>
           </Card>

@@ -8,7 +8,15 @@ export const metadata: Metadata = { title: 'My trips' };
 export default function TripsPage() {
   return (
     <>
-      <PageHeader title="My trips" description="Everything you have planned, submitted and travelled." actions={<ButtonLink href="/trips/new" variant="primary">Plan a trip</ButtonLink>} />
+      <PageHeader
+        title="My trips"
+        description="Everything you have planned, submitted and travelled."
+        actions={
+          <ButtonLink href="/trips/new" variant="primary">
+            Plan a trip
+          </ButtonLink>
+        }
+      />
       <Suspense fallback={<Loading />}>
         <TripsBrowser scope="mine" />
       </Suspense>

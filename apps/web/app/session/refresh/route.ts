@@ -1,5 +1,11 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { callAuthApi, csrfRejection, REFRESH_COOKIE, sessionProblem, toSessionResponse } from '@/lib/session/session-server';
+import {
+  callAuthApi,
+  csrfRejection,
+  REFRESH_COOKIE,
+  sessionProblem,
+  toSessionResponse,
+} from '@/lib/session/session-server';
 
 export const dynamic = 'force-dynamic';
 

@@ -35,7 +35,15 @@ export function ApprovalsClient() {
       {trips.isPending ? (
         <Loading label="Loading the queue…" />
       ) : trips.isError ? (
-        <Alert tone="danger" title="The queue could not be loaded" actions={<Button size="sm" onClick={() => trips.refetch()}>Try again</Button>}>
+        <Alert
+          tone="danger"
+          title="The queue could not be loaded"
+          actions={
+            <Button size="sm" onClick={() => trips.refetch()}>
+              Try again
+            </Button>
+          }
+        >
           {describeError(trips.error)}
         </Alert>
       ) : trips.data.items.length === 0 ? (
@@ -77,14 +85,25 @@ export function ApprovalsClient() {
                     {own ? (
                       <span className={styles.facts}>Your own trip: another manager or admin decides.</span>
                     ) : (
-                      <TripActions trip={trip} size="sm" only={['approve', 'reject']} onDone={(action) => setDone(`“${trip.title}”: ${TRIP_ACTION_DONE[action]}`)} />
+                      <TripActions
+                        trip={trip}
+                        size="sm"
+                        only={['approve', 'reject']}
+                        onDone={(action) => setDone(`“${trip.title}”: ${TRIP_ACTION_DONE[action]}`)}
+                      />
                     )}
                   </div>
                 </div>
               </Card>
             );
           })}
-          <Pagination page={trips.data.page} limit={trips.data.limit} total={trips.data.total} noun="trips" onPageChange={setPage} />
+          <Pagination
+            page={trips.data.page}
+            limit={trips.data.limit}
+            total={trips.data.total}
+            noun="trips"
+            onPageChange={setPage}
+          />
         </div>
       )}
     </>

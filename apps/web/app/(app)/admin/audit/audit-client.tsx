@@ -3,7 +3,21 @@
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { useUser } from '@/components/session/session-provider';
-import { Alert, Badge, Button, Card, EmptyState, Field, Input, Loading, PageHeader, Pagination, Select, Table, tableStyles } from '@/components/ui';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  EmptyState,
+  Field,
+  Input,
+  Loading,
+  PageHeader,
+  Pagination,
+  Select,
+  Table,
+  tableStyles,
+} from '@/components/ui';
 import { describeError } from '@/lib/api/api-error';
 import { useAudit, useMemberDirectory } from '@/lib/api/organization';
 import { formatTimestamp } from '@/lib/time/zoned-time';
@@ -49,11 +63,23 @@ export function AuditClient() {
 
   return (
     <>
-      <PageHeader title="Audit log" description="Who did what, when. Append-only: nobody can edit or delete an entry." />
+      <PageHeader
+        title="Audit log"
+        description="Who did what, when. Append-only: nobody can edit or delete an entry."
+      />
       <Card>
-        <form className={styles.filters} role="search" aria-label="Filter the audit log" onSubmit={(event) => event.preventDefault()}>
+        <form
+          className={styles.filters}
+          role="search"
+          aria-label="Filter the audit log"
+          onSubmit={(event) => event.preventDefault()}
+        >
           <Field label="Action">
-            <Input placeholder="e.g. trip.approved" value={action} onChange={(event) => setAction(event.target.value)} />
+            <Input
+              placeholder="e.g. trip.approved"
+              value={action}
+              onChange={(event) => setAction(event.target.value)}
+            />
           </Field>
           <Field label="About">
             <Select
@@ -89,7 +115,9 @@ export function AuditClient() {
           <Alert tone="danger">{describeError(audit.error)}</Alert>
         ) : audit.data.items.length === 0 ? (
           <EmptyState icon="log" title={action || entityType ? 'No entry matches' : 'Nothing recorded yet'}>
-            {action || entityType ? 'Try another action or clear the filters.' : 'Sign-ins, trip decisions, role changes and policy edits are recorded here as they happen.'}
+            {action || entityType
+              ? 'Try another action or clear the filters.'
+              : 'Sign-ins, trip decisions, role changes and policy edits are recorded here as they happen.'}
           </EmptyState>
         ) : (
           <>
@@ -111,7 +139,11 @@ export function AuditClient() {
                     <td data-label="Who">{actorName(event.actorId)}</td>
                     <td data-label="What">
                       <Badge tone="info">{describeAction(event.action)}</Badge>{' '}
-                      {event.entityType === 'trip' ? <Link href={`/trips/${event.entityId}`}>{typeof event.data?.title === 'string' ? event.data.title : 'View trip'}</Link> : null}
+                      {event.entityType === 'trip' ? (
+                        <Link href={`/trips/${event.entityId}`}>
+                          {typeof event.data?.title === 'string' ? event.data.title : 'View trip'}
+                        </Link>
+                      ) : null}
                     </td>
                     <td data-label="Details" className={styles.code}>
                       {summariseData(event.data ?? {}) || '—'}
@@ -120,7 +152,13 @@ export function AuditClient() {
                 ))}
               </tbody>
             </Table>
-            <Pagination page={audit.data.page} limit={audit.data.limit} total={audit.data.total} noun="entries" onPageChange={setPage} />
+            <Pagination
+              page={audit.data.page}
+              limit={audit.data.limit}
+              total={audit.data.total}
+              noun="entries"
+              onPageChange={setPage}
+            />
           </>
         )}
       </Card>

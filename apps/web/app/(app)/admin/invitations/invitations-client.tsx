@@ -4,14 +4,34 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import type { Schemas } from '@nestmap/api-client';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { Alert, Badge, Button, Card, EmptyState, Field, Input, Loading, PageHeader, Pagination, Select, Table, tableStyles, type Tone } from '@/components/ui';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  EmptyState,
+  Field,
+  Input,
+  Loading,
+  PageHeader,
+  Pagination,
+  Select,
+  Table,
+  tableStyles,
+  type Tone,
+} from '@/components/ui';
 import { ApiError, describeError, splitFieldErrors } from '@/lib/api/api-error';
 import { useCreateInvitation, useInvitations, useRevokeInvitation, type Invitation } from '@/lib/api/organization';
 import { invitationSchema, ROLES, type InvitationFormValues } from '@/lib/forms/schemas';
 import { formatTimestamp } from '@/lib/time/zoned-time';
 import styles from '../admin.module.css';
 
-const STATUS_TONES: Record<Invitation['status'], Tone> = { pending: 'warning', accepted: 'success', revoked: 'neutral', expired: 'neutral' };
+const STATUS_TONES: Record<Invitation['status'], Tone> = {
+  pending: 'warning',
+  accepted: 'success',
+  revoked: 'neutral',
+  expired: 'neutral',
+};
 const ROLE_HELP = {
   traveller: 'Plans and submits their own trips.',
   manager: 'Also approves trips and sees the organization’s travel.',
@@ -41,7 +61,9 @@ export function InvitationsClient() {
       reset({ email: '', role: values.role });
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) {
-        setError('email', { message: error.messages[0] ?? 'This person is already a member or has a pending invitation.' });
+        setError('email', {
+          message: error.messages[0] ?? 'This person is already a member or has a pending invitation.',
+        });
         return;
       }
       const split = splitFieldErrors(error, ['email', 'role'] as const);
@@ -78,10 +100,18 @@ export function InvitationsClient() {
           </form>
           {created && (
             <Alert tone="success" title={`Invitation sent to ${created.email}`}>
-              <p>They receive it by e-mail. You can also share the link yourself; it expires {formatTimestamp(created.expiresAt)}.</p>
+              <p>
+                They receive it by e-mail. You can also share the link yourself; it expires{' '}
+                {formatTimestamp(created.expiresAt)}.
+              </p>
               <div className={styles.inviteLink}>
                 <Field label="Invitation link">
-                  <Input readOnly value={created.inviteUrl} onFocus={(event) => event.currentTarget.select()} data-testid="invite-url" />
+                  <Input
+                    readOnly
+                    value={created.inviteUrl}
+                    onFocus={(event) => event.currentTarget.select()}
+                    data-testid="invite-url"
+                  />
                 </Field>
                 <Button
                   onClick={async () => {
@@ -158,7 +188,13 @@ export function InvitationsClient() {
                   ))}
                 </tbody>
               </Table>
-              <Pagination page={invitations.data.page} limit={invitations.data.limit} total={invitations.data.total} noun="invitations" onPageChange={setPage} />
+              <Pagination
+                page={invitations.data.page}
+                limit={invitations.data.limit}
+                total={invitations.data.total}
+                noun="invitations"
+                onPageChange={setPage}
+              />
             </>
           )}
         </Card>

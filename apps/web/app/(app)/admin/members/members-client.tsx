@@ -2,7 +2,20 @@
 
 import { useState } from 'react';
 import { useRole, useUser } from '@/components/session/session-provider';
-import { Alert, Badge, Button, ButtonLink, Card, EmptyState, Loading, PageHeader, Pagination, Select, Table, tableStyles } from '@/components/ui';
+import {
+  Alert,
+  Badge,
+  Button,
+  ButtonLink,
+  Card,
+  EmptyState,
+  Loading,
+  PageHeader,
+  Pagination,
+  Select,
+  Table,
+  tableStyles,
+} from '@/components/ui';
 import { describeError } from '@/lib/api/api-error';
 import { useMembers, useUpdateMember, type Member, type Role } from '@/lib/api/organization';
 import { ROLES } from '@/lib/forms/schemas';
@@ -36,8 +49,18 @@ export function MembersClient() {
     <>
       <PageHeader
         title="Members"
-        description={isAdmin ? 'Everyone in your organization. Change roles or deactivate people who left.' : 'Everyone in your organization.'}
-        actions={isAdmin && <ButtonLink href="/admin/invitations" variant="primary">Invite people</ButtonLink>}
+        description={
+          isAdmin
+            ? 'Everyone in your organization. Change roles or deactivate people who left.'
+            : 'Everyone in your organization.'
+        }
+        actions={
+          isAdmin && (
+            <ButtonLink href="/admin/invitations" variant="primary">
+              Invite people
+            </ButtonLink>
+          )
+        }
       />
       {message && (
         <div style={{ marginBottom: 'var(--space-4)' }}>
@@ -51,7 +74,17 @@ export function MembersClient() {
           <Alert tone="danger">{describeError(members.error)}</Alert>
         ) : members.data.items.length <= 1 && page === 1 ? (
           <>
-            <EmptyState icon="people" title="It is just you so far" action={isAdmin && <ButtonLink href="/admin/invitations" variant="primary">Invite colleagues</ButtonLink>}>
+            <EmptyState
+              icon="people"
+              title="It is just you so far"
+              action={
+                isAdmin && (
+                  <ButtonLink href="/admin/invitations" variant="primary">
+                    Invite colleagues
+                  </ButtonLink>
+                )
+              }
+            >
               Invite travellers to plan trips, and managers to approve them.
             </EmptyState>
           </>
@@ -75,7 +108,8 @@ export function MembersClient() {
                   return (
                     <tr key={member.id}>
                       <td data-label="Name">
-                        <strong>{member.name}</strong> {self && <Badge tone="primary">You</Badge>} {!member.active && <Badge tone="danger">Deactivated</Badge>}
+                        <strong>{member.name}</strong> {self && <Badge tone="primary">You</Badge>}{' '}
+                        {!member.active && <Badge tone="danger">Deactivated</Badge>}
                       </td>
                       <td data-label="E-mail" className={tableStyles.muted}>
                         {member.email}
@@ -86,7 +120,13 @@ export function MembersClient() {
                             aria-label={`Role of ${member.name}`}
                             value={member.role}
                             disabled={update.isPending}
-                            onChange={(event) => change(member, { role: event.target.value as Role }, `${member.name} is now ${ROLE_LABELS[event.target.value as Role].toLowerCase()}.`)}
+                            onChange={(event) =>
+                              change(
+                                member,
+                                { role: event.target.value as Role },
+                                `${member.name} is now ${ROLE_LABELS[event.target.value as Role].toLowerCase()}.`,
+                              )
+                            }
                             style={{ minWidth: 130 }}
                           >
                             {ROLES.map((role) => (
@@ -109,7 +149,14 @@ export function MembersClient() {
                             (member.active ? (
                               confirming === member.id ? (
                                 <>
-                                  <Button size="sm" variant="danger" loading={update.isPending} onClick={() => change(member, { active: false }, `${member.name} can no longer sign in.`)}>
+                                  <Button
+                                    size="sm"
+                                    variant="danger"
+                                    loading={update.isPending}
+                                    onClick={() =>
+                                      change(member, { active: false }, `${member.name} can no longer sign in.`)
+                                    }
+                                  >
                                     Deactivate
                                   </Button>
                                   <Button size="sm" variant="ghost" onClick={() => setConfirming(null)}>
@@ -122,7 +169,10 @@ export function MembersClient() {
                                 </Button>
                               )
                             ) : (
-                              <Button size="sm" onClick={() => change(member, { active: true }, `${member.name} can sign in again.`)}>
+                              <Button
+                                size="sm"
+                                onClick={() => change(member, { active: true }, `${member.name} can sign in again.`)}
+                              >
                                 Reactivate
                               </Button>
                             ))}
@@ -133,7 +183,13 @@ export function MembersClient() {
                 })}
               </tbody>
             </Table>
-            <Pagination page={members.data.page} limit={members.data.limit} total={members.data.total} noun="members" onPageChange={setPage} />
+            <Pagination
+              page={members.data.page}
+              limit={members.data.limit}
+              total={members.data.total}
+              noun="members"
+              onPageChange={setPage}
+            />
           </>
         )}
       </Card>

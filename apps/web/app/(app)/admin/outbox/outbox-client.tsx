@@ -1,7 +1,18 @@
 'use client';
 
 import { Fragment, useState } from 'react';
-import { Alert, Badge, Card, EmptyState, Loading, PageHeader, Pagination, Table, tableStyles, type Tone } from '@/components/ui';
+import {
+  Alert,
+  Badge,
+  Card,
+  EmptyState,
+  Loading,
+  PageHeader,
+  Pagination,
+  Table,
+  tableStyles,
+  type Tone,
+} from '@/components/ui';
 import { describeError } from '@/lib/api/api-error';
 import { useOutbox } from '@/lib/api/organization';
 import { formatTimestamp } from '@/lib/time/zoned-time';
@@ -47,7 +58,12 @@ export function OutboxClient() {
                     <tr>
                       <td data-label="To">{mail.to}</td>
                       <td data-label="Subject">
-                        <button type="button" className={styles.linkButton} aria-expanded={open === mail.id} onClick={() => setOpen(open === mail.id ? null : mail.id)}>
+                        <button
+                          type="button"
+                          className={styles.linkButton}
+                          aria-expanded={open === mail.id}
+                          onClick={() => setOpen(open === mail.id ? null : mail.id)}
+                        >
                           {mail.subject}
                         </button>
                         {open === mail.id && <pre className={styles.mailText}>{mail.text}</pre>}
@@ -65,7 +81,13 @@ export function OutboxClient() {
                 ))}
               </tbody>
             </Table>
-            <Pagination page={outbox.data.page} limit={outbox.data.limit} total={outbox.data.total} noun="e-mails" onPageChange={setPage} />
+            <Pagination
+              page={outbox.data.page}
+              limit={outbox.data.limit}
+              total={outbox.data.total}
+              noun="e-mails"
+              onPageChange={setPage}
+            />
           </>
         )}
       </Card>

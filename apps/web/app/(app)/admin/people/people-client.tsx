@@ -54,18 +54,26 @@ export function PeopleClient() {
           ) : (
             <ul className={styles.personList}>
               {items.map((trip) => (
-                <li key={trip.id} className={[styles.person, selected === trip.id && styles.selected].filter(Boolean).join(' ')}>
+                <li
+                  key={trip.id}
+                  className={[styles.person, selected === trip.id && styles.selected].filter(Boolean).join(' ')}
+                >
                   <span className={styles.personName}>{travellerName(trip, members.data, user.id)}</span>
                   <span>
-                    {[trip.destination, trip.destinationCountry].filter(Boolean).join(', ')} · {formatDateRange(trip.startDate, trip.endDate)}
+                    {[trip.destination, trip.destinationCountry].filter(Boolean).join(', ')} ·{' '}
+                    {formatDateRange(trip.startDate, trip.endDate)}
                   </span>
                   <Link href={`/trips/${trip.id}`}>{trip.title}</Link>
-                  {(trip.latitude === null || trip.longitude === null) && <span className={styles.bad}>No coordinates: not on the map.</span>}
+                  {(trip.latitude === null || trip.longitude === null) && (
+                    <span className={styles.bad}>No coordinates: not on the map.</span>
+                  )}
                 </li>
               ))}
             </ul>
           )}
-          {unplaced > 0 && <p className={styles.facts}>{unplaced} without coordinates are listed but not on the map.</p>}
+          {unplaced > 0 && (
+            <p className={styles.facts}>{unplaced} without coordinates are listed but not on the map.</p>
+          )}
         </Card>
       </div>
     </>

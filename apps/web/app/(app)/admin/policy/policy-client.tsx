@@ -17,7 +17,15 @@ const CABIN_LABELS: Record<(typeof CABIN_CLASSES)[number], string> = {
   business: 'Business',
   first: 'First',
 };
-const FIELDS = ['allowedCabinClasses', 'currency', 'maxFlightFare', 'maxHotelNightlyRate', 'minAdvanceBookingDays', 'tripBudgetCeiling', 'outOfPolicyRequiresApproval'] as const;
+const FIELDS = [
+  'allowedCabinClasses',
+  'currency',
+  'maxFlightFare',
+  'maxHotelNightlyRate',
+  'minAdvanceBookingDays',
+  'tripBudgetCeiling',
+  'outOfPolicyRequiresApproval',
+] as const;
 
 function toForm(policy: Policy): PolicyFormValues {
   return {
@@ -78,7 +86,11 @@ function PolicyForm({ policy, readOnly }: { policy: Policy; readOnly: boolean })
                     label={CABIN_LABELS[cabin]}
                     checked={field.value.includes(cabin)}
                     onChange={(event) =>
-                      field.onChange(event.target.checked ? CABIN_CLASSES.filter((c) => c === cabin || field.value.includes(c)) : field.value.filter((c) => c !== cabin))
+                      field.onChange(
+                        event.target.checked
+                          ? CABIN_CLASSES.filter((c) => c === cabin || field.value.includes(c))
+                          : field.value.filter((c) => c !== cabin),
+                      )
                     }
                   />
                 ))}
@@ -92,10 +104,19 @@ function PolicyForm({ policy, readOnly }: { policy: Policy; readOnly: boolean })
           )}
         />
         <FieldRow>
-          <Field label="Max fare per flight" optional hint="Empty: no limit." error={formState.errors.maxFlightFare?.message}>
+          <Field
+            label="Max fare per flight"
+            optional
+            hint="Empty: no limit."
+            error={formState.errors.maxFlightFare?.message}
+          >
             <Input inputMode="decimal" {...register('maxFlightFare')} />
           </Field>
-          <Field label="Minimum advance booking" hint="Days between booking and departure." error={formState.errors.minAdvanceBookingDays?.message}>
+          <Field
+            label="Minimum advance booking"
+            hint="Days between booking and departure."
+            error={formState.errors.minAdvanceBookingDays?.message}
+          >
             <Input inputMode="numeric" {...register('minAdvanceBookingDays')} />
           </Field>
         </FieldRow>
@@ -103,10 +124,20 @@ function PolicyForm({ policy, readOnly }: { policy: Policy; readOnly: boolean })
       <fieldset className={styles.fieldset} disabled={readOnly}>
         <legend className={styles.legend}>Stays and budget</legend>
         <FieldRow>
-          <Field label="Max hotel rate per night" optional hint="Empty: no limit." error={formState.errors.maxHotelNightlyRate?.message}>
+          <Field
+            label="Max hotel rate per night"
+            optional
+            hint="Empty: no limit."
+            error={formState.errors.maxHotelNightlyRate?.message}
+          >
             <Input inputMode="decimal" {...register('maxHotelNightlyRate')} />
           </Field>
-          <Field label="Budget ceiling per trip" optional hint="Empty: no ceiling." error={formState.errors.tripBudgetCeiling?.message}>
+          <Field
+            label="Budget ceiling per trip"
+            optional
+            hint="Empty: no ceiling."
+            error={formState.errors.tripBudgetCeiling?.message}
+          >
             <Input inputMode="decimal" {...register('tripBudgetCeiling')} />
           </Field>
           <Field label="Currency" hint="Of every amount above." error={formState.errors.currency?.message}>
@@ -116,7 +147,10 @@ function PolicyForm({ policy, readOnly }: { policy: Policy; readOnly: boolean })
       </fieldset>
       <fieldset className={styles.fieldset} disabled={readOnly}>
         <legend className={styles.legend}>Approval</legend>
-        <Checkbox label="Out-of-policy flights and stays wait for an approver before they are booked" {...register('outOfPolicyRequiresApproval')} />
+        <Checkbox
+          label="Out-of-policy flights and stays wait for an approver before they are booked"
+          {...register('outOfPolicyRequiresApproval')}
+        />
       </fieldset>
       {!readOnly && (
         <div>
@@ -136,10 +170,23 @@ export function PolicyClient() {
     <>
       <PageHeader
         title="Travel policy"
-        description={isAdmin ? 'The rules trips and bookings are checked against. Approvers see each check.' : 'The rules trips and bookings are checked against. Only admins change them.'}
+        description={
+          isAdmin
+            ? 'The rules trips and bookings are checked against. Approvers see each check.'
+            : 'The rules trips and bookings are checked against. Only admins change them.'
+        }
       />
-      <Card description={policy.data ? `Last changed ${formatTimestamp(policy.data.updatedAt)}` : undefined} title="Policy">
-        {policy.isPending ? <Loading /> : policy.isError ? <Alert tone="danger">{describeError(policy.error)}</Alert> : <PolicyForm policy={policy.data} readOnly={!isAdmin} />}
+      <Card
+        description={policy.data ? `Last changed ${formatTimestamp(policy.data.updatedAt)}` : undefined}
+        title="Policy"
+      >
+        {policy.isPending ? (
+          <Loading />
+        ) : policy.isError ? (
+          <Alert tone="danger">{describeError(policy.error)}</Alert>
+        ) : (
+          <PolicyForm policy={policy.data} readOnly={!isAdmin} />
+        )}
       </Card>
     </>
   );

@@ -11,13 +11,25 @@ import { TRIP_ACTION_DONE, TripActions } from '@/components/trips/trip-actions';
 import { travellerName } from '@/components/trips/trip-list';
 import { TripStatusBadge } from '@/components/trips/trip-status-badge';
 import { Alert, Button, ButtonLink, EmptyState, Loading, PageHeader } from '@/components/ui';
-import { useCreateActivity, useDeleteActivity, useItinerary, useReorderActivities, useUpdateActivity } from '@/lib/api/activities';
+import {
+  useCreateActivity,
+  useDeleteActivity,
+  useItinerary,
+  useReorderActivities,
+  useUpdateActivity,
+} from '@/lib/api/activities';
 import { ApiError, describeError } from '@/lib/api/api-error';
 import type { ActivityBody } from '@/lib/api/contract';
 import { useMemberDirectory } from '@/lib/api/organization';
 import { useDeleteTrip, useTrip } from '@/lib/api/trips';
 import { withoutNulls } from '@/lib/itinerary/activity-form-values';
-import { groupByLocalDay, localDayOf, locatedActivities } from '@/lib/itinerary/itinerary-days';
+import {
+  groupByLocalDay,
+  localDayOf,
+  locatedActivities,
+  placeChronologically,
+  type Activity,
+} from '@/lib/itinerary/itinerary-days';
 import { isDeletable, isEditable, isItineraryOpen } from '@/lib/trips/lifecycle';
 import { formatMoney } from '@/lib/trips/money';
 import { formatDateRange, formatDay, today } from '@/lib/time/zoned-time';
@@ -43,7 +55,9 @@ export function TripClient({ id }: { id: string }) {
   const [editing, setEditing] = useState<Editing>(null);
   const [picking, setPicking] = useState(false);
   const [pickedPoint, setPickedPoint] = useState<{ latitude: number; longitude: number } | null>(null);
-  const [notice, setNotice] = useState<string | null>(params.get('created') ? 'created' : params.get('saved') ? 'saved' : null);
+  const [notice, setNotice] = useState<string | null>(
+    params.get('created') ? 'created' : params.get('saved') ? 'saved' : null,
+  );
   const [actionError, setActionError] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
 
@@ -68,7 +82,10 @@ export function TripClient({ id }: { id: string }) {
       days.map((day) => ({
         date: day.date,
         label: formatDay(day.date),
-        activities: locatedActivities(day.activities).map((activity) => ({ ...activity, number: day.activities.indexOf(activity) + 1 })),
+        activities: locatedActivities(day.activities).map((activity) => ({
+          ...activity,
+          number: day.activities.indexOf(activity) + 1,
+        })),
       })),
     [days],
   );
@@ -79,7 +96,8 @@ export function TripClient({ id }: { id: string }) {
       if (!activity) return;
       setHighlightedId(activityId);
       setSelectedDay(localDayOf(activity));
-      if (from === 'map') document.getElementById(`activity-${activityId}`)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+      if (from === 'map')
+        document.getElementById(`activity-${activityId}`)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
     },
     [activities],
   );
@@ -96,7 +114,11 @@ export function TripClient({ id }: { id: string }) {
   if (trip.isError) {
     const missing = trip.error instanceof ApiError && trip.error.status === 404;
     return (
-      <EmptyState icon="compass" title={missing ? 'This trip does not exist' : 'The trip could not be loaded'} action={<ButtonLink href="/trips">Back to my trips</ButtonLink>}>
+      <EmptyState
+        icon="compass"
+        title={missing ? 'This trip does not exist' : 'The trip could not be loaded'}
+        action={<ButtonLink href="/trips">Back to my trips</ButtonLink>}
+      >
         {missing ? 'It may have been deleted, or the link belongs to another organization.' : describeError(trip.error)}
       </EmptyState>
     );
@@ -104,19 +126,34 @@ export function TripClient({ id }: { id: string }) {
 
   const t = trip.data;
   const editable = isItineraryOpen(t);
-  const defaults = { timezone: t.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone, currency: t.budget?.currency ?? 'EUR' };
-  const destination = t.latitude !== null && t.longitude !== null ? { name: t.destination, latitude: t.latitude, longitude: t.longitude } : null;
+  const defaults = {
+    timezone: t.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    currency: t.budget?.currency ?? 'EUR',
+  };
+  const destination =
+    t.latitude !== null && t.longitude !== null
+      ? { name: t.destination, latitude: t.latitude, longitude: t.longitude }
+      : null;
   const busy = reorder.isPending || deleteActivity.isPending;
 
   const save = async (body: ActivityBody, activityId: string | null) => {
-    const result = activityId ? await updateActivity.mutateAsync({ id: activityId, body }) : await createActivity.mutateAsync(withoutNulls(body));
+    const saved: Activity = activityId
+      ? await updateActivity.mutateAsync({ id: activityId, body })
+      : await createActivity.mutateAsync(withoutNulls(body));
     setEditing(null);
     setPicking(false);
     setPickedPoint(null);
-    const savedId = (result as { id?: string } | undefined)?.id;
-    if (savedId) {
-      setHighlightedId(savedId);
-      setSelectedDay(body.startsAt.slice(0, 10));
+    setHighlightedId(saved.id);
+    setSelectedDay(localDayOf(saved));
+    // A new activity, or one with a new time, goes where it belongs in its day (the API appends).
+    const previous = activities.find((a) => a.id === saved.id);
+    if (!previous || previous.startsAt !== saved.startsAt) {
+      const others = activities.filter((a) => a.id !== saved.id);
+      const order = placeChronologically(
+        previous ? activities.map((a) => (a.id === saved.id ? saved : a)) : [...others, saved],
+        saved.id,
+      );
+      if (order) reorder.mutate(order);
     }
   };
 
@@ -132,7 +169,11 @@ export function TripClient({ id }: { id: string }) {
   return (
     <>
       <PageHeader
-        eyebrow={<Link href={t.travellerId === user.id ? '/trips' : '/admin/trips'}>← {t.travellerId === user.id ? 'My trips' : 'Organization trips'}</Link>}
+        eyebrow={
+          <Link href={t.travellerId === user.id ? '/trips' : '/admin/trips'}>
+            ← {t.travellerId === user.id ? 'My trips' : 'Organization trips'}
+          </Link>
+        }
         title={t.title}
         description={
           <div className={styles.facts}>
@@ -161,12 +202,16 @@ export function TripClient({ id }: { id: string }) {
         {isDeletable(t) &&
           (confirmDelete ? (
             <>
-              <Button variant="danger" loading={deleteTrip.isPending} onClick={() =>
+              <Button
+                variant="danger"
+                loading={deleteTrip.isPending}
+                onClick={() =>
                   runAction(async () => {
                     await deleteTrip.mutateAsync();
                     router.push('/trips');
                   })
-                }>
+                }
+              >
                 Delete for good
               </Button>
               <Button variant="ghost" onClick={() => setConfirmDelete(false)}>
@@ -183,18 +228,23 @@ export function TripClient({ id }: { id: string }) {
       <div className={styles.notices}>
         {notice === 'created' && (
           <Alert tone="success" title="Trip created">
-            Now build the itinerary: add flights, stays and meetings to each day. When it is ready, submit it for approval.
+            Now build the itinerary: add flights, stays and meetings to each day. When it is ready, submit it for
+            approval.
           </Alert>
         )}
         {notice === 'saved' && <Alert tone="success">Changes saved.</Alert>}
-        {notice?.startsWith('action:') && <Alert tone="success">{TRIP_ACTION_DONE[notice.slice(7) as keyof typeof TRIP_ACTION_DONE]}</Alert>}
+        {notice?.startsWith('action:') && (
+          <Alert tone="success">{TRIP_ACTION_DONE[notice.slice(7) as keyof typeof TRIP_ACTION_DONE]}</Alert>
+        )}
         {actionError && <Alert tone="danger">{actionError}</Alert>}
         {t.status === 'rejected' && (
           <Alert tone="danger" title="This trip was rejected">
             The approver’s reason was sent to the traveller by e-mail. Plan a new trip with the changes asked for.
           </Alert>
         )}
-        {!editable && t.status !== 'rejected' && <Alert tone="info">This trip is {t.status}: its itinerary can no longer change.</Alert>}
+        {!editable && t.status !== 'rejected' && (
+          <Alert tone="info">This trip is {t.status}: its itinerary can no longer change.</Alert>
+        )}
       </div>
 
       {t.purpose && <p className={styles.purpose}>{t.purpose}</p>}
@@ -204,7 +254,15 @@ export function TripClient({ id }: { id: string }) {
           {itinerary.isPending ? (
             <Loading label="Loading the itinerary…" />
           ) : itinerary.isError ? (
-            <Alert tone="danger" title="The itinerary could not be loaded" actions={<Button size="sm" onClick={() => itinerary.refetch()}>Try again</Button>}>
+            <Alert
+              tone="danger"
+              title="The itinerary could not be loaded"
+              actions={
+                <Button size="sm" onClick={() => itinerary.refetch()}>
+                  Try again
+                </Button>
+              }
+            >
               {describeError(itinerary.error)}
             </Alert>
           ) : (
@@ -215,7 +273,10 @@ export function TripClient({ id }: { id: string }) {
                   title="No activities yet"
                   action={
                     editable && (
-                      <Button variant="primary" onClick={() => setEditing({ kind: 'new', date: days[0]?.date ?? t.startDate })}>
+                      <Button
+                        variant="primary"
+                        onClick={() => setEditing({ kind: 'new', date: days[0]?.date ?? t.startDate })}
+                      >
                         Add the first activity
                       </Button>
                     )

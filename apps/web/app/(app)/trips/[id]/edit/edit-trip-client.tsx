@@ -36,7 +36,15 @@ export function EditTripClient({ id }: { id: string }) {
   if (trip.isPending) return <Loading label="Loading the trip…" />;
   if (trip.isError) {
     return (
-      <EmptyState icon="compass" title={trip.error instanceof ApiError && trip.error.status === 404 ? 'This trip does not exist' : 'The trip could not be loaded'} action={<ButtonLink href="/trips">Back to my trips</ButtonLink>}>
+      <EmptyState
+        icon="compass"
+        title={
+          trip.error instanceof ApiError && trip.error.status === 404
+            ? 'This trip does not exist'
+            : 'The trip could not be loaded'
+        }
+        action={<ButtonLink href="/trips">Back to my trips</ButtonLink>}
+      >
         {describeError(trip.error)}
       </EmptyState>
     );
@@ -76,23 +84,33 @@ export function EditTripClient({ id }: { id: string }) {
           >
             Discard my changes and load theirs
           </Button>
-          <Button size="sm" variant="primary" loading={updateTrip.isPending} onClick={() => save(stale.body, stale.latest.version)}>
+          <Button
+            size="sm"
+            variant="primary"
+            loading={updateTrip.isPending}
+            onClick={() => save(stale.body, stale.latest.version)}
+          >
             Save mine over theirs
           </Button>
         </>
       }
     >
       <p>
-        Your changes were <strong>not saved</strong>: you started from version {stale.mine}, and the trip is now at version {stale.latest.version}
-        {stale.latest.title !== stale.body.title ? ` (its title is now “${stale.latest.title}”)` : ''}. Load their version and apply your changes again, or
-        save yours over theirs.
+        Your changes were <strong>not saved</strong>: you started from version {stale.mine}, and the trip is now at
+        version {stale.latest.version}
+        {stale.latest.title !== stale.body.title ? ` (its title is now “${stale.latest.title}”)` : ''}. Load their
+        version and apply your changes again, or save yours over theirs.
       </p>
     </Alert>
   ) : null;
 
   return (
     <>
-      <PageHeader eyebrow={<Link href={back}>← {trip.data.title}</Link>} title="Edit trip" actions={<TripStatusBadge status={trip.data.status} />} />
+      <PageHeader
+        eyebrow={<Link href={back}>← {trip.data.title}</Link>}
+        title="Edit trip"
+        actions={<TripStatusBadge status={trip.data.status} />}
+      />
       <Card>
         {isEditable(trip.data) ? (
           <TripForm
@@ -104,8 +122,17 @@ export function EditTripClient({ id }: { id: string }) {
             onCancel={() => router.push(back)}
           />
         ) : (
-          <Alert tone="info" title="Only draft trips can be edited" actions={<ButtonLink href={back} size="sm">Back to the trip</ButtonLink>}>
-            This trip is {trip.data.status}. Its details are fixed so approvers decide on what they saw; the itinerary stays open until the trip is over.
+          <Alert
+            tone="info"
+            title="Only draft trips can be edited"
+            actions={
+              <ButtonLink href={back} size="sm">
+                Back to the trip
+              </ButtonLink>
+            }
+          >
+            This trip is {trip.data.status}. Its details are fixed so approvers decide on what they saw; the itinerary
+            stays open until the trip is over.
           </Alert>
         )}
       </Card>
