@@ -31,7 +31,7 @@ if (fromIndex !== -1) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`);
   const document = await response.json();
-  await writeFile(documentPath, await formatted(JSON.stringify(document), documentPath));
+  await writeFile(documentPath, await formatted(JSON.stringify(document, null, 2), documentPath));
   console.log(`api-client: saved ${url} to ${documentPath}`);
 }
 

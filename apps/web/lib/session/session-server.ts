@@ -12,8 +12,9 @@ const COOKIE_PATH = '/session';
 /** The API's absolute refresh-token lifetime; the API decides validity, the cookie just carries it. */
 const COOKIE_MAX_AGE_SECONDS = 30 * 24 * 3600;
 
+/** As next.config.ts: API_URL, else the API of `npm start` on this machine (PORT, as the API reads it). */
 export function apiBaseUrl(): string {
-  return (process.env.API_URL ?? 'http://127.0.0.1:5000').replace(/\/$/, '');
+  return (process.env.API_URL ?? `http://127.0.0.1:${process.env.PORT ?? 5000}`).replace(/\/$/, '');
 }
 
 /** Secure in production (browsers accept Secure cookies from http://localhost too); overridable. */
