@@ -107,6 +107,8 @@ export function useOutbox(page: number, limit = 20) {
     queryKey: keys.outbox(page),
     queryFn: () => call(api.GET('/api/organizations/current/outbox', { params: { query: paging(page, limit) } })),
     placeholderData: keepPreviousData,
+    // Delivery happens in the background: look again while something is still on its way.
+    refetchInterval: (query) => (query.state.data?.items.some((mail) => mail.status === 'pending') ? 3000 : false),
   });
 }
 
