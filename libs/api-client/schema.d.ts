@@ -599,7 +599,6 @@ export interface components {
     UpdateOrganizationDto: {
       name?: string;
     };
-    Object: Record<string, never>;
     MembersPage: {
       items: components['schemas']['UserResponse'][];
       total: number;
@@ -928,21 +927,21 @@ export interface components {
       /** @example 2026-03-10T09:30:00+01:00 */
       startsAt: string;
       /** @example 2026-03-10T12:00:00+01:00 */
-      endsAt?: Record<string, never> | null;
+      endsAt?: string | null;
       /**
        * @description IANA zone it is shown in; defaults to the trip's
        * @example Europe/Berlin
        */
       timezone?: string;
-      locationName?: Record<string, never> | null;
+      locationName?: string | null;
       /** @example 52.5163 */
-      latitude?: Record<string, never> | null;
+      latitude?: number | null;
       /** @example 13.3777 */
-      longitude?: Record<string, never> | null;
-      notes?: Record<string, never> | null;
+      longitude?: number | null;
+      notes?: string | null;
       cost?: components['schemas']['MoneyDto'] | null;
       /** @example LH2Q8X */
-      bookingReference?: Record<string, never> | null;
+      bookingReference?: string | null;
     };
     ReorderActivitiesDto: {
       /** @description Every activity id of the trip, in the new order */
@@ -956,21 +955,21 @@ export interface components {
       /** @example 2026-03-10T09:30:00+01:00 */
       startsAt?: string;
       /** @example 2026-03-10T12:00:00+01:00 */
-      endsAt?: Record<string, never> | null;
+      endsAt?: string | null;
       /**
        * @description IANA zone it is shown in; defaults to the trip's
        * @example Europe/Berlin
        */
       timezone?: string;
-      locationName?: Record<string, never> | null;
+      locationName?: string | null;
       /** @example 52.5163 */
-      latitude?: Record<string, never> | null;
+      latitude?: number | null;
       /** @example 13.3777 */
-      longitude?: Record<string, never> | null;
-      notes?: Record<string, never> | null;
+      longitude?: number | null;
+      notes?: string | null;
       cost?: components['schemas']['MoneyDto'] | null;
       /** @example LH2Q8X */
-      bookingReference?: Record<string, never> | null;
+      bookingReference?: string | null;
     };
     CalendarFeedResponse: {
       /** @description Secret URL to subscribe to in Outlook, Google Calendar or Apple Calendar */
@@ -1281,6 +1280,13 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description Rate limited (see Retry-After) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description A dependency (the database) is unavailable */
       503: {
         headers: {
@@ -1421,8 +1427,8 @@ export interface operations {
   OrganizationsController_members: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        limit?: components['schemas']['Object'];
+        page?: number;
+        limit?: number;
       };
       header?: never;
       path?: never;
@@ -1531,8 +1537,8 @@ export interface operations {
   OrganizationsController_invitations: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        limit?: components['schemas']['Object'];
+        page?: number;
+        limit?: number;
       };
       header?: never;
       path?: never;
@@ -1764,8 +1770,8 @@ export interface operations {
   OrganizationsController_outbox: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        limit?: components['schemas']['Object'];
+        page?: number;
+        limit?: number;
       };
       header?: never;
       path?: never;
@@ -1807,8 +1813,8 @@ export interface operations {
   AuditController_list: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        limit?: components['schemas']['Object'];
+        page?: number;
+        limit?: number;
         entityType?: string;
         entityId?: string;
         actorId?: string;
@@ -1865,8 +1871,8 @@ export interface operations {
   TripsController_list: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        limit?: components['schemas']['Object'];
+        page?: number;
+        limit?: number;
         /** @description One status or several, comma-separated */
         status?: string[];
         /** @description Trips that end on or after this date */
@@ -2919,7 +2925,7 @@ export interface operations {
       query: {
         /** @description Beginning of a city name */
         q: string;
-        limit?: components['schemas']['Object'];
+        limit?: number;
       };
       header?: never;
       path?: never;

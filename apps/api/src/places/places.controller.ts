@@ -14,13 +14,13 @@ export class PlacesQuery {
   @MaxLength(MAX_QUERY_LENGTH)
   q: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_RESULTS, default: 10 })
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: MAX_RESULTS, default: 10 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(MAX_RESULTS)
-  limit = 10;
+  limit: number = 10;
 }
 
 export class PlaceResponse {

@@ -49,7 +49,7 @@ export class CreateActivityDto {
   @IsInstant()
   startsAt: string;
 
-  @ApiPropertyOptional({ example: '2026-03-10T12:00:00+01:00', nullable: true })
+  @ApiPropertyOptional({ type: String, example: '2026-03-10T12:00:00+01:00', nullable: true })
   @IsOptional()
   @ValidateIf(nullable)
   @IsInstant()
@@ -60,7 +60,7 @@ export class CreateActivityDto {
   @IsTimeZone()
   timezone?: string;
 
-  @ApiPropertyOptional({ maxLength: 200, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: 200, nullable: true })
   @IsOptional()
   @ValidateIf(nullable)
   @Transform(trim)
@@ -68,19 +68,19 @@ export class CreateActivityDto {
   @MaxLength(200)
   locationName?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 52.5163 })
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 52.5163 })
   @IsOptional()
   @ValidateIf(nullable)
   @IsLatitude()
   latitude?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 13.3777 })
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 13.3777 })
   @IsOptional()
   @ValidateIf(nullable)
   @IsLongitude()
   longitude?: number | null;
 
-  @ApiPropertyOptional({ maxLength: 5000, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: 5000, nullable: true })
   @IsOptional()
   @ValidateIf(nullable)
   @IsString()
@@ -94,7 +94,7 @@ export class CreateActivityDto {
   @Type(() => MoneyDto)
   cost?: MoneyDto | null;
 
-  @ApiPropertyOptional({ maxLength: 100, nullable: true, example: 'LH2Q8X' })
+  @ApiPropertyOptional({ type: String, maxLength: 100, nullable: true, example: 'LH2Q8X' })
   @IsOptional()
   @ValidateIf(nullable)
   @IsString()

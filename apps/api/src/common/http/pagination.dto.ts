@@ -5,20 +5,20 @@ import { IsInt, Max, Min } from 'class-validator';
 export const MAX_PAGE_SIZE = 100;
 
 export class PaginationQuery {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @ApiPropertyOptional({ type: Number, minimum: 1, default: 1 })
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(1_000_000)
-  page = 1;
+  page: number = 1;
 
   /** Values above the maximum are clamped to it rather than refused. */
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
   @Type(() => Number)
   @Transform(({ value }) => (typeof value === 'number' && value > MAX_PAGE_SIZE ? MAX_PAGE_SIZE : value))
   @IsInt()
   @Min(1)
-  limit = 20;
+  limit: number = 20;
 
   get offset(): number {
     return (this.page - 1) * this.limit;
