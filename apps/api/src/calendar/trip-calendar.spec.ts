@@ -55,3 +55,40 @@ describe('trip calendar', () => {
     expect(event.description).toContain('ABC123');
   });
 });
+
+describe('trip calendar: text cannot inject properties or events (RFC 5545 §3.1, §3.3.11)', () => {
+  const PAYLOAD = 'Inj\r\nATTENDEE:mailto:evil@x.test\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:injected';
+  const hostileTrip = { ...trip, title: PAYLOAD, destination: PAYLOAD, purpose: PAYLOAD } as Trip;
+  const hostileActivity = { ...dinner, title: PAYLOAD, locationName: PAYLOAD, notes: PAYLOAD, bookingReference: `${PAYLOAD}\u000b;,\\` } as Activity;
+  const text = buildCalendar(PAYLOAD, [{ trip: hostileTrip, activities: [hostileActivity] }]);
+  const unfolded = text.replace(/\r\n[ \t]/g, '').split('\r\n');
+  const parsed = ical.sync.parseICS(text);
+  const events = Object.values(parsed).filter((item) => item?.type === 'VEVENT') as ical.VEvent[];
+
+  it('has exactly the trip span and the activity, with no attendee', () => {
+    expect(events.map((event) => event.uid).sort()).toEqual([`${dinner.id}@nestmap`, `trip-${trip.id}@nestmap`].sort());
+    expect(unfolded.filter((line) => line === 'BEGIN:VEVENT')).toHaveLength(2);
+    expect(unfolded.filter((line) => line === 'END:VEVENT')).toHaveLength(2);
+    expect(unfolded.filter((line) => /^(ATTENDEE|SUMMARY:injected)/.test(line))).toEqual([]);
+    expect(events.some((event) => 'attendee' in event)).toBe(false);
+  });
+
+  it('escapes the calendar name (NAME, X-WR-CALNAME) and keeps the text readable', () => {
+    const escaped = 'Inj\\nATTENDEE:mailto:evil@x.test\\nEND:VEVENT\\nBEGIN:VEVENT\\nSUMMARY:injected';
+    expect(unfolded).toContain(`NAME:${escaped}`);
+    expect(unfolded).toContain(`X-WR-CALNAME:${escaped}`);
+    const span = events.find((event) => event.uid === `trip-${trip.id}@nestmap`)!;
+    expect(span.summary).toBe(`${PAYLOAD.replace(/\r\n/g, '\n')} (${PAYLOAD.replace(/\r\n/g, '\n')})`);
+    const activity = events.find((event) => event.uid === `${dinner.id}@nestmap`)!;
+    expect(activity.summary).toBe(PAYLOAD.replace(/\r\n/g, '\n'));
+    expect(activity.description).toContain('Booking reference: Inj\nATTENDEE');
+  });
+
+  it('folds every line at 75 octets and leaves no control character but CRLF', () => {
+    for (const line of text.split('\r\n')) {
+      expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+      // eslint-disable-next-line no-control-regex -- looking for control characters
+      expect(line).not.toMatch(/[\u0000-\u0008\u000a-\u001f\u007f]/);
+    }
+  });
+});
