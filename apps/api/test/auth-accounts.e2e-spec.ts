@@ -97,6 +97,10 @@ describe('Accounts: register, login, password storage, invitations', () => {
       ['64 characters', 201, 'correct horse battery staple, said the quiet yellow lighthouse!!'],
       ['128 characters', 201, 'kqzvtrwmplxe'.repeat(11).slice(0, 128)],
       ['12 random lowercase letters (no digits, capitals or symbols required)', 201, 'hvbqmtzpwrkd'],
+      // Issue 7 §6: the common-password check used to strip every non-ASCII letter and call these "too common".
+      ['Cyrillic letters', 201, 'Съешь же ещё этих мягких французских булок'],
+      ['Greek letters', 201, 'κωδικόςπρόσβασης'],
+      ['Japanese kana and kanji', 201, '私のパスワードはとても長いです'],
     ])('answers a password of %s with %i', async (label, status, password) => {
       const claimedLength = /^(\d+) characters/.exec(label)?.[1];
       if (claimedLength) expect([...password]).toHaveLength(Number(claimedLength));

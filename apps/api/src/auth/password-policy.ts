@@ -8,6 +8,13 @@ export const PASSWORD_MAX_LENGTH = 128;
 const COMMON = new Set((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()));
 
 /**
+ * Padding around the core word: anything but a letter (with its combining marks), in any script.
+ * `\W` would not do, even with the `u` flag: it is ASCII-only, so it counted every Cyrillic, Greek
+ * or Japanese letter as padding and left nothing of such passwords.
+ */
+const PADDING = /^[^\p{L}\p{M}]+|[^\p{L}\p{M}]+$/gu;
+
+/**
  * A password is "common" when it is on the list, or when it is a listed password padded with
  * digits and symbols ("password123456", "!!qwerty2024"), or only digits and symbols: padding a
  * common word to reach 12 characters is the first thing a guesser tries.
@@ -15,7 +22,7 @@ const COMMON = new Set((dictionary['passwords-common'] as string[]).map((p) => p
 export function isCommonPassword(password: string): boolean {
   const lower = password.toLowerCase();
   if (COMMON.has(lower)) return true;
-  const core = lower.replace(/^[\d\W_]+|[\d\W_]+$/g, '');
+  const core = lower.replace(PADDING, '');
   return core.length === 0 || COMMON.has(core);
 }
 
