@@ -16,6 +16,7 @@ import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { HealthModule } from './health/health.module';
 import { MailModule } from './mail/mail.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PlacesModule } from './places/places.module';
 import { TripsModule } from './trips/trips.module';
@@ -42,6 +43,7 @@ export class AppModule {
         CalendarModule,
         PlacesModule,
         HealthModule,
+        MetricsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AppThrottlerGuard },

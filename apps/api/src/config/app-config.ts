@@ -53,6 +53,8 @@ export interface AppConfig {
   apiDocsEnabled: boolean;
   logLevel: string;
   sentryDsn?: string;
+  /** `/api/metrics` for non-loopback scrapers; a per-worker loopback port under PM2 cluster mode. */
+  metrics: { token?: string; workerPort?: number };
   argon2: { memoryCost: number; timeCost: number; parallelism: number };
 }
 
@@ -209,6 +211,11 @@ export function loadConfig(env: Env = process.env): { config: AppConfig; notices
     apiDocsEnabled: bool(env, 'API_DOCS_ENABLED', !production),
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     sentryDsn: env.SENTRY_DSN || undefined,
+    metrics: {
+      token: env.METRICS_TOKEN ? secret(env, 'METRICS_TOKEN', false, () => '') : undefined,
+      // PM2 numbers cluster workers 0, 1, …: each serves its own metrics on METRICS_PORT + number.
+      workerPort: env.METRICS_PORT ? int(env, 'METRICS_PORT', 0, 1) + int(env, 'NODE_APP_INSTANCE', 0, 0) : undefined,
+    },
     argon2: {
       memoryCost: int(env, 'ARGON2_MEMORY_KIB', 19456, 19456),
       timeCost: int(env, 'ARGON2_TIME_COST', 2, 2),
