@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { loggableDatabaseError } from '../common/http/database-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
 import { MAIL_TRANSPORT, MailTransport } from './transports/mail-transport';
@@ -44,7 +45,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
   deliverDue(): Promise<number> {
     this.running ??= this.deliverBatch()
       .catch((error: unknown) => {
-        this.logger.warn({ err: error }, 'outbox poll failed; will retry');
+        this.logger.warn({ err: loggableDatabaseError(error) ?? error }, 'outbox poll failed; will retry');
         return 0;
       })
       .finally(() => (this.running = undefined));

@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import * as Sentry from '@sentry/nestjs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, ErrorCode } from '../errors/domain-error';
-import { classifyDatabaseError, DatabaseFailure } from './database-error';
+import { classifyDatabaseError, DatabaseFailure, loggableDatabaseError } from './database-error';
 
 const STATUS_OF_CODE: Record<ErrorCode, number> = {
   [ErrorCode.NotFound]: HttpStatus.NOT_FOUND,
@@ -52,7 +52,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
     if (body.statusCode >= 500) {
       if (body.statusCode === 500) Sentry.captureException(exception);
-      this.logger.error({ err: exception, requestId, status: body.statusCode }, 'request failed');
+      // A database error is logged by its SQLSTATE and names only: never its parameters or row values (S23).
+      this.logger.error({ err: loggableDatabaseError(exception) ?? exception, requestId, status: body.statusCode }, 'request failed');
     } else if (SECURITY_STATUSES.has(body.statusCode)) {
       const user = (request as { user?: { userId: string; organizationId: string } }).user;
       this.logger.warn({
