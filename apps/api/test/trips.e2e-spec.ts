@@ -184,6 +184,18 @@ describe('Trips', () => {
       expect(viaHeader.body.version).toBe(3);
     });
 
+    it('refuses If-Match and a body version that disagree (400, nothing written) and accepts them when they agree (issue 7 §6)', async () => {
+      const trip = await createTrip(t.api, traveller);
+      const disagree = await t.api.patch(`/api/trips/${trip.id}`, { title: 'Which one?', version: 1 }, { ...as(traveller), headers: { 'if-match': '"7"' } });
+      expect(disagree.status).toBe(400);
+      expect(disagree.body.message).toMatch(/If-Match .* disagree/);
+      const { rows } = await t.sql.query('SELECT title, version FROM trips WHERE id = $1', [trip.id]);
+      expect(rows[0]).toEqual({ title: TRIP.title, version: 1 });
+      const agree = await t.api.patch(`/api/trips/${trip.id}`, { title: 'Both say 1', version: 1 }, { ...as(traveller), headers: { 'if-match': 'W/"1"' } });
+      expect(agree.status).toBe(200);
+      expect(agree.body).toMatchObject({ title: 'Both say 1', version: 2 });
+    });
+
     it('lets exactly one of 50 concurrent PATCHes with the same version win (R16, R18)', async () => {
       const trip = await createTrip(t.api, traveller);
       const responses = await Promise.all(
@@ -249,6 +261,15 @@ describe('Trips', () => {
       expect(rejected.body.status).toBe('rejected');
       const mail = await t.sql.query('SELECT text FROM outbox_messages WHERE "to" = $1 AND subject LIKE $2', [traveller.user.email, '%Costly trip" was rejected']);
       expect(mail.rows[0].text).toContain('Over budget');
+    });
+
+    it('checks the trip and the role before the body: rejecting without a reason is 404 across organizations, 403 for a traveller (issue 7 §6)', async () => {
+      const trip = await createTrip(t.api, traveller);
+      await t.api.post(`/api/trips/${trip.id}/submit`, {}, as(traveller));
+      expect((await t.api.post(`/api/trips/${trip.id}/reject`, {}, as(other))).status).toBe(404);
+      expect((await t.api.post(`/api/trips/${trip.id}/reject`, {}, as(traveller))).status).toBe(403);
+      expect((await t.api.post(`/api/trips/${trip.id}/reject`, {}, as(colleague))).status).toBe(404);
+      expect((await t.api.post(`/api/trips/${trip.id}/reject`, {}, as(manager))).status).toBe(400);
     });
 
     it('never lets travellers decide, nor anyone approve their own trip (403)', async () => {

@@ -9,12 +9,19 @@ import { TripsService } from './trips.service';
 
 const IdParam = () => Param('id', ParseUUIDPipe);
 
-/** `If-Match: "3"` (or W/"3") as an alternative to `version` in the body. */
+/**
+ * `If-Match: "3"` (or W/"3") as an alternative to `version` in the body. Both may be sent only
+ * when they agree: which one to trust is not ours to guess.
+ */
 function versionFrom(dto: UpdateTripDto, ifMatch: string | undefined): number | undefined {
-  if (dto.version !== undefined || ifMatch === undefined) return dto.version;
+  if (ifMatch === undefined) return dto.version;
   const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(ifMatch.trim());
   if (!match) throw new DomainError(ErrorCode.InvalidInput, 'If-Match must carry the trip version, e.g. "3"');
-  return Number(match[1]);
+  const headerVersion = Number(match[1]);
+  if (dto.version !== undefined && dto.version !== headerVersion) {
+    throw new DomainError(ErrorCode.InvalidInput, `If-Match (${headerVersion}) and version in the body (${dto.version}) disagree; send one`);
+  }
+  return headerVersion;
 }
 
 @ApiTags('trips')

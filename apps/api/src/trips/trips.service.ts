@@ -114,13 +114,14 @@ export class TripsService {
    * read, so two concurrent steps cannot both apply.
    */
   step(ctx: AuthContext, id: string, action: TripAction, reason?: string): Promise<TripResponse> {
-    if (action === 'reject' && !reason) throw new DomainError(ErrorCode.InvalidInput, 'A reason is required to reject a trip');
     return this.db.run(async () => {
       const trip = await this.trips.getVisible(ctx, id);
       // Seeing a trip is managing it (travellers see their own); deciding needs someone else.
       if (DECISION_ACTIONS.includes(action) && !canDecide({ actorId: ctx.userId, actorRole: ctx.role, travellerId: trip.travellerId })) {
         throw new DomainError(ErrorCode.Forbidden, 'Only a manager or admin other than the traveller can decide on a trip');
       }
+      // Only after existence (404) and authorization (403): a refused caller learns nothing from the body.
+      if (action === 'reject' && !reason) throw new DomainError(ErrorCode.InvalidInput, 'A reason is required to reject a trip');
       const next = nextStatus(trip.status, action);
       if (!(await this.trips.updateStatusIf(ctx, id, trip.status, next))) {
         throw new DomainError(ErrorCode.Conflict, 'The trip changed meanwhile; reload and try again');
