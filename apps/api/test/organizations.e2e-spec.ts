@@ -141,11 +141,34 @@ describe('Organizations', () => {
       expect(mail.rows[0].text).toContain(response.body.inviteUrl);
     });
 
-    it('refuses inviting an existing user (409), bad e-mail (400), non-admins (403)', async () => {
+    it('refuses inviting a member of the same organization (409), bad e-mail (400), non-admins (403)', async () => {
       const existing = await t.api.post('/api/organizations/current/invitations', { email: manager.user.email }, { token: admin.accessToken });
       expect(existing.status).toBe(409);
       expect((await t.api.post('/api/organizations/current/invitations', { email: 'nope' }, { token: admin.accessToken })).status).toBe(400);
       expect((await t.api.post('/api/organizations/current/invitations', { email: uniqueEmail() }, { token: manager.accessToken })).status).toBe(403);
+    });
+
+    it("answers an address of another organization's user exactly like a new one (201), and acceptance says it already has an account (409)", async () => {
+      const invite = (email: string) => t.api.post('/api/organizations/current/invitations', { email, role: 'traveller' }, { token: admin.accessToken });
+      const elsewhere = await invite(other.user.email.toUpperCase());
+      const nowhere = await invite(uniqueEmail('nobody'));
+
+      // Issue 7 §6: a 409 here told any organization's admin that the address has a NestMap account.
+      expect(elsewhere.status).toBe(201);
+      expect(nowhere.status).toBe(201);
+      expect(Object.keys(elsewhere.body).sort()).toEqual(Object.keys(nowhere.body).sort());
+      expect(elsewhere.body).toMatchObject({ email: other.user.email, role: 'traveller', status: 'pending' });
+      const mail = await t.sql.query('SELECT count(*) FROM outbox_messages WHERE "to" = $1 AND organization_id = $2', [other.user.email, admin.user.organizationId]);
+      expect(Number(mail.rows[0].count)).toBe(1);
+
+      const token = elsewhere.body.inviteUrl.split('/').pop();
+      const accept = await t.api.post('/api/auth/accept-invitation', { token, name: 'Double Agent', password: 'violet tractor umbrella 42' });
+      expect(accept.status).toBe(409);
+      expect(accept.body.message).toBe('An account with this e-mail already exists');
+      const { rows } = await t.sql.query('SELECT organization_id, name FROM users WHERE email = $1', [other.user.email]);
+      expect(rows).toEqual([{ organization_id: other.user.organizationId, name: 'Ada Admin' }]);
+      const invitation = await t.sql.query('SELECT accepted_at FROM invitations WHERE id = $1', [elsewhere.body.id]);
+      expect(invitation.rows[0].accepted_at).toBeNull();
     });
 
     it('lists and revokes invitations; a revoked link no longer works', async () => {

@@ -68,11 +68,16 @@ export class OrganizationsService {
     });
   }
 
-  /** Creates an invitation (7-day, single use) and e-mails its link in the same transaction. */
+  /**
+   * Creates an invitation (7-day, single use) and e-mails its link in the same transaction.
+   * Only the caller's own members are refused: an address with an account in another organization
+   * is invited exactly like a new one (acceptance then says it already has an account), so the
+   * answer cannot be used to probe which addresses use NestMap.
+   */
   invite(ctx: AuthContext, dto: CreateInvitationDto): Promise<CreatedInvitationResponse> {
     return this.db.run(async () => {
-      if (await this.users.emailExists(dto.email)) {
-        throw new DomainError(ErrorCode.Conflict, 'A user with this e-mail already exists');
+      if (await this.users.memberEmailExists(ctx, dto.email)) {
+        throw new DomainError(ErrorCode.Conflict, 'A member of this organization already has this e-mail');
       }
       await this.invitations.revokeOpenFor(ctx, dto.email);
       const token = newOpaqueToken();

@@ -42,6 +42,11 @@ export class UsersRepository extends OrganizationScopedRepository<User> {
     return this.repository.exists({ where: { email: normalizeEmail(email) } });
   }
 
+  /** Whether the caller's own organization has a member with this e-mail (says nothing of others). */
+  async memberEmailExists(ctx: AuthContext, email: string): Promise<boolean> {
+    return this.repository.exists({ where: this.scope(ctx, { email: normalizeEmail(email) }) });
+  }
+
   /** Creates the first user of a brand-new organization (registration, invitation). */
   createInOrganization(organizationId: string, values: Pick<User, 'email' | 'name' | 'role' | 'passwordHash'>): Promise<User> {
     return this.repository.save(this.repository.create({ ...values, email: normalizeEmail(values.email), organizationId }));
