@@ -17,6 +17,8 @@ export interface AppConfig {
     poolSize: number;
     connectTimeoutMs: number;
     statementTimeoutMs: number;
+    /** Shorter than the statement timeout: a request waiting on a lock gives its pooled connection back soon. */
+    lockTimeoutMs: number;
     ssl: boolean;
     replicaUrls: string[];
   };
@@ -178,6 +180,7 @@ export function loadConfig(env: Env = process.env): { config: AppConfig; notices
       poolSize: int(env, 'DB_POOL_SIZE', 10, 1),
       connectTimeoutMs: int(env, 'DB_CONNECT_TIMEOUT_MS', 2000, 100),
       statementTimeoutMs: int(env, 'DB_STATEMENT_TIMEOUT_MS', 5000, 100),
+      lockTimeoutMs: int(env, 'DB_LOCK_TIMEOUT_MS', 1000, 10),
       ssl: bool(env, 'DB_SSL', false),
       replicaUrls: list(env.DATABASE_REPLICA_URLS).map((url) => checkUrl('DATABASE_REPLICA_URLS', url, ['postgres:', 'postgresql:'])!),
     },

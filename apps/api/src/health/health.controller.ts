@@ -1,9 +1,10 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../common/auth/auth.decorators';
+import { DatabaseProbe } from './database-probe';
 
 const PING_TIMEOUT_MS = 1000;
 const MB = 1024 * 1024;
@@ -29,18 +30,15 @@ export class HealthResponse {
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
-    private readonly database: TypeOrmHealthIndicator,
+    private readonly indicators: HealthIndicatorService,
+    private readonly database: DatabaseProbe,
   ) {}
 
   @Get()
   @ApiOkResponse({ type: HealthResponse })
   @ApiServiceUnavailableResponse({ type: HealthResponse, description: 'PostgreSQL does not answer' })
   async status(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthResponse> {
-    // Terminus indicators report "down" in their result rather than always throwing.
-    const connected = await this.database
-      .pingCheck('database', { timeout: PING_TIMEOUT_MS })
-      .then((result) => result.database?.status === 'up')
-      .catch(() => false);
+    const connected = await this.database.answers(PING_TIMEOUT_MS);
     const memory = process.memoryUsage();
     reply.status(connected ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
     return {
@@ -63,6 +61,11 @@ export class HealthController {
   @Get('ready')
   @HealthCheck()
   ready() {
-    return this.health.check([() => this.database.pingCheck('database', { timeout: PING_TIMEOUT_MS })]);
+    return this.health.check([
+      async () => {
+        const database = this.indicators.check('database');
+        return (await this.database.answers(PING_TIMEOUT_MS)) ? database.up() : database.down();
+      },
+    ]);
   }
 }

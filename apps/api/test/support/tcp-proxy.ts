@@ -49,12 +49,13 @@ export class TcpProxy {
     }
     const upstream = new Socket();
     this.track(client, upstream);
+    upstream.connect(this.targetPort, this.targetHost);
+    client.pipe(upstream).pipe(client);
+    // After pipe(), which resumes its source: a connection opened while frozen must not flow either.
     if (this.mode === 'frozen') {
       client.pause();
       upstream.pause();
     }
-    upstream.connect(this.targetPort, this.targetHost);
-    client.pipe(upstream).pipe(client);
   }
 
   private track(...pair: Socket[]): void {

@@ -1,8 +1,11 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../../config/app-config';
-import { dataSourceOptions } from '../../database/data-source-options';
+import { dataSourceOptions, primaryClientConfig } from '../../database/data-source-options';
 import { TransactionRunner } from './transaction-runner';
+
+/** pg client settings for a connection of its own to the primary, outside the pool. */
+export const PRIMARY_CLIENT_CONFIG = Symbol('PRIMARY_CLIENT_CONFIG');
 
 @Global()
 @Module({})
@@ -11,8 +14,8 @@ export class DatabaseModule {
     return {
       module: DatabaseModule,
       imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(config, url), retryAttempts: 0 })],
-      providers: [TransactionRunner],
-      exports: [TransactionRunner],
+      providers: [TransactionRunner, { provide: PRIMARY_CLIENT_CONFIG, useValue: primaryClientConfig(config, url) }],
+      exports: [TransactionRunner, PRIMARY_CLIENT_CONFIG],
     };
   }
 }
