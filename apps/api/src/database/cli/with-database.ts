@@ -1,20 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfigOrExit } from '../../config/app-config';
 import { startEmbeddedPostgres } from '../embedded-postgres';
+import { freePort } from '../ports';
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+// Kept here for the benchmark script and the e2e set-up, which import it from this module.
+export { freePort };
 
 /**
  * Runs `work` against DATABASE_URL when set, else against a throwaway embedded PostgreSQL
