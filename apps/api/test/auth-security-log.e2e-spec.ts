@@ -98,6 +98,8 @@ describe('Security event logging (S23)', () => {
     const rotated = await t.api.post('/api/auth/refresh', { refreshToken: session.refreshToken });
     expect(rotated.status).toBe(200);
     for (const token of [session.accessToken, session.refreshToken, rotated.body.accessToken, rotated.body.refreshToken]) secrets.add(token);
+    // A replay within the 10 s rotation grace period is answered, not treated as reuse.
+    await t.sql.query("UPDATE refresh_tokens SET used_at = used_at - interval '11 seconds' WHERE user_id = $1", [session.user.id]);
 
     const replay = await t.api.post('/api/auth/refresh', { refreshToken: session.refreshToken });
     expect(replay.status).toBe(401);

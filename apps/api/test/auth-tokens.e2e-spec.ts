@@ -28,9 +28,12 @@ describe('Sessions and tokens', () => {
   const me = (token: string) => t.api.get('/api/auth/me', { token });
   const refresh = (refreshToken: string) => t.api.post('/api/auth/refresh', { refreshToken });
   const login = (email: string, password = STRONG_PASSWORD) => t.api.post('/api/auth/login', { email, password });
+  /** Moves the user's spent refresh tokens past the 10 s rotation grace period, as if time had passed. */
+  const outlastGracePeriod = (userId: string) =>
+    t.sql.query("UPDATE refresh_tokens SET used_at = used_at - interval '11 seconds' WHERE user_id = $1 AND used_at IS NOT NULL", [userId]);
 
   describe('POST /api/auth/refresh', () => {
-    it('returns 200 with a new, working pair; the presented refresh token is then spent (401)', async () => {
+    it('returns 200 with a new, working pair; once the grace period is over the presented refresh token is spent (401)', async () => {
       const session = await registerOrganization(t.api);
       const refreshed = await refresh(session.refreshToken);
 
@@ -40,18 +43,23 @@ describe('Sessions and tokens', () => {
       expect(refreshed.body.user).toMatchObject({ id: session.user.id, organizationId: session.user.organizationId, role: 'admin' });
       expect((await me(refreshed.body.accessToken)).body.id).toBe(session.user.id);
 
+      await outlastGracePeriod(session.user.id);
       expect401(await refresh(session.refreshToken), REFRESH_REFUSED);
     });
 
-    it('revokes the whole family when a spent refresh token is replayed: the newer one is refused too (S7)', async () => {
+    it('revokes the whole family when a spent refresh token is replayed after the grace period: newer refresh tokens and every access token of the family are refused too (S7)', async () => {
       const session = await registerOrganization(t.api);
       const otherDevice = (await login(session.user.email)).body;
       const second = (await refresh(session.refreshToken)).body;
       const third = (await refresh(second.refreshToken)).body;
       expect(third.refreshToken).toEqual(expect.any(String));
+      for (const token of [session.accessToken, second.accessToken, third.accessToken]) expect((await me(token)).status).toBe(200);
 
+      await outlastGracePeriod(session.user.id);
       expect401(await refresh(session.refreshToken), REFRESH_REFUSED);
       expect401(await refresh(third.refreshToken), REFRESH_REFUSED);
+      // Issue 7 §6: the family's access tokens used to keep working for up to 15 minutes.
+      for (const token of [session.accessToken, second.accessToken, third.accessToken]) expect401(await me(token), ACCESS_REFUSED);
       const family = await t.sql.query(
         'SELECT revoked_at FROM refresh_tokens WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE user_id = $1 ORDER BY created_at LIMIT 1)',
         [session.user.id],
@@ -60,17 +68,55 @@ describe('Sessions and tokens', () => {
       for (const row of family.rows) expect(row.revoked_at).not.toBeNull();
 
       // Only the compromised session ends: the same user's other login keeps working.
+      expect((await me(otherDevice.accessToken)).status).toBe(200);
       expect((await refresh(otherDevice.refreshToken)).status).toBe(200);
     });
 
-    it('lets exactly one of two concurrent refreshes with the same token succeed', async () => {
+    it('gives two concurrent refreshes with the same token (two tabs) two working pairs in the same session, which stays alive', async () => {
       for (let round = 0; round < 3; round += 1) {
         const session = await registerOrganization(t.api);
         const results = await Promise.all([refresh(session.refreshToken), refresh(session.refreshToken)]);
-        expect(results.map((response) => response.status).sort()).toEqual([200, 401]);
-        const { rows } = await t.sql.query('SELECT count(*) FROM refresh_tokens WHERE user_id = $1', [session.user.id]);
-        expect(Number(rows[0].count)).toBe(2);
+        expect(results.map((response) => response.status)).toEqual([200, 200]);
+        const [first, second] = results.map((response) => response.body);
+        expect(first.refreshToken).not.toBe(second.refreshToken);
+
+        const { rows } = await t.sql.query('SELECT count(DISTINCT family_id) AS families, count(*) AS tokens, count(revoked_at) AS revoked FROM refresh_tokens WHERE user_id = $1', [
+          session.user.id,
+        ]);
+        expect(rows[0]).toEqual({ families: '1', tokens: '3', revoked: '0' });
+        // Both tabs go on: each one's access token works and each one's refresh token rotates.
+        for (const pair of [first, second]) {
+          expect((await me(pair.accessToken)).status).toBe(200);
+          expect((await refresh(pair.refreshToken)).status).toBe(200);
+        }
       }
+    });
+
+    it('answers a just-rotated token again within the grace period with a working sibling; the same reuse after it revokes the family', async () => {
+      const session = await registerOrganization(t.api);
+      const winner = (await refresh(session.refreshToken)).body;
+      const late = await refresh(session.refreshToken);
+      expect(late.status).toBe(200);
+      expect(late.body.refreshToken).not.toBe(winner.refreshToken);
+      expect((await me(late.body.accessToken)).status).toBe(200);
+      expect((await me(winner.accessToken)).status).toBe(200);
+
+      await outlastGracePeriod(session.user.id);
+      expect401(await refresh(session.refreshToken), REFRESH_REFUSED);
+      for (const pair of [winner, late.body]) {
+        expect401(await refresh(pair.refreshToken), REFRESH_REFUSED);
+        expect401(await me(pair.accessToken), ACCESS_REFUSED);
+      }
+    });
+
+    it('refuses every token of a family in which a concurrent rotation escaped the revoking UPDATE (one revoked row revokes the family)', async () => {
+      const session = await registerOrganization(t.api);
+      const rotated = (await refresh(session.refreshToken)).body;
+      // What a logout racing a rotation leaves: the older token revoked, the successor not.
+      await t.sql.query('UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND used_at IS NOT NULL', [session.user.id]);
+
+      expect401(await me(rotated.accessToken), ACCESS_REFUSED);
+      expect401(await refresh(rotated.refreshToken), REFRESH_REFUSED);
     });
 
     it('stores no refresh or access token in plaintext: token_hash differs from the token and no column of any table holds it', async () => {
@@ -125,14 +171,19 @@ describe('Sessions and tokens', () => {
   });
 
   describe('POST /api/auth/logout', () => {
-    it('returns 204, after which that refresh token is refused (401) while other sessions keep working', async () => {
+    it("returns 204, after which that session's refresh token and access tokens are refused (401) while other sessions keep working", async () => {
       const session = await registerOrganization(t.api);
       const otherDevice = (await login(session.user.email)).body;
+      const rotated = (await refresh(session.refreshToken)).body;
 
-      const response = await t.api.post('/api/auth/logout', { refreshToken: session.refreshToken });
+      const response = await t.api.post('/api/auth/logout', { refreshToken: rotated.refreshToken });
       expect(response.status).toBe(204);
       expect(response.text).toBe('');
-      expect401(await refresh(session.refreshToken), REFRESH_REFUSED);
+      expect401(await refresh(rotated.refreshToken), REFRESH_REFUSED);
+      // Issue 7 §6: signing out used to leave the session's access tokens working for up to 15 minutes.
+      expect401(await me(session.accessToken), ACCESS_REFUSED);
+      expect401(await me(rotated.accessToken), ACCESS_REFUSED);
+      expect((await me(otherDevice.accessToken)).status).toBe(200);
       expect((await refresh(otherDevice.refreshToken)).status).toBe(200);
     });
 
@@ -209,7 +260,7 @@ describe('Sessions and tokens', () => {
 
   describe('forged and foreign access tokens on GET /api/auth/me (S3–S6)', () => {
     let traveller: Session;
-    let claims: { sub: string; org: string; role: string; ver: number; typ: string };
+    let claims: { sub: string; org: string; role: string; ver: number; sid: string; typ: string };
     const now = () => Math.floor(Date.now() / 1000);
     const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
     /** Signs like the API does (HS256, issuer, audience, 10 min), unless told otherwise. */
@@ -220,7 +271,8 @@ describe('Sessions and tokens', () => {
     beforeAll(async () => {
       const admin = await registerOrganization(t.api);
       traveller = await addMember(t.api, admin, 'traveller');
-      claims = { sub: traveller.user.id, org: traveller.user.organizationId, role: 'traveller', ver: 0, typ: 'access' };
+      const { sid } = jwt.decode(traveller.accessToken) as { sid: string };
+      claims = { sub: traveller.user.id, org: traveller.user.organizationId, role: 'traveller', ver: 0, sid, typ: 'access' };
     });
 
     it('accepts a correctly made token signed with the real secret (control case: the refusals below are not trivial)', async () => {
@@ -254,10 +306,12 @@ describe('Sessions and tokens', () => {
       ['an x5u header', () => valid({}, { header: { alg: 'HS256', x5u: 'https://keys.attacker.example/cert.pem' } as unknown as jwt.JwtHeader })],
       ['typ "refresh"', () => valid({ typ: 'refresh' })],
       ['typ "id"', () => valid({ typ: 'id' })],
-      ['no typ', () => sign({ sub: claims.sub, org: claims.org, role: claims.role, ver: claims.ver }, { expiresIn: 600 })],
+      ['no typ', () => sign({ sub: claims.sub, org: claims.org, role: claims.role, ver: claims.ver, sid: claims.sid }, { expiresIn: 600 })],
       ['a token version other than the user’s current one', () => valid({ ver: 1 })],
       ['another organization than the user’s', () => valid({ org: '00000000-0000-4000-8000-000000000000' })],
       ['an unknown user', () => valid({ sub: '00000000-0000-4000-8000-000000000000' })],
+      ['no session id (sid)', () => valid({ sid: undefined })],
+      ['a session id that is not a UUID', () => valid({ sid: "x' OR '1'='1" })],
       ['a refresh token used as Bearer', () => traveller.refreshToken],
       ['something that is not a JWT', () => 'not-a-jwt'],
     ])('refuses %s with 401', async (_label, makeToken) => {

@@ -18,5 +18,7 @@ export interface AccessTokenClaims {
   role: UserRole;
   /** The user's token version when issued; bumping it revokes every earlier token. */
   ver: number;
+  /** The login session (refresh-token family): once it is revoked, so are its access tokens. */
+  sid: string;
   typ: typeof ACCESS_TOKEN_TYPE;
 }

@@ -7,10 +7,12 @@ import { ACCESS_TOKEN_TYPE, AccessTokenClaims, JWT_ALGORITHM, JWT_AUDIENCE, JWT_
 
 /** Header parameters that would let a token choose its own key: never honoured, so refused. */
 const KEY_SELECTING_HEADERS = ['jwk', 'jku', 'x5u', 'x5c', 'kid'] as const;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Checks an access token: HS256 only (algorithm pinned), our issuer and audience, `exp` present
- * and not passed, type `access`, and the user still active with an unchanged token version.
+ * and not passed, type `access`, the user still active with an unchanged token version, and its
+ * session (`sid`, the refresh-token family) not revoked by logout or reuse detection.
  * Returns undefined for anything else; database errors propagate (they are 503s, not 401s).
  */
 @Injectable()
@@ -36,8 +38,9 @@ export class AccessTokenVerifier {
     const claims = decoded.payload as JwtPayload & Partial<AccessTokenClaims>;
     if (KEY_SELECTING_HEADERS.some((name) => name in decoded.header)) return undefined;
     if (claims.typ !== ACCESS_TOKEN_TYPE || typeof claims.exp !== 'number' || typeof claims.sub !== 'string') return undefined;
-    const user = await this.users.findSessionState(claims.sub);
-    if (!user || !user.active || user.tokenVersion !== claims.ver || user.organizationId !== claims.org) return undefined;
+    if (typeof claims.sid !== 'string' || !UUID.test(claims.sid) || !UUID.test(claims.sub)) return undefined;
+    const user = await this.users.findAccessState(claims.sub, claims.sid);
+    if (!user || !user.active || user.tokenVersion !== claims.ver || user.organizationId !== claims.org || user.sessionRevoked) return undefined;
     return { userId: user.id, organizationId: user.organizationId, role: user.role };
   }
 }

@@ -27,7 +27,8 @@ export class AuthTokens {
    * successor in an existing one (keeping that family's absolute expiry).
    */
   async issue(user: User, family?: { id: string; expiresAt: Date }): Promise<AuthResponse> {
-    const claims: AccessTokenClaims = { sub: user.id, org: user.organizationId, role: user.role, ver: user.tokenVersion, typ: ACCESS_TOKEN_TYPE };
+    const familyId = family?.id ?? randomUUID();
+    const claims: AccessTokenClaims = { sub: user.id, org: user.organizationId, role: user.role, ver: user.tokenVersion, sid: familyId, typ: ACCESS_TOKEN_TYPE };
     const accessToken = await this.jwt.signAsync(claims);
     const refreshToken = newOpaqueToken();
     const now = Date.now();
@@ -36,7 +37,7 @@ export class AuthTokens {
     await this.refreshTokens.insert({
       userId: user.id,
       organizationId: user.organizationId,
-      familyId: family?.id ?? randomUUID(),
+      familyId,
       tokenHash: this.hash(refreshToken),
       expiresAt,
       familyExpiresAt,

@@ -17,6 +17,8 @@ import { PasswordHasher } from './password-hasher';
 /** The same answer whether the e-mail is unknown, the password wrong or the account disabled. */
 const BAD_CREDENTIALS = 'Invalid e-mail or password';
 const BAD_REFRESH_TOKEN = 'Invalid or expired refresh token';
+/** How long a just-rotated refresh token still gets a sibling instead of revoking its family. */
+const ROTATION_GRACE_MS = 10_000;
 
 export interface RequestMeta {
   ip: string;
@@ -71,23 +73,33 @@ export class AuthService {
   }
 
   /**
-   * Rotation with reuse detection (RFC 9700 §4.14.2): a refresh token works once. Presenting a
-   * spent or revoked one revokes its whole family, so a stolen token dies with the session.
-   * The row lock serialises concurrent refreshes: exactly one of them wins.
+   * Rotation with reuse detection (RFC 9700 §4.14.2): a refresh token works once. Presenting one
+   * spent longer than ROTATION_GRACE_MS ago, or one of a revoked family, revokes the whole family,
+   * so a stolen token dies with the session (its access tokens too: they carry the family as `sid`).
+   *
+   * Grace period (like Okta's rotation grace period and Auth0's reuse interval): two tabs that
+   * refresh with the same token at once must not sign the user out. Within it a spent token gets a
+   * new sibling in the same family instead of "the same successor": the successor is stored only
+   * as an HMAC, and keeping its plaintext, even encrypted under a key derived from the presented
+   * token, would put a usable secret at rest. A sibling gives away nothing more: whoever presents
+   * the token seconds after its use could have been the first to use it, and a revoked family takes
+   * every sibling with it. The row lock serialises concurrent refreshes with one token.
    */
   async refresh(refreshToken: string, meta: RequestMeta): Promise<AuthResponse> {
     const outcome = await this.db.run(async () => {
       const token = await this.refreshTokens.findByHashForUpdate(this.tokens.hash(refreshToken));
       if (!token) return undefined;
-      if (token.usedAt || token.revokedAt) {
+      const now = new Date();
+      const spentBeforeGrace = token.usedAt !== null && now.getTime() - token.usedAt.getTime() > ROTATION_GRACE_MS;
+      if (token.revokedAt || spentBeforeGrace || (await this.refreshTokens.familyRevoked(token.familyId))) {
         await this.refreshTokens.revokeFamily(token.familyId);
         return { reused: token };
       }
-      const now = new Date();
       if (token.expiresAt <= now || token.familyExpiresAt <= now) return undefined;
       const user = await this.users.findForSession(token.userId);
       if (!user?.active || user.organizationId !== token.organizationId) return undefined;
-      await this.refreshTokens.markUsed(token.id);
+      // Spent once: a second use within the grace period keeps the first use's time (no sliding window).
+      if (!token.usedAt) await this.refreshTokens.markUsed(token.id);
       return this.tokens.issue(user, { id: token.familyId, expiresAt: token.familyExpiresAt });
     });
     if (outcome && 'reused' in outcome) {

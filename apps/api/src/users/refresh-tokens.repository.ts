@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { IsNull } from 'typeorm';
+import { IsNull, Not } from 'typeorm';
 import { TransactionRunner } from '../common/database/transaction-runner';
 import { RefreshToken } from './refresh-token.entity';
 
@@ -26,6 +26,11 @@ export class RefreshTokensRepository {
 
   findByHash(tokenHash: string): Promise<RefreshToken | null> {
     return this.repository.findOne({ where: { tokenHash } });
+  }
+
+  /** True once any token of the family was revoked (see RefreshToken: revocation is per family). */
+  familyRevoked(familyId: string): Promise<boolean> {
+    return this.repository.exists({ where: { familyId, revokedAt: Not(IsNull()) } });
   }
 
   async markUsed(id: string): Promise<void> {

@@ -6,6 +6,9 @@ import { User } from './user.entity';
 import { UserRole } from './user-role';
 
 export type SessionState = Pick<User, 'id' | 'organizationId' | 'role' | 'active' | 'tokenVersion'>;
+export type AccessState = SessionState & { sessionRevoked: boolean };
+
+const SESSION_STATE_COLUMNS = 'u.id, u.organization_id AS "organizationId", u.role, u.active, u.token_version AS "tokenVersion"';
 
 @Injectable()
 export class UsersRepository extends OrganizationScopedRepository<User> {
@@ -24,11 +27,24 @@ export class UsersRepository extends OrganizationScopedRepository<User> {
     return this.repository.findOne({ where: { email: normalizeEmail(email) } });
   }
 
-  /** Runs on every authenticated request, so it is one plain indexed statement. */
+  /** What decides whether a user may act now, in one plain indexed statement. */
   async findSessionState(id: string): Promise<SessionState | null> {
-    const rows: SessionState[] = await this.db.manager.query(
-      'SELECT id, organization_id AS "organizationId", role, active, token_version AS "tokenVersion" FROM users WHERE id = $1',
-      [id],
+    const rows: SessionState[] = await this.db.manager.query(`SELECT ${SESSION_STATE_COLUMNS} FROM users u WHERE u.id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  /**
+   * The session state plus whether the access token's session (refresh-token family) was revoked.
+   * Runs on every authenticated request, so it stays one statement: the primary-key lookup and a
+   * probe of the small partial index of revoked refresh tokens (RefreshToken says why one revoked
+   * row means a revoked family).
+   */
+  async findAccessState(id: string, familyId: string): Promise<AccessState | null> {
+    const rows: AccessState[] = await this.db.manager.query(
+      `SELECT ${SESSION_STATE_COLUMNS},
+              EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.family_id = $2 AND r.revoked_at IS NOT NULL) AS "sessionRevoked"
+         FROM users u WHERE u.id = $1`,
+      [id, familyId],
     );
     return rows[0] ?? null;
   }
