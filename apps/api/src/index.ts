@@ -13,8 +13,7 @@ async function main(): Promise<void> {
   const { config, notices } = loadConfigOrExit();
   const logger = new Logger('Bootstrap');
   if (config.sentryDsn) {
-    // Loaded only when configured: Sentry instruments modules as it loads.
-    (await import('./common/observability/sentry')).initSentry({ dsn: config.sentryDsn, environment: config.nodeEnv, release: config.release });
+    (await import('@sentry/nestjs')).init({ dsn: config.sentryDsn, environment: config.nodeEnv });
   }
   for (const notice of notices) logger.log(notice);
 
