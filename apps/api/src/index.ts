@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import { initSentry } from './common/observability/sentry';
 import { loadConfigOrExit } from './config/app-config';
 import { resolveDatabase } from './database/resolve-database';
 import { runMigrations } from './database/run-migrations';
@@ -13,7 +14,7 @@ async function main(): Promise<void> {
   const { config, notices } = loadConfigOrExit();
   const logger = new Logger('Bootstrap');
   if (config.sentryDsn) {
-    (await import('@sentry/nestjs')).init({ dsn: config.sentryDsn, environment: config.nodeEnv });
+    initSentry({ dsn: config.sentryDsn, environment: config.nodeEnv, release: config.release });
   }
   for (const notice of notices) logger.log(notice);
 

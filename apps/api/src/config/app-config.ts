@@ -57,10 +57,23 @@ export interface AppConfig {
   sentryDsn?: string;
   /** `/api/metrics` for non-loopback scrapers; a per-worker loopback port under PM2 cluster mode. */
   metrics: { token?: string; workerPort?: number };
+  /** Reported with errors: `SENTRY_RELEASE`, else `nestmap@<package version>`. */
+  release: string;
   argon2: { memoryCost: number; timeCost: number; parallelism: number };
 }
 
 export class ConfigError extends Error {}
+
+/** The version in the project's package.json, found from wherever this file was compiled to. */
+function packageVersion(): string {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    const file = resolve(dir, 'package.json');
+    if (!existsSync(file)) continue;
+    const { name, version } = JSON.parse(readFileSync(file, 'utf8'));
+    if (name === 'nestmap') return version;
+  }
+  return 'unknown';
+}
 
 type Env = Record<string, string | undefined>;
 
@@ -214,6 +227,7 @@ export function loadConfig(env: Env = process.env): { config: AppConfig; notices
     apiDocsEnabled: bool(env, 'API_DOCS_ENABLED', !production),
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     sentryDsn: env.SENTRY_DSN || undefined,
+    release: env.SENTRY_RELEASE || `nestmap@${packageVersion()}`,
     metrics: {
       token: env.METRICS_TOKEN ? secret(env, 'METRICS_TOKEN', false, () => '') : undefined,
       // PM2 numbers cluster workers 0, 1, …: each serves its own metrics on METRICS_PORT + number.

@@ -51,7 +51,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     body.requestId = requestId;
 
     if (body.statusCode >= 500) {
-      if (body.statusCode === 500) Sentry.captureException(exception);
+      if (body.statusCode === 500) Sentry.captureException(exception, { tags: { requestId } });
       // A database error is logged by its SQLSTATE and names only: never its parameters or row values (S23).
       this.logger.error({ err: loggableDatabaseError(exception) ?? exception, requestId, status: body.statusCode }, 'request failed');
     } else if (SECURITY_STATUSES.has(body.statusCode)) {
