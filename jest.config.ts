@@ -33,6 +33,14 @@ const config: Config = {
       globalTeardown: '<rootDir>/apps/api/test/support/global-teardown.ts',
       slowTestThreshold: 20,
     },
+    {
+      // The repository's own scripts (build, start) are plain Node.js, tested as they are.
+      displayName: 'scripts',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/scripts'],
+      testMatch: ['**/*.spec.js'],
+      transform: {},
+    },
     // The web app's config is written relative to its own folder; here the repository is the root.
     { ...web, rootDir: __dirname },
   ],
