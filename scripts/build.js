@@ -42,8 +42,10 @@ const TARGETS = {
 /** SHA-256 over every input file (path and content, in a stable order) and the build variables. */
 function inputsHash(target, env, root = ROOT) {
   const hash = createHash('sha256');
+  const output = path.join(root, target.output(env));
   const add = (relative) => {
     const absolute = path.join(root, relative);
+    if (absolute === output) return;
     const stat = fs.statSync(absolute, { throwIfNoEntry: false });
     if (!stat) return;
     if (stat.isDirectory()) {
