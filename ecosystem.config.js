@@ -33,12 +33,15 @@ module.exports = {
       log_file: './logs/combined.log',
       time: true,
       // `pm2 reload` starts a new worker and stops the old one only once the new one has called
-      // process.send('ready') after listening (or after listen_timeout).
+      // process.send('ready') after listening, or once listen_timeout has passed, ready or not.
+      // So listen_timeout is a backstop above the slowest boot: 10 s was exceeded on a loaded
+      // 2-core machine, and the port then refused connections until the new workers listened.
       wait_ready: true,
-      listen_timeout: 10000,
+      listen_timeout: 60000,
       // SIGINT first, SIGKILL after kill_timeout (PM2 default 1600 ms, which would cut requests
-      // short). SECURITY.md 3.1 budget rule: kill_timeout > gracefulShutdownTimeoutMs (readiness
-      // 503 shown first) + the longest request (a Duffel order can take seconds) + DB pool close.
+      // short). SECURITY.md 3.1 budget rule: kill_timeout > the API's drain (DRAIN_MS, 1 s, in
+      // apps/api/src/common/http/connection-drain.ts) + the longest request (a Duffel order can
+      // take seconds) + DB pool close.
       // Raise it if the API's drain time grows.
       kill_timeout: 10000,
     },

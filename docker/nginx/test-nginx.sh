@@ -1,12 +1,11 @@
 #!/usr/bin/env bash
-# Proves docker/nginx/nestmap.conf with a real nginx: renders it (cert paths, loopback ports and
-# upstream ports substituted; nothing else changed), runs it under a private prefix with two
-# node stubs standing in for the API and the web app, and checks its behaviour with curl.
+# Proves docker/nginx/nestmap.conf with a real nginx: renders it (render-test-site.sh), runs it
+# under a private prefix with two node stubs standing in for the API and the web app, and checks
+# its behaviour with curl.
 # Needs nginx, openssl, curl and node. Prints "N passed, M failed"; exits 1 on any failure.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
-site="$here/nestmap.conf"
 for tool in nginx openssl curl node; do
   command -v "$tool" >/dev/null || { echo "test-nginx: $tool is required (apt-get install -y nginx openssl curl)" >&2; exit 1; }
 done
@@ -32,8 +31,12 @@ check() { # check NAME EXPECTED ACTUAL
 }
 summary() { echo "$passed passed, $failed failed"; [ "$failed" -eq 0 ]; }
 
-free_port() {
-  node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
+free_ports() { # free_ports N: N distinct free loopback ports (all held open together while chosen)
+  node -e 'const net = require("net"); const n = +process.argv[1]; let open = 0;
+    const servers = Array.from({ length: n }, () => net.createServer().listen(0, "127.0.0.1", () => {
+      if (++open < n) return;
+      console.log(servers.map((s) => s.address().port).join(" ")); servers.forEach((s) => s.close());
+    }));' "$1"
 }
 wait_port() {
   for _ in $(seq 1 50); do
@@ -45,40 +48,9 @@ wait_port() {
   return 1
 }
 
-api_port=$(free_port) web_port=$(free_port) http_port=$(free_port) https_port=$(free_port)
+read -r api_port web_port http_port https_port <<<"$(free_ports 4)"
 
-openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=yourdomain.com" \
-  -keyout "$tmp/privkey.pem" -out "$tmp/fullchain.pem" 2>/dev/null
-
-sed -e "s#/etc/letsencrypt/live/yourdomain.com/#$tmp/#g" \
-    -e "s#listen 80;#listen 127.0.0.1:$http_port;#" \
-    -e "s#listen 443 ssl http2;#listen 127.0.0.1:$https_port ssl http2;#" \
-    -e "s#127.0.0.1:5000#127.0.0.1:$api_port#" \
-    -e "s#127.0.0.1:3000#127.0.0.1:$web_port#" \
-    "$site" > "$tmp/nestmap.conf"
-# If nestmap.conf drifts from these patterns, say so instead of testing something else.
-for original in /etc/letsencrypt 'listen 80;' 'listen 443 ssl http2;' 127.0.0.1:5000 127.0.0.1:3000; do
-  if grep -qF "$original" "$tmp/nestmap.conf"; then
-    echo "test-nginx: '$original' in nestmap.conf was not substituted; update this harness" >&2
-    exit 1
-  fi
-done
-
-cat > "$tmp/nginx.conf" <<EOF
-worker_processes 1;
-pid $tmp/nginx.pid;
-error_log $tmp/error.log;
-events { worker_connections 64; }
-http {
-  access_log $tmp/access.log;
-  client_body_temp_path $tmp/client_body;
-  proxy_temp_path $tmp/proxy;
-  fastcgi_temp_path $tmp/fastcgi;
-  uwsgi_temp_path $tmp/uwsgi;
-  scgi_temp_path $tmp/scgi;
-  include $tmp/nestmap.conf;
-}
-EOF
+"$here/render-test-site.sh" "$tmp" "$api_port" "$web_port" "$http_port" "$https_port"
 
 # Stub upstream: reports what it received in x-seen-* headers. The API stub also sends the
 # headers helmet would (nginx must not duplicate them), 404s on /api/missing, answers a WebSocket

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { initSentry } from './common/observability/sentry';
+import { drainAndClose } from './common/http/connection-drain';
 import { loadConfigOrExit } from './config/app-config';
 import { resolveDatabase } from './database/resolve-database';
 import { runMigrations } from './database/run-migrations';
@@ -8,7 +9,7 @@ import { createApp } from './main';
 
 /**
  * Process entry (`dist/index.js`, also PM2's script): configuration, database, migrations on the
- * embedded default, then serve until SIGINT/SIGTERM, finishing in-flight requests.
+ * embedded default, then serve until SIGINT/SIGTERM, then drain: no request fails (`pm2 reload`).
  */
 async function main(): Promise<void> {
   const { config, notices } = loadConfigOrExit();
@@ -26,11 +27,13 @@ async function main(): Promise<void> {
 
   const app = await createApp(config, database.url);
   let stopping = false;
+  // The only signal handlers (createApp does not enable Nest's): PM2 stops a worker with SIGINT,
+  // and it must drain before anything closes.
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.log(`${signal}: finishing in-flight requests`);
-    await app.close();
+    logger.log(`${signal}: draining, then finishing in-flight requests`);
+    await drainAndClose(app);
     await database.stop();
     process.exit(0);
   };
