@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
+import { maskSecretLinks } from './secret-links';
 
 export class OutboxMessageResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -26,7 +27,8 @@ export function toOutboxMessageResponse(message: OutboxMessage): OutboxMessageRe
     id: message.id,
     to: message.to,
     subject: message.subject,
-    text: message.text,
+    // The admin may see that an invitation went out, not use its link: that is for the invitee.
+    text: maskSecretLinks(message.text),
     status: message.status,
     attempts: message.attempts,
     deliveredVia: message.deliveredVia,

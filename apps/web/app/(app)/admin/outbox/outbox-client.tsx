@@ -30,7 +30,7 @@ export function OutboxClient() {
     <>
       <PageHeader
         title="Mail outbox"
-        description="E-mails NestMap sent for your organization. Without a SendGrid key they stay here (delivered via “outbox”): read invitation links and notifications on this page."
+        description="E-mails NestMap sent for your organization. Without a SendGrid key they stay here (delivered via “outbox”). Invitation links are shown as [hidden]: they are for the invitee; copy a link when you create the invitation."
       />
       <Card>
         {outbox.isPending ? (
