@@ -1,11 +1,16 @@
 import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
+import { BadRequestException } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { connectionErrorHandler, routingErrorHandler } from './common/http/framework-errors';
+import { acceptJsonBodiesOnly } from './common/http/json-body';
 import { requestIdFor } from './common/http/logger.options';
+import { HELMET_OPTIONS, securityHeaders } from './common/http/security-headers';
+import { edgeInputRefusal } from './common/validation/edge-input';
 import type { AppConfig } from './config/app-config';
 
 export const API_PREFIX = 'api';
@@ -15,6 +20,8 @@ export const API_PREFIX = 'api';
  * e2e tests and the OpenAPI export all run exactly the same bootstrap.
  */
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestFastifyApplication> {
+  const headers = await securityHeaders();
+  const headersTimeout = Math.min(config.http.headersTimeoutMs, config.http.requestTimeoutMs);
   const adapter = new FastifyAdapter({
     trustProxy: config.trustProxy,
     bodyLimit: config.bodyLimitBytes,
@@ -22,16 +29,29 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     forceCloseConnections: 'idle',
     return503OnClosing: true,
     genReqId: requestIdFor,
+    requestTimeout: config.http.requestTimeoutMs,
+    // Node checks both timeouts only every connectionsCheckingInterval (30 s by default).
+    http: { headersTimeout, connectionsCheckingInterval: Math.min(1000, headersTimeout) },
+    // Errors answered before routing get the same body and headers as every other error.
+    frameworkErrors: routingErrorHandler(headers),
+    clientErrorHandler: connectionErrorHandler(headers),
   });
+  // Nest's own parsers would add application/x-www-form-urlencoded; acceptJsonBodiesOnly decides.
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
     bufferLogs: true,
+    bodyParser: false,
   });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX);
 
   const fastify = app.getHttpAdapter().getInstance();
-  // JSON only: a text/plain body is refused with 415 instead of reaching validation as a string.
-  fastify.removeContentTypeParser('text/plain');
+  acceptJsonBodiesOnly(fastify);
+  // NUL (PostgreSQL cannot store it), lone surrogates (URIError) and prototype keys are refused at
+  // the edge for every route, before guards (the throttler keys on the e-mail) and pipes.
+  fastify.addHook('preValidation', async (request) => {
+    const refusal = edgeInputRefusal(request.params) ?? edgeInputRefusal(request.query) ?? edgeInputRefusal(request.body);
+    if (refusal) throw new BadRequestException(refusal);
+  });
   // While shutting down, responses close their connection: a keep-alive socket that was busy when
   // the server began closing would otherwise hold the process open until its idle timeout.
   let closing = false;
@@ -44,23 +64,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     if (closing) reply.header('Connection', 'close');
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        // Swagger UI (dev) needs inline styles and data: images; nothing else is served as HTML.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        frameAncestors: ["'none'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        formAction: ["'self'"],
-      },
-    },
-    frameguard: { action: 'deny' },
-    hsts: { maxAge: 31_536_000, includeSubDomains: true },
-    crossOriginResourcePolicy: { policy: 'same-site' },
-  });
+  await app.register(helmet, HELMET_OPTIONS);
   await app.register(compress, { threshold: 1024 });
   const allowed = new Set(config.corsOrigins);
   app.enableCors({

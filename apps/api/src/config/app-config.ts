@@ -33,6 +33,8 @@ export interface AppConfig {
   /** Fastify `trustProxy`: false, true, a hop count, or a list of addresses/CIDRs. */
   trustProxy: boolean | number | string[];
   bodyLimitBytes: number;
+  /** Node's HTTP server: the whole request (headers and body), and the headers alone. */
+  http: { requestTimeoutMs: number; headersTimeoutMs: number };
   redisUrl?: string;
   throttle: {
     keyPrefix: string;
@@ -206,6 +208,8 @@ export function loadConfig(env: Env = process.env): { config: AppConfig; notices
     corsOrigins: list(env.CORS_ORIGINS ?? (production ? '' : webUrl)),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024),
+    // A client trickling its body (or headers) byte by byte holds a socket: bound both (408).
+    http: { requestTimeoutMs: int(env, 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 100), headersTimeoutMs: int(env, 'HTTP_HEADERS_TIMEOUT_MS', 10_000, 100) },
     redisUrl: checkUrl('REDIS_URL', env.REDIS_URL, ['redis:', 'rediss:']),
     throttle: {
       keyPrefix: env.THROTTLE_KEY_PREFIX ?? 'nestmap:throttle:',

@@ -11,7 +11,6 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
-  IsTimeZone,
   IsUUID,
   Matches,
   MaxLength,
@@ -19,6 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MoneyDto } from '../../common/money/money.dto';
+import { IsCanonicalTimeZone, IsOmittable } from '../../common/validation/validators';
 import { trim } from '../../organizations/dto/organization.dto';
 import { ACTIVITY_TYPES, ActivityType } from '../activity.entity';
 import type { Conflict } from '../itinerary-conflicts';
@@ -56,8 +56,8 @@ export class CreateActivityDto {
   endsAt?: string | null;
 
   @ApiPropertyOptional({ example: 'Europe/Berlin', description: "IANA zone it is shown in; defaults to the trip's" })
-  @IsOptional()
-  @IsTimeZone()
+  @IsOmittable()
+  @IsCanonicalTimeZone()
   timezone?: string;
 
   @ApiPropertyOptional({ type: String, maxLength: 200, nullable: true })
@@ -102,7 +102,8 @@ export class CreateActivityDto {
   bookingReference?: string | null;
 }
 
-export class UpdateActivityDto extends PartialType(CreateActivityDto) {}
+/** Every field may be left out; `null` only where documented nullable. */
+export class UpdateActivityDto extends PartialType(CreateActivityDto, { skipNullProperties: false }) {}
 
 export class ReorderActivitiesDto {
   @ApiProperty({ type: [String], format: 'uuid', description: "Every activity id of the trip, in the new order" })

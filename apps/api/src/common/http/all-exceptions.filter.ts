@@ -105,7 +105,7 @@ export function requestIdOf(request: FastifyRequest): string {
   return request.id;
 }
 
-function reasonPhrase(status: number): string {
+export function reasonPhrase(status: number): string {
   const name = HttpStatus[status];
   if (!name) return 'Error';
   return name

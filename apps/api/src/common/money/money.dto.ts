@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsISO4217CurrencyCode, Matches } from 'class-validator';
+import { Matches } from 'class-validator';
+import { IsCurrencyCode } from '../validation/validators';
 
 /** A money amount as a decimal string, never a float (spec/API.md). */
 export const AMOUNT_PATTERN = /^\d{1,10}(\.\d{1,2})?$/;
@@ -11,7 +12,7 @@ export class MoneyDto {
   amount: string;
 
   @ApiProperty({ example: 'EUR', description: 'ISO 4217' })
-  @IsISO4217CurrencyCode()
+  @IsCurrencyCode()
   currency: string;
 }
 

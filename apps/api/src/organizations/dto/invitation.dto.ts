@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsEnum, IsOptional, MaxLength } from 'class-validator';
+import { IsEmail, IsEnum, MaxLength } from 'class-validator';
+import { IsOmittable } from '../../common/validation/validators';
 import { USER_ROLES, UserRole } from '../../users/user-role';
 import type { Invitation } from '../invitation.entity';
 
@@ -12,7 +13,7 @@ export class CreateInvitationDto {
   email: string;
 
   @ApiPropertyOptional({ enum: USER_ROLES, default: UserRole.Traveller })
-  @IsOptional()
+  @IsOmittable()
   @IsEnum(UserRole)
   role: UserRole = UserRole.Traveller;
 }

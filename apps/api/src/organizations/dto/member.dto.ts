@@ -1,17 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEnum, IsOptional } from 'class-validator';
+import { IsBoolean, IsEnum } from 'class-validator';
+import { IsOmittable } from '../../common/validation/validators';
 import { UserResponse } from '../../users/user.dto';
 import { USER_ROLES, UserRole } from '../../users/user-role';
 
 /** Change a member's role, or deactivate (`active: false`) / reactivate them. */
 export class UpdateMemberDto {
   @ApiPropertyOptional({ enum: USER_ROLES })
-  @IsOptional()
+  @IsOmittable()
   @IsEnum(UserRole)
   role?: UserRole;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   active?: boolean;
 }

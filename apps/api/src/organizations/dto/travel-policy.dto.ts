@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO4217CurrencyCode, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { AMOUNT_MESSAGE, AMOUNT_PATTERN } from '../../common/money/money.dto';
+import { IsCurrencyCode } from '../../common/validation/validators';
 import { CABIN_CLASSES, CabinClass, TravelPolicy } from '../travel-policy.entity';
 
 
@@ -13,7 +14,7 @@ export class TravelPolicyDto {
   allowedCabinClasses: CabinClass[];
 
   @ApiProperty({ example: 'EUR', description: 'ISO 4217 code of every amount in the policy' })
-  @IsISO4217CurrencyCode()
+  @IsCurrencyCode()
   currency: string;
 
   @ApiProperty({ type: String, nullable: true, example: '800.00', description: 'Max fare per flight' })

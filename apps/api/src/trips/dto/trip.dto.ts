@@ -9,7 +9,6 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
-  IsTimeZone,
   IsUUID,
   Matches,
   MaxLength,
@@ -19,6 +18,7 @@ import {
 import { trim } from '../../organizations/dto/organization.dto';
 import { PaginationQuery } from '../../common/http/pagination.dto';
 import { MoneyDto } from '../../common/money/money.dto';
+import { IsCanonicalTimeZone } from '../../common/validation/validators';
 import { TRIP_STATUSES, TripStatus } from '../trip-status.machine';
 
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
@@ -56,7 +56,7 @@ export class CreateTripDto {
 
   @ApiPropertyOptional({ example: 'Europe/Berlin', description: "IANA zone; defaults to the destination's" })
   @IsOptional()
-  @IsTimeZone()
+  @IsCanonicalTimeZone()
   timezone?: string;
 
   @ApiProperty({ example: '2026-03-09', format: 'date' })
@@ -96,7 +96,8 @@ export class CreateTripDto {
   travellerId?: string;
 }
 
-export class UpdateTripDto extends PartialType(OmitType(CreateTripDto, ['travellerId'] as const)) {
+/** Every field may be left out; `null` only where the trip may lack the value (not title or dates). */
+export class UpdateTripDto extends PartialType(OmitType(CreateTripDto, ['travellerId'] as const), { skipNullProperties: false }) {
   @ApiPropertyOptional({ description: 'The version you read; a stale one is refused with 409' })
   @IsOptional()
   @IsInt()
