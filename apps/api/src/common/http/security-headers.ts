@@ -22,11 +22,18 @@ export const HELMET_OPTIONS: FastifyHelmetOptions = {
 
 const NOT_SECURITY = new Set(['content-type', 'content-length', 'date', 'connection', 'keep-alive']);
 
+let captured: Promise<Record<string, string>> | undefined;
+
 /**
- * The headers helmet sets with HELMET_OPTIONS, read once from a throwaway instance: responses
- * written before routing (a malformed URL or request) never pass through helmet's hook.
+ * The headers helmet sets with HELMET_OPTIONS, read once per process from a throwaway instance:
+ * responses written before routing (a malformed URL or request) never pass through helmet's hook.
  */
-export async function securityHeaders(): Promise<Record<string, string>> {
+export function securityHeaders(): Promise<Record<string, string>> {
+  captured ??= capture();
+  return captured;
+}
+
+async function capture(): Promise<Record<string, string>> {
   const probe = new FastifyAdapter().getInstance();
   await probe.register(helmet, HELMET_OPTIONS);
   probe.get('/', async () => '');
