@@ -1,8 +1,12 @@
+import type { Metadata } from 'next';
 import { ButtonLink, EmptyState } from '@/components/ui';
+
+export const metadata: Metadata = { title: 'Page not found' };
 
 export default function NotFound() {
   return (
     <main id="main" style={{ padding: 'var(--space-7) var(--space-4)' }}>
+      <h1 className="sr-only">Page not found</h1>
       <EmptyState
         icon="compass"
         title="This page does not exist"

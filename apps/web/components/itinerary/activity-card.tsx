@@ -5,7 +5,7 @@ import { Badge, Button, Icon, type IconName } from '@/components/ui';
 import { ACTIVITY_TYPE_LABELS } from '@/lib/itinerary/activity-form-values';
 import type { Activity, Conflict } from '@/lib/itinerary/itinerary-days';
 import { formatMoney } from '@/lib/trips/money';
-import { formatDay, wallTimeOf, zoneAbbreviation } from '@/lib/time/zoned-time';
+import { formatDay, formatWallTime, wallTimeOf, zoneAbbreviation } from '@/lib/time/zoned-time';
 import styles from './itinerary.module.css';
 
 const TYPE_ICONS: Record<Activity['type'], IconName> = {
@@ -25,9 +25,10 @@ export function activityTimeLabel(
 ): { time: string; zone: string | null } {
   const start = wallTimeOf(activity.startsAt, activity.timezone);
   const end = activity.endsAt ? wallTimeOf(activity.endsAt, activity.timezone) : null;
-  const endText = end ? (end.date === start.date ? end.time : `${formatDay(end.date)} ${end.time}`) : null;
+  const endTime = end && formatWallTime(end.time);
+  const endText = end ? (end.date === start.date ? endTime : `${formatDay(end.date)} ${endTime}`) : null;
   return {
-    time: endText ? `${start.time} – ${endText}` : start.time,
+    time: endText ? `${formatWallTime(start.time)} – ${endText}` : formatWallTime(start.time),
     zone: tripZone && tripZone !== activity.timezone ? zoneAbbreviation(activity.startsAt, activity.timezone) : null,
   };
 }
@@ -75,7 +76,7 @@ export function ActivityCard(props: ActivityCardProps) {
           type="button"
           className={styles.select}
           onClick={props.onSelect}
-          aria-label={`${activity.title}, ${time}${located ? ', show on the map' : ''}`}
+          // Named by what it shows (WCAG 2.5.3, label in name), so speech users can say what they see.
         >
           <span className={styles.time}>
             {time}

@@ -86,7 +86,10 @@ describe('ItineraryTimeline', () => {
     const a = activity('First', { startsAt: '2026-03-10T09:00:00+09:00' });
     const b = activity('Second', { startsAt: '2026-03-10T11:00:00+09:00' });
     const props = renderTimeline([a, b]);
-    fireEvent.click(screen.getByRole('button', { name: /^Second, 11:00/ }));
+    // Named by what it shows (label in name): time, then title.
+    const card = screen.getByRole('button', { name: /^11:00\s*Second/ });
+    expect(card.getAttribute('aria-label')).toBeNull();
+    fireEvent.click(card);
     expect(props.onSelectActivity).toHaveBeenCalledWith(b.id);
     fireEvent.click(screen.getByRole('button', { name: 'Move “Second” up' }));
     expect(props.onReorder).toHaveBeenCalledWith([b.id, a.id]);

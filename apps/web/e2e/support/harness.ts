@@ -31,12 +31,13 @@ export function launchBrowser(): Promise<Browser> {
 /** A fresh browser profile (its own cookies): one per person in a test. */
 export async function newPage(
   browser: Browser,
-  viewport = { width: 1280, height: 860 },
+  viewport: { width: number; height: number } = { width: 1280, height: 860 },
+  locale = 'en-GB',
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     baseURL: urls().webUrl,
-    viewport,
-    locale: 'en-GB',
+    viewport: { width: viewport.width, height: viewport.height },
+    locale,
     timezoneId: 'Europe/London',
   });
   context.setDefaultTimeout(15_000);

@@ -1,0 +1,131 @@
+import type { Browser, Page } from 'playwright-core';
+import { expectNoSeriousA11yViolations } from './support/axe';
+import {
+  apiAs,
+  capturingFailures,
+  dayFromToday,
+  launchBrowser,
+  must,
+  newPage,
+  registerOrganization,
+  screenshot,
+  signIn,
+} from './support/harness';
+
+/** Every page, signed out and signed in as an admin with data on each, at desktop and phone width. */
+const PUBLIC_PAGES = ['/sign-in', '/sign-up', '/invite/not-a-real-invitation'];
+const APP_PAGES = (tripId: string) => [
+  '/dashboard',
+  '/trips',
+  '/trips/new',
+  `/trips/${tripId}`,
+  `/trips/${tripId}/edit`,
+  '/admin/approvals',
+  '/admin/trips',
+  '/admin/people',
+  '/admin/members',
+  '/admin/invitations',
+  '/admin/policy',
+  '/admin/audit',
+  '/admin/outbox',
+  '/trips/not-a-trip-id',
+  '/no-such-page',
+];
+
+const VIEWPORTS = [
+  { name: 'desktop', width: 1440, height: 900, locale: 'en-US' },
+  { name: 'phone', width: 390, height: 844, locale: 'de-DE' },
+] as const;
+
+async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: /^(Loading|Opening)/ })
+    .waitFor({ state: 'detached' });
+}
+
+async function visit(page: Page, path: string, name: string): Promise<void> {
+  await page.goto(path);
+  await settle(page);
+  await expectNoSeriousA11yViolations(page, `${name} ${path}`);
+  await screenshot(page, `every-page-${name}-${path.replace(/[^\w]+/g, '_').replace(/^_|_$/g, '') || 'root'}`);
+}
+
+describe('every page', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('has no serious or critical accessibility violations at desktop and phone width, signed out and in', async () => {
+    await capturingFailures(browser, 'every-page', async () => {
+      const admin = await registerOrganization('Grace');
+      const api = apiAs(admin.token);
+      const trip = await must(
+        api.POST('/api/trips', {
+          body: {
+            title: 'Berlin sales kick-off',
+            destination: 'Berlin',
+            destinationCountry: 'Germany',
+            timezone: 'Europe/Berlin',
+            latitude: 52.52,
+            longitude: 13.405,
+            startDate: dayFromToday(10),
+            endDate: dayFromToday(12),
+            budget: { amount: '2500.00', currency: 'EUR' },
+            purpose: 'Kick-off with the sales team.',
+          },
+        }),
+      );
+      for (const [title, time, minutes] of [
+        ['Customer workshop', '09:30', 142],
+        ['Team dinner', '19:30', 150],
+      ] as const) {
+        const startsAt = new Date(`${dayFromToday(10)}T${time}:00+01:00`);
+        await must(
+          api.POST('/api/trips/{tripId}/activities', {
+            params: { path: { tripId: trip.id } },
+            body: {
+              title,
+              type: 'meeting',
+              startsAt: startsAt.toISOString(),
+              endsAt: new Date(startsAt.getTime() + minutes * 60_000).toISOString(),
+              timezone: 'Europe/Berlin',
+              latitude: 52.5163,
+              longitude: 13.3777,
+            },
+          }),
+        );
+      }
+      await must(
+        api.POST('/api/organizations/current/invitations', {
+          body: { email: 'new.colleague@example.com', role: 'traveller' },
+        }),
+      );
+
+      for (const viewport of VIEWPORTS) {
+        const { context, page } = await newPage(browser, viewport, viewport.locale);
+        for (const path of PUBLIC_PAGES) await visit(page, path, viewport.name);
+        await signIn(page, admin.email);
+        for (const path of APP_PAGES(trip.id)) await visit(page, path, viewport.name);
+
+        // The trip page with the activity form open.
+        await page.goto(`/trips/${trip.id}`);
+        await settle(page);
+        await page
+          .getByRole('button', { name: /^Add an activity on / })
+          .first()
+          .click();
+        await page.getByRole('form', { name: 'New activity' }).waitFor();
+        await expectNoSeriousA11yViolations(page, `${viewport.name} activity form`);
+        await screenshot(page, `every-page-${viewport.name}-activity-form`);
+        await context.close();
+      }
+    });
+  });
+});
