@@ -24,6 +24,7 @@ const config: Config = {
   roots: ['<rootDir>/apps/web'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   testPathIgnorePatterns: ['/node_modules/', '/.next', '/e2e/'],
+  setupFiles: ['<rootDir>/apps/web/test/browser-locale.js'],
   transform: { '^.+\\.(ts|tsx)$': swc as never },
   moduleNameMapper: {
     '\\.css$': '<rootDir>/apps/web/test/style-mock.js',

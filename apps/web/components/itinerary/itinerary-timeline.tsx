@@ -2,6 +2,7 @@
 
 import { Alert, Button } from '@/components/ui';
 import type { ActivityBody } from '@/lib/api/contract';
+import { describeConflict } from '@/lib/itinerary/conflict-text';
 import {
   conflictsByActivity,
   isChronological,
@@ -42,9 +43,10 @@ export interface ItineraryTimelineProps {
 
 /** The itinerary, day by day in the destination's local time, edited in place. */
 export function ItineraryTimeline(props: ItineraryTimelineProps) {
-  const { trip, activities, days, conflicts, selectedDay, highlightedId, editable, editing } = props;
-  const conflictIndex = conflictsByActivity(conflicts);
+  const { trip, activities, days, selectedDay, highlightedId, editable, editing } = props;
   const titles = new Map(activities.map((a) => [a.id, a.title]));
+  const conflicts = props.conflicts.map((conflict) => ({ ...conflict, message: describeConflict(conflict, titles) }));
+  const conflictIndex = conflictsByActivity(conflicts);
   const zone = trip.timezone;
 
   const form = (activity: Activity | null, date: string) => (

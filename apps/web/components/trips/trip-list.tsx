@@ -52,7 +52,7 @@ export function TripList({ trips, caption, showTraveller, members, currentUserId
       </thead>
       <tbody>
         {trips.map((trip) => (
-          <tr key={trip.id}>
+          <tr key={trip.id} className={styles.row}>
             <td data-label="Trip">
               <div className={styles.titleCell}>
                 <Link className={styles.title} href={`/trips/${trip.id}`}>

@@ -1,7 +1,7 @@
 'use client';
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useRole, useUser } from '@/components/session/session-provider';
 import {
   Alert,
@@ -68,6 +68,8 @@ export function TripsBrowser({ scope }: TripsBrowserProps) {
   const filters = filtersFrom(new URLSearchParams(params.toString()));
   const [search, setSearch] = useState(filters.q ?? '');
   const members = useMemberDirectory(scope === 'organization' && canManage);
+  const moreFiltersId = useId();
+  const [filtersOpen, setFiltersOpen] = useState(false);
 
   const update = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params.toString());
@@ -99,9 +101,13 @@ export function TripsBrowser({ scope }: TripsBrowserProps) {
     travellerId: scope === 'mine' ? user.id : filters.travellerId,
   };
   const trips = useTrips(query);
-  const filtered = Boolean(
-    filters.q || filters.status || filters.from || filters.to || (scope === 'organization' && filters.travellerId),
-  );
+  const activeFilters = [
+    filters.status,
+    filters.from,
+    filters.to,
+    scope === 'organization' && filters.travellerId,
+  ].filter(Boolean).length;
+  const filtered = Boolean(filters.q) || activeFilters > 0;
 
   return (
     <Card padded>
@@ -119,56 +125,71 @@ export function TripsBrowser({ scope }: TripsBrowserProps) {
             onChange={(event) => setSearch(event.target.value)}
           />
         </Field>
-        <Field label="Status">
-          <Select
-            value={filters.status?.[0] ?? ''}
-            onChange={(event) => update({ status: event.target.value || undefined })}
-          >
-            <option value="">Any status</option>
-            {TRIP_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {STATUS_LABELS[status]}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label="Travelling from">
-          <Input
-            type="date"
-            value={filters.from}
-            onChange={(event) => update({ from: event.target.value || undefined })}
-          />
-        </Field>
-        <Field label="Travelling until">
-          <Input type="date" value={filters.to} onChange={(event) => update({ to: event.target.value || undefined })} />
-        </Field>
-        {scope === 'organization' ? (
-          <Field label="Traveller">
+        <Button
+          className={styles.filtersToggle}
+          size="sm"
+          aria-expanded={filtersOpen}
+          aria-controls={moreFiltersId}
+          onClick={() => setFiltersOpen((open) => !open)}
+        >
+          {filtersOpen ? 'Fewer filters' : `More filters${activeFilters ? ` (${activeFilters})` : ''}`}
+        </Button>
+        <div className={styles.moreFilters} id={moreFiltersId} data-open={filtersOpen}>
+          <Field label="Status">
             <Select
-              value={filters.travellerId ?? ''}
-              onChange={(event) => update({ traveller: event.target.value || undefined })}
+              value={filters.status?.[0] ?? ''}
+              onChange={(event) => update({ status: event.target.value || undefined })}
             >
-              <option value="">Everyone</option>
-              {[...(members.data?.values() ?? [])]
-                .sort((a, b) => a.name.localeCompare(b.name))
-                .map((member) => (
-                  <option key={member.id} value={member.id}>
-                    {member.name}
-                  </option>
-                ))}
-            </Select>
-          </Field>
-        ) : (
-          <Field label="Sort">
-            <Select value={filters.sortKey} onChange={(event) => update({ sort: event.target.value })}>
-              {Object.entries(SORTS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
+              <option value="">Any status</option>
+              {TRIP_STATUSES.map((status) => (
+                <option key={status} value={status}>
+                  {STATUS_LABELS[status]}
                 </option>
               ))}
             </Select>
           </Field>
-        )}
+          <Field label="Travelling from">
+            <Input
+              type="date"
+              value={filters.from}
+              onChange={(event) => update({ from: event.target.value || undefined })}
+            />
+          </Field>
+          <Field label="Travelling until">
+            <Input
+              type="date"
+              value={filters.to}
+              onChange={(event) => update({ to: event.target.value || undefined })}
+            />
+          </Field>
+          {scope === 'organization' ? (
+            <Field label="Traveller">
+              <Select
+                value={filters.travellerId ?? ''}
+                onChange={(event) => update({ traveller: event.target.value || undefined })}
+              >
+                <option value="">Everyone</option>
+                {[...(members.data?.values() ?? [])]
+                  .sort((a, b) => a.name.localeCompare(b.name))
+                  .map((member) => (
+                    <option key={member.id} value={member.id}>
+                      {member.name}
+                    </option>
+                  ))}
+              </Select>
+            </Field>
+          ) : (
+            <Field label="Sort">
+              <Select value={filters.sortKey} onChange={(event) => update({ sort: event.target.value })}>
+                {Object.entries(SORTS).map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          )}
+        </div>
       </form>
       {filtered && (
         <div className={styles.filtersFooter}>
@@ -234,7 +255,7 @@ export function TripsBrowser({ scope }: TripsBrowserProps) {
             page={trips.data.page}
             limit={trips.data.limit}
             total={trips.data.total}
-            noun="trips"
+            noun={{ one: 'trip', other: 'trips' }}
             onPageChange={(page) => update({ page: String(page) })}
           />
         </div>

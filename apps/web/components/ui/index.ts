@@ -5,6 +5,7 @@ export { Dialog, DialogActions } from './dialog';
 export { Alert, EmptyState, Loading, Skeleton } from './feedback';
 export { Checkbox, Field, FieldRow, Input, Select, Textarea } from './field';
 export { Icon, type IconName } from './icon';
+export { LoadError } from './load-error';
 export { PageHeader } from './page-header';
 export { Pagination } from './pagination';
 export { Table, tableStyles } from './table';

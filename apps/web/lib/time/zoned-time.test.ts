@@ -3,6 +3,7 @@ import {
   daysBetween,
   eachDay,
   formatDateRange,
+  formatWallTime,
   formatDay,
   offsetMinutesAt,
   today,
@@ -77,11 +78,29 @@ describe('calendar dates', () => {
     expect(formatDay('2026-03-10', 'en-GB', true)).toBe('Tue, 10 Mar 2026');
   });
 
+  // Intl puts thin and narrow no-break spaces around the dash and before "PM".
+  const plain = (text: string) => text.replace(/\s/g, ' ');
+
   it('formats ranges compactly', () => {
-    expect(formatDateRange('2026-03-09', '2026-03-12')).toBe('9 – 12 Mar 2026');
-    expect(formatDateRange('2026-03-30', '2026-04-02')).toBe('30 Mar – 2 Apr 2026');
-    expect(formatDateRange('2026-12-28', '2027-01-03')).toBe('28 Dec 2026 – 3 Jan 2027');
-    expect(formatDateRange('2026-03-09', '2026-03-09')).toBe('9 Mar 2026');
+    expect(plain(formatDateRange('2026-03-09', '2026-03-12'))).toBe('9 – 12 Mar 2026');
+    expect(plain(formatDateRange('2026-03-30', '2026-04-02'))).toBe('30 Mar – 2 Apr 2026');
+    expect(plain(formatDateRange('2026-12-28', '2027-01-03'))).toBe('28 Dec 2026 – 3 Jan 2027');
+    expect(plain(formatDateRange('2026-03-09', '2026-03-09'))).toBe('9 Mar 2026');
+  });
+
+  it('writes ranges and times in the locale the browser names, not always the British way', () => {
+    expect(plain(formatDateRange('2026-03-09', '2026-03-12', 'en-US'))).toBe('Mar 9 – 12, 2026');
+    expect(plain(formatDateRange('2026-03-09', '2026-03-12', 'de-DE'))).toBe('9.–12. März 2026');
+    expect(plain(formatWallTime('19:30', 'en-US'))).toBe('7:30 PM');
+    expect(plain(formatWallTime('19:30', 'de-DE'))).toBe('19:30');
+    expect(plain(formatWallTime('09:05'))).toBe('09:05');
+    Object.defineProperty(window.navigator, 'language', { value: 'en-US', configurable: true });
+    try {
+      expect(formatDay('2026-03-10')).toBe('Tue, Mar 10');
+      expect(plain(formatWallTime('19:30'))).toBe('7:30 PM');
+    } finally {
+      Object.defineProperty(window.navigator, 'language', { value: 'en-GB', configurable: true });
+    }
   });
 
   it("knows today's date in a given zone", () => {

@@ -4,6 +4,8 @@
  * of the activity's zone plus its IANA name, and the browser's Intl knows every zone.
  */
 
+import { displayLocale } from '../format/locale';
+
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 const partsFormatters = new Map<string, Intl.DateTimeFormat>();
@@ -91,7 +93,7 @@ export function formatClock(instant: string | Date, timeZone: string): string {
 }
 
 /** The zone's short name at that instant ("CET", "GMT+9"), for times shown outside the trip's zone. */
-export function zoneAbbreviation(instant: string | Date, timeZone: string, locale = 'en-GB'): string {
+export function zoneAbbreviation(instant: string | Date, timeZone: string, locale = displayLocale()): string {
   const part = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
     .formatToParts(new Date(instant))
     .find((p) => p.type === 'timeZoneName');
@@ -109,7 +111,7 @@ function dateOnlyToUtc(date: string): Date {
 }
 
 /** "Tue 10 Mar" — a calendar date, never shifted by the browser's zone. */
-export function formatDay(date: string, locale = 'en-GB', withYear = false): string {
+export function formatDay(date: string, locale = displayLocale(), withYear = false): string {
   return new Intl.DateTimeFormat(locale, {
     timeZone: 'UTC',
     weekday: 'short',
@@ -119,19 +121,21 @@ export function formatDay(date: string, locale = 'en-GB', withYear = false): str
   }).format(dateOnlyToUtc(date));
 }
 
-/** "9 – 12 Mar 2026", "30 Mar – 2 Apr 2026", "28 Dec 2026 – 3 Jan 2027". */
-export function formatDateRange(start: string, end: string, locale = 'en-GB'): string {
-  const format = (options: Intl.DateTimeFormatOptions) =>
-    new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...options });
-  const a = dateOnlyToUtc(start);
-  const b = dateOnlyToUtc(end);
-  if (start === end) return format({ day: 'numeric', month: 'short', year: 'numeric' }).format(a);
-  if (start.slice(0, 7) === end.slice(0, 7))
-    return `${a.getUTCDate()} – ${format({ day: 'numeric', month: 'short', year: 'numeric' }).format(b)}`;
-  if (start.slice(0, 4) === end.slice(0, 4))
-    return `${format({ day: 'numeric', month: 'short' }).format(a)} – ${format({ day: 'numeric', month: 'short', year: 'numeric' }).format(b)}`;
-  const full = format({ day: 'numeric', month: 'short', year: 'numeric' });
-  return `${full.format(a)} – ${full.format(b)}`;
+/** "9 – 12 Mar 2026", "Mar 9 – 12, 2026", "9.–12. März 2026": the locale's own pattern for a range. */
+export function formatDateRange(start: string, end: string, locale = displayLocale()): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: 'UTC',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  }).formatRange(dateOnlyToUtc(start), dateOnlyToUtc(end));
+}
+
+/** A wall-clock "19:30" as the locale writes it: "19:30", "7:30 PM". */
+export function formatWallTime(time: string, locale = displayLocale()): string {
+  return new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: 'UTC' }).format(
+    new Date(`1970-01-01T${time}:00Z`),
+  );
 }
 
 /** Every date from `start` to `end`, inclusive. */
@@ -159,7 +163,7 @@ export function today(timeZone?: string, now: Date = new Date()): string {
 }
 
 /** "14 Mar 2026, 10:05" in the user's own zone: for audit rows, e-mails and other records. */
-export function formatTimestamp(instant: string | Date, locale = 'en-GB', timeZone?: string): string {
+export function formatTimestamp(instant: string | Date, locale = displayLocale(), timeZone?: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
     new Date(instant),
   );

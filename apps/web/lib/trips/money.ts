@@ -1,5 +1,10 @@
+import { displayLocale } from '../format/locale';
+
 /** "1,250.00 EUR" → "€1,250" style, in the user's locale; the amount stays a decimal string until shown. */
-export function formatMoney(money: { amount: string; currency: string } | null | undefined, locale?: string): string {
+export function formatMoney(
+  money: { amount: string; currency: string } | null | undefined,
+  locale = displayLocale(),
+): string {
   if (!money) return '';
   const value = Number(money.amount);
   try {

@@ -7,8 +7,7 @@ import { useRole, useUser } from '@/components/session/session-provider';
 import { TripForm } from '@/components/trips/trip-form';
 import { travellerName } from '@/components/trips/trip-list';
 import { TripStatusBadge } from '@/components/trips/trip-status-badge';
-import { Alert, Button, ButtonLink, Card, EmptyState, Loading, PageHeader } from '@/components/ui';
-import { describeError } from '@/lib/api/api-error';
+import { Alert, Button, ButtonLink, Card, EmptyState, LoadError, Loading, PageHeader } from '@/components/ui';
 import { useMemberDirectory, usePolicy } from '@/lib/api/organization';
 import { useCreateTrip, useTrips, type Trip } from '@/lib/api/trips';
 import { daysBetween, formatDateRange, today } from '@/lib/time/zoned-time';
@@ -116,7 +115,7 @@ export function DashboardClient() {
             {upcoming.isPending ? (
               <Loading />
             ) : upcoming.isError ? (
-              <Alert tone="danger">{describeError(upcoming.error)}</Alert>
+              <LoadError error={upcoming.error} onRetry={() => upcoming.refetch()} />
             ) : upcoming.data.items.length === 0 ? (
               <EmptyState
                 icon="meeting"
@@ -149,7 +148,7 @@ export function DashboardClient() {
               {waiting.isPending ? (
                 <Loading />
               ) : waiting.isError ? (
-                <Alert tone="danger">{describeError(waiting.error)}</Alert>
+                <LoadError error={waiting.error} onRetry={() => waiting.refetch()} />
               ) : forMe.length === 0 ? (
                 <EmptyState icon="check" title="You are all caught up">
                   Trips your colleagues submit appear here for you to approve or reject.

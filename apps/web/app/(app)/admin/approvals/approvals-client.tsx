@@ -101,7 +101,7 @@ export function ApprovalsClient() {
             page={trips.data.page}
             limit={trips.data.limit}
             total={trips.data.total}
-            noun="trips"
+            noun={{ one: 'trip', other: 'trips' }}
             onPageChange={setPage}
           />
         </div>

@@ -4,13 +4,13 @@ import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { useUser } from '@/components/session/session-provider';
 import {
-  Alert,
   Badge,
   Button,
   Card,
   EmptyState,
   Field,
   Input,
+  LoadError,
   Loading,
   PageHeader,
   Pagination,
@@ -18,7 +18,6 @@ import {
   Table,
   tableStyles,
 } from '@/components/ui';
-import { describeError } from '@/lib/api/api-error';
 import { useAudit, useMemberDirectory } from '@/lib/api/organization';
 import { formatTimestamp } from '@/lib/time/zoned-time';
 import styles from '../admin.module.css';
@@ -112,7 +111,7 @@ export function AuditClient() {
         {audit.isPending ? (
           <Loading label="Loading the audit log…" />
         ) : audit.isError ? (
-          <Alert tone="danger">{describeError(audit.error)}</Alert>
+          <LoadError error={audit.error} onRetry={() => audit.refetch()} />
         ) : audit.data.items.length === 0 ? (
           <EmptyState icon="log" title={action || entityType ? 'No entry matches' : 'Nothing recorded yet'}>
             {action || entityType
@@ -156,7 +155,7 @@ export function AuditClient() {
               page={audit.data.page}
               limit={audit.data.limit}
               total={audit.data.total}
-              noun="entries"
+              noun={{ one: 'entry', other: 'entries' }}
               onPageChange={setPage}
             />
           </>

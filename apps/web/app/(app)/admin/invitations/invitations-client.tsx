@@ -12,6 +12,7 @@ import {
   EmptyState,
   Field,
   Input,
+  LoadError,
   Loading,
   PageHeader,
   Pagination,
@@ -130,7 +131,7 @@ export function InvitationsClient() {
           {invitations.isPending ? (
             <Loading />
           ) : invitations.isError ? (
-            <Alert tone="danger">{describeError(invitations.error)}</Alert>
+            <LoadError error={invitations.error} onRetry={() => invitations.refetch()} />
           ) : invitations.data.items.length === 0 ? (
             <EmptyState icon="mail" title="No invitations yet">
               Invite your first colleague above: they choose a name and password from the link.
@@ -192,7 +193,7 @@ export function InvitationsClient() {
                 page={invitations.data.page}
                 limit={invitations.data.limit}
                 total={invitations.data.total}
-                noun="invitations"
+                noun={{ one: 'invitation', other: 'invitations' }}
                 onPageChange={setPage}
               />
             </>

@@ -9,6 +9,7 @@ import {
   ButtonLink,
   Card,
   EmptyState,
+  LoadError,
   Loading,
   PageHeader,
   Pagination,
@@ -71,7 +72,7 @@ export function MembersClient() {
         {members.isPending ? (
           <Loading label="Loading members…" />
         ) : members.isError ? (
-          <Alert tone="danger">{describeError(members.error)}</Alert>
+          <LoadError error={members.error} onRetry={() => members.refetch()} />
         ) : members.data.items.length <= 1 && page === 1 ? (
           <>
             <EmptyState
@@ -187,7 +188,7 @@ export function MembersClient() {
               page={members.data.page}
               limit={members.data.limit}
               total={members.data.total}
-              noun="members"
+              noun={{ one: 'member', other: 'members' }}
               onPageChange={setPage}
             />
           </>

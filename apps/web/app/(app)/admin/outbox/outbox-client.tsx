@@ -2,10 +2,10 @@
 
 import { Fragment, useState } from 'react';
 import {
-  Alert,
   Badge,
   Card,
   EmptyState,
+  LoadError,
   Loading,
   PageHeader,
   Pagination,
@@ -13,7 +13,6 @@ import {
   tableStyles,
   type Tone,
 } from '@/components/ui';
-import { describeError } from '@/lib/api/api-error';
 import { useOutbox } from '@/lib/api/organization';
 import { formatTimestamp } from '@/lib/time/zoned-time';
 import styles from '../admin.module.css';
@@ -36,7 +35,7 @@ export function OutboxClient() {
         {outbox.isPending ? (
           <Loading />
         ) : outbox.isError ? (
-          <Alert tone="danger">{describeError(outbox.error)}</Alert>
+          <LoadError error={outbox.error} onRetry={() => outbox.refetch()} />
         ) : outbox.data.items.length === 0 ? (
           <EmptyState icon="inbox" title="No e-mail yet">
             Invitations, approval requests and decisions are e-mailed; each appears here.
@@ -85,7 +84,7 @@ export function OutboxClient() {
               page={outbox.data.page}
               limit={outbox.data.limit}
               total={outbox.data.total}
-              noun="e-mails"
+              noun={{ one: 'e-mail', other: 'e-mails' }}
               onPageChange={setPage}
             />
           </>

@@ -5,8 +5,7 @@ import { useState } from 'react';
 import { PeopleMap, type PersonAway } from '@/components/map';
 import { useUser } from '@/components/session/session-provider';
 import { travellerName } from '@/components/trips/trip-list';
-import { Alert, Card, EmptyState, Loading, PageHeader } from '@/components/ui';
-import { describeError } from '@/lib/api/api-error';
+import { Card, EmptyState, LoadError, Loading, PageHeader } from '@/components/ui';
 import { useMemberDirectory } from '@/lib/api/organization';
 import { useTrips } from '@/lib/api/trips';
 import { formatDateRange, formatDay, today } from '@/lib/time/zoned-time';
@@ -39,7 +38,7 @@ export function PeopleClient() {
         title="Where are my people"
         description={`Travellers on an approved or booked trip today, ${formatDay(now, undefined, true)}.`}
       />
-      {trips.isError && <Alert tone="danger">{describeError(trips.error)}</Alert>}
+      {trips.isError && <LoadError error={trips.error} onRetry={() => trips.refetch()} />}
       <div className={styles.peopleGrid}>
         <div className={styles.peopleMap}>
           <PeopleMap people={people} onSelect={setSelected} />

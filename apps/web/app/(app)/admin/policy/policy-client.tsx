@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useRole } from '@/components/session/session-provider';
-import { Alert, Button, Card, Checkbox, Field, FieldRow, Input, Loading, PageHeader } from '@/components/ui';
+import { Alert, Button, Card, Checkbox, Field, FieldRow, Input, LoadError, Loading, PageHeader } from '@/components/ui';
 import { describeError, splitFieldErrors } from '@/lib/api/api-error';
 import { usePolicy, useSavePolicy, type Policy } from '@/lib/api/organization';
 import { CABIN_CLASSES, policySchema, type PolicyFormValues } from '@/lib/forms/schemas';
@@ -183,7 +183,7 @@ export function PolicyClient() {
         {policy.isPending ? (
           <Loading />
         ) : policy.isError ? (
-          <Alert tone="danger">{describeError(policy.error)}</Alert>
+          <LoadError error={policy.error} onRetry={() => policy.refetch()} />
         ) : (
           <PolicyForm policy={policy.data} readOnly={!isAdmin} />
         )}
