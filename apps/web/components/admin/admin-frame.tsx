@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useUser } from '@/components/session/session-provider';
 import { ButtonLink, EmptyState } from '@/components/ui';
 import type { Role } from '@/lib/api/organization';
@@ -31,6 +31,35 @@ function NoAccess({ what }: { what: string }) {
   );
 }
 
+/**
+ * On a narrow screen the section links scroll sideways: says so (a fade and an arrow on the side
+ * with more links) and brings the current section into view.
+ */
+function useScrollHint(current: string | undefined) {
+  const ref = useRef<HTMLElement>(null);
+  const [more, setMore] = useState({ before: false, after: false });
+  useEffect(() => {
+    const nav = ref.current;
+    if (!nav) return;
+    const update = () => {
+      const horizontal = nav.scrollWidth > nav.clientWidth + 1;
+      setMore({
+        before: horizontal && nav.scrollLeft > 1,
+        after: horizontal && nav.scrollLeft + nav.clientWidth < nav.scrollWidth - 1,
+      });
+    };
+    nav.querySelector('[aria-current="page"]')?.scrollIntoView?.({ block: 'nearest', inline: 'center' });
+    update();
+    nav.addEventListener('scroll', update, { passive: true });
+    window.addEventListener('resize', update);
+    return () => {
+      nav.removeEventListener('scroll', update);
+      window.removeEventListener('resize', update);
+    };
+  }, [current]);
+  return { ref, more };
+}
+
 /** The admin area's frame: section navigation by role, and a clear "no access" for the others. */
 export function AdminFrame({ children }: { children: ReactNode }) {
   const user = useUser();
@@ -47,7 +76,21 @@ export function AdminFrame({ children }: { children: ReactNode }) {
   const current = SECTIONS.find((section) => pathname === section.href || pathname.startsWith(`${section.href}/`));
   return (
     <div className={styles.frame}>
-      <nav className={styles.nav} aria-label="Admin">
+      <AdminNav sections={sections} current={current} />
+      <div className={styles.content}>
+        {current && !current.roles.includes(user.role) ? <NoAccess what={current.label.toLowerCase()} /> : children}
+      </div>
+    </div>
+  );
+}
+
+type Section = (typeof SECTIONS)[number];
+
+function AdminNav({ sections, current }: { sections: Section[]; current: Section | undefined }) {
+  const { ref, more } = useScrollHint(current?.href);
+  return (
+    <div className={styles.navWrap} data-more-before={more.before} data-more-after={more.after}>
+      <nav ref={ref} className={styles.nav} aria-label="Admin">
         <span className={styles.navTitle}>Admin</span>
         {sections.map((section) => (
           <Link
@@ -60,9 +103,12 @@ export function AdminFrame({ children }: { children: ReactNode }) {
           </Link>
         ))}
       </nav>
-      <div className={styles.content}>
-        {current && !current.roles.includes(user.role) ? <NoAccess what={current.label.toLowerCase()} /> : children}
-      </div>
+      <span className={styles.moreAfter} aria-hidden="true">
+        ›
+      </span>
+      <span className={styles.moreBefore} aria-hidden="true">
+        ‹
+      </span>
     </div>
   );
 }

@@ -2,7 +2,7 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
+import { useRouter, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Alert, Button, Field, Input } from '@/components/ui';
@@ -15,6 +15,7 @@ import { useSignedInRedirect } from './use-signed-in-redirect';
 export function SignInForm() {
   const router = useRouter();
   const next = useSignedInRedirect();
+  const expired = useSearchParams().get('expired') === '1';
   const [error, setError] = useState<string | null>(null);
   const { register, handleSubmit, formState } = useForm<SignInValues>({
     resolver: zodResolver(signInSchema),
@@ -41,6 +42,11 @@ export function SignInForm() {
       <p className={styles.lead}>Plan trips, follow approvals and see your itinerary on the map.</p>
       <form className={styles.form} onSubmit={onSubmit} noValidate>
         {error && <Alert tone="danger">{error}</Alert>}
+        {expired && !error && (
+          <Alert tone="warning" title="Your session ended, sign in again">
+            What you were typing is kept: it is back in its form once you are signed in.
+          </Alert>
+        )}
         <Field label="E-mail" error={formState.errors.email?.message}>
           <Input type="email" autoComplete="email" autoFocus {...register('email')} />
         </Field>

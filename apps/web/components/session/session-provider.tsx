@@ -2,10 +2,12 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { onSessionChange, refreshSession, type User } from '@/lib/session/session-client';
+import { onSessionChange, refreshSession, type SignedOutReason, type User } from '@/lib/session/session-client';
 
 export type SessionState =
-  { status: 'loading'; user: null } | { status: 'signed-out'; user: null } | { status: 'signed-in'; user: User };
+  | { status: 'loading'; user: null }
+  | { status: 'signed-out'; user: null; reason: SignedOutReason }
+  | { status: 'signed-in'; user: User };
 
 const SessionContext = createContext<SessionState>({ status: 'loading', user: null });
 
@@ -19,17 +21,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let lastUserId: string | null = null;
-    const off = onSessionChange((session) => {
+    const off = onSessionChange((session, reason = 'signed-out') => {
       const userId = session?.user.id ?? null;
       // Another person's data must never show from the cache.
       if (userId !== lastUserId && lastUserId !== null) queryClient.clear();
       lastUserId = userId;
-      setState(session ? { status: 'signed-in', user: session.user } : { status: 'signed-out', user: null });
+      setState(session ? { status: 'signed-in', user: session.user } : { status: 'signed-out', user: null, reason });
     });
     refreshSession()
       .catch(() => null)
       .then((session) => {
-        if (!session) setState({ status: 'signed-out', user: null });
+        if (!session)
+          setState((current) =>
+            current.status === 'signed-out' ? current : { status: 'signed-out', user: null, reason: 'signed-out' },
+          );
       });
     return off;
   }, [queryClient]);

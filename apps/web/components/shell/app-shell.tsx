@@ -33,14 +33,23 @@ export function AppShell({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (session.status === 'signed-out' && !signingOut) {
       const here = `${window.location.pathname}${window.location.search}`;
-      router.replace(`/sign-in?next=${encodeURIComponent(here)}`);
+      const expired = session.reason === 'expired' ? '&expired=1' : '';
+      router.replace(`/sign-in?next=${encodeURIComponent(here)}${expired}`);
     }
-  }, [session.status, router, signingOut]);
+  }, [session, router, signingOut]);
 
   if (session.status !== 'signed-in') {
     return (
       <div className={styles.gate}>
-        <Loading label={session.status === 'loading' ? 'Opening NestMap…' : 'Taking you to sign in…'} />
+        <Loading
+          label={
+            session.status === 'loading'
+              ? 'Opening NestMap…'
+              : session.reason === 'expired'
+                ? 'Your session ended. Taking you to sign in…'
+                : 'Taking you to sign in…'
+          }
+        />
       </div>
     );
   }

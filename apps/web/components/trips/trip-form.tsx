@@ -8,6 +8,7 @@ import { Alert, Button, Field, FieldRow, Input, Textarea } from '@/components/ui
 import { splitFieldErrors } from '@/lib/api/api-error';
 import { tripSchema, type TripFormValues } from '@/lib/forms/schemas';
 import { zoneCity } from '@/lib/time/zoned-time';
+import { useSessionDraft } from '@/components/session/use-session-draft';
 import { PlaceAutocomplete } from './place-autocomplete';
 import styles from './trip-form.module.css';
 
@@ -65,6 +66,8 @@ export interface TripFormProps {
   notice?: ReactNode;
   /** Replace the form's values (after loading someone else's newer version). */
   resetTo?: Trip;
+  /** Names the form's content kept across a session that ends while typing. */
+  draftKey?: string;
 }
 
 export function TripForm({
@@ -75,6 +78,7 @@ export function TripForm({
   onCancel,
   notice,
   resetTo,
+  draftKey,
 }: TripFormProps) {
   const [errors, setErrors] = useState<string[]>([]);
   const form = useForm<TripFormValues>({
@@ -82,6 +86,7 @@ export function TripForm({
     defaultValues: tripToFormValues(initial, defaultCurrency),
   });
   const { register, handleSubmit, formState, setValue, watch, setError, reset } = form;
+  const restored = useSessionDraft(draftKey, form);
   const destination = watch('destination');
   const latitude = watch('latitude');
   const timezone = watch('timezone');
@@ -108,6 +113,7 @@ export function TripForm({
   return (
     <form className={styles.form} onSubmit={submit} noValidate aria-label="Trip details">
       {notice}
+      {restored && <Alert tone="info">Restored what you typed before your session ended. Check it, then save.</Alert>}
       {errors.length > 0 && <Alert tone="danger">{errors.join(' ')}</Alert>}
       <Field label="Title" error={formState.errors.title?.message}>
         <Input placeholder="Sales kick-off Berlin" {...register('title')} />

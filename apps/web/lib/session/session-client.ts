@@ -1,5 +1,6 @@
 import type { Schemas } from '@nestmap/api-client';
 import { toApiError } from '../api/api-error';
+import { clearDrafts } from '../forms/session-drafts';
 import { singleFlight } from './auth-fetch';
 import { CSRF_HEADER } from './csrf';
 
@@ -12,20 +13,24 @@ export interface Session {
 
 /** The access token lives here, in memory only: never localStorage, never a readable cookie. */
 let accessToken: string | null = null;
-const listeners = new Set<(session: Session | null) => void>();
+/** Why there is no session: never signed in (or signed out), or a session that ended by itself. */
+export type SignedOutReason = 'signed-out' | 'expired';
+type Listener = (session: Session | null, reason?: SignedOutReason) => void;
+const listeners = new Set<Listener>();
 
 export function getAccessToken(): string | null {
   return accessToken;
 }
 
-export function onSessionChange(listener: (session: Session | null) => void): () => void {
+/** Listeners run synchronously, before React re-renders: the moment to keep what a form holds. */
+export function onSessionChange(listener: Listener): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
 
-function publish(session: Session | null) {
+function publish(session: Session | null, reason?: SignedOutReason) {
   accessToken = session?.accessToken ?? null;
-  for (const listener of listeners) listener(session);
+  for (const listener of listeners) listener(session, session ? undefined : (reason ?? 'signed-out'));
 }
 
 async function post(path: string, body?: unknown): Promise<Response> {
@@ -54,7 +59,8 @@ export const acceptInvitation = (body: { token: string; name: string; password: 
 async function refreshNow(): Promise<Session | null> {
   const response = await post('refresh');
   if (!response.ok) {
-    publish(null);
+    // With a token in hand the session was working until now: it ended (expired or revoked).
+    publish(null, accessToken ? 'expired' : 'signed-out');
     return null;
   }
   const session = (await response.json()) as Session;
@@ -80,6 +86,7 @@ export async function refreshAccessToken(): Promise<string | null> {
 }
 
 export async function signOut(): Promise<void> {
+  clearDrafts();
   try {
     await post('sign-out');
   } finally {

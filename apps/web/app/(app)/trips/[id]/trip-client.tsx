@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ItineraryTimeline, type Editing } from '@/components/itinerary/itinerary-timeline';
 import { TripMap, type MapDay } from '@/components/map';
 import { useRole, useUser } from '@/components/session/session-provider';
+import { useDocumentTitle } from '@/components/shell/use-document-title';
 import { CalendarActions } from '@/components/trips/calendar-actions';
 import { TRIP_ACTION_DONE, TripActions } from '@/components/trips/trip-actions';
 import { travellerName } from '@/components/trips/trip-list';
@@ -49,6 +50,7 @@ export function TripClient({ id }: { id: string }) {
   const deleteActivity = useDeleteActivity(id);
   const reorder = useReorderActivities(id);
   const deleteTrip = useDeleteTrip(id);
+  useDocumentTitle(trip.data?.title);
 
   const [selectedDay, setSelectedDay] = useState<string | null>(null);
   const [highlightedId, setHighlightedId] = useState<string | null>(null);
@@ -117,7 +119,12 @@ export function TripClient({ id }: { id: string }) {
       <EmptyState
         icon="compass"
         title={missing ? 'This trip does not exist' : 'The trip could not be loaded'}
-        action={<ButtonLink href="/trips">Back to my trips</ButtonLink>}
+        action={
+          <>
+            {!missing && <Button onClick={() => trip.refetch()}>Try again</Button>}
+            <ButtonLink href="/trips">Back to my trips</ButtonLink>
+          </>
+        }
       >
         {missing ? 'It may have been deleted, or the link belongs to another organization.' : describeError(trip.error)}
       </EmptyState>

@@ -24,6 +24,7 @@ export function NewTripClient() {
       <Card>
         <TripForm
           submitLabel="Create trip"
+          draftKey="new-trip"
           defaultCurrency={policy.data?.currency ?? 'EUR'}
           onSubmit={async (body) => {
             const trip = await createTrip.mutateAsync(body);

@@ -10,6 +10,7 @@ import { ApiError, describeError, isStaleVersion } from '@/lib/api/api-error';
 import { api, call } from '@/lib/api/client';
 import { useTrip, useUpdateTrip, type Trip } from '@/lib/api/trips';
 import { isEditable } from '@/lib/trips/lifecycle';
+import { useDocumentTitle } from '@/components/shell/use-document-title';
 
 interface Stale {
   /** The version this form started from. */
@@ -33,17 +34,21 @@ export function EditTripClient({ id }: { id: string }) {
   const [stale, setStale] = useState<Stale | null>(null);
   const [resetTo, setResetTo] = useState<Trip | undefined>();
 
+  useDocumentTitle(trip.data && `Edit “${trip.data.title}”`);
+
   if (trip.isPending) return <Loading label="Loading the trip…" />;
   if (trip.isError) {
+    const missing = trip.error instanceof ApiError && trip.error.status === 404;
     return (
       <EmptyState
         icon="compass"
-        title={
-          trip.error instanceof ApiError && trip.error.status === 404
-            ? 'This trip does not exist'
-            : 'The trip could not be loaded'
+        title={missing ? 'This trip does not exist' : 'The trip could not be loaded'}
+        action={
+          <>
+            {!missing && <Button onClick={() => trip.refetch()}>Try again</Button>}
+            <ButtonLink href="/trips">Back to my trips</ButtonLink>
+          </>
         }
-        action={<ButtonLink href="/trips">Back to my trips</ButtonLink>}
       >
         {describeError(trip.error)}
       </EmptyState>
@@ -117,6 +122,7 @@ export function EditTripClient({ id }: { id: string }) {
             initial={trip.data}
             resetTo={resetTo}
             submitLabel="Save changes"
+            draftKey={`edit-trip:${id}`}
             notice={notice}
             onSubmit={(body) => save(body, version)}
             onCancel={() => router.push(back)}

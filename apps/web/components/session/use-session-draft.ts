@@ -1,0 +1,41 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import type { FieldValues, UseFormReturn } from 'react-hook-form';
+import { saveDraft, takeDraft } from '@/lib/forms/session-drafts';
+import { onSessionChange } from '@/lib/session/session-client';
+import { useUser } from './session-provider';
+
+/**
+ * Keeps a form's content when the session ends under it (saved the moment the session is found
+ * over, before the page leaves for sign-in) and puts it back when the same person returns to the
+ * same form. Returns true when the form holds restored text, so the page can say so.
+ */
+export function useSessionDraft<T extends FieldValues>(key: string | undefined, form: UseFormReturn<T>): boolean {
+  const { id: userId } = useUser();
+  const { getValues, reset } = form;
+  const [restored, setRestored] = useState(false);
+  const took = useRef(false);
+  // Read while rendering: react-hook-form only tracks isDirty for forms that read it.
+  const dirty = useRef(false);
+  dirty.current = form.formState.isDirty;
+
+  useEffect(() => {
+    if (!key) return;
+    return onSessionChange((session, reason) => {
+      if (!session && reason === 'expired' && dirty.current) saveDraft(userId, key, getValues());
+    });
+  }, [key, userId, getValues]);
+
+  useEffect(() => {
+    if (!key || took.current) return;
+    took.current = true;
+    const draft = takeDraft<T>(userId, key);
+    if (draft) {
+      reset(draft, { keepDefaultValues: true });
+      setRestored(true);
+    }
+  }, [key, userId, reset]);
+
+  return restored;
+}
