@@ -129,6 +129,9 @@ describe('Log hygiene', () => {
   });
 
   it('writes no e-mail address, password hash, password, token or SQL anywhere in the log', async () => {
+    // A failed login is a logged security event: it names the account by id, never by address or password.
+    expect((await t.api.post('/api/auth/login', { email: member.user.email, password: `${STRONG_PASSWORD} typo` })).status).toBe(401);
+    await capture.waitFor((lines) => lines.some((line) => line.res?.statusCode === 401));
     const log = capture.text();
     expect(log.length).toBeGreaterThan(0);
     expect(log).not.toMatch(EMAIL);
