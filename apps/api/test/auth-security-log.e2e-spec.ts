@@ -93,6 +93,38 @@ describe('Security event logging (S23)', () => {
     expect(events[0]).toMatchObject({ event: 'security', requestId: requestIdOf(response), ip: '127.0.0.1', path: '/api/auth/login' });
   });
 
+  it("answers a client over its budget across routes with 429, and names the caller's user and organization in the log line", async () => {
+    const budget = await startTestApp({ LOG_LEVEL: 'info', THROTTLE_CLIENT_LIMIT: '6', TRUST_PROXY: '127.0.0.1' });
+    try {
+      const caller = await registerOrganization(budget.api);
+      secrets.add(caller.accessToken);
+      secrets.add(caller.refreshToken);
+      const from = (address: string) => ({ token: caller.accessToken, headers: { 'x-forwarded-for': address } });
+      const routes = ['/api/auth/me', '/api/organizations/current', '/api/organizations/current/members'];
+      // Two requests on each of three routes: no route is near its own limit, the client is at its budget.
+      for (const route of [...routes, ...routes]) expect((await budget.api.get(route, from('203.0.113.5'))).status).toBe(200);
+
+      const refused = await budget.api.get('/api/organizations/current/policy', from('203.0.113.5'));
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      // Per client: another address with the same token is still served.
+      expect((await budget.api.get('/api/organizations/current/policy', from('203.0.113.6'))).status).toBe(200);
+
+      const events = (await eventsOf(refused, 1)).filter((line) => line.status === 429);
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({
+        event: 'security',
+        requestId: requestIdOf(refused),
+        ip: '203.0.113.5',
+        userId: caller.user.id,
+        organizationId: caller.user.organizationId,
+        path: '/api/organizations/current/policy',
+      });
+    } finally {
+      await budget.close();
+    }
+  });
+
   it('logs a replayed refresh token as refresh_token_reuse (S7), with user, organization, ip and requestId', async () => {
     const session = await registerOrganization(t.api);
     const rotated = await t.api.post('/api/auth/refresh', { refreshToken: session.refreshToken });

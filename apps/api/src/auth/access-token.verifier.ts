@@ -23,6 +23,20 @@ export class AccessTokenVerifier {
   ) {}
 
   async verify(token: string): Promise<AuthContext | undefined> {
+    const claims = await this.verifiedClaims(token);
+    if (!claims) return undefined;
+    const user = await this.users.findAccessState(claims.sub, claims.sid);
+    if (!user || !user.active || user.tokenVersion !== claims.ver || user.organizationId !== claims.org || user.sessionRevoked) return undefined;
+    return { userId: user.id, organizationId: user.organizationId, role: user.role };
+  }
+
+  /** Who a token names, checking its signature and claims but not the database (see CallerIdentifier). */
+  async identify(token: string): Promise<AuthContext | undefined> {
+    const claims = await this.verifiedClaims(token);
+    return claims && { userId: claims.sub, organizationId: claims.org, role: claims.role };
+  }
+
+  private async verifiedClaims(token: string): Promise<AccessTokenClaims | undefined> {
     let decoded: Jwt;
     try {
       decoded = await this.jwt.verifyAsync<Jwt & object>(token, {
@@ -39,8 +53,6 @@ export class AccessTokenVerifier {
     if (KEY_SELECTING_HEADERS.some((name) => name in decoded.header)) return undefined;
     if (claims.typ !== ACCESS_TOKEN_TYPE || typeof claims.exp !== 'number' || typeof claims.sub !== 'string') return undefined;
     if (typeof claims.sid !== 'string' || !UUID.test(claims.sid) || !UUID.test(claims.sub)) return undefined;
-    const user = await this.users.findAccessState(claims.sub, claims.sid);
-    if (!user || !user.active || user.tokenVersion !== claims.ver || user.organizationId !== claims.org || user.sessionRevoked) return undefined;
-    return { userId: user.id, organizationId: user.organizationId, role: user.role };
+    return claims as AccessTokenClaims;
   }
 }

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, UseInterceptors } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { AuthContext } from '../common/auth/auth-context';
 import { Auth, Public } from '../common/auth/auth.decorators';
 import { ApiAuthenticated, ApiErrors } from '../common/http/api-errors.decorator';
 import { requestIdOf } from '../common/http/all-exceptions.filter';
+import { LoginThrottle } from '../common/throttling/login-throttle.interceptor';
 import { BruteForceGuarded } from '../common/throttling/throttling';
 import { UserResponse } from '../users/user.dto';
 import { AuthService, RequestMeta } from './auth.service';
@@ -29,7 +30,7 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  @BruteForceGuarded()
+  @UseInterceptors(LoginThrottle)
   @ApiErrors(400, 401, 429)
   @ApiOkResponse({ type: AuthResponse })
   login(@Body() dto: LoginDto, @Req() request: FastifyRequest) {

@@ -1,6 +1,7 @@
 import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
+import { CallerIdentifier } from '../common/auth/caller-identifier';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { UsersModule } from '../users/users.module';
@@ -28,7 +29,7 @@ import { PasswordHasher } from './password-hasher';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, AuthTokens, PasswordHasher, AccessTokenVerifier, JwtAuthGuard],
-  exports: [JwtAuthGuard],
+  providers: [AuthService, AuthTokens, PasswordHasher, AccessTokenVerifier, JwtAuthGuard, { provide: CallerIdentifier, useExisting: JwtAuthGuard }],
+  exports: [JwtAuthGuard, CallerIdentifier],
 })
 export class AuthModule {}

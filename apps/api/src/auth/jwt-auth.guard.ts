@@ -3,13 +3,16 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import type { AuthContext } from '../common/auth/auth-context';
 import { IS_PUBLIC } from '../common/auth/auth.decorators';
+import { CallerIdentifier } from '../common/auth/caller-identifier';
 import { AccessTokenVerifier } from './access-token.verifier';
 
 const BEARER = /^Bearer ([\w-]+\.[\w-]*\.[\w-]*)$/;
 
+const bearerTokenOf = (request: FastifyRequest) => BEARER.exec(request.headers.authorization ?? '')?.[1];
+
 /** Global guard: every route needs a valid access token unless marked @Public(). */
 @Injectable()
-export class JwtAuthGuard implements CanActivate {
+export class JwtAuthGuard implements CanActivate, CallerIdentifier {
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: AccessTokenVerifier,
@@ -18,10 +21,15 @@ export class JwtAuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest & { user?: AuthContext }>();
-    const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
+    const token = bearerTokenOf(request);
     const user = token ? await this.verifier.verify(token) : undefined;
     if (!user) throw new UnauthorizedException('Missing, invalid or expired access token');
     request.user = user;
     return true;
+  }
+
+  async identify(request: FastifyRequest): Promise<AuthContext | undefined> {
+    const token = bearerTokenOf(request);
+    return token ? this.verifier.identify(token) : undefined;
   }
 }

@@ -40,6 +40,8 @@ export interface AppConfig {
     keyPrefix: string;
     defaultLimit: number;
     defaultTtlSeconds: number;
+    /** Requests per client across all routes per `defaultTtlSeconds` (the per-route limit is `defaultLimit`). */
+    clientLimit: number;
     authIpLimit: number;
     authAccountLimit: number;
     authTtlSeconds: number;
@@ -215,6 +217,8 @@ export function loadConfig(env: Env = process.env): { config: AppConfig; notices
       keyPrefix: env.THROTTLE_KEY_PREFIX ?? 'nestmap:throttle:',
       defaultLimit: int(env, 'THROTTLE_LIMIT', 600, 1),
       defaultTtlSeconds: int(env, 'THROTTLE_TTL_SECONDS', 60, 1),
+      // Twice the per-route limit unless set: raising THROTTLE_LIMIT (load tests) raises it too.
+      clientLimit: int(env, 'THROTTLE_CLIENT_LIMIT', 2 * int(env, 'THROTTLE_LIMIT', 600, 1), 1),
       authIpLimit: int(env, 'THROTTLE_AUTH_IP_LIMIT', 20, 1),
       authAccountLimit: int(env, 'THROTTLE_AUTH_ACCOUNT_LIMIT', 10, 1),
       authTtlSeconds: int(env, 'THROTTLE_AUTH_TTL_SECONDS', 15 * 60, 1),

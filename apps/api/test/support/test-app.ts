@@ -35,6 +35,7 @@ export async function startTestApp(env: Record<string, string> = {}, database?: 
     // Counters in a shared Redis must not leak between test files.
     THROTTLE_KEY_PREFIX: `nestmap-test:${randomBytes(6).toString('hex')}:`,
     THROTTLE_LIMIT: '100000',
+    THROTTLE_CLIENT_LIMIT: '100000',
     THROTTLE_AUTH_IP_LIMIT: '100000',
     THROTTLE_AUTH_ACCOUNT_LIMIT: '100000',
     MAIL_POLL_INTERVAL_MS: '60000',

@@ -1,8 +1,7 @@
-import { Logger, OnApplicationShutdown } from '@nestjs/common';
+import { OnApplicationShutdown } from '@nestjs/common';
 import { ThrottlerStorage, ThrottlerStorageService } from '@nestjs/throttler';
 import type { ThrottlerStorageRecord } from '@nestjs/throttler/dist/throttler-storage-record.interface';
-
-const WARN_EVERY_MS = 60_000;
+import { RedisOutageWarning } from './redis-outage-warning';
 
 /**
  * Rate-limit counters in Redis when configured (shared by every PM2 worker and host), in memory
@@ -10,14 +9,12 @@ const WARN_EVERY_MS = 60_000;
  * still hold per process and requests never 500 or hang on a Redis outage.
  */
 export class ResilientThrottlerStorage implements ThrottlerStorage, OnApplicationShutdown {
-  private readonly logger = new Logger('Throttler');
   private readonly memory = new ThrottlerStorageService();
-  private lastWarning = 0;
+  private readonly outage = new RedisOutageWarning();
 
   constructor(
     private readonly shared: ThrottlerStorage | undefined,
     private readonly keyPrefix: string,
-    private readonly onShutdown: () => void = () => undefined,
   ) {}
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
@@ -25,7 +22,7 @@ export class ResilientThrottlerStorage implements ThrottlerStorage, OnApplicatio
       try {
         return await this.shared.increment(this.keyPrefix + key, ttl, limit, blockDuration, throttlerName);
       } catch (error) {
-        this.warn(error);
+        this.outage.report(error);
       }
     }
     return this.memory.increment(key, ttl, limit, blockDuration, throttlerName);
@@ -33,12 +30,5 @@ export class ResilientThrottlerStorage implements ThrottlerStorage, OnApplicatio
 
   onApplicationShutdown(): void {
     this.memory.onApplicationShutdown();
-    this.onShutdown();
-  }
-
-  private warn(error: unknown): void {
-    if (Date.now() - this.lastWarning < WARN_EVERY_MS) return;
-    this.lastWarning = Date.now();
-    this.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'Redis unavailable: rate limits counted per process');
   }
 }
