@@ -69,11 +69,17 @@ const seen = (req) => ({
   'x-seen-connection': req.headers.connection ?? '',
   'x-seen-upgrade': req.headers.upgrade ?? '',
 });
+// /api/drop-first/*: the first attempt at each URL has its connection dropped unanswered, as by a
+// worker stopping mid-request; later attempts are answered with the count in x-seen-attempts.
+const attempts = new Map();
 const server = http.createServer((req, res) => {
   let bytes = 0;
   req.on('data', (chunk) => (bytes += chunk.length));
   req.on('end', () => {
-    const headers = { ...seen(req), 'x-seen-body-bytes': String(bytes), 'content-type': 'application/json' };
+    const attempt = (attempts.get(req.url) ?? 0) + 1;
+    attempts.set(req.url, attempt);
+    if (req.url.startsWith('/api/drop-first/') && attempt === 1) return req.socket.destroy();
+    const headers = { ...seen(req), 'x-seen-body-bytes': String(bytes), 'x-seen-attempts': String(attempt), 'content-type': 'application/json' };
     if (name === 'api') Object.assign(headers, { 'x-frame-options': 'SAMEORIGIN', 'x-powered-by': 'stub' });
     const status = req.url === '/api/missing' ? 404 : 200;
     const padding = req.url === '/api/big' ? 'x'.repeat(4096) : '';
@@ -209,7 +215,17 @@ ws=$(HTTPS_PORT=$https_port timeout 10 node -e '
 ' || echo "node client failed")
 check "WebSocket: 101, Upgrade/Connection forwarded, echo through tunnel" "101 websocket upgrade echo-ok" "$ws"
 
-# 11. The long read timeout for WebSockets is configured on /api/.
+# 11. A dropped upstream connection (a worker stopping during `pm2 reload`): idempotent requests
+# get a second attempt, POST and PATCH never reach the API twice.
+r=$(curl_tls -o /dev/null -D - "$base/api/drop-first/get")
+check "GET on a dropped connection: retried, 200" "200 2" "$(status <<<"$r") $(header x-seen-attempts <<<"$r")"
+r=$(curl_tls -o /dev/null -D - -X PUT -d '{}' "$base/api/drop-first/put")
+check "PUT on a dropped connection: retried, 200" "200 2" "$(status <<<"$r") $(header x-seen-attempts <<<"$r")"
+check "POST on a dropped connection: 502, not retried" 502 "$(curl_tls -o /dev/null -w '%{http_code}' -X POST -d '{}' "$base/api/drop-first/post")"
+check "the dropped POST reached the API once (the next POST is its 2nd)" 2 "$(curl_tls -o /dev/null -D - -X POST -d '{}' "$base/api/drop-first/post" | header x-seen-attempts)"
+check "PATCH on a dropped connection: 502, not retried" 502 "$(curl_tls -o /dev/null -w '%{http_code}' -X PATCH -d '{}' "$base/api/drop-first/patch")"
+
+# 12. The long read timeout for WebSockets is configured on /api/.
 check "proxy_read_timeout 86400 in /api/" 1 "$(awk '/location \/api\//,/}/' "$tmp/nestmap.conf" | grep -c 'proxy_read_timeout 86400;')"
 
 summary
