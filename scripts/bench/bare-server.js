@@ -1,5 +1,5 @@
 // The bare baseline of `npm run bench`: plain node:http + pg, doing what the API does for the two
-// measured reads — verify the JWT (HS256, issuer, audience), check the user in the database, then
+// measured reads — verify the JWT (HS256, issuer, audience), check the user and session in the database, then
 // run the same SQL — with no framework at all.
 const http = require('node:http');
 const jwt = require('jsonwebtoken');
@@ -17,9 +17,14 @@ async function caller(request) {
   } catch {
     return undefined;
   }
-  const { rows } = await pool.query('SELECT id, organization_id, role, active, token_version FROM users WHERE id = $1', [claims.sub]);
+  const { rows } = await pool.query(
+    `SELECT id, organization_id, role, active, token_version,
+            EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.family_id = $2 AND r.revoked_at IS NOT NULL) AS session_revoked
+       FROM users WHERE id = $1`,
+    [claims.sub, claims.sid],
+  );
   const user = rows[0];
-  if (!user || !user.active || user.token_version !== claims.ver || user.organization_id !== claims.org) return undefined;
+  if (!user || !user.active || user.token_version !== claims.ver || user.organization_id !== claims.org || user.session_revoked) return undefined;
   return user;
 }
 

@@ -2,6 +2,7 @@
 // API and against a bare node:http + pg baseline in the same run (alternating rounds), reporting
 // throughput, p50/p99 latency, CPU time per request and the ratios ours/bare.
 const { spawn } = require('node:child_process');
+const { randomUUID } = require('node:crypto');
 const { mkdtempSync, readFileSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const path = require('node:path');
@@ -63,7 +64,9 @@ async function populate(url) {
   const trip = (await client.query('SELECT id FROM trips WHERE traveller_id = $1 LIMIT 1', [traveller.id])).rows[0];
   await client.end();
   log(`data: ${counts.trips} trips, ${counts.activities} activities in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  const token = (user, role) => jwt.sign({ sub: user.id, org: user.organization_id, role, ver: 0, typ: 'access' }, SECRET, { algorithm: 'HS256', issuer: 'nestmap', audience: 'nestmap-api', expiresIn: '1h' });
+  // `sid`: a session (refresh-token family) that was never revoked, so each request also pays the revocation probe.
+  const token = (user, role) =>
+    jwt.sign({ sub: user.id, org: user.organization_id, role, ver: 0, sid: randomUUID(), typ: 'access' }, SECRET, { algorithm: 'HS256', issuer: 'nestmap', audience: 'nestmap-api', expiresIn: '1h' });
   return { managerToken: token(manager, 'manager'), travellerToken: token(traveller, 'traveller'), tripId: trip.id };
 }
 
