@@ -99,7 +99,7 @@ token=$(curl -sf "$direct/api/auth/register" -H 'content-type: application/json'
   json '(b) => b.accessToken')
 
 echo "test-pm2-reload: load on both targets, pm2 reload nestmap in the middle"
-node scripts/reload-under-load.js "$token" "direct=$direct" "nginx=$proxied" -- \
+timeout 300 node scripts/reload-under-load.js "$token" "direct=$direct" "nginx=$proxied" -- \
   "$root/node_modules/.bin/pm2" reload nestmap > "$tmp/results.jsonl"
 cat "$tmp/results.jsonl"
 result() { grep "\"target\":\"$1\",\"kind\":\"$2\"" "$tmp/results.jsonl" | json "(r) => $3"; }
