@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import type { GeocoderSettings } from '../places/geocoder';
 
 /**
  * The one typed configuration of the API, read from the environment once at boot.
@@ -64,6 +65,8 @@ export interface AppConfig {
   /** Reported with errors: `SENTRY_RELEASE`, else `nestmap@<package version>`. */
   release: string;
   argon2: { memoryCost: number; timeCost: number; parallelism: number };
+  /** Place search's optional geocoder (`GEOCODER_URL`): none by default. */
+  geocoder?: GeocoderSettings;
 }
 
 export class ConfigError extends Error {}
@@ -246,8 +249,23 @@ export function loadConfig(env: Env = process.env): { config: AppConfig; notices
       timeCost: int(env, 'ARGON2_TIME_COST', 2, 2),
       parallelism: 1,
     },
+    geocoder: geocoderSettings(env, webUrl),
   };
   return { config, notices };
+}
+
+/** `GEOCODER_KIND` is `nominatim` or `photon`; unset, a URL whose path ends in `/api` is Photon. */
+function geocoderSettings(env: Env, webUrl: string): GeocoderSettings | undefined {
+  const url = checkUrl('GEOCODER_URL', env.GEOCODER_URL, ['http:', 'https:']);
+  if (!url) return undefined;
+  const kind = env.GEOCODER_KIND || (/\/api\/?$/.test(new URL(url).pathname) ? 'photon' : 'nominatim');
+  if (kind !== 'nominatim' && kind !== 'photon') throw new ConfigError(`GEOCODER_KIND must be nominatim or photon (got "${kind}")`);
+  return {
+    url,
+    kind,
+    timeoutMs: int(env, 'GEOCODER_TIMEOUT_MS', 2000, 100),
+    userAgent: env.GEOCODER_USER_AGENT || `NestMap/${packageVersion()} (+${webUrl})`,
+  };
 }
 
 /**

@@ -1,11 +1,11 @@
 import { loadBundledCities } from './bundled-cities';
-import { foldForSearch, MAX_RESULTS, searchPlaces, timezoneAt } from './places.index';
+import { citiesNamed, foldForSearch, MAX_RESULTS, nearestCity, searchCities, timezoneAt } from './places.index';
 
 const names = (query: string, limit?: number) =>
-  searchPlaces(query, limit).map((place) => `${place.name}/${place.countryCode}`);
+  searchCities(query, limit).map((place) => `${place.name}/${place.countryCode}`);
 
 describe('places index', () => {
-  describe('searchPlaces', () => {
+  describe('searchCities', () => {
     it('finds cities by name prefix, the most populous first', () => {
       expect(names('ber').slice(0, 4)).toEqual(['Berlin/DE', 'Berkeley/US', 'Bergen/NO', 'Bern/CH']);
     });
@@ -39,13 +39,13 @@ describe('places index', () => {
             foldForSearch(place.name) === prefix,
             place.population,
           ];
-          expect(searchPlaces(prefix, limit).map(rank)).toEqual(expected.map((city) => rank(city.place)));
+          expect(searchCities(prefix, limit).map(rank)).toEqual(expected.map((city) => rank(city.place)));
         }
       }
     });
 
     it('returns what a destination needs: country, coordinates, zone, population', () => {
-      const [tokyo] = searchPlaces('tokyo');
+      const [tokyo] = searchCities('tokyo');
       expect(tokyo).toMatchObject({ name: 'Tokyo', country: 'Japan', countryCode: 'JP', timezone: 'Asia/Tokyo' });
       expect(tokyo.latitude).toBeCloseTo(35.68, 1);
       expect(tokyo.longitude).toBeCloseTo(139.75, 0);
@@ -53,21 +53,45 @@ describe('places index', () => {
     });
 
     it('returns 10 by default and keeps the limit within 1 to 25', () => {
-      expect(searchPlaces('s')).toHaveLength(10);
-      expect(searchPlaces('s', 3)).toHaveLength(3);
-      expect(searchPlaces('s', 500)).toHaveLength(MAX_RESULTS);
-      expect(searchPlaces('s', 0)).toHaveLength(1);
+      expect(searchCities('s')).toHaveLength(10);
+      expect(searchCities('s', 3)).toHaveLength(3);
+      expect(searchCities('s', 500)).toHaveLength(MAX_RESULTS);
+      expect(searchCities('s', 0)).toHaveLength(1);
     });
 
     it('finds nothing for a blank, unknown or over-long query', () => {
-      expect(searchPlaces('   ')).toEqual([]);
-      expect(searchPlaces('zzzqqq')).toEqual([]);
-      expect(searchPlaces('b'.repeat(101))).toEqual([]);
+      expect(searchCities('   ')).toEqual([]);
+      expect(searchCities('zzzqqq')).toEqual([]);
+      expect(searchCities('b'.repeat(101))).toEqual([]);
     });
 
     it('hands out copies, so a caller cannot corrupt the index', () => {
-      searchPlaces('berlin')[0].name = 'Changed';
-      expect(searchPlaces('berlin')[0].name).toBe('Berlin');
+      searchCities('berlin')[0].name = 'Changed';
+      expect(searchCities('berlin')[0].name).toBe('Berlin');
+    });
+  });
+
+  describe('citiesNamed', () => {
+    it('lists the cities of exactly that name, the most populous first', () => {
+      const london = citiesNamed(' LONDON ');
+      expect(london.map((city) => `${city.name}/${city.countryCode}`)).toEqual(['London/GB', 'London/CA', 'London/US']);
+      expect(london[0].population).toBeGreaterThan(london[1].population);
+      expect(london[1].population).toBeGreaterThan(london[2].population);
+      expect(citiesNamed('zurich')[0].name).toBe('Zürich');
+      expect(citiesNamed('londo')).toEqual([]);
+      expect(citiesNamed('  ')).toEqual([]);
+    });
+  });
+
+  describe('nearestCity', () => {
+    it('gives the nearest bundled city, country and zone included', () => {
+      expect(nearestCity(45.81, 9.08)).toMatchObject({ name: 'Como', countryCode: 'IT', timezone: 'Europe/Rome' });
+      expect(nearestCity(46.016, 9.2573)).toMatchObject({ name: 'Lugano', countryCode: 'CH' });
+    });
+
+    it("keeps to the given country when it has bundled cities, and ignores one that has none", () => {
+      expect(nearestCity(46.016, 9.2573, 'IT')).toMatchObject({ countryCode: 'IT', timezone: 'Europe/Rome' });
+      expect(nearestCity(46.016, 9.2573, 'ZZ')).toMatchObject({ name: 'Lugano' });
     });
   });
 

@@ -1,36 +1,12 @@
 import { loadBundledCities, Place } from './bundled-cities';
 import { Coordinates, isValidCoordinates, unitVector } from './great-circle';
+import { foldForSearch } from './search-key';
 
 export type { Place } from './bundled-cities';
+export { foldForSearch } from './search-key';
 
 export const MAX_QUERY_LENGTH = 100;
 export const MAX_RESULTS = 25;
-
-/** Letters that Unicode does not decompose into a base letter plus an accent. */
-const UNDECOMPOSED_LETTERS: Record<string, string> = {
-  ø: 'o',
-  æ: 'ae',
-  œ: 'oe',
-  ð: 'd',
-  đ: 'd',
-  ł: 'l',
-  ß: 'ss',
-  þ: 'th',
-  ı: 'i',
-};
-
-/** Lower case, accents and typographic punctuation removed: "Tromsø" and "tromso" match alike. */
-export function foldForSearch(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
-    .replace(/[øæœðđłßþı]/g, (letter) => UNDECOMPOSED_LETTERS[letter])
-    .replace(/[\u2018\u2019`]/g, "'")
-    .replace(/[\u2010-\u2015]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 interface IndexedPlace {
   key: string;
@@ -49,6 +25,8 @@ const BY_NAME: IndexedPlace[] = PLACES.map((place) => ({ key: foldForSearch(plac
   a.key < b.key ? -1 : a.key > b.key ? 1 : b.place.population - a.place.population,
 );
 
+const COUNTRY_CODES = new Set(PLACES.map((place) => place.countryCode));
+
 /** x, y, z of each place on the unit sphere, for the nearest-city scan. */
 const VECTORS = Float64Array.from(PLACES.flatMap((place) => unitVector(place)));
 
@@ -63,15 +41,20 @@ function firstKeyAtOrAfter(prefix: string): number {
   return low;
 }
 
+/** `limit` kept within 1–25. */
+export function resultCount(limit: number): number {
+  return Math.min(Math.max(Math.trunc(limit) || 1, 1), MAX_RESULTS);
+}
+
 /**
  * Cities whose name starts with `query` (trimmed, case and accents ignored): exact names first,
  * then by population. An empty or over-long query finds nothing; `limit` is kept within 1–25.
  */
-export function searchPlaces(query: string, limit = 10): Place[] {
+export function searchCities(query: string, limit = 10): Place[] {
   if (query.trim().length > MAX_QUERY_LENGTH) return [];
   const prefix = foldForSearch(query);
   if (!prefix) return [];
-  const count = Math.min(Math.max(Math.trunc(limit) || 1, 1), MAX_RESULTS);
+  const count = resultCount(limit);
   // Exact names sort first among the keys sharing the prefix, already by population.
   let i = firstKeyAtOrAfter(prefix);
   const found: IndexedPlace[] = [];
@@ -89,22 +72,43 @@ export function searchPlaces(query: string, limit = 10): Place[] {
   return found.map(({ place }) => ({ ...place }));
 }
 
+/** Cities named exactly `name` (case and accents ignored), the most populous first. */
+export function citiesNamed(name: string): Place[] {
+  const key = foldForSearch(name);
+  const found: Place[] = [];
+  for (let i = firstKeyAtOrAfter(key); key && i < BY_NAME.length && BY_NAME[i].key === key; i += 1) {
+    found.push({ ...BY_NAME[i].place });
+  }
+  return found;
+}
+
 /**
  * The IANA zone of the nearest bundled city: a good default for a destination's local time, though
- * near a zone border the nearest city can sit across it. A linear scan of dot products, ≈ 20 µs.
+ * near a zone border the nearest city can sit across it.
  */
 export function timezoneAt(latitude: number, longitude: number): string {
+  return nearestCity(latitude, longitude).timezone;
+}
+
+/**
+ * The nearest bundled city, in `countryCode` when given and that country has any: a point in Italy
+ * near the Swiss border (Lake Como) is nearest to Lugano, and should keep Italy's zone. A linear
+ * scan of dot products, ≈ 20 µs.
+ */
+export function nearestCity(latitude: number, longitude: number, countryCode?: string): Place {
   const point: Coordinates = { latitude, longitude };
   if (!isValidCoordinates(point)) throw new RangeError(`Not a coordinate: ${latitude}, ${longitude}`);
+  const inCountry = countryCode !== undefined && COUNTRY_CODES.has(countryCode);
   const [x, y, z] = unitVector(point);
   let nearest = 0;
   let bestDot = -Infinity;
   for (let i = 0; i < PLACES.length; i += 1) {
+    if (inCountry && PLACES[i].countryCode !== countryCode) continue;
     const dot = x * VECTORS[3 * i] + y * VECTORS[3 * i + 1] + z * VECTORS[3 * i + 2];
     if (dot > bestDot) {
       nearest = i;
       bestDot = dot;
     }
   }
-  return PLACES[nearest].timezone;
+  return { ...PLACES[nearest] };
 }
