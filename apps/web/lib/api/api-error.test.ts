@@ -34,6 +34,21 @@ describe('describeError', () => {
   });
 });
 
+describe('messages people never see', () => {
+  const jargon = new ApiError(400, ['Validation failed (uuid is expected)']);
+
+  it('replaces a framework validator message with a sentence', () => {
+    expect(describeError(jargon)).toBe(
+      'That link or request is not valid. Check the address, or go back and try again.',
+    );
+    expect(splitFieldErrors(jargon, ['title']).general).toEqual([describeError(jargon)]);
+  });
+
+  it("gives quoted names the app's curly quotes", () => {
+    expect(describeError(new ApiError(409, ['"Lunch" overlaps "Call"']))).toBe('“Lunch” overlaps “Call”');
+  });
+});
+
 describe('isStaleVersion', () => {
   it("recognises the API's stale-version conflict, not other 409s", () => {
     expect(

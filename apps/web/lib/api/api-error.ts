@@ -31,11 +31,17 @@ export function toApiError(response: Pick<Response, 'status' | 'headers'>, body:
   );
 }
 
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+/** "title must be …" → "Title must be …", with the app's curly quotes for anything quoted. */
+const capitalise = (text: string) => (text.charAt(0).toUpperCase() + text.slice(1)).replace(/"([^"]*)"/g, '“$1”');
+
+/** A framework's parameter check ("Validation failed (uuid is expected)") is not a sentence for people. */
+const isValidatorJargon = (message: string) => /^Validation failed\b/i.test(message);
 
 /** One sentence for a person: what went wrong and, where it helps, what to do about it. */
 export function describeError(error: unknown): string {
   if (error instanceof ApiError) {
+    if (error.status === 400 && error.messages.some(isValidatorJargon))
+      return 'That link or request is not valid. Check the address, or go back and try again.';
     const said = error.messages.map(capitalise).join('. ');
     switch (error.status) {
       case 401:
@@ -90,7 +96,7 @@ export function splitFieldErrors<F extends string>(
       (name) => message === name || message.startsWith(`${name} `) || message.startsWith(`${name}.`),
     );
     if (field && !result.fields[field]) result.fields[field] = capitalise(message);
-    else result.general.push(capitalise(message));
+    else result.general.push(isValidatorJargon(message) ? describeError(error) : capitalise(message));
   }
   if (!error.messages.length) result.general.push(describeError(error));
   return result;

@@ -33,6 +33,12 @@ const STATUS_TONES: Record<Invitation['status'], Tone> = {
   revoked: 'neutral',
   expired: 'neutral',
 };
+const STATUS_LABELS: Record<Invitation['status'], string> = {
+  pending: 'Pending',
+  accepted: 'Accepted',
+  revoked: 'Revoked',
+  expired: 'Expired',
+};
 const ROLE_HELP = {
   traveller: 'Plans and submits their own trips.',
   manager: 'Also approves trips and sees the organization’s travel.',
@@ -158,7 +164,7 @@ export function InvitationsClient() {
                         {invitation.role}
                       </td>
                       <td data-label="Status">
-                        <Badge tone={STATUS_TONES[invitation.status]}>{invitation.status}</Badge>
+                        <Badge tone={STATUS_TONES[invitation.status]}>{STATUS_LABELS[invitation.status]}</Badge>
                       </td>
                       <td data-label="Expires" className={`${tableStyles.muted} ${tableStyles.nowrap}`}>
                         {invitation.status === 'pending' ? formatTimestamp(invitation.expiresAt) : '—'}

@@ -18,6 +18,7 @@ import { formatTimestamp } from '@/lib/time/zoned-time';
 import styles from '../admin.module.css';
 
 const STATUS_TONES: Record<string, Tone> = { pending: 'warning', delivered: 'success', failed: 'danger' };
+const STATUS_LABELS: Record<string, string> = { pending: 'Pending', delivered: 'Delivered', failed: 'Failed' };
 
 /** Every e-mail NestMap sent (or tried to): without SendGrid configured, this is where they are read. */
 export function OutboxClient() {
@@ -68,7 +69,9 @@ export function OutboxClient() {
                         {open === mail.id && <pre className={styles.mailText}>{mail.text}</pre>}
                       </td>
                       <td data-label="Status">
-                        <Badge tone={STATUS_TONES[mail.status] ?? 'neutral'}>{mail.status}</Badge>
+                        <Badge tone={STATUS_TONES[mail.status] ?? 'neutral'}>
+                          {STATUS_LABELS[mail.status] ?? mail.status}
+                        </Badge>
                         {mail.deliveredVia && <span className={tableStyles.muted}> via {mail.deliveredVia}</span>}
                         {mail.lastError && <div className={styles.bad}>{mail.lastError}</div>}
                       </td>
