@@ -1,6 +1,6 @@
-import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../common/auth/auth.decorators';
@@ -57,15 +57,21 @@ export class HealthController {
     return this.health.check([]);
   }
 
-  /** Readiness: the database answers, and the process is not shutting down. */
+  /**
+   * Readiness: the database answers, and the process is not shutting down. A 503 keeps terminus's
+   * body (`error.database.status: "down"`) for orchestrators rather than the API's error shape.
+   */
   @Get('ready')
   @HealthCheck()
-  ready() {
-    return this.health.check([
-      async () => {
-        const database = this.indicators.check('database');
-        return (await this.database.answers(PING_TIMEOUT_MS)) ? database.up() : database.down();
-      },
-    ]);
+  ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult> {
+    const database = async () => {
+      const indicator = this.indicators.check('database');
+      return (await this.database.answers(PING_TIMEOUT_MS)) ? indicator.up() : indicator.down();
+    };
+    return this.health.check([database]).catch((error: unknown) => {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      reply.status(HttpStatus.SERVICE_UNAVAILABLE);
+      return error.getResponse() as HealthCheckResult;
+    });
   }
 }
