@@ -9,8 +9,9 @@ describe('maskSecretLinks', () => {
     expect(maskSecretLinks(text)).toBe('You have been invited.\n\nAccept the invitation: https://nestmap.example/invite/[hidden]\n\nThe link works once.');
   });
 
-  it('hides tokens in query strings and before a file extension', () => {
+  it('hides tokens in query strings, fragments and before a file extension', () => {
     expect(maskSecretLinks(`http://localhost:3000/reset?code=${token}&x=1`)).toBe('http://localhost:3000/reset?code=[hidden]&x=1');
+    expect(maskSecretLinks(`http://localhost:3000/reset-password#token=${token}`)).toBe('http://localhost:3000/reset-password#token=[hidden]');
     expect(maskSecretLinks(`https://api.example/api/calendar/${token}.ics`)).toBe('https://api.example/api/calendar/[hidden].ics');
   });
 
