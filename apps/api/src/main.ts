@@ -3,10 +3,11 @@ import helmet from '@fastify/helmet';
 import { BadRequestException } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { connectionErrorHandler, routingErrorHandler } from './common/http/framework-errors';
+import { createOpenApiDocument } from './common/http/openapi';
 import { acceptJsonBodiesOnly } from './common/http/json-body';
 import { requestIdFor } from './common/http/logger.options';
 import { HELMET_OPTIONS, securityHeaders } from './common/http/security-headers';
@@ -77,18 +78,9 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   });
 
   if (config.apiDocsEnabled) {
-    SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => SwaggerModule.createDocument(app, openApiConfig()), {
+    SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => createOpenApiDocument(app), {
       jsonDocumentUrl: `${API_PREFIX}/docs-json`,
     });
   }
   return app;
-}
-
-export function openApiConfig() {
-  return new DocumentBuilder()
-    .setTitle('NestMap API')
-    .setDescription('Corporate travel: trips, itineraries, approvals, organizations. Errors: {statusCode, message, error, requestId}.')
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
 }

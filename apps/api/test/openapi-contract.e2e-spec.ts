@@ -1,12 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as prettier from 'prettier';
 import { startTestApp, TestApp } from './support/test-app';
+
+const DOCUMENT = join(__dirname, '../../../libs/api-client/openapi.json');
 
 /**
  * The web app's API types are generated from libs/api-client/openapi.json. This keeps that file
  * equal to what the API serves, so a changed API fails here (and then in the web build) instead of
- * in a user's browser. To refresh: `npm start`, then
- * `npm run api:types -- --from http://127.0.0.1:5000/api/docs-json`.
+ * in a user's browser. To refresh it and the types after changing the API: `npm run api:document`.
  */
 describe('OpenAPI contract with the web app', () => {
   let t: TestApp;
@@ -16,8 +18,11 @@ describe('OpenAPI contract with the web app', () => {
   afterAll(() => t.close());
 
   it('serves exactly the document the web client was generated from', async () => {
-    const committed = JSON.parse(readFileSync(join(__dirname, '../../../libs/api-client/openapi.json'), 'utf8'));
     const served = (await t.api.get('/api/docs-json')).body;
-    expect(served).toEqual(committed);
+    if (process.env.UPDATE_OPENAPI_DOCUMENT) {
+      const options = (await prettier.resolveConfig(DOCUMENT)) ?? {};
+      writeFileSync(DOCUMENT, await prettier.format(JSON.stringify(served), { ...options, filepath: DOCUMENT }));
+    }
+    expect(served).toEqual(JSON.parse(readFileSync(DOCUMENT, 'utf8')));
   });
 });

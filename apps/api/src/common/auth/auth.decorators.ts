@@ -1,13 +1,17 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiExtension } from '@nestjs/swagger';
+import { PUBLIC_EXTENSION } from '../http/openapi';
 import type { UserRole } from '../../users/user-role';
 import type { AuthContext } from './auth-context';
 
 export const IS_PUBLIC = 'nestmap:public';
 
-/** Opens a route to unauthenticated callers; every other route needs a valid access token. */
-export const Public = () => SetMetadata(IS_PUBLIC, true);
+/**
+ * Opens a route to unauthenticated callers; every other route needs a valid access token. The
+ * OpenAPI document says so with an empty security requirement (`security: []`).
+ */
+export const Public = () => applyDecorators(SetMetadata(IS_PUBLIC, true), ApiExtension(PUBLIC_EXTENSION, true));
 
 export const ROLES = Reflector.createDecorator<UserRole[]>();
 
