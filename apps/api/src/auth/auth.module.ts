@@ -12,6 +12,8 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { PasswordHasher } from './password-hasher';
+import { PasswordResetController } from './password-reset.controller';
+import { PasswordResetService } from './password-reset.service';
 
 @Module({
   imports: [
@@ -28,8 +30,8 @@ import { PasswordHasher } from './password-hasher';
       }),
     }),
   ],
-  controllers: [AuthController],
-  providers: [AuthService, AuthTokens, PasswordHasher, AccessTokenVerifier, JwtAuthGuard, { provide: CallerIdentifier, useExisting: JwtAuthGuard }],
+  controllers: [AuthController, PasswordResetController],
+  providers: [AuthService, PasswordResetService, AuthTokens, PasswordHasher, AccessTokenVerifier, JwtAuthGuard, { provide: CallerIdentifier, useExisting: JwtAuthGuard }],
   exports: [JwtAuthGuard, CallerIdentifier],
 })
 export class AuthModule {}

@@ -6,8 +6,9 @@ import { RefreshToken } from '../users/refresh-token.entity';
 import { OutboxMessage } from '../mail/outbox-message.entity';
 import { Invitation } from '../organizations/invitation.entity';
 import { Organization } from '../organizations/organization.entity';
+import { PasswordResetToken } from '../users/password-reset-token.entity';
 import { TravelPolicy } from '../organizations/travel-policy.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity of the API; the data source, the migration tooling and the tests use this list. */
-export const entities = [Organization, User, RefreshToken, Invitation, TravelPolicy, OutboxMessage, AuditEvent, Trip, Activity, CalendarFeed];
+export const entities = [Organization, User, RefreshToken, Invitation, TravelPolicy, OutboxMessage, AuditEvent, Trip, Activity, CalendarFeed, PasswordResetToken];

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
+import { PasswordResetTokensRepository } from './password-reset-tokens.repository';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { UserSessions } from './user-sessions.service';
 import { UsersRepository } from './users.repository';
 
 @Module({
-  providers: [UsersRepository, RefreshTokensRepository, UserSessions],
-  exports: [UsersRepository, RefreshTokensRepository, UserSessions],
+  providers: [UsersRepository, RefreshTokensRepository, PasswordResetTokensRepository, UserSessions],
+  exports: [UsersRepository, RefreshTokensRepository, PasswordResetTokensRepository, UserSessions],
 })
 export class UsersModule {}
