@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '../common/auth/auth-context';
 import { Auth } from '../common/auth/auth.decorators';
 import { ApiAuthenticated } from '../common/http/api-errors.decorator';
@@ -12,12 +12,14 @@ import { ActivityResponse, CreateActivityDto, ItineraryResponse, ReorderActiviti
 export class ActivitiesController {
   constructor(private readonly activities: ActivitiesService) {}
 
+  @ApiOperation({ summary: "A trip's itinerary with its conflicts" })
   @Get('trips/:tripId/activities')
   @ApiOkResponse({ type: ItineraryResponse, description: 'The itinerary in order, with its conflicts' })
   list(@Auth() ctx: AuthContext, @Param('tripId', ParseUUIDPipe) tripId: string) {
     return this.activities.itinerary(ctx, tripId);
   }
 
+  @ApiOperation({ summary: 'Add an activity to a trip' })
   @Post('trips/:tripId/activities')
   @ApiAuthenticated(409, 422)
   @ApiCreatedResponse({ type: ActivityResponse })
@@ -25,6 +27,7 @@ export class ActivitiesController {
     return this.activities.create(ctx, tripId, dto);
   }
 
+  @ApiOperation({ summary: "Set the manual order of a trip's activities" })
   @Put('trips/:tripId/activities/order')
   @ApiAuthenticated(409)
   @ApiOkResponse({ type: ItineraryResponse })
@@ -32,6 +35,7 @@ export class ActivitiesController {
     return this.activities.reorder(ctx, tripId, dto.activityIds);
   }
 
+  @ApiOperation({ summary: 'Edit an activity' })
   @Patch('activities/:id')
   @ApiAuthenticated(409, 422)
   @ApiOkResponse({ type: ActivityResponse })
@@ -39,6 +43,7 @@ export class ActivitiesController {
     return this.activities.update(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Delete an activity' })
   @Delete('activities/:id')
   @HttpCode(204)
   @ApiAuthenticated(409)

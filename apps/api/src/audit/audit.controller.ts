@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '../common/auth/auth-context';
 import { Auth, Roles } from '../common/auth/auth.decorators';
 import { ApiAuthenticated } from '../common/http/api-errors.decorator';
@@ -14,6 +14,7 @@ export class AuditController {
   constructor(private readonly audit: AuditRepository) {}
 
   /** The organization's audit log, newest first, filterable. Admins only. */
+  @ApiOperation({ summary: 'Search the audit log' })
   @Get()
   @Roles([UserRole.Admin])
   @ApiAuthenticated(400, 403)

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req, UseInterceptors } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { AuthContext } from '../common/auth/auth-context';
 import { Auth, Public } from '../common/auth/auth.decorators';
@@ -18,6 +18,7 @@ const meta = (request: FastifyRequest): RequestMeta => ({ ip: request.ip, reques
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
+  @ApiOperation({ summary: 'Create an organization and its first admin' })
   @Post('register')
   @Public()
   @BruteForceGuarded()
@@ -27,6 +28,7 @@ export class AuthController {
     return this.auth.register(dto);
   }
 
+  @ApiOperation({ summary: 'Sign in with e-mail and password' })
   @Post('login')
   @Public()
   @HttpCode(200)
@@ -37,6 +39,7 @@ export class AuthController {
     return this.auth.login(dto, meta(request));
   }
 
+  @ApiOperation({ summary: 'Exchange a refresh token for a new token pair' })
   @Post('refresh')
   @Public()
   @HttpCode(200)
@@ -46,6 +49,7 @@ export class AuthController {
     return this.auth.refresh(dto.refreshToken, meta(request));
   }
 
+  @ApiOperation({ summary: 'Sign out this session' })
   @Post('logout')
   @Public()
   @HttpCode(204)
@@ -55,6 +59,7 @@ export class AuthController {
     return this.auth.logout(dto.refreshToken);
   }
 
+  @ApiOperation({ summary: 'Sign out every session of the caller' })
   @Post('logout-all')
   @HttpCode(204)
   @ApiAuthenticated()
@@ -63,6 +68,7 @@ export class AuthController {
     return this.auth.logoutEverywhere(ctx);
   }
 
+  @ApiOperation({ summary: 'The signed-in user' })
   @Get('me')
   @ApiAuthenticated()
   @ApiOkResponse({ type: UserResponse })
@@ -73,6 +79,7 @@ export class AuthController {
   @Post('password')
   @HttpCode(200)
   // Someone holding a stolen access token must not get unlimited guesses at the current password.
+  @ApiOperation({ summary: "Change the caller's password" })
   @BruteForceGuarded()
   @ApiAuthenticated(400, 429)
   @ApiOkResponse({ type: AuthResponse, description: 'Other sessions are signed out; this one gets a new pair' })
@@ -80,6 +87,7 @@ export class AuthController {
     return this.auth.changePassword(ctx, dto);
   }
 
+  @ApiOperation({ summary: 'Join an organization through an invitation' })
   @Post('accept-invitation')
   @Public()
   @BruteForceGuarded()

@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { FastifyReply } from 'fastify';
 import type { AuthContext } from '../common/auth/auth-context';
@@ -20,6 +20,7 @@ export class CalendarFeedResponse {
 export class CalendarController {
   constructor(private readonly calendar: CalendarService) {}
 
+  @ApiOperation({ summary: 'A trip as an iCalendar file' })
   @Get('trips/:id/calendar.ics')
   @Header('Content-Type', ICS)
   @ApiAuthenticated(400, 404)
@@ -31,6 +32,7 @@ export class CalendarController {
     return body;
   }
 
+  @ApiOperation({ summary: "Create the caller's calendar feed address" })
   @Post('calendar/feed')
   @ApiAuthenticated()
   @ApiCreatedResponse({ type: CalendarFeedResponse, description: 'A new feed URL; the previous one stops working' })
@@ -38,6 +40,7 @@ export class CalendarController {
     return this.calendar.createFeed(ctx);
   }
 
+  @ApiOperation({ summary: "Revoke the caller's calendar feed address" })
   @Delete('calendar/feed')
   @HttpCode(204)
   @ApiAuthenticated()
@@ -47,6 +50,7 @@ export class CalendarController {
   }
 
   /** Polled by calendar apps without a session: the 256-bit token in the URL is the credential. */
+  @ApiOperation({ summary: "The caller's trips as a calendar feed (secret address)" })
   @Get('calendar/:file')
   @Public()
   @SkipThrottle({ 'auth-ip': true, 'auth-account': true })

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpStatus, Res, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { FastifyReply } from 'fastify';
@@ -34,6 +34,7 @@ export class HealthController {
     private readonly database: DatabaseProbe,
   ) {}
 
+  @ApiOperation({ summary: 'Health summary for monitoring probes' })
   @Get()
   @ApiOkResponse({ type: HealthResponse })
   @ApiServiceUnavailableResponse({ type: HealthResponse, description: 'PostgreSQL does not answer' })
@@ -51,6 +52,7 @@ export class HealthController {
   }
 
   /** Liveness: the process answers. No dependency is checked, so a database outage never triggers restarts. */
+  @ApiOperation({ summary: 'Liveness: the process answers' })
   @Get('live')
   @HealthCheck()
   live() {
@@ -61,6 +63,7 @@ export class HealthController {
    * Readiness: the database answers, and the process is not shutting down. A 503 keeps terminus's
    * body (`error.database.status: "down"`) for orchestrators rather than the API's error shape.
    */
+  @ApiOperation({ summary: 'Readiness: the database answers and the process is not shutting down' })
   @Get('ready')
   @HealthCheck()
   ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult> {

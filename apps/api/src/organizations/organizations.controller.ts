@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '../common/auth/auth-context';
 import { Auth, Roles } from '../common/auth/auth.decorators';
 import { ApiAuthenticated } from '../common/http/api-errors.decorator';
@@ -19,12 +19,14 @@ import { OrganizationsService } from './organizations.service';
 export class OrganizationsController {
   constructor(private readonly organizations: OrganizationsService) {}
 
+  @ApiOperation({ summary: "The caller's organization" })
   @Get()
   @ApiOkResponse({ type: OrganizationResponse })
   get(@Auth() ctx: AuthContext) {
     return this.organizations.getCurrent(ctx);
   }
 
+  @ApiOperation({ summary: 'Rename the organization' })
   @Patch()
   @Roles([UserRole.Admin])
   @ApiAuthenticated(400, 403)
@@ -33,6 +35,7 @@ export class OrganizationsController {
     return this.organizations.updateCurrent(ctx, dto);
   }
 
+  @ApiOperation({ summary: "List the organization's members" })
   @Get('members')
   @Roles([UserRole.Admin, UserRole.Manager])
   @ApiAuthenticated(403)
@@ -41,6 +44,7 @@ export class OrganizationsController {
     return this.organizations.listMembers(ctx, query);
   }
 
+  @ApiOperation({ summary: "Change a member's role or deactivate them" })
   @Patch('members/:userId')
   @Roles([UserRole.Admin])
   @ApiAuthenticated(400, 403, 404, 409)
@@ -49,6 +53,7 @@ export class OrganizationsController {
     return this.organizations.updateMember(ctx, userId, dto);
   }
 
+  @ApiOperation({ summary: 'Invite someone by e-mail' })
   @Post('invitations')
   @Roles([UserRole.Admin])
   @ApiAuthenticated(400, 403, 409)
@@ -57,6 +62,7 @@ export class OrganizationsController {
     return this.organizations.invite(ctx, dto);
   }
 
+  @ApiOperation({ summary: 'List pending invitations' })
   @Get('invitations')
   @Roles([UserRole.Admin])
   @ApiAuthenticated(403)
@@ -65,6 +71,7 @@ export class OrganizationsController {
     return this.organizations.listInvitations(ctx, query);
   }
 
+  @ApiOperation({ summary: 'Revoke an invitation' })
   @Delete('invitations/:id')
   @HttpCode(204)
   @Roles([UserRole.Admin])
@@ -74,12 +81,14 @@ export class OrganizationsController {
     return this.organizations.revokeInvitation(ctx, id);
   }
 
+  @ApiOperation({ summary: "The organization's travel policy" })
   @Get('policy')
   @ApiOkResponse({ type: TravelPolicyResponse })
   policy(@Auth() ctx: AuthContext) {
     return this.organizations.getPolicy(ctx);
   }
 
+  @ApiOperation({ summary: 'Replace the travel policy' })
   @Put('policy')
   @Roles([UserRole.Admin])
   @ApiAuthenticated(400, 403)
@@ -88,6 +97,7 @@ export class OrganizationsController {
     return this.organizations.replacePolicy(ctx, dto);
   }
 
+  @ApiOperation({ summary: "List the organization's outgoing e-mail" })
   @Get('outbox')
   @Roles([UserRole.Admin])
   @ApiAuthenticated(403)

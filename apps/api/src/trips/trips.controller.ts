@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '../common/auth/auth-context';
 import { Auth } from '../common/auth/auth.decorators';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
@@ -30,6 +30,7 @@ function versionFrom(dto: UpdateTripDto, ifMatch: string | undefined): number | 
 export class TripsController {
   constructor(private readonly trips: TripsService) {}
 
+  @ApiOperation({ summary: 'List trips the caller may see' })
   @Get()
   @ApiAuthenticated(400)
   @ApiOkResponse({ type: TripsPage, description: "Travellers see their own trips; managers and admins the organization's" })
@@ -37,6 +38,7 @@ export class TripsController {
     return this.trips.list(ctx, query);
   }
 
+  @ApiOperation({ summary: 'Create a trip' })
   @Post()
   @ApiAuthenticated(400, 403, 422)
   @ApiCreatedResponse({ type: TripResponse })
@@ -44,6 +46,7 @@ export class TripsController {
     return this.trips.create(ctx, dto);
   }
 
+  @ApiOperation({ summary: 'A trip' })
   @Get(':id')
   @ApiAuthenticated(400, 404)
   @ApiOkResponse({ type: TripResponse })
@@ -51,6 +54,7 @@ export class TripsController {
     return this.trips.get(ctx, id);
   }
 
+  @ApiOperation({ summary: 'Edit a draft trip' })
   @Patch(':id')
   @ApiAuthenticated(400, 404, 409)
   @ApiHeader({ name: 'If-Match', required: false, description: 'The version you read (alternative to `version` in the body)' })
@@ -59,6 +63,7 @@ export class TripsController {
     return this.trips.update(ctx, id, { ...dto, version: versionFrom(dto, ifMatch) });
   }
 
+  @ApiOperation({ summary: 'Delete a trip' })
   @Delete(':id')
   @HttpCode(204)
   @ApiAuthenticated(400, 404, 409)
@@ -67,6 +72,7 @@ export class TripsController {
     return this.trips.remove(ctx, id);
   }
 
+  @ApiOperation({ summary: 'Submit a trip for approval' })
   @Post(':id/submit')
   @HttpCode(200)
   @ApiAuthenticated(400, 404, 409)
@@ -75,6 +81,7 @@ export class TripsController {
     return this.trips.step(ctx, id, 'submit', dto.reason);
   }
 
+  @ApiOperation({ summary: 'Approve a submitted trip' })
   @Post(':id/approve')
   @HttpCode(200)
   @ApiAuthenticated(400, 403, 404, 409)
@@ -83,6 +90,7 @@ export class TripsController {
     return this.trips.step(ctx, id, 'approve', dto.reason);
   }
 
+  @ApiOperation({ summary: 'Reject a submitted trip with a reason' })
   @Post(':id/reject')
   @HttpCode(200)
   @ApiAuthenticated(400, 403, 404, 409)
@@ -91,6 +99,7 @@ export class TripsController {
     return this.trips.step(ctx, id, 'reject', dto.reason);
   }
 
+  @ApiOperation({ summary: 'Cancel a trip' })
   @Post(':id/cancel')
   @HttpCode(200)
   @ApiAuthenticated(400, 404, 409)
@@ -99,6 +108,7 @@ export class TripsController {
     return this.trips.step(ctx, id, 'cancel', dto.reason);
   }
 
+  @ApiOperation({ summary: 'Mark a trip completed' })
   @Post(':id/complete')
   @HttpCode(200)
   @ApiAuthenticated(400, 404, 409)
