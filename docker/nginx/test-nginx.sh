@@ -164,6 +164,17 @@ check "404: HSTS" "max-age=31536000; includeSubDomains" "$(header Strict-Transpo
 check "404: nosniff" nosniff "$(header X-Content-Type-Options <<<"$r")"
 check "404: X-Frame-Options DENY" DENY "$(header X-Frame-Options <<<"$r")"
 
+# 5b. The API's Prometheus metrics are not reachable through the site (any method, any case of query).
+r=$(curl_tls -o "$tmp/metrics.body" -D - "$base/api/metrics")
+check "/api/metrics -> 404 from nginx" 404 "$(status <<<"$r")"
+check "/api/metrics never reaches the API" "" "$(header x-seen-by <<<"$r")"
+for variant in "api/metrics?x=1" "api/metrics/" "api/%6detrics" "API/Metrics" "api//metrics" "api/./metrics"; do
+  r2=$(curl_tls --path-as-is -o /dev/null -D - "$base/$variant")
+  check "/$variant -> 404 from nginx, not the API" "404/" "$(status <<<"$r2")/$(header x-seen-by <<<"$r2")"
+done
+check "/api/metrics-report still goes to the API" api "$(curl_tls -o /dev/null -D - "$base/api/metrics-report" | header x-seen-by)"
+check "404 for /api/metrics: HSTS" "max-age=31536000; includeSubDomains" "$(header Strict-Transport-Security <<<"$r")"
+
 # 6. Methods: TRACE and unknown methods are refused by nginx.
 r=$(curl_tls -o "$tmp/trace.body" -D - -X TRACE "$base/api/x")
 check "TRACE -> 405" 405 "$(status <<<"$r")"
