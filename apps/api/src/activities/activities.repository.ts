@@ -30,16 +30,6 @@ export class ActivitiesRepository extends OrganizationScopedRepository<Activity>
     return Number(row?.next ?? 0);
   }
 
-  /** Total cost of the trip's activities in one currency (other currencies are not converted). */
-  async costTotal(ctx: AuthContext, tripId: string, currency: string, excludingId?: string): Promise<number> {
-    const query = this.query(ctx, 'activity')
-      .andWhere('activity.tripId = :tripId AND activity.costCurrency = :currency', { tripId, currency })
-      .select('COALESCE(SUM(activity.costAmount), 0)', 'total');
-    if (excludingId) query.andWhere('activity.id <> :excludingId', { excludingId });
-    const row = await query.getRawOne<{ total: string }>();
-    return Number(row?.total ?? 0);
-  }
-
   async update(ctx: AuthContext, id: string, changes: Partial<Activity>): Promise<void> {
     await this.repository.update(this.scope(ctx, { id }), changes);
   }

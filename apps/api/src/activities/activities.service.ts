@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { AuthContext } from '../common/auth/auth-context';
 import { TransactionRunner } from '../common/database/transaction-runner';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import type { Conversion } from '../currency/exchange-rates.service';
 import type { Trip } from '../trips/trip.entity';
 import { FINAL_STATUSES } from '../trips/trip-status.machine';
+import { TripBudget } from '../trips/trip-budget';
 import { TripsRepository } from '../trips/trips.repository';
 import { Activity } from './activity.entity';
 import { toActivityResponse } from './activity.mapper';
@@ -29,6 +31,7 @@ export class ActivitiesService {
     private readonly db: TransactionRunner,
     private readonly trips: TripsRepository,
     private readonly activities: ActivitiesRepository,
+    private readonly budget: TripBudget,
   ) {}
 
   async itinerary(ctx: AuthContext, tripId: string): Promise<ItineraryResponse> {
@@ -55,6 +58,7 @@ export class ActivitiesService {
         costCurrency: dto.cost?.currency ?? null,
         bookingReference: dto.bookingReference ?? null,
       });
+      Object.assign(activity, costRateFields(await this.budget.conversionFor(ctx, trip, dto.cost ?? null)));
       await this.check(ctx, trip, activity);
       activity.position = await this.activities.nextPosition(ctx, tripId);
       const saved = await this.activities.insert(ctx, activity);
@@ -77,7 +81,11 @@ export class ActivitiesService {
       if (dto.longitude !== undefined) changes.longitude = dto.longitude;
       if (dto.notes !== undefined) changes.notes = dto.notes;
       if (dto.bookingReference !== undefined) changes.bookingReference = dto.bookingReference;
-      if (dto.cost !== undefined) Object.assign(changes, { costAmount: dto.cost?.amount ?? null, costCurrency: dto.cost?.currency ?? null });
+      if (dto.cost !== undefined) {
+        // A new cost is converted at today's rate; an unchanged one keeps the rate recorded with it.
+        Object.assign(changes, { costAmount: dto.cost?.amount ?? null, costCurrency: dto.cost?.currency ?? null });
+        Object.assign(changes, costRateFields(await this.budget.conversionFor(ctx, trip, dto.cost ?? null)));
+      }
       await this.check(ctx, trip, { ...current, ...changes } as Activity);
       await this.activities.update(ctx, id, changes);
       return toActivityResponse(await this.activities.getById(ctx, id));
@@ -118,21 +126,17 @@ export class ActivitiesService {
     return trip;
   }
 
-  /** Time rules, coordinates in pairs, and the budget: same-currency costs stay within it. */
+  /** Time rules, coordinates in pairs, and the budget in every currency (R17). */
   private async check(ctx: AuthContext, trip: Trip, activity: Activity): Promise<void> {
     const problem = activityTimeProblem(activity, trip);
     if (problem) throw new DomainError(ErrorCode.InvalidInput, TIME_MESSAGES[problem]);
     if ((activity.latitude === null) !== (activity.longitude === null)) {
       throw new DomainError(ErrorCode.InvalidInput, 'latitude and longitude go together');
     }
-    const currency = trip.budgetCurrency;
-    if (trip.budgetAmount === null || currency === null || activity.costAmount === null || activity.costCurrency !== currency) return;
-    const others = await this.activities.costTotal(ctx, trip.id, currency, activity.id);
-    if (others + Number(activity.costAmount) > Number(trip.budgetAmount)) {
-      throw new DomainError(
-        ErrorCode.RuleViolation,
-        `This cost would take the itinerary over the trip budget of ${trip.budgetAmount} ${trip.budgetCurrency} (already planned: ${others.toFixed(2)})`,
-      );
-    }
+    await this.budget.assertActivityFits(ctx, trip, activity);
   }
+}
+
+function costRateFields(conversion: Conversion | null): Pick<Activity, 'costRate' | 'costRateDate'> {
+  return { costRate: conversion?.rate ?? null, costRateDate: conversion?.date ?? null };
 }

@@ -55,6 +55,17 @@ export class Activity {
   @Column({ type: 'char', length: 3, nullable: true })
   costCurrency: string | null;
 
+  /**
+   * 1 unit of `costCurrency` in the trip's budget currency, recorded when the cost was set (or the
+   * budget currency changed); null while the trip has no budget. Its day is `costRateDate`
+   * (null when no conversion was needed).
+   */
+  @Column({ type: 'numeric', precision: 24, scale: 12, nullable: true })
+  costRate: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  costRateDate: string | null;
+
   @Column({ type: 'varchar', length: 100, nullable: true })
   bookingReference: string | null;
 

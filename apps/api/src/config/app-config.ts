@@ -64,6 +64,8 @@ export interface AppConfig {
   metrics: { token?: string; workerPort?: number };
   /** Reported with errors: `SENTRY_RELEASE`, else `nestmap@<package version>`. */
   release: string;
+  /** Where `POST /api/exchange-rates/refresh` reads the ECB's daily reference rates (XML). */
+  exchangeRates: { ecbUrl: string; timeoutMs: number };
   argon2: { memoryCost: number; timeCost: number; parallelism: number };
   /** Place search's optional geocoder (`GEOCODER_URL`): none by default. */
   geocoder?: GeocoderSettings;
@@ -243,6 +245,10 @@ export function loadConfig(env: Env = process.env): { config: AppConfig; notices
       token: env.METRICS_TOKEN ? secret(env, 'METRICS_TOKEN', false, () => '') : undefined,
       // PM2 numbers cluster workers 0, 1, …: each serves its own metrics on METRICS_PORT + number.
       workerPort: env.METRICS_PORT ? int(env, 'METRICS_PORT', 0, 1) + int(env, 'NODE_APP_INSTANCE', 0, 0) : undefined,
+    },
+    exchangeRates: {
+      ecbUrl: checkUrl('ECB_RATES_URL', env.ECB_RATES_URL, ['http:', 'https:']) ?? 'https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml',
+      timeoutMs: int(env, 'ECB_RATES_TIMEOUT_MS', 5000, 100),
     },
     argon2: {
       memoryCost: int(env, 'ARGON2_MEMORY_KIB', 19456, 19456),

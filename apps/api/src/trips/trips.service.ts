@@ -10,6 +10,7 @@ import type { User } from '../users/user.entity';
 import { UserRole } from '../users/user-role';
 import { UsersRepository } from '../users/users.repository';
 import { CreateTripDto, TripQuery, TripResponse, UpdateTripDto } from './dto/trip.dto';
+import { TripBudget } from './trip-budget';
 import { Trip } from './trip.entity';
 import { toTripResponse } from './trip.mapper';
 import { canDecide, DECISION_ACTIONS, IllegalTransitionError, transition, TripAction, TripStatus } from './trip-status.machine';
@@ -35,6 +36,7 @@ export class TripsService {
     private readonly users: UsersRepository,
     private readonly audit: AuditRepository,
     private readonly mail: MailService,
+    private readonly budget: TripBudget,
   ) {}
 
   async list(ctx: AuthContext, query: TripQuery): Promise<Page<TripResponse>> {
@@ -77,7 +79,8 @@ export class TripsService {
    */
   update(ctx: AuthContext, id: string, dto: UpdateTripDto): Promise<TripResponse> {
     return this.db.run(async () => {
-      const trip = await this.trips.getVisible(ctx, id);
+      // A budget change locks the row, as activity writers do, so the check sees a settled itinerary.
+      const trip = await this.trips.getVisible(ctx, id, { lock: dto.budget !== undefined });
       if (trip.status !== TripStatus.Draft) {
         throw new DomainError(ErrorCode.Conflict, `Only draft trips can be edited; this trip is ${trip.status}`);
       }
@@ -85,7 +88,10 @@ export class TripsService {
       checkDates(dto.startDate ?? trip.startDate, dto.endDate ?? trip.endDate);
       checkCoordinates(dto.latitude ?? trip.latitude ?? undefined, dto.longitude ?? trip.longitude ?? undefined);
       const changes: TripChanges = { ...fields };
-      if (budget) Object.assign(changes, { budgetAmount: budget.amount, budgetCurrency: budget.currency });
+      if (budget) {
+        await this.budget.applyBudget(ctx, trip, budget);
+        Object.assign(changes, { budgetAmount: budget.amount, budgetCurrency: budget.currency });
+      }
       if (!(await this.trips.updateIfVersion(ctx, id, version, changes))) {
         const current = await this.trips.getVisible(ctx, id);
         throw new DomainError(

@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import type { AuthContext } from '../common/auth/auth-context';
+import { TransactionRunner } from '../common/database/transaction-runner';
+import { OrganizationScopedRepository } from '../common/tenancy/organization-scoped.repository';
+import { ExchangeRate } from './exchange-rate.entity';
+
+export type RateValues = Pick<ExchangeRate, 'currency' | 'rate' | 'rateDate' | 'source'>;
+
+@Injectable()
+export class ExchangeRatesRepository extends OrganizationScopedRepository<ExchangeRate> {
+  protected readonly entity = ExchangeRate;
+  protected readonly noun = 'Exchange rate';
+
+  constructor(db: TransactionRunner) {
+    super(db);
+  }
+
+  list(ctx: AuthContext, currencies?: string[]): Promise<ExchangeRate[]> {
+    return this.repository.find({ where: this.scope(ctx, currencies ? { currency: In(currencies) } : {}), order: { currency: 'ASC' } });
+  }
+
+  /** Inserts or replaces the caller's rates for these currencies, in one statement. */
+  async upsert(ctx: AuthContext, rates: RateValues[]): Promise<void> {
+    await this.repository
+      .createQueryBuilder()
+      .insert()
+      .values(rates.map((rate) => ({ ...rate, organizationId: ctx.organizationId })))
+      .orUpdate(['rate', 'rate_date', 'source', 'updated_at'], ['organization_id', 'currency'])
+      .execute();
+  }
+}
