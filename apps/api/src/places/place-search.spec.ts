@@ -1,5 +1,5 @@
 import { MAX_RESULTS } from './places.index';
-import { resolveDestination, searchPlaces } from './place-search';
+import { placeTypedDestination, resolveDestination, searchPlaces } from './place-search';
 
 const labels = (query: string, limit?: number) =>
   searchPlaces(query, limit).map((place) =>
@@ -111,6 +111,38 @@ describe('place search', () => {
       expect(resolved('Lake Como')).toBeUndefined();
       expect(resolved('   ')).toBeUndefined();
       expect(resolved('x'.repeat(101))).toBeUndefined();
+    });
+  });
+
+  describe('placeTypedDestination', () => {
+    it('places a destination typed without coordinates when the text is clear', () => {
+      expect(placeTypedDestination({ destination: 'Tokyo' })).toEqual({
+        latitude: expect.closeTo(35.68, 1),
+        longitude: expect.closeTo(139.75, 0),
+        destinationCountry: 'Japan',
+        timezone: 'Asia/Tokyo',
+      });
+      expect(placeTypedDestination({ destination: 'JFK' })).toMatchObject({
+        destinationCountry: 'United States of America',
+        timezone: 'America/New_York',
+      });
+    });
+
+    it("keeps the body's own country and zone", () => {
+      expect(
+        placeTypedDestination({ destination: 'Tokyo', destinationCountry: 'Nippon', timezone: 'UTC' }),
+      ).toMatchObject({
+        destinationCountry: 'Nippon',
+        timezone: 'UTC',
+      });
+    });
+
+    it('adds nothing when coordinates came with the text, the text is ambiguous or there is no destination', () => {
+      expect(placeTypedDestination({ destination: 'Tokyo', latitude: 1, longitude: 2 })).toEqual({});
+      expect(placeTypedDestination({ destination: 'Tokyo', latitude: null, longitude: null })).toEqual({});
+      expect(placeTypedDestination({ destination: 'Springfield' })).toEqual({});
+      expect(placeTypedDestination({ destination: 'Lake Como' })).toEqual({});
+      expect(placeTypedDestination({ title: 'x' } as never)).toEqual({});
     });
   });
 });

@@ -101,3 +101,34 @@ export function resolveDestination(text: string): PlaceResult | undefined {
   );
   return airports.length === 1 ? airportResult(airports[0]) : undefined;
 }
+
+/** The destination fields of a trip's create or update body. */
+export interface DestinationFields {
+  destination?: string;
+  destinationCountry?: string | null;
+  timezone?: string | null;
+  latitude?: number | null;
+  longitude?: number | null;
+}
+
+/**
+ * For a destination typed without picking a suggestion (text, no coordinates): the coordinates,
+ * country and zone of the place it clearly names (`resolveDestination`), the body's own country
+ * and zone kept when it has them. Nothing when coordinates came with it or the text is ambiguous.
+ */
+export function placeTypedDestination(body: DestinationFields): {
+  latitude?: number;
+  longitude?: number;
+  destinationCountry?: string;
+  timezone?: string;
+} {
+  if (body.destination === undefined || body.latitude !== undefined || body.longitude !== undefined) return {};
+  const place = resolveDestination(body.destination);
+  if (!place) return {};
+  return {
+    latitude: place.latitude,
+    longitude: place.longitude,
+    destinationCountry: body.destinationCountry ?? place.country,
+    timezone: body.timezone ?? place.timezone,
+  };
+}

@@ -5,6 +5,7 @@ import { TransactionRunner } from '../common/database/transaction-runner';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { Page, toPage } from '../common/http/pagination.dto';
 import { MailService } from '../mail/mail.service';
+import { placeTypedDestination } from '../places/place-search';
 import { timezoneAt } from '../places/places.index';
 import type { User } from '../users/user.entity';
 import { UserRole } from '../users/user-role';
@@ -49,6 +50,8 @@ export class TripsService {
   }
 
   create(ctx: AuthContext, dto: CreateTripDto): Promise<TripResponse> {
+    // A destination typed without picking a suggestion is placed when its text is unambiguous.
+    dto = { ...dto, ...placeTypedDestination(dto) };
     checkDates(dto.startDate, dto.endDate);
     checkCoordinates(dto.latitude, dto.longitude);
     return this.db.run(async () => {
@@ -87,7 +90,7 @@ export class TripsService {
       const { version, budget, ...fields } = dto;
       checkDates(dto.startDate ?? trip.startDate, dto.endDate ?? trip.endDate);
       checkCoordinates(dto.latitude ?? trip.latitude ?? undefined, dto.longitude ?? trip.longitude ?? undefined);
-      const changes: TripChanges = { ...fields };
+      const changes: TripChanges = { ...fields, ...placeTypedDestination(dto) };
       if (budget) {
         await this.budget.applyBudget(ctx, trip, budget);
         Object.assign(changes, { budgetAmount: budget.amount, budgetCurrency: budget.currency });
