@@ -128,6 +128,9 @@ describe('Budget in every currency, exchange rates (issue 7 §5, R17)', () => {
     it.each([
       ['EUR, the base', { currency: 'EUR', rate: '1', date: '2026-03-20', source: 'x' }],
       ['a zero rate', { currency: 'USD', rate: '0.000', date: '2026-03-20', source: 'x' }],
+      ['a rate so small that costs would convert to nothing', { currency: 'KWD', rate: '0.000000000001', date: '2026-03-20', source: 'x' }],
+      ['a rate too large to cross', { currency: 'VND', rate: '100000000', date: '2026-03-20', source: 'x' }],
+      ['a rate with 13 decimals', { currency: 'USD', rate: '1.0000000000001', date: '2026-03-20', source: 'x' }],
       ['a float rate', { currency: 'USD', rate: 1.2, date: '2026-03-20', source: 'x' }],
       ['an impossible date', { currency: 'USD', rate: '1.2', date: '2026-02-30', source: 'x' }],
       ['no source', { currency: 'USD', rate: '1.2', date: '2026-03-20' }],

@@ -40,3 +40,14 @@ export function convertToCents(amount: string, rate: string): bigint {
 export function formatCents(cents: bigint): string {
   return fromScaled(cents, 2);
 }
+
+/**
+ * Rates per 1 EUR that we accept: every real currency is far inside (the ECB's range is about
+ * 0.3 to 20,000). The bounds keep every cross rate between 10^-12 and 10^12, so it neither rounds
+ * to 0 at RATE_DECIMALS places (which would make costs vanish from a budget) nor overflows.
+ */
+export function isSaneRate(value: string): boolean {
+  if (!DECIMAL.test(value)) return false;
+  const scaled = toScaled(value, RATE_DECIMALS);
+  return scaled >= toScaled('0.0001', RATE_DECIMALS) && scaled < toScaled('100000000', RATE_DECIMALS);
+}

@@ -18,8 +18,8 @@ describe('ECB daily reference rates', () => {
     expect(() => parseEcbDaily(xml)).toThrow('not an ECB daily reference rates document');
   });
 
-  it('skips entries whose rate is not a plain positive decimal', () => {
-    const rates = ["USD' rate='1e9", "JPY' rate='-1", "GBP' rate='0.0", "CHF' rate='0.93"].map((entry) => `<Cube currency='${entry}'/>`);
+  it('skips entries whose rate is not a plain decimal within the accepted bounds', () => {
+    const rates = ["USD' rate='1e9", "JPY' rate='-1", "GBP' rate='0.0", "SEK' rate='100000000", "CHF' rate='0.93"].map((entry) => `<Cube currency='${entry}'/>`);
     expect(parseEcbDaily(`<Cube><Cube time='2026-04-01'>${rates.join('')}</Cube></Cube>`)).toEqual({ date: '2026-04-01', rates: { CHF: '0.93' } });
   });
 });

@@ -1,12 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsISO4217CurrencyCode, IsISO8601, IsNotEmpty, IsNotIn, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsISO4217CurrencyCode, IsISO8601, IsNotEmpty, IsNotIn, IsString, Matches, MaxLength, ValidateBy, ValidateNested } from 'class-validator';
 import { trim } from '../../organizations/dto/organization.dto';
 import { DATE_PATTERN } from '../../trips/dto/trip.dto';
+import { isSaneRate } from '../decimal';
 import { BASE_CURRENCY } from '../ecb-snapshot';
 
-/** A positive decimal with up to 12 places on either side (numeric(24,12)). */
-const RATE_PATTERN = /^(?=.*[1-9])\d{1,12}(\.\d{1,12})?$/;
+const RATE_MESSAGE = 'rate must be a decimal string like "1.1476" (up to 12 decimals), at least 0.0001 and below 100000000';
+
+/** Units per 1 EUR as a decimal string within the bounds of `isSaneRate`. */
+const IsExchangeRate = () =>
+  ValidateBy({ name: 'isExchangeRate', validator: { validate: (value) => typeof value === 'string' && isSaneRate(value) && !/\.\d{13}/.test(value), defaultMessage: () => RATE_MESSAGE } });
 
 export class ExchangeRateDto {
   @ApiProperty({ example: 'USD', description: 'ISO 4217; not EUR, the base' })
@@ -15,7 +19,7 @@ export class ExchangeRateDto {
   currency: string;
 
   @ApiProperty({ example: '1.1476', description: 'Units of the currency per 1 EUR, a decimal string' })
-  @Matches(RATE_PATTERN, { message: 'rate must be a positive decimal string like "1.1476" (up to 12 decimals)' })
+  @IsExchangeRate()
   rate: string;
 
   @ApiProperty({ example: '2026-03-13', format: 'date', description: 'The day the rate is from' })
