@@ -16,6 +16,7 @@ const FIELDS = ['name', 'password'] as const;
 export function AcceptInvitationForm({ token }: { token: string }) {
   const router = useRouter();
   const [errors, setErrors] = useState<string[]>([]);
+  const [accountExists, setAccountExists] = useState(false);
   const { register, handleSubmit, formState, setError } = useForm<AcceptInvitationValues>({
     resolver: zodResolver(acceptInvitationSchema),
     defaultValues: { name: '', password: '' },
@@ -23,16 +24,20 @@ export function AcceptInvitationForm({ token }: { token: string }) {
 
   const onSubmit = handleSubmit(async (values) => {
     setErrors([]);
+    setAccountExists(false);
     try {
       await acceptInvitation({ token, ...values });
       router.replace('/dashboard?welcome=1');
     } catch (err) {
+      // The address already has an account (an invitation cannot make a second one): a new
+      // invitation would not help, signing in or resetting that account's password does.
+      if (err instanceof ApiError && err.status === 409) {
+        setAccountExists(true);
+        return;
+      }
       if (
         err instanceof ApiError &&
-        (err.status === 404 ||
-          err.status === 409 ||
-          err.status === 410 ||
-          (err.status === 400 && /token|invitation/i.test(err.message)))
+        (err.status === 404 || err.status === 410 || (err.status === 400 && /token|invitation/i.test(err.message)))
       ) {
         setErrors([
           `This invitation cannot be used: ${err.messages.join('; ') || 'it has expired, was revoked or was already accepted'}. Ask your admin for a new one.`,
@@ -51,6 +56,12 @@ export function AcceptInvitationForm({ token }: { token: string }) {
       <p className={styles.lead}>You were invited by your organization. Choose your name and a password to finish.</p>
       <form className={styles.form} onSubmit={onSubmit} noValidate>
         {errors.length > 0 && <Alert tone="danger">{errors.join(' ')}</Alert>}
+        {accountExists && (
+          <Alert tone="warning" title="This e-mail address already has a NestMap account">
+            This invitation cannot create a second one. <Link href="/sign-in">Sign in</Link> with that account, or{' '}
+            <Link href="/forgot-password">reset its password</Link> if you have forgotten it.
+          </Alert>
+        )}
         <Field label="Your name" error={formState.errors.name?.message}>
           <Input autoComplete="name" autoFocus {...register('name')} />
         </Field>

@@ -15,7 +15,9 @@ import { useSignedInRedirect } from './use-signed-in-redirect';
 export function SignInForm() {
   const router = useRouter();
   const next = useSignedInRedirect();
-  const expired = useSearchParams().get('expired') === '1';
+  const params = useSearchParams();
+  const expired = params.get('expired') === '1';
+  const passwordReset = params.get('reset') === '1';
   const [error, setError] = useState<string | null>(null);
   const { register, handleSubmit, formState } = useForm<SignInValues>({
     resolver: zodResolver(signInSchema),
@@ -42,6 +44,11 @@ export function SignInForm() {
       <p className={styles.lead}>Plan trips, follow approvals and see your itinerary on the map.</p>
       <form className={styles.form} onSubmit={onSubmit} noValidate>
         {error && <Alert tone="danger">{error}</Alert>}
+        {passwordReset && !error && (
+          <Alert tone="success" title="Your password was changed">
+            Every device was signed out. Sign in with your new password.
+          </Alert>
+        )}
         {expired && !error && (
           <Alert tone="warning" title="Your session ended, sign in again">
             What you were typing is kept: it is back in its form once you are signed in.
@@ -53,6 +60,9 @@ export function SignInForm() {
         <Field label="Password" error={formState.errors.password?.message}>
           <Input type="password" autoComplete="current-password" {...register('password')} />
         </Field>
+        <Link href="/forgot-password" className={styles.aside}>
+          Forgot password?
+        </Link>
         <Button type="submit" variant="primary" block loading={formState.isSubmitting}>
           Sign in
         </Button>

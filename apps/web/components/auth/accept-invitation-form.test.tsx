@@ -1,0 +1,37 @@
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { ApiError } from '@/lib/api/api-error';
+import { acceptInvitation } from '@/lib/session/session-client';
+import { AcceptInvitationForm } from './accept-invitation-form';
+
+jest.mock('next/navigation', () => ({ useRouter: () => ({ replace: jest.fn() }) }));
+jest.mock('@/lib/session/session-client', () => ({ acceptInvitation: jest.fn() }));
+const accept = acceptInvitation as jest.MockedFunction<typeof acceptInvitation>;
+
+function submit() {
+  fireEvent.change(screen.getByLabelText('Your name'), { target: { value: 'Ingrid' } });
+  fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'saffron kettle meadow 19' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Accept invitation' }));
+}
+
+describe('AcceptInvitationForm', () => {
+  it('tells someone whose address already has an account to sign in or reset its password, not to ask for a new invitation', async () => {
+    accept.mockRejectedValue(new ApiError(409, ['An account with this e-mail already exists']));
+    render(<AcceptInvitationForm token="t" />);
+    submit();
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('This e-mail address already has a NestMap account');
+    expect(alert.textContent).not.toMatch(/ask your admin/i);
+    expect(within(alert).getByRole('link', { name: 'Sign in' }).getAttribute('href')).toBe('/sign-in');
+    expect(within(alert).getByRole('link', { name: 'reset its password' }).getAttribute('href')).toBe(
+      '/forgot-password',
+    );
+  });
+
+  it('still sends a dead invitation back to the admin', async () => {
+    accept.mockRejectedValue(new ApiError(400, ['This invitation is invalid, already used or expired']));
+    render(<AcceptInvitationForm token="t" />);
+    submit();
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Ask your admin for a new one');
+  });
+});
