@@ -1023,7 +1023,14 @@ export interface components {
       /** @description Secret URL to subscribe to in Outlook, Google Calendar or Apple Calendar */
       url: string;
     };
+    /**
+     * @description `city` and `airport` from the bundled data, `place` from the configured geocoder
+     * @enum {string}
+     */
+    PlaceKind: 'city' | 'airport' | 'place';
     PlaceResponse: {
+      /** @description `city` and `airport` from the bundled data, `place` from the configured geocoder */
+      kind: components['schemas']['PlaceKind'];
       /** @example Berlin */
       name: string;
       /** @example Germany */
@@ -1036,7 +1043,18 @@ export interface components {
       longitude: number;
       /** @example Europe/Berlin */
       timezone: string;
-      population: number;
+      /** @description Cities only */
+      population: number | null;
+      /**
+       * @description An airport's IATA code
+       * @example null
+       */
+      iata: string | null;
+      /**
+       * @description The city an airport serves, when known
+       * @example null
+       */
+      city: string | null;
     };
     MemoryUsage: {
       /** @description Heap used, MB */
@@ -3045,7 +3063,7 @@ export interface operations {
   PlacesController_search: {
     parameters: {
       query: {
-        /** @description Beginning of a city name */
+        /** @description Beginning of a city's name, an airport's IATA code, city or a word of its name */
         q: string;
         limit?: number;
       };

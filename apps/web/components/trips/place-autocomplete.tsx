@@ -25,15 +25,24 @@ function useDebounced<T>(value: T, ms: number): T {
   return debounced;
 }
 
+/** What a suggestion says under its name: an airport's code and city, else the country. */
+function placeDetail(place: Place): string {
+  if (place.kind === 'airport') return [place.iata, [place.city, place.country].filter(Boolean).join(', ')].join(' · ');
+  return place.city ? `${place.city}, ${place.country}` : place.country;
+}
+
+const KIND_LABEL: Record<Place['kind'], string> = { city: 'City', airport: 'Airport', place: 'Place' };
+
 /**
  * Destination search over `GET /api/places` as an ARIA 1.2 combobox: arrows move through the
  * suggestions, Enter picks one, Escape closes the list. Label and error come from the Field.
+ * Airports carry a plane mark and their IATA code; every option names its kind for screen readers.
  */
 export function PlaceAutocomplete({
   value,
   onTextChange,
   onSelect,
-  placeholder = 'Start typing a city…',
+  placeholder = 'Start typing a city or airport…',
   name,
   autoFocus,
 }: PlaceAutocompleteProps) {
@@ -108,7 +117,7 @@ export function PlaceAutocomplete({
           )}
           {options.map((place, index) => (
             <li
-              key={`${place.name}-${place.countryCode}-${place.latitude}`}
+              key={`${place.kind}-${place.iata ?? place.name}-${place.countryCode}-${place.latitude}`}
               id={optionId(index)}
               role="option"
               aria-selected={index === active}
@@ -116,8 +125,16 @@ export function PlaceAutocomplete({
               onMouseDown={(event) => event.preventDefault()}
               onClick={() => choose(place)}
             >
-              <span className={styles.optionName}>{place.name}</span>
-              <span className={styles.optionMeta}>{place.country}</span>
+              <span className={styles.optionName}>
+                {place.kind === 'airport' && (
+                  <span className={styles.airportMark} aria-hidden="true">
+                    ✈
+                  </span>
+                )}
+                <span className="sr-only">{KIND_LABEL[place.kind]}: </span>
+                {place.name}
+              </span>
+              <span className={styles.optionMeta}>{placeDetail(place)}</span>
             </li>
           ))}
         </ul>
