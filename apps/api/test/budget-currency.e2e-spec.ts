@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { ExchangeRates1796230000000 } from '../src/database/migrations/1796230000000-ExchangeRates';
 import { addMember, createTrip, registerOrganization, Session } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -107,6 +108,21 @@ describe('Budget in every currency, exchange rates (issue 7 §5, R17)', () => {
     // Same currency as the budget needs no rate at all.
     const xofTrip = await createTrip(t.api, traveller, { budget: { amount: '10.00', currency: 'XOF' } });
     expect((await addCost(xofTrip.id, '10.00', 'XOF')).status).toBe(201);
+  });
+
+  it("the migration gives existing costs of budgeted trips their rate (the snapshot's cross rate; none for an unknown currency)", async () => {
+    const trip = await createTrip(t.api, traveller, { budget: { amount: '1000.00', currency: 'USD' } });
+    for (const currency of ['USD', 'EUR', 'JPY', 'CHF']) expect((await addCost(trip.id, '10.00', currency)).status).toBe(201);
+    // As before the migration: no rates, and a currency the snapshot lacks.
+    await t.sql.query("UPDATE activities SET cost_rate = NULL, cost_rate_date = NULL, cost_currency = CASE WHEN cost_currency = 'CHF' THEN 'AED' ELSE cost_currency END WHERE trip_id = $1", [trip.id]);
+    const backfill = (sql: string, parameters?: unknown[]) => (sql.trim().startsWith('WITH rates') ? t.sql.query(sql, parameters) : Promise.resolve());
+    await new ExchangeRates1796230000000().up({ query: backfill } as never);
+    expect((await activityRows(trip.id)).map((row) => [row.currency, row.rate, row.date])).toEqual([
+      ['USD', '1.000000000000', null],
+      ['EUR', '1.147600000000', '2026-03-13'],
+      ['JPY', '0.006276182663', '2026-03-13'],
+      ['AED', null, null],
+    ]);
   });
 
   describe('exchange-rate routes', () => {

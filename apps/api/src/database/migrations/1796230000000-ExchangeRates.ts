@@ -31,7 +31,7 @@ export class ExchangeRates1796230000000 implements MigrationInterface {
                 ELSE ROUND((SELECT rate FROM rates WHERE currency = t."budget_currency") / (SELECT rate FROM rates WHERE currency = a."cost_currency"), 12) END,
               "cost_rate_date" = CASE WHEN a."cost_currency" = t."budget_currency" THEN NULL ELSE $2::date END
          FROM "trips" AS t
-        WHERE a."trip_id" = t."id" AND a."cost_amount" IS NOT NULL AND t."budget_currency" IS NOT NULL
+        WHERE a."trip_id" = t."id" AND a."cost_amount" IS NOT NULL AND a."cost_rate" IS NULL AND t."budget_currency" IS NOT NULL
           AND (a."cost_currency" = t."budget_currency"
                OR (EXISTS (SELECT 1 FROM rates WHERE currency = t."budget_currency") AND EXISTS (SELECT 1 FROM rates WHERE currency = a."cost_currency")))`,
       [JSON.stringify(SNAPSHOT), SNAPSHOT_DATE],
