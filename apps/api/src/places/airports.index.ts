@@ -1,5 +1,5 @@
 import airportData from './airports.json';
-import { loadBundledCities } from './bundled-cities';
+import { citiesNamed, countryName } from './places.index';
 import type { AirportRow } from './reduce-airports';
 import { foldForSearch } from './search-key';
 
@@ -61,26 +61,19 @@ interface SearchKey {
 }
 
 function loadAirports(): IndexedAirport[] {
-  const cities = loadBundledCities();
-  const countryNames = new Map(cities.map((city) => [city.countryCode, city.country]));
   const regions = new Intl.DisplayNames(['en'], { type: 'region' });
-  const populations = new Map<string, number>();
-  for (const city of cities) {
-    const key = `${foldForSearch(city.name)}|${city.countryCode}`;
-    populations.set(key, Math.max(populations.get(key) ?? 0, city.population));
-  }
   return (airportData.rows as AirportRow[]).map(([iata, name, city, countryCode, latitude, longitude, timezone]) => ({
     airport: {
       iata,
       name,
       city: city || null,
-      country: countryNames.get(countryCode) ?? regions.of(countryCode) ?? countryCode,
+      country: countryName(countryCode) ?? regions.of(countryCode) ?? countryCode,
       countryCode,
       latitude,
       longitude,
       timezone,
     },
-    weight: populations.get(`${foldForSearch(city)}|${countryCode}`) ?? 0,
+    weight: citiesNamed(city).find((served) => served.countryCode === countryCode)?.population ?? 0,
     international: /\binternational\b/i.test(name),
   }));
 }

@@ -25,7 +25,7 @@ const BY_NAME: IndexedPlace[] = PLACES.map((place) => ({ key: foldForSearch(plac
   a.key < b.key ? -1 : a.key > b.key ? 1 : b.place.population - a.place.population,
 );
 
-const COUNTRY_CODES = new Set(PLACES.map((place) => place.countryCode));
+const COUNTRY_NAMES = new Map(PLACES.map((place) => [place.countryCode, place.country]));
 
 /** x, y, z of each place on the unit sphere, for the nearest-city scan. */
 const VECTORS = Float64Array.from(PLACES.flatMap((place) => unitVector(place)));
@@ -72,6 +72,11 @@ export function searchCities(query: string, limit = 10): Place[] {
   return found.map(({ place }) => ({ ...place }));
 }
 
+/** The country's name as the bundled cities spell it ("United States of America"), by ISO code. */
+export function countryName(countryCode: string): string | undefined {
+  return COUNTRY_NAMES.get(countryCode);
+}
+
 /** Cities named exactly `name` (case and accents ignored), the most populous first. */
 export function citiesNamed(name: string): Place[] {
   const key = foldForSearch(name);
@@ -98,7 +103,7 @@ export function timezoneAt(latitude: number, longitude: number): string {
 export function nearestCity(latitude: number, longitude: number, countryCode?: string): Place {
   const point: Coordinates = { latitude, longitude };
   if (!isValidCoordinates(point)) throw new RangeError(`Not a coordinate: ${latitude}, ${longitude}`);
-  const inCountry = countryCode !== undefined && COUNTRY_CODES.has(countryCode);
+  const inCountry = countryCode !== undefined && COUNTRY_NAMES.has(countryCode);
   const [x, y, z] = unitVector(point);
   let nearest = 0;
   let bestDot = -Infinity;
