@@ -566,6 +566,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/exchange-rates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ExchangeRatesController_list'];
+    put: operations['ExchangeRatesController_set'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exchange-rates/refresh': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ExchangeRatesController_refresh'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1072,6 +1104,51 @@ export interface components {
       database: 'connected' | 'disconnected';
       /** Format: date-time */
       timestamp: string;
+    };
+    ExchangeRateResponse: {
+      /** @example USD */
+      currency: string;
+      /**
+       * @description Units of the currency per 1 EUR
+       * @example 1.1476
+       */
+      rate: string;
+      /** Format: date */
+      date: string;
+      /** @example ECB euro foreign exchange reference rates (bundled snapshot) */
+      source: string;
+    };
+    ExchangeRatesResponse: {
+      /**
+       * @description Every rate is units of the currency per 1 of this
+       * @example EUR
+       */
+      base: string;
+      items: components['schemas']['ExchangeRateResponse'][];
+    };
+    ExchangeRateDto: {
+      /**
+       * @description ISO 4217; not EUR, the base
+       * @example USD
+       */
+      currency: string;
+      /**
+       * @description Units of the currency per 1 EUR, a decimal string
+       * @example 1.1476
+       */
+      rate: string;
+      /**
+       * Format: date
+       * @description The day the rate is from
+       * @example 2026-03-13
+       */
+      date: string;
+      /** @example Treasury month-end rate */
+      source: string;
+    };
+    SetExchangeRatesDto: {
+      /** @description Rates to record; currencies not listed keep theirs */
+      rates: components['schemas']['ExchangeRateDto'][];
     };
   };
   responses: never;
@@ -3365,6 +3442,133 @@ export interface operations {
             };
           };
         };
+      };
+    };
+  };
+  ExchangeRatesController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The rates in use: the organization's own over the bundled ECB snapshot, with source and date */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExchangeRatesResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A dependency (the database) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ExchangeRatesController_set: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetExchangeRatesDto'];
+      };
+    };
+    responses: {
+      /** @description Records the organization's own rates (upsert); costs recorded later use them */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExchangeRatesResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Your role does not allow this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A dependency (the database) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ExchangeRatesController_refresh: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Records today's ECB reference rates (503 when the ECB cannot be reached) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExchangeRatesResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Your role does not allow this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A dependency (the database) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
