@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { initSentry } from './common/observability/sentry';
 import { drainAndClose } from './common/http/connection-drain';
+import { initSentry } from './common/observability/sentry';
 import { loadConfigOrExit } from './config/app-config';
 import { resolveDatabase } from './database/resolve-database';
 import { runMigrations } from './database/run-migrations';
