@@ -43,6 +43,8 @@ describe('a new organization plans and submits its first trip', () => {
       await page.getByRole('button', { name: 'Create organization' }).click();
       await page.waitForURL('**/dashboard**');
       await page.getByRole('heading', { name: 'Hello, Ada' }).waitFor();
+      // The sign-up's own redirect wins: the welcome banner shows.
+      await page.getByText('Welcome to NestMap').waitFor();
       await page.getByText('Nothing coming up').waitFor();
       await screenshot(page, '02-dashboard-new-organization');
 
@@ -140,7 +142,9 @@ describe('a new organization plans and submits its first trip', () => {
       await third.getByLabel(/^Longitude/).fill('11.575');
       await third.getByRole('button', { name: 'Add activity' }).click();
       await page.getByRole('alert').filter({ hasText: '1 conflict in this itinerary' }).waitFor();
-      const munich = page.getByTestId('timeline-activity').filter({ hasText: 'Call at the Munich office' });
+      const munich = page
+        .getByTestId('timeline-activity')
+        .filter({ has: page.getByRole('button', { name: /^12:10\s*Call at the Munich office/ }) });
       await munich.getByRole('note').filter({ hasText: 'Travel time' }).waitFor();
       await screenshot(page, '04b-trip-conflict');
       await munich.getByRole('button', { name: 'Delete “Call at the Munich office”' }).click();
@@ -149,7 +153,9 @@ describe('a new organization plans and submits its first trip', () => {
       expect(await page.getByText('1 conflict in this itinerary').count()).toBe(0);
 
       // Place the dinner by clicking the map.
-      const dinner = page.getByTestId('timeline-activity').filter({ hasText: 'Team dinner' });
+      const dinner = page
+        .getByTestId('timeline-activity')
+        .filter({ has: page.getByRole('button', { name: /^19:00 – 21:30\s*Team dinner/ }) });
       await dinner.getByRole('button', { name: 'Edit “Team dinner”' }).click();
       const edit = page.getByRole('form', { name: 'Edit “Team dinner”' });
       const latitudeBefore = await edit.getByLabel(/^Latitude/).inputValue();

@@ -3,6 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { useSessionDraft } from '@/components/session/use-session-draft';
 import { PlaceAutocomplete } from '@/components/trips/place-autocomplete';
 import { Alert, Button, Field, Input, Select, Textarea } from '@/components/ui';
 import { splitFieldErrors } from '@/lib/api/api-error';
@@ -51,6 +52,8 @@ export interface ActivityFormProps {
   onPickOnMap(): void;
   picking: boolean;
   pickedPoint: { latitude: number; longitude: number } | null;
+  /** Names the form's content kept across a session that ends while typing. */
+  draftKey?: string;
 }
 
 export function ActivityForm({
@@ -62,14 +65,17 @@ export function ActivityForm({
   onPickOnMap,
   picking,
   pickedPoint,
+  draftKey,
 }: ActivityFormProps) {
   const headingId = useId();
   const zonesId = useId();
   const [errors, setErrors] = useState<string[]>([]);
-  const { register, handleSubmit, formState, setValue, watch, setError } = useForm<ActivityFormValues>({
+  const form = useForm<ActivityFormValues>({
     resolver: zodResolver(activitySchema),
     defaultValues: activityToFormValues(activity, defaults),
   });
+  const { register, handleSubmit, formState, setValue, watch, setError } = form;
+  const restored = useSessionDraft(draftKey, form);
   const locationName = watch('locationName');
   const timezone = watch('timezone');
   const startDate = watch('startDate');
@@ -97,6 +103,7 @@ export function ActivityForm({
       <h3 className={styles.heading} id={headingId}>
         {activity ? `Edit “${activity.title}”` : 'New activity'}
       </h3>
+      {restored && <Alert tone="info">Restored what you typed before your session ended. Check it, then save.</Alert>}
       {errors.length > 0 && (
         <Alert tone="danger" title="The activity was not saved">
           {errors.join(' ')}
@@ -186,7 +193,7 @@ export function ActivityForm({
           <Field
             label="Time zone"
             error={formState.errors.timezone?.message}
-            hint="Change it for something in another zone, such as a flight's departure."
+            hint="Change it for something in another zone, such as a flight’s departure."
           >
             <Input list={zonesId} {...register('timezone')} />
           </Field>

@@ -21,6 +21,8 @@ export type Editing = { kind: 'new'; date: string } | { kind: 'edit'; id: string
 
 export interface ItineraryTimelineProps {
   trip: { startDate: string; endDate: string; timezone: string | null };
+  /** Prefix of the open form's draft key (see useSessionDraft): `activity:<tripId>:`. */
+  draftPrefix?: string;
   activities: Activity[];
   days: ItineraryDay[];
   conflicts: Conflict[];
@@ -60,6 +62,7 @@ export function ItineraryTimeline(props: ItineraryTimelineProps) {
       onPickOnMap={props.onPickOnMap}
       picking={props.picking}
       pickedPoint={props.pickedPoint}
+      draftKey={props.draftPrefix && `${props.draftPrefix}${activity ? `edit:${activity.id}` : `new:${date}`}`}
     />
   );
 

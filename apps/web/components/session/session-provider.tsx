@@ -23,9 +23,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     let lastUserId: string | null = null;
     const off = onSessionChange((session, reason = 'signed-out') => {
       const userId = session?.user.id ?? null;
-      // Another person's data must never show from the cache.
-      if (userId !== lastUserId && lastUserId !== null) queryClient.clear();
-      lastUserId = userId;
+      // Another person's data must never show from the cache, also when a session ended in between.
+      if (userId !== null && lastUserId !== null && userId !== lastUserId) queryClient.clear();
+      if (userId !== null) lastUserId = userId;
       setState(session ? { status: 'signed-in', user: session.user } : { status: 'signed-out', user: null, reason });
     });
     refreshSession()

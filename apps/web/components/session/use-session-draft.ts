@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { saveDraft, takeDraft } from '@/lib/forms/session-drafts';
 import { onSessionChange } from '@/lib/session/session-client';
-import { useUser } from './session-provider';
+import { useSession } from './session-provider';
 
 /**
  * Keeps a form's content when the session ends under it (saved the moment the session is found
@@ -12,7 +12,8 @@ import { useUser } from './session-provider';
  * same form. Returns true when the form holds restored text, so the page can say so.
  */
 export function useSessionDraft<T extends FieldValues>(key: string | undefined, form: UseFormReturn<T>): boolean {
-  const { id: userId } = useUser();
+  const session = useSession();
+  const userId = session.status === 'signed-in' ? session.user.id : null;
   const { getValues, reset } = form;
   const [restored, setRestored] = useState(false);
   const took = useRef(false);
@@ -21,14 +22,14 @@ export function useSessionDraft<T extends FieldValues>(key: string | undefined, 
   dirty.current = form.formState.isDirty;
 
   useEffect(() => {
-    if (!key) return;
+    if (!key || !userId) return;
     return onSessionChange((session, reason) => {
       if (!session && reason === 'expired' && dirty.current) saveDraft(userId, key, getValues());
     });
   }, [key, userId, getValues]);
 
   useEffect(() => {
-    if (!key || took.current) return;
+    if (!key || !userId || took.current) return;
     took.current = true;
     const draft = takeDraft<T>(userId, key);
     if (draft) {

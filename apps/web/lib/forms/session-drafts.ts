@@ -33,6 +33,17 @@ export function takeDraft<T>(userId: string, key: string, now = Date.now()): T |
   return stored.values as T;
 }
 
+/** Keys of the drafts waiting under a prefix (e.g. an open activity form of one trip), without taking them. */
+export function draftKeys(prefix: string): string[] {
+  try {
+    return Object.keys(sessionStorage)
+      .filter((key) => key.startsWith(PREFIX + prefix))
+      .map((key) => key.slice(PREFIX.length));
+  } catch {
+    return [];
+  }
+}
+
 /** On a deliberate sign-out nothing typed is kept. */
 export function clearDrafts(): void {
   try {

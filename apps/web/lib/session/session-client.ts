@@ -28,8 +28,12 @@ export function onSessionChange(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
+/** Set once a session has ended by itself, until the next one starts: later failed refreshes say the same. */
+let ended = false;
+
 function publish(session: Session | null, reason?: SignedOutReason) {
   accessToken = session?.accessToken ?? null;
+  ended = !session && reason === 'expired';
   for (const listener of listeners) listener(session, session ? undefined : (reason ?? 'signed-out'));
 }
 
@@ -59,8 +63,9 @@ export const acceptInvitation = (body: { token: string; name: string; password: 
 async function refreshNow(): Promise<Session | null> {
   const response = await post('refresh');
   if (!response.ok) {
-    // With a token in hand the session was working until now: it ended (expired or revoked).
-    publish(null, accessToken ? 'expired' : 'signed-out');
+    // With a token in hand the session was working until now: it ended (expired or revoked). A
+    // second request failing moments later must not turn that into a plain "signed out".
+    publish(null, accessToken || ended ? 'expired' : 'signed-out');
     return null;
   }
   const session = (await response.json()) as Session;

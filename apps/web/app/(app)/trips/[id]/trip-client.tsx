@@ -32,9 +32,19 @@ import {
   type Activity,
 } from '@/lib/itinerary/itinerary-days';
 import { isDeletable, isEditable, isItineraryOpen } from '@/lib/trips/lifecycle';
+import { draftKeys } from '@/lib/forms/session-drafts';
 import { formatMoney } from '@/lib/trips/money';
 import { formatDateRange, formatDay, today } from '@/lib/time/zoned-time';
 import styles from './trip.module.css';
+
+function reopenedActivityForm(tripId: string): Editing {
+  if (typeof window === 'undefined') return null;
+  const [key] = draftKeys(`activity:${tripId}:`);
+  const [kind, value] = key?.slice(`activity:${tripId}:`.length).split(/:(.*)/) ?? [];
+  if (kind === 'edit' && value) return { kind: 'edit', id: value };
+  if (kind === 'new' && value) return { kind: 'new', date: value };
+  return null;
+}
 
 /** The NestMap view: the trip, its day-by-day timeline and the map, each pointing at the other. */
 export function TripClient({ id }: { id: string }) {
@@ -54,7 +64,8 @@ export function TripClient({ id }: { id: string }) {
 
   const [selectedDay, setSelectedDay] = useState<string | null>(null);
   const [highlightedId, setHighlightedId] = useState<string | null>(null);
-  const [editing, setEditing] = useState<Editing>(null);
+  // An activity form that was open when the session ended opens again, with what was typed.
+  const [editing, setEditing] = useState<Editing>(() => reopenedActivityForm(id));
   const [picking, setPicking] = useState(false);
   const [pickedPoint, setPickedPoint] = useState<{ latitude: number; longitude: number } | null>(null);
   const [notice, setNotice] = useState<string | null>(
@@ -298,6 +309,7 @@ export function TripClient({ id }: { id: string }) {
               {deleteActivity.isError && <Alert tone="danger">{describeError(deleteActivity.error)}</Alert>}
               <ItineraryTimeline
                 trip={t}
+                draftPrefix={`activity:${id}:`}
                 activities={activities}
                 days={days}
                 conflicts={itinerary.data.conflicts}
