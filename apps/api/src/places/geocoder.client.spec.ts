@@ -133,6 +133,20 @@ describe('GeocoderClient against a local server', () => {
     expect(warn).toHaveBeenCalledTimes(2);
   });
 
+  it('stops reading an answer past 1 MiB, with or without a Content-Length', async () => {
+    const geocoder = client();
+    const huge = JSON.stringify([{ name: 'x'.repeat(2 * 1024 * 1024) }]);
+    fake.reply = (_request, response) => response.end(huge);
+    await expect(geocoder.search('sized', 5)).resolves.toEqual([]);
+    fake.reply = (_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' }); // chunked
+      for (let i = 0; i < 40; i += 1) response.write('x'.repeat(64 * 1024));
+      response.end();
+    };
+    await expect(geocoder.search('chunked', 5)).resolves.toEqual([]);
+    expect(JSON.stringify(warn.mock.calls[0])).toContain('answer too large');
+  });
+
   it('yields no places when the server is gone', async () => {
     const gone = new GeocoderClient({
       geocoder: { url: 'http://127.0.0.1:9', kind: 'nominatim', timeoutMs: 500, userAgent: 'x' },

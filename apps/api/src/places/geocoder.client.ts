@@ -63,12 +63,7 @@ export class GeocoderClient {
       await response.body?.cancel();
       throw new GeocoderResponseError(`HTTP ${response.status}`);
     }
-    if (Number(response.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
-      await response.body?.cancel();
-      throw new GeocoderResponseError('answer too large');
-    }
-    const body = await response.text();
-    if (body.length > MAX_BODY_BYTES) throw new GeocoderResponseError('answer too large');
+    const body = await readCapped(response, MAX_BODY_BYTES);
     let json: unknown;
     try {
       json = JSON.parse(body);
@@ -83,6 +78,26 @@ export class GeocoderClient {
     if (this.cache.size >= CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value as string);
     this.cache.set(key, { expires: Date.now() + CACHE_TTL_MS, places });
   }
+}
+
+/** The body as text, refused once it passes `maxBytes` (a chunked answer has no length to check first). */
+async function readCapped(response: Response, maxBytes: number): Promise<string> {
+  if (Number(response.headers.get('content-length') ?? 0) > maxBytes || !response.body) {
+    await response.body?.cancel();
+    throw new GeocoderResponseError(response.body ? 'answer too large' : 'empty answer');
+  }
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    size += read.value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw new GeocoderResponseError('answer too large');
+    }
+    chunks.push(read.value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** What went wrong, without the URL (it carries the user's query). */
