@@ -106,7 +106,7 @@ describe('forgot password', () => {
       await page.getByLabel('New password').fill(NEW_PASSWORD);
       await screenshot(page, '41-reset-password');
       await page.getByRole('button', { name: 'Set new password' }).click();
-      await page.waitForURL('**/sign-in?reset=1');
+      await page.waitForURL(/\/sign-in\?reset=1$/);
       await page.getByText('Your password was changed').waitFor();
 
       // The old password no longer works; the new one does.

@@ -2,6 +2,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/c
 import { hashToken, newOpaqueToken } from '../common/auth/opaque-token';
 import { TransactionRunner } from '../common/database/transaction-runner';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { loggableDatabaseError } from '../common/http/database-error';
 import { AttemptCounters } from '../common/throttling/attempt-counters';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { MailService } from '../mail/mail.service';
@@ -45,8 +46,8 @@ export class PasswordResetService implements BeforeApplicationShutdown {
   /** Starts the request's work and returns at once, whatever the address. */
   request(email: string, meta: RequestMeta): void {
     const work = this.sendLink(email, meta).catch((error: unknown) => {
-      // The error itself may quote SQL or the address: only its kind is logged.
-      this.logger.error({ event: 'password_reset_request_failed', errorType: (error as Error)?.name, ...meta });
+      // The error's message may quote SQL or the address: only what is safe to log of it is.
+      this.logger.error({ event: 'password_reset_request_failed', err: loggableDatabaseError(error) ?? { type: (error as Error)?.name }, ...meta });
     });
     this.inFlight.add(work);
     void work.finally(() => this.inFlight.delete(work));
