@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import * as Sentry from '@sentry/nestjs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, ErrorCode } from '../errors/domain-error';
+import { reportableError } from '../observability/sentry';
 import { classifyDatabaseError, DatabaseFailure, loggableDatabaseError } from './database-error';
 
 const STATUS_OF_CODE: Record<ErrorCode, number> = {
@@ -51,7 +52,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     body.requestId = requestId;
 
     if (body.statusCode >= 500) {
-      if (body.statusCode === 500) Sentry.captureException(exception, { tags: { requestId } });
+      if (body.statusCode === 500) Sentry.captureException(reportableError(exception), { tags: { requestId } });
       // A database error is logged by its SQLSTATE and names only: never its parameters or row values (S23).
       this.logger.error({ err: loggableDatabaseError(exception) ?? exception, requestId, status: body.statusCode }, 'request failed');
     } else if (SECURITY_STATUSES.has(body.statusCode)) {

@@ -1,5 +1,6 @@
 import type { ErrorEvent } from '@sentry/nestjs';
-import { scrubEvent } from './sentry';
+import { QueryFailedError } from 'typeorm';
+import { reportableError, scrubEvent } from './sentry';
 
 describe('scrubEvent', () => {
   const token = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyIn0.c2lnbmF0dXJl';
@@ -44,3 +45,27 @@ describe('scrubEvent', () => {
     }
   });
 });
+
+describe('reportableError', () => {
+  it('reduces a database error to its SQLSTATE and names, keeping the stack frames', () => {
+    const driverError = Object.assign(new Error('duplicate key: Key (email)=(ann@example.com) already exists'), {
+      code: '23505',
+      table: 'users',
+      constraint: 'uq_users_email',
+      detail: 'Key (email)=(ann@example.com)',
+    });
+    const failure = new QueryFailedError('INSERT INTO users …', ['ann@example.com', '$argon2id$secret'], driverError);
+    const reported = reportableError(failure) as Error;
+    expect(reported.name).toBe('QueryFailedError');
+    expect(reported.message).toBe('sqlstate 23505, table users, constraint uq_users_email');
+    expect(reported.stack?.split('\n')[0]).toBe('QueryFailedError: sqlstate 23505, table users, constraint uq_users_email');
+    expect(reported.stack?.split('\n').length).toBeGreaterThan(1);
+    expect(JSON.stringify({ ...reported, message: reported.message, stack: reported.stack })).not.toMatch(/ann@example|argon2|INSERT/);
+  });
+
+  it('passes other errors through unchanged', () => {
+    const error = new TypeError('x is undefined');
+    expect(reportableError(error)).toBe(error);
+  });
+});
+

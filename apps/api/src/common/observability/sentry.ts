@@ -1,5 +1,6 @@
 import * as Sentry from '@sentry/nestjs';
 import type { ErrorEvent } from '@sentry/nestjs';
+import { loggableDatabaseError } from '../http/database-error';
 
 /** Request headers that say nothing about a person and help to reproduce an error. */
 const KEPT_HEADERS = new Set(['content-type', 'content-length', 'user-agent', 'x-request-id', 'accept']);
@@ -19,6 +20,23 @@ export interface SentryOptions {
  */
 export function initSentry({ dsn, environment, release }: SentryOptions): void {
   Sentry.init({ dsn, environment, release, sendDefaultPii: false, beforeSend: scrubEvent });
+}
+
+/**
+ * What is sent for an unhandled error: a database error becomes its SQLSTATE and the names of the
+ * table, column and constraint (PostgreSQL's messages can quote row values), keeping its stack frames.
+ */
+export function reportableError(exception: unknown): unknown {
+  const database = loggableDatabaseError(exception);
+  if (!database || !(exception instanceof Error)) return exception;
+  const { type, ...names } = database;
+  const summary = Object.entries(names)
+    .map(([key, value]) => `${key} ${value}`)
+    .join(', ');
+  const error = new Error(summary || 'database error');
+  error.name = type;
+  error.stack = [`${type}: ${error.message}`, ...(exception.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line))].join('\n');
+  return error;
 }
 
 export function scrubEvent(event: ErrorEvent): ErrorEvent {
