@@ -24,11 +24,11 @@ export interface PlaceResult {
   city: string | null;
 }
 
-export function cityResult(city: Place): PlaceResult {
+function cityResult(city: Place): PlaceResult {
   return { kind: 'city', ...city, iata: null, city: null };
 }
 
-export function airportResult({
+function airportResult({
   iata,
   name,
   city,

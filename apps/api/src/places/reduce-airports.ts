@@ -34,7 +34,7 @@ export interface ReducedAirports {
   rows: AirportRow[];
 }
 
-export const AIRPORT_COLUMNS = ['iata', 'name', 'city', 'countryCode', 'latitude', 'longitude', 'timezone'];
+const AIRPORT_COLUMNS = ['iata', 'name', 'city', 'countryCode', 'latitude', 'longitude', 'timezone'];
 
 /** Changes since the 2017 dataset, for the airports travellers are most likely to look for. */
 const OPENED: AirportRow[] = [
