@@ -2,44 +2,86 @@
 
 import 'leaflet/dist/leaflet.css';
 import type { LatLngBoundsExpression } from 'leaflet';
-import type { ReactNode } from 'react';
-import { GeoJSON, MapContainer, Pane, ScaleControl, TileLayer } from 'react-leaflet';
-import { tileLayerConfig, worldOutline } from './map-config';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { MapContainer, ScaleControl, TileLayer } from 'react-leaflet';
+import { TILE_CONFIG_PATH, type TileConfig } from './map-config';
+import { OfflineBasemap } from './offline-basemap';
+import { afterTile, FIRST_TILE_TIMEOUT_MS, initialTileHealth, tilesHaveFailed } from './tile-health';
 import styles from './map.module.css';
 
-const outlineStyle = { color: '#b7c2d1', weight: 0.8, fillColor: '#f8f8f5', fillOpacity: 1 };
 const WORLD: LatLngBoundsExpression = [
   [-55, -170],
   [72, 180],
 ];
 
+/** undefined while asking the web server; null when no tiles are configured. */
+function useTileConfig(): TileConfig | null | undefined {
+  const [tiles, setTiles] = useState<TileConfig | null | undefined>(undefined);
+  useEffect(() => {
+    let cancelled = false;
+    fetch(TILE_CONFIG_PATH)
+      .then((response) => (response.ok ? (response.json() as Promise<{ tiles: TileConfig | null }>) : { tiles: null }))
+      .catch(() => ({ tiles: null }))
+      .then(({ tiles }) => !cancelled && setTiles(tiles));
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+  return tiles;
+}
+
+/** The configured tiles, until they fail: then `onFailed` (the map switches to the bundled basemap). */
+function Tiles({ config, onFailed }: { config: TileConfig; onFailed(): void }) {
+  const health = useRef(initialTileHealth);
+  const report = (outcome: 'load' | 'error') => {
+    health.current = afterTile(health.current, outcome);
+    if (tilesHaveFailed(health.current)) onFailed();
+  };
+  useEffect(() => {
+    const timer = setTimeout(() => health.current.loaded === 0 && onFailed(), FIRST_TILE_TIMEOUT_MS);
+    return () => clearTimeout(timer);
+  }, [onFailed]);
+  return (
+    <TileLayer
+      url={config.url}
+      attribution={config.attribution}
+      eventHandlers={{ tileload: () => report('load'), tileerror: () => report('error') }}
+    />
+  );
+}
+
 export interface BaseMapProps {
   children?: ReactNode;
+  /** Drawn over the map (legends), inside its labelled region. */
+  overlay?: ReactNode;
   className?: string;
   label: string;
 }
 
-/** Leaflet with the bundled world outline below the (optional) tiles. Client-only. */
-export function BaseMap({ children, className, label }: BaseMapProps) {
-  const tiles = tileLayerConfig();
+/**
+ * Leaflet with the configured raster tiles, or the bundled vector basemap when tiles are off or
+ * cannot load (offline, a blocked tile server): then a quiet note says so and the tile provider's
+ * attribution goes with its tiles. Client-only.
+ */
+export function BaseMap({ children, overlay, className, label }: BaseMapProps) {
+  const tiles = useTileConfig();
+  const [tilesFailed, setTilesFailed] = useState(false);
+  const onTilesFailed = useRef(() => setTilesFailed(true)).current;
+  const basemap = tiles === null || tilesFailed;
   return (
-    <div role="region" aria-label={label} className={className} style={{ height: '100%' }}>
-      <MapContainer
-        className={styles.map}
-        bounds={WORLD}
-        minZoom={1}
-        maxZoom={18}
-        worldCopyJump
-        scrollWheelZoom
-        attributionControl={Boolean(tiles?.attribution)}
-      >
-        <Pane name="outline" style={{ zIndex: 150 }}>
-          <GeoJSON data={worldOutline()} style={() => outlineStyle} interactive={false} />
-        </Pane>
-        {tiles && <TileLayer url={tiles.url} attribution={tiles.attribution} />}
+    <div role="region" aria-label={label} className={[styles.region, className].filter(Boolean).join(' ')}>
+      <MapContainer className={styles.map} bounds={WORLD} minZoom={1} maxZoom={18} worldCopyJump scrollWheelZoom>
+        {tiles && !tilesFailed && <Tiles config={tiles} onFailed={onTilesFailed} />}
+        {basemap && <OfflineBasemap />}
         <ScaleControl position="bottomleft" />
         {children}
       </MapContainer>
+      {tilesFailed && (
+        <p className={styles.offlineNote} role="status">
+          Offline map
+        </p>
+      )}
+      {overlay}
     </div>
   );
 }

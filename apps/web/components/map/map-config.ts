@@ -1,40 +1,31 @@
-import { feature } from 'topojson-client';
-import type { FeatureCollection } from 'geojson';
-import type { GeometryCollection, Topology } from 'topojson-specification';
-import countries110m from 'world-atlas/countries-110m.json';
+export interface TileConfig {
+  /** Raster tile template with `{z}/{x}/{y}` (and optionally `{s}`). */
+  url: string;
+  attribution: string;
+}
 
-const OSM_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+export const OSM_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 const OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors';
 
+interface TileEnvironment {
+  MAP_TILE_URL?: string;
+  MAP_TILE_ATTRIBUTION?: string;
+  NODE_ENV?: string;
+}
+
 /**
- * Raster tiles from NEXT_PUBLIC_MAP_TILE_URL (fixed at build time). Unset: OpenStreetMap's in a
- * production build, none in development; `none` turns tiles off. The bundled world outline is
- * always drawn underneath, so markers have a place when tiles do not load (offline, tests).
+ * The raster tiles the maps use, from the web server's environment at run time (no rebuild to
+ * change them). MAP_TILE_URL unset: OpenStreetMap's public tiles in production (fine for light
+ * use only, see their tile usage policy), none in development; `none`: no tiles, the bundled
+ * vector basemap only.
  */
-export function tileLayerConfig(): { url: string; attribution: string } | null {
-  const configured = process.env.NEXT_PUBLIC_MAP_TILE_URL;
-  const url =
-    configured === undefined || configured === ''
-      ? process.env.NODE_ENV === 'production'
-        ? OSM_TILES
-        : null
-      : configured === 'none'
-        ? null
-        : configured;
+export function tileConfigFrom(env: TileEnvironment): TileConfig | null {
+  const configured = env.MAP_TILE_URL?.trim();
+  if (configured === 'none') return null;
+  const url = configured || (env.NODE_ENV === 'production' ? OSM_TILES : null);
   if (!url) return null;
-  return {
-    url,
-    attribution: process.env.NEXT_PUBLIC_MAP_TILE_ATTRIBUTION ?? (url === OSM_TILES ? OSM_ATTRIBUTION : ''),
-  };
+  return { url, attribution: env.MAP_TILE_ATTRIBUTION ?? (url === OSM_TILES ? OSM_ATTRIBUTION : '') };
 }
 
-let outline: FeatureCollection | null = null;
-
-/** Natural Earth 1:110m country outlines (world-atlas), converted once from TopoJSON. */
-export function worldOutline(): FeatureCollection {
-  if (!outline) {
-    const topology = countries110m as unknown as Topology<{ countries: GeometryCollection }>;
-    outline = feature(topology, topology.objects.countries) as FeatureCollection;
-  }
-  return outline;
-}
+/** Where the browser reads the tile configuration (app/map-tiles/route.ts). */
+export const TILE_CONFIG_PATH = '/map-tiles';

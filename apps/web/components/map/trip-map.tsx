@@ -5,10 +5,14 @@ import { useEffect, useMemo } from 'react';
 import { Marker, Polyline, Tooltip, useMap, useMapEvents } from 'react-leaflet';
 import type { Activity } from '@/lib/itinerary/itinerary-days';
 import { BaseMap } from './base-map';
+import { MapLegend } from './map-legend';
 import styles from './map.module.css';
+import { legendEntries, pinLabel } from './pin-labels';
 
 export interface MapDay {
   date: string;
+  /** Day of the trip (1-based); null outside the trip's dates. */
+  dayNumber: number | null;
   label: string;
   /** Located activities of the day, in itinerary order, with their number in the day's timeline. */
   activities: (Activity & { latitude: number; longitude: number; number: number })[];
@@ -31,7 +35,7 @@ function pinIcon(label: string, variant: 'day' | 'dimmed' | 'active') {
   return L.divIcon({
     className: [styles.pin, variantClass].filter(Boolean).join(' '),
     // data-state is for people reading the DOM (and the browser tests): class names are hashed.
-    html: `<div class="${styles.pinBody}" data-state="${variant}"><span>${escapeHtml(label)}</span></div>`,
+    html: `<div class="${styles.pinBody}" data-state="${variant}"><span${label.includes('·') ? ' data-prefixed' : ''}>${escapeHtml(label)}</span></div>`,
     iconSize: [28, 28],
     iconAnchor: [14, 28],
     tooltipAnchor: [0, -28],
@@ -94,7 +98,8 @@ function PickHandler({ onPick }: { onPick?: TripMapProps['onPick'] }) {
 }
 
 /**
- * The NestMap view's map: a numbered pin per located activity (the numbers match the timeline),
+ * The NestMap view's map: a numbered pin per located activity (the selected day's numbers match
+ * its timeline, other days' pins carry their day: "2·1"; the legend says so),
  * the selected day's route as a line, and the highlighted activity in orange.
  */
 export default function TripMap({
@@ -117,7 +122,7 @@ export default function TripMap({
   const highlighted = all.find((a) => a.id === highlightedId);
 
   return (
-    <BaseMap label="Map of the itinerary">
+    <BaseMap label="Map of the itinerary" overlay={<MapLegend entries={legendEntries(days, selectedDay)} />}>
       <FitView points={focus} fallback={destination ? [destination.latitude, destination.longitude] : null} />
       <PanToHighlighted point={highlighted ? [highlighted.latitude, highlighted.longitude] : null} />
       {onPick && <PickHandler onPick={onPick} />}
@@ -145,7 +150,7 @@ export default function TripMap({
             <Marker
               key={activity.id}
               position={[activity.latitude, activity.longitude]}
-              icon={pinIcon(String(activity.number), variant)}
+              icon={pinIcon(pinLabel(day, activity.number, selectedDay), variant)}
               title={`${day.label}: ${activity.title}`}
               alt={activity.title}
               zIndexOffset={variant === 'active' ? 1000 : variant === 'day' ? 500 : 0}

@@ -114,7 +114,7 @@ export async function startServers(): Promise<E2eState> {
     ...process.env,
     API_URL: apiUrl,
     NEXT_DIST_DIR: '.next/e2e',
-    NEXT_PUBLIC_MAP_TILE_URL: 'none',
+    MAP_TILE_URL: 'none',
     NEXT_TELEMETRY_DISABLED: '1',
   };
   if (process.env.E2E_SKIP_BUILD !== '1' || !existsSync(join(ROOT, 'apps/web/.next/e2e/BUILD_ID'))) {

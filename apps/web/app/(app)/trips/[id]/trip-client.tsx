@@ -94,6 +94,7 @@ export function TripClient({ id }: { id: string }) {
     () =>
       days.map((day) => ({
         date: day.date,
+        dayNumber: day.dayNumber,
         label: formatDay(day.date),
         activities: locatedActivities(day.activities).map((activity) => ({
           ...activity,

@@ -1,0 +1,28 @@
+import { AIRPORT_ZOOM, labelsInView, type BasemapPlaces } from './basemap-labels';
+
+const places: BasemapPlaces = {
+  cities: [
+    ['Tokyo', 35.69, 139.69, 35_000_000],
+    ['Berlin', 52.52, 13.4, 3_400_000],
+    ['Potsdam', 52.4, 13.07, 180_000],
+    ['Suva', -18.14, 178.44, 88_000],
+  ],
+  airports: [['BER', 52.36, 13.5]],
+};
+const berlinArea = { south: 52, north: 53, west: 12.5, east: 14 };
+
+describe('offline basemap labels', () => {
+  it('show the large cities in view at region zoom and towns and airports at city zoom', () => {
+    expect(labelsInView(places, { zoom: 5, ...berlinArea }).map((l) => l.text)).toEqual(['Berlin']);
+    expect(labelsInView(places, { zoom: AIRPORT_ZOOM, ...berlinArea }).map((l) => l.text)).toEqual([
+      'BER',
+      'Berlin',
+      'Potsdam',
+    ]);
+  });
+
+  it('find places on the copy of the world the view shows when it is panned past the antimeridian', () => {
+    const [suva] = labelsInView(places, { zoom: 9, south: -19, north: -17, west: -182.5, east: -180.5 });
+    expect(suva).toMatchObject({ text: 'Suva', longitude: 178.44 - 360 });
+  });
+});

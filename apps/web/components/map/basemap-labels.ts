@@ -1,0 +1,65 @@
+/** City and airport labels of the offline basemap (public/basemap/places.json, built by scripts/build-basemap.js). */
+export interface BasemapPlaces {
+  /** name, latitude, longitude, population; largest first. */
+  cities: [string, number, number, number][];
+  /** IATA code, latitude, longitude. */
+  airports: [string, number, number][];
+}
+
+export interface Label {
+  text: string;
+  latitude: number;
+  longitude: number;
+  kind: 'city' | 'airport';
+}
+
+export interface View {
+  zoom: number;
+  south: number;
+  north: number;
+  west: number;
+  east: number;
+}
+
+/** The smallest city shown at a zoom level: capitals of the world first, towns at city zoom. */
+export function minimumPopulation(zoom: number): number {
+  if (zoom <= 3) return 5_000_000;
+  if (zoom === 4) return 2_000_000;
+  if (zoom === 5) return 700_000;
+  if (zoom === 6) return 250_000;
+  if (zoom === 7) return 100_000;
+  if (zoom === 8) return 40_000;
+  return 0;
+}
+
+/** Airports (as their IATA code) from this zoom on. */
+export const AIRPORT_ZOOM = 9;
+const MAX_LABELS = 80;
+
+/** A longitude moved by whole turns to the copy of the world the view shows (it may pan past ±180). */
+function nearestCopy(longitude: number, west: number, east: number): number {
+  const centre = (west + east) / 2;
+  return longitude + 360 * Math.round((centre - longitude) / 360);
+}
+
+/** The labels to draw in a view: the largest places first, at most MAX_LABELS. */
+export function labelsInView(places: BasemapPlaces, view: View): Label[] {
+  const labels: Label[] = [];
+  const inView = (latitude: number, longitude: number) => {
+    const lng = nearestCopy(longitude, view.west, view.east);
+    return latitude >= view.south && latitude <= view.north && lng >= view.west && lng <= view.east ? lng : null;
+  };
+  if (view.zoom >= AIRPORT_ZOOM)
+    for (const [iata, latitude, longitude] of places.airports) {
+      const lng = inView(latitude, longitude);
+      if (lng !== null) labels.push({ text: iata, latitude, longitude: lng, kind: 'airport' });
+      if (labels.length >= MAX_LABELS / 2) break;
+    }
+  const minimum = minimumPopulation(view.zoom);
+  for (const [name, latitude, longitude, population] of places.cities) {
+    if (population < minimum || labels.length >= MAX_LABELS) break;
+    const lng = inView(latitude, longitude);
+    if (lng !== null) labels.push({ text: name, latitude, longitude: lng, kind: 'city' });
+  }
+  return labels;
+}
