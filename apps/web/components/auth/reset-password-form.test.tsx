@@ -1,11 +1,13 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { ApiError } from '@/lib/api/api-error';
 import { resetPassword } from '@/lib/api/password-reset';
+import { signOut } from '@/lib/session/session-client';
 import { ResetPasswordForm } from './reset-password-form';
 
 const replace = jest.fn();
 jest.mock('next/navigation', () => ({ useRouter: () => ({ replace }) }));
 jest.mock('@/lib/api/password-reset', () => ({ resetPassword: jest.fn() }));
+jest.mock('@/lib/session/session-client', () => ({ signOut: jest.fn(async () => undefined) }));
 const reset = resetPassword as jest.MockedFunction<typeof resetPassword>;
 
 const TOKEN = 'k3Yq0Lr6t1m6C1f8vQd1m0nH2w9sB5tZqJbXcVaE4uI';
@@ -35,6 +37,8 @@ describe('ResetPasswordForm', () => {
     submit('saffron kettle meadow 19');
     await waitFor(() => expect(replace).toHaveBeenCalledWith('/sign-in?reset=1'));
     expect(reset).toHaveBeenCalledWith(TOKEN, 'saffron kettle meadow 19');
+    // The tab's own session, if it had one, ended with the others.
+    expect(signOut).toHaveBeenCalled();
   });
 
   it('asks for the e-mailed link when the page is opened without a token', async () => {

@@ -10,6 +10,7 @@ import { Alert, Button, Field, Input } from '@/components/ui';
 import { ApiError, splitFieldErrors } from '@/lib/api/api-error';
 import { resetPassword } from '@/lib/api/password-reset';
 import { acceptInvitationSchema } from '@/lib/forms/schemas';
+import { signOut } from '@/lib/session/session-client';
 import styles from '@/app/(auth)/auth.module.css';
 
 const resetPasswordSchema = z.object({ password: acceptInvitationSchema.shape.password });
@@ -65,6 +66,8 @@ export function ResetPasswordForm() {
     setErrors([]);
     try {
       await resetPassword(token, password);
+      // Every session just ended, this tab's too (if it had one): forget it here as well.
+      await signOut().catch(() => undefined);
       router.replace('/sign-in?reset=1');
     } catch (err) {
       if (isDeadLink(err)) {
