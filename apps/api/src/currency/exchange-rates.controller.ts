@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '../common/auth/auth-context';
 import { Auth, Roles } from '../common/auth/auth.decorators';
 import { ApiAuthenticated } from '../common/http/api-errors.decorator';
@@ -12,6 +12,7 @@ import { ExchangeRatesService } from './exchange-rates.service';
 export class ExchangeRatesController {
   constructor(private readonly rates: ExchangeRatesService) {}
 
+  @ApiOperation({ summary: 'Exchange rates used to convert costs into budgets' })
   @Get()
   @ApiAuthenticated()
   @ApiOkResponse({ type: ExchangeRatesResponse, description: "The rates in use: the organization's own over the bundled ECB snapshot, with source and date" })
@@ -19,6 +20,7 @@ export class ExchangeRatesController {
     return this.rates.list(ctx);
   }
 
+  @ApiOperation({ summary: "Record the organization's own exchange rates" })
   @Put()
   @Roles([UserRole.Admin])
   @ApiAuthenticated(400, 403)
@@ -27,6 +29,7 @@ export class ExchangeRatesController {
     return this.rates.set(ctx, dto.rates);
   }
 
+  @ApiOperation({ summary: "Refresh exchange rates from the ECB's daily reference rates" })
   @Post('refresh')
   @HttpCode(200)
   @Roles([UserRole.Admin])

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { ApiAuthenticated } from '../common/http/api-errors.decorator';
@@ -51,6 +51,7 @@ export class PlaceResponse {
 export class PlacesController {
   constructor(private readonly places: PlacesService) {}
 
+  @ApiOperation({ summary: 'Search cities, airports and places by name or IATA code' })
   @Get()
   @ApiOkResponse({ type: [PlaceResponse] })
   search(@Query() query: PlacesQuery): Promise<PlaceResponse[]> {
