@@ -16,8 +16,8 @@ import { passwordChangedMail, resetLinkMail, resetLinkOf } from './password-rese
 
 export const RESET_TTL_MINUTES = 30;
 /** Reset e-mails per address and window: enough for a lost mail or two, too few to flood an inbox. */
-export const RESET_MAILS_PER_ADDRESS = 3;
-export const RESET_ADDRESS_WINDOW_MS = 60 * 60_000;
+const RESET_MAILS_PER_ADDRESS = 3;
+const RESET_ADDRESS_WINDOW_MS = 60 * 60_000;
 
 const INVALID_LINK = 'This password reset link is invalid, already used or expired';
 
