@@ -33,12 +33,10 @@ function load<T>(name: string): Promise<T> {
 }
 
 function drawLayer(layer: BasemapLayer, renderer: L.Renderer): L.LayerGroup {
+  const options = { renderer, interactive: false };
   return L.layerGroup([
-    L.geoJSON({ type: 'MultiPolygon', coordinates: layer.land }, { style: landStyle, renderer, interactive: false }),
-    L.geoJSON(
-      { type: 'MultiLineString', coordinates: layer.borders },
-      { style: borderStyle, renderer, interactive: false },
-    ),
+    L.polygon(L.GeoJSON.coordsToLatLngs(layer.land, 2) as L.LatLng[][][], { ...landStyle, ...options }),
+    L.polyline(L.GeoJSON.coordsToLatLngs(layer.borders, 1) as L.LatLng[][], { ...borderStyle, ...options }),
   ]);
 }
 
