@@ -13,7 +13,7 @@ import {
 } from './support/harness';
 
 /** Every page, signed out and signed in as an admin with data on each, at desktop and phone width. */
-const PUBLIC_PAGES = ['/sign-in', '/sign-up', '/invite/not-a-real-invitation'];
+const PUBLIC_PAGES = ['/sign-in', '/sign-up', '/forgot-password', '/reset-password', '/invite/not-a-real-invitation'];
 const APP_PAGES = (tripId: string) => [
   '/dashboard',
   '/trips',
