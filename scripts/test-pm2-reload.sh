@@ -82,7 +82,7 @@ nginx -p "$tmp" -c "$tmp/nginx.conf" -g 'daemon off;' & nginx_pid=$!
 # The production environment a deployment's .env would give (ecosystem.config.js, --env production).
 PORT=$api_port HOST=127.0.0.1 TRUST_PROXY=127.0.0.1 DATABASE_URL="$db" \
 JWT_SECRET=$(openssl rand -hex 32) SESSION_SECRET=$(openssl rand -hex 32) \
-THROTTLE_LIMIT=100000000 LOG_LEVEL=warn \
+THROTTLE_LIMIT=100000000 LOG_LEVEL=info \
   pm2 start ecosystem.config.js --only nestmap --env production >/dev/null
 # 'max' is one worker per core; this test wants exactly two on any machine.
 [ "$(worker_pids | wc -w)" -eq 2 ] || pm2 scale nestmap 2 >/dev/null
@@ -116,6 +116,10 @@ read -r created distinct <<<"$(sql "$db" -F ' ' -c "SELECT count(*), count(DISTI
 check "nginx POST: none sent twice (distinct titles)" "$created" "$distinct"
 check "nginx POST: every 2xx created a trip, and nothing else did" yes \
   "$(result nginx POST "r.ok <= $created && $created <= r.ok + ${LOAD_POST_CONNECTIONS:-2} ? 'yes' : r.ok + ' answered, $created created'")"
+
+# The API's JSON log lines reach PM2's per-worker log files (not only the daemon's own log).
+check "API log lines in PM2's out log files" yes \
+  "$(grep -qs '"msg":"request completed"' $(pm2 jlist | json '(l) => l.filter((p) => p.name === "nestmap").map((p) => p.pm2_env.pm_out_log_path).join(" ")') && echo yes || echo no)"
 
 summarize() { result "$1" "$2" '`${r.requests} ${r.kind} (${r.ok} 2xx, ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts)`'; }
 echo "test-pm2-reload: reload took $(result nginx GET 'r.reloadMs') ms;" \

@@ -59,6 +59,11 @@ export interface AppConfig {
   webUrl: string;
   apiDocsEnabled: boolean;
   logLevel: string;
+  /**
+   * Under PM2 (which sets `pm_id`), logs go through `process.stdout`: PM2's cluster workers hook
+   * that stream to fill its log files, and bytes written straight to fd 1 would bypass them.
+   */
+  logThroughStdoutStream: boolean;
   sentryDsn?: string;
   /** `/api/metrics` for non-loopback scrapers; a per-worker loopback port under PM2 cluster mode. */
   metrics: { token?: string; workerPort?: number };
@@ -239,6 +244,7 @@ export function loadConfig(env: Env = process.env): { config: AppConfig; notices
     webUrl,
     apiDocsEnabled: bool(env, 'API_DOCS_ENABLED', !production),
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    logThroughStdoutStream: env.pm_id !== undefined,
     sentryDsn: env.SENTRY_DSN || undefined,
     release: env.SENTRY_RELEASE || `nestmap@${packageVersion()}`,
     metrics: {

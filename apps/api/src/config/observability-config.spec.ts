@@ -19,4 +19,9 @@ describe('configuration of metrics and error reporting', () => {
     expect(() => loadConfig({ ...base, METRICS_TOKEN: 'short' })).toThrow(ConfigError);
     expect(() => loadConfig({ ...base, METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN is too weak/);
   });
+
+  it('logs through process.stdout under PM2 (pm_id set), whose cluster workers hook that stream', () => {
+    expect(loadConfig(base).config.logThroughStdoutStream).toBe(false);
+    expect(loadConfig({ ...base, pm_id: '0' }).config.logThroughStdoutStream).toBe(true);
+  });
 });

@@ -22,8 +22,8 @@ export function requestIdFor(request: IncomingMessage): string {
  * Structured JSON logs (pino) with the request id on every line. Credentials never reach the log.
  */
 export function loggerOptions(config: AppConfig): Params {
-  // Asynchronous writes to stdout: lines written while a write is in flight go out together.
-  const destination = pino.destination({ dest: 1, sync: false });
+  // Asynchronous writes to fd 1: lines written while a write is in flight go out together.
+  const destination = config.logThroughStdoutStream ? process.stdout : pino.destination({ dest: 1, sync: false });
   return {
     pinoHttp: [{
       level: config.logLevel,
