@@ -91,6 +91,36 @@ describe('everywhere in the web app', () => {
     await page.waitForURL(back);
   }
 
+  it('offers Try again where a page could not load, and it works', async () => {
+    await capturingFailures(browser, 'everywhere-try-again', async () => {
+      const { context, page } = await newPage(browser);
+      await signIn(page, admin.email);
+      const failing = async (pattern: string, path: string, loaded: () => Promise<void>) => {
+        // The API stays down while the page loads (its retries included), then comes back.
+        await page.route(pattern, (route) =>
+          route.fulfill({
+            status: 500,
+            contentType: 'application/json',
+            body: '{"statusCode":500,"message":"Internal server error"}',
+          }),
+        );
+        await page.goto(path);
+        const retry = page.getByRole('button', { name: 'Try again' });
+        await retry.waitFor();
+        await page.unroute(pattern);
+        await retry.click();
+        await loaded();
+      };
+      await failing('**/api/audit?**', '/admin/audit', () =>
+        page.getByRole('table', { name: 'Audit log' }).or(page.getByText('Nothing recorded yet')).waitFor(),
+      );
+      await failing(`**/api/trips/${tripId}`, `/trips/${tripId}`, () =>
+        page.getByRole('heading', { name: 'Berlin sales kick-off' }).waitFor(),
+      );
+      await context.close();
+    });
+  });
+
   it('says the session ended and gives the typed trip and activity back after signing in again', async () => {
     await capturingFailures(browser, 'everywhere-session', async () => {
       const { context, page } = await newPage(browser);
