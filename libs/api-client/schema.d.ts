@@ -13,6 +13,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Create an organization and its first admin */
     post: operations['AuthController_register'];
     delete?: never;
     options?: never;
@@ -29,6 +30,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Sign in with e-mail and password */
     post: operations['AuthController_login'];
     delete?: never;
     options?: never;
@@ -45,6 +47,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Exchange a refresh token for a new token pair */
     post: operations['AuthController_refresh'];
     delete?: never;
     options?: never;
@@ -61,6 +64,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Sign out this session */
     post: operations['AuthController_logout'];
     delete?: never;
     options?: never;
@@ -77,6 +81,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Sign out every session of the caller */
     post: operations['AuthController_logoutAll'];
     delete?: never;
     options?: never;
@@ -91,6 +96,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The signed-in user */
     get: operations['AuthController_me'];
     put?: never;
     post?: never;
@@ -109,6 +115,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Change the caller's password */
     post: operations['AuthController_changePassword'];
     delete?: never;
     options?: never;
@@ -125,6 +132,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Join an organization through an invitation */
     post: operations['AuthController_acceptInvitation'];
     delete?: never;
     options?: never;
@@ -173,12 +181,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The caller's organization */
     get: operations['OrganizationsController_get'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
+    /** Rename the organization */
     patch: operations['OrganizationsController_update'];
     trace?: never;
   };
@@ -189,6 +199,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** List the organization's members */
     get: operations['OrganizationsController_members'];
     put?: never;
     post?: never;
@@ -211,6 +222,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
+    /** Change a member's role or deactivate them */
     patch: operations['OrganizationsController_updateMember'];
     trace?: never;
   };
@@ -221,8 +233,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** List pending invitations */
     get: operations['OrganizationsController_invitations'];
     put?: never;
+    /** Invite someone by e-mail */
     post: operations['OrganizationsController_invite'];
     delete?: never;
     options?: never;
@@ -240,6 +254,7 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
+    /** Revoke an invitation */
     delete: operations['OrganizationsController_revokeInvitation'];
     options?: never;
     head?: never;
@@ -253,7 +268,9 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The organization's travel policy */
     get: operations['OrganizationsController_policy'];
+    /** Replace the travel policy */
     put: operations['OrganizationsController_replacePolicy'];
     post?: never;
     delete?: never;
@@ -269,9 +286,27 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** List the organization's outgoing e-mail */
     get: operations['OrganizationsController_outbox'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/invitations/peek': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** What an invitation link is for, and whether it still works */
+    post: operations['InvitationLinksController_peek'];
     delete?: never;
     options?: never;
     head?: never;
@@ -285,7 +320,25 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Search the audit log */
     get: operations['AuditController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/audit/export.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Export the audit log as CSV */
+    get: operations['AuditController_export'];
     put?: never;
     post?: never;
     delete?: never;
@@ -301,8 +354,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** List trips the caller may see */
     get: operations['TripsController_list'];
     put?: never;
+    /** Create a trip */
     post: operations['TripsController_create'];
     delete?: never;
     options?: never;
@@ -317,12 +372,15 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** A trip */
     get: operations['TripsController_get'];
     put?: never;
     post?: never;
+    /** Delete a trip */
     delete: operations['TripsController_remove'];
     options?: never;
     head?: never;
+    /** Edit a draft trip */
     patch: operations['TripsController_update'];
     trace?: never;
   };
@@ -335,6 +393,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Submit a trip for approval */
     post: operations['TripsController_submit'];
     delete?: never;
     options?: never;
@@ -351,6 +410,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Approve a submitted trip */
     post: operations['TripsController_approve'];
     delete?: never;
     options?: never;
@@ -367,7 +427,25 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Reject a submitted trip with a reason */
     post: operations['TripsController_reject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/trips/{id}/revise': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reopen a rejected trip as a draft to revise and resubmit */
+    post: operations['TripsController_revise'];
     delete?: never;
     options?: never;
     head?: never;
@@ -383,6 +461,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Cancel a trip */
     post: operations['TripsController_cancel'];
     delete?: never;
     options?: never;
@@ -399,6 +478,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Mark a trip completed */
     post: operations['TripsController_complete'];
     delete?: never;
     options?: never;
@@ -413,8 +493,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** A trip's itinerary with its conflicts */
     get: operations['ActivitiesController_list'];
     put?: never;
+    /** Add an activity to a trip */
     post: operations['ActivitiesController_create'];
     delete?: never;
     options?: never;
@@ -430,6 +512,7 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
+    /** Set the manual order of a trip's activities */
     put: operations['ActivitiesController_reorder'];
     post?: never;
     delete?: never;
@@ -448,9 +531,11 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
+    /** Delete an activity */
     delete: operations['ActivitiesController_remove'];
     options?: never;
     head?: never;
+    /** Edit an activity */
     patch: operations['ActivitiesController_update'];
     trace?: never;
   };
@@ -461,6 +546,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** A trip as an iCalendar file */
     get: operations['CalendarController_trip'];
     put?: never;
     post?: never;
@@ -477,10 +563,64 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The caller's calendar feed address (made on first use, then always the same) */
+    get: operations['CalendarController_feedAddress'];
+    put?: never;
+    post?: never;
+    /** Revoke the caller's calendar feed address */
+    delete: operations['CalendarController_revokeFeed'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/calendar/feed/reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
     get?: never;
     put?: never;
-    post: operations['CalendarController_createFeed'];
-    delete: operations['CalendarController_revokeFeed'];
+    /** Reset the caller's calendar feed address */
+    post: operations['CalendarController_resetFeed'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/trips/{id}/calendar/feed': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller's calendar feed address for one trip (made on first use, then always the same) */
+    get: operations['CalendarController_tripFeedAddress'];
+    put?: never;
+    post?: never;
+    /** Revoke the caller's calendar feed address for one trip */
+    delete: operations['CalendarController_revokeTripFeed'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/trips/{id}/calendar/feed/reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reset the caller's calendar feed address for one trip */
+    post: operations['CalendarController_resetTripFeed'];
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -493,6 +633,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** A calendar feed by its secret address: the owner's trips, or one trip */
     get: operations['CalendarController_feed'];
     put?: never;
     post?: never;
@@ -509,6 +650,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Search cities, airports and places by name or IATA code */
     get: operations['PlacesController_search'];
     put?: never;
     post?: never;
@@ -525,6 +667,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Health summary for monitoring probes */
     get: operations['HealthController_status'];
     put?: never;
     post?: never;
@@ -541,6 +684,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Liveness: the process answers */
     get: operations['HealthController_live'];
     put?: never;
     post?: never;
@@ -557,7 +701,28 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Readiness: the database answers and the process is not shutting down */
     get: operations['HealthController_ready'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/metrics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Prometheus metrics of this process
+     * @description Served to loopback callers, or to others with `Authorization: Bearer <METRICS_TOKEN>`; 404 to anyone else.
+     */
+    get: operations['MetricsController_scrape'];
     put?: never;
     post?: never;
     delete?: never;
@@ -573,7 +738,9 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Exchange rates used to convert costs into budgets */
     get: operations['ExchangeRatesController_list'];
+    /** Record the organization's own exchange rates */
     put: operations['ExchangeRatesController_set'];
     post?: never;
     delete?: never;
@@ -591,6 +758,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Refresh exchange rates from the ECB's daily reference rates */
     post: operations['ExchangeRatesController_refresh'];
     delete?: never;
     options?: never;
@@ -822,15 +990,52 @@ export interface components {
       page: number;
       limit: number;
     };
+    PeekInvitationDto: {
+      /** @description The token from the invitation link */
+      token: string;
+    };
+    InvitationPreviewResponse: {
+      organizationName: string;
+      email: string;
+      /** @enum {string} */
+      role: 'admin' | 'manager' | 'traveller';
+      /**
+       * @description Only a pending link can be accepted
+       * @enum {string}
+       */
+      status: 'pending' | 'accepted' | 'revoked' | 'expired';
+      /** Format: date-time */
+      expiresAt: string;
+    };
     AuditEventResponse: {
       /** Format: uuid */
       id: string;
       /** Format: uuid */
       actorId: string;
-      action: string;
-      entityType: string;
+      /** @description The actor's current name */
+      actorName: string | null;
+      /** @enum {string} */
+      action:
+        | 'trip.created'
+        | 'trip.submitted'
+        | 'trip.approved'
+        | 'trip.rejected'
+        | 'trip.revised'
+        | 'trip.booked'
+        | 'trip.completed'
+        | 'trip.cancelled'
+        | 'trip.deleted'
+        | 'member.role_changed'
+        | 'member.deactivated'
+        | 'member.reactivated'
+        | 'invitation.created'
+        | 'invitation.revoked';
+      /** @enum {string} */
+      entityType: 'trip' | 'user' | 'invitation';
       /** Format: uuid */
       entityId: string;
+      /** @description The object's name: a trip's title (as recorded when deleted), a member's name, an invitation's e-mail */
+      entityName: string | null;
       data: {
         [key: string]: unknown;
       };
@@ -922,6 +1127,55 @@ export interface components {
        */
       travellerId?: string;
     };
+    TripDeciderResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @description Null when the approver is no longer a member */
+      name: string | null;
+    };
+    TripDecisionResponse: {
+      /** @enum {string} */
+      outcome: 'approved' | 'rejected';
+      /** @description The rejection reason or the approver's comment */
+      reason: string | null;
+      decidedBy: components['schemas']['TripDeciderResponse'];
+      /** Format: date-time */
+      decidedAt: string;
+    };
+    TripDetailResponse: {
+      /** Format: uuid */
+      id: string;
+      title: string;
+      destination: string;
+      destinationCountry: string | null;
+      timezone: string | null;
+      /** Format: date */
+      startDate: string;
+      /** Format: date */
+      endDate: string;
+      purpose: string | null;
+      budget: components['schemas']['MoneyDto'] | null;
+      latitude: number | null;
+      longitude: number | null;
+      /** @enum {string} */
+      status: 'draft' | 'submitted' | 'approved' | 'rejected' | 'booked' | 'completed' | 'cancelled';
+      /** Format: uuid */
+      travellerId: string;
+      /** Format: uuid */
+      organizationId: string;
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /**
+       * Format: date-time
+       * @description When the trip was last submitted for approval
+       */
+      submittedAt: string | null;
+      /** @description The last approval or rejection (kept while a rejected trip is revised) */
+      decision: components['schemas']['TripDecisionResponse'] | null;
+    };
     UpdateTripDto: {
       /** @example Sales kick-off Berlin */
       title?: string;
@@ -973,13 +1227,21 @@ export interface components {
       endsAt: string | null;
       /** @example Europe/Berlin */
       timezone: string;
+      /**
+       * @description `endsAt` carries this zone's offset
+       * @example America/New_York
+       */
+      endTimezone: string | null;
       locationName: string | null;
       latitude: number | null;
       longitude: number | null;
       notes: string | null;
       cost: components['schemas']['MoneyDto'] | null;
       bookingReference: string | null;
+      /** @description Manual order among activities starting at the same instant */
       position: number;
+      /** @description Send it back with an edit (`version` or If-Match) */
+      version: number;
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
@@ -1013,6 +1275,11 @@ export interface components {
        * @example Europe/Berlin
        */
       timezone?: string;
+      /**
+       * @description IANA zone the activity ends in, when not `timezone` (a flight or an overnight train)
+       * @example America/New_York
+       */
+      endTimezone?: string | null;
       locationName?: string | null;
       /** @example 52.5163 */
       latitude?: number | null;
@@ -1024,7 +1291,7 @@ export interface components {
       bookingReference?: string | null;
     };
     ReorderActivitiesDto: {
-      /** @description Every activity id of the trip, in the new order */
+      /** @description Every activity id of the trip, in the new order; only activities starting at the same instant may swap */
       activityIds: string[];
     };
     UpdateActivityDto: {
@@ -1041,6 +1308,11 @@ export interface components {
        * @example Europe/Berlin
        */
       timezone?: string;
+      /**
+       * @description IANA zone the activity ends in, when not `timezone` (a flight or an overnight train)
+       * @example America/New_York
+       */
+      endTimezone?: string | null;
       locationName?: string | null;
       /** @example 52.5163 */
       latitude?: number | null;
@@ -1050,6 +1322,8 @@ export interface components {
       cost?: components['schemas']['MoneyDto'] | null;
       /** @example LH2Q8X */
       bookingReference?: string | null;
+      /** @description The version you read; a stale one is refused with 409 and code STALE_VERSION */
+      version?: number;
     };
     CalendarFeedResponse: {
       /** @description Secret URL to subscribe to in Outlook, Google Calendar or Apple Calendar */
@@ -2027,15 +2301,74 @@ export interface operations {
       };
     };
   };
+  InvitationLinksController_peek: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PeekInvitationDto'];
+      };
+    };
+    responses: {
+      /** @description The organization's name, the invited e-mail and role, and the link's state */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvitationPreviewResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not found (or belongs to another organization) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Rate limited (see Retry-After) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   AuditController_list: {
     parameters: {
       query?: {
         page?: number;
         limit?: number;
-        entityType?: string;
+        entityType?: 'trip' | 'user' | 'invitation';
         entityId?: string;
         actorId?: string;
-        action?: string;
+        action?:
+          | 'trip.created'
+          | 'trip.submitted'
+          | 'trip.approved'
+          | 'trip.rejected'
+          | 'trip.revised'
+          | 'trip.booked'
+          | 'trip.completed'
+          | 'trip.cancelled'
+          | 'trip.deleted'
+          | 'member.role_changed'
+          | 'member.deactivated'
+          | 'member.reactivated'
+          | 'invitation.created'
+          | 'invitation.revoked';
         /** @description Events at or after this instant */
         from?: string;
         /** @description Events before this instant */
@@ -2071,6 +2404,84 @@ export interface operations {
       };
       /** @description Your role does not allow this action */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A dependency (the database) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AuditController_export: {
+    parameters: {
+      query?: {
+        entityType?: 'trip' | 'user' | 'invitation';
+        entityId?: string;
+        actorId?: string;
+        action?:
+          | 'trip.created'
+          | 'trip.submitted'
+          | 'trip.approved'
+          | 'trip.rejected'
+          | 'trip.revised'
+          | 'trip.booked'
+          | 'trip.completed'
+          | 'trip.cancelled'
+          | 'trip.deleted'
+          | 'member.role_changed'
+          | 'member.deactivated'
+          | 'member.reactivated'
+          | 'invitation.created'
+          | 'invitation.revoked';
+        /** @description Events at or after this instant */
+        from?: string;
+        /** @description Events before this instant */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every event matching the filters, newest first (at most 100,000; more is a 422). Cells that a spreadsheet would read as a formula start with an apostrophe */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Your role does not allow this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Refused by a business rule */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -2218,12 +2629,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description With when it was last submitted and its last decision */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['TripResponse'];
+          'application/json': components['schemas']['TripDetailResponse'];
         };
       };
       /** @description Invalid input (unknown fields are rejected) */
@@ -2572,6 +2984,67 @@ export interface operations {
       };
     };
   };
+  TripsController_revise: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TransitionDto'];
+      };
+    };
+    responses: {
+      /** @description rejected → draft; the rejection stays on the trip as its last decision */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TripResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not found (or belongs to another organization) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A dependency (the database) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   TripsController_cancel: {
     parameters: {
       query?: never;
@@ -2862,6 +3335,13 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description Refused by a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description A dependency (the database) is unavailable */
       503: {
         headers: {
@@ -2928,7 +3408,11 @@ export interface operations {
   ActivitiesController_update: {
     parameters: {
       query?: never;
-      header?: never;
+      header: {
+        'if-match': string;
+        /** @description The version you read (alternative to `version` in the body) */
+        'If-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -3042,7 +3526,7 @@ export interface operations {
       };
     };
   };
-  CalendarController_createFeed: {
+  CalendarController_feedAddress: {
     parameters: {
       query?: never;
       header?: never;
@@ -3051,8 +3535,8 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A new feed URL; the previous one stops working */
-      201: {
+      /** @description The current feed URL of all your trips */
+      200: {
         headers: {
           [name: string]: unknown;
         };
@@ -3108,6 +3592,188 @@ export interface operations {
       };
     };
   };
+  CalendarController_resetFeed: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A new feed URL; the previous one stops working */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarFeedResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A dependency (the database) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CalendarController_tripFeedAddress: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The current feed URL of this trip */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarFeedResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not found (or belongs to another organization) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A dependency (the database) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CalendarController_revokeTripFeed: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The trip feed URL stops working */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not found (or belongs to another organization) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A dependency (the database) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CalendarController_resetTripFeed: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A new feed URL for this trip; the previous one stops working */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarFeedResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not found (or belongs to another organization) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A dependency (the database) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   CalendarController_feed: {
     parameters: {
       query?: never;
@@ -3119,7 +3785,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The owner's trips as a subscribable iCalendar feed (`<token>.ics`) */
+      /** @description The owner's trips (or the one trip) as a subscribable iCalendar feed (`<token>.ics`) */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3442,6 +4108,31 @@ export interface operations {
             };
           };
         };
+      };
+    };
+  };
+  MetricsController_scrape: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Prometheus text exposition format 0.0.4 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not a loopback caller and no valid METRICS_TOKEN */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };

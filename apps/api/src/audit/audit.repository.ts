@@ -1,9 +1,20 @@
 import { Injectable } from '@nestjs/common';
+import { In, type SelectQueryBuilder } from 'typeorm';
 import type { AuthContext } from '../common/auth/auth-context';
 import { TransactionRunner } from '../common/database/transaction-runner';
 import { OrganizationScopedRepository } from '../common/tenancy/organization-scoped.repository';
+import { Trip } from '../trips/trip.entity';
+import { User } from '../users/user.entity';
+import type { AuditAction, AuditEntityType } from './audit-actions';
 import { AuditEvent } from './audit-event.entity';
-import type { AuditQuery } from './dto/audit.dto';
+import type { AuditFilter, AuditQuery } from './dto/audit.dto';
+
+/** An event with the names of who did it and what it is about, as they are now. */
+export interface NamedAuditEvent {
+  event: AuditEvent;
+  actorName: string | null;
+  entityName: string | null;
+}
 
 @Injectable()
 export class AuditRepository extends OrganizationScopedRepository<AuditEvent> {
@@ -14,18 +25,104 @@ export class AuditRepository extends OrganizationScopedRepository<AuditEvent> {
     super(db);
   }
 
-  async record(ctx: AuthContext, event: Pick<AuditEvent, 'action' | 'entityType' | 'entityId' | 'data'>): Promise<void> {
-    await this.repository.save(this.repository.create({ ...event, actorId: ctx.userId, organizationId: ctx.organizationId }));
+  async record(
+    ctx: AuthContext,
+    event: Pick<AuditEvent, 'action' | 'entityType' | 'entityId' | 'data'>,
+  ): Promise<void> {
+    await this.repository.save(
+      this.repository.create({ ...event, actorId: ctx.userId, organizationId: ctx.organizationId }),
+    );
   }
 
-  search(ctx: AuthContext, query: AuditQuery): Promise<[AuditEvent[], number]> {
-    const builder = this.query(ctx, 'event');
-    if (query.entityType) builder.andWhere('event.entityType = :entityType', { entityType: query.entityType });
-    if (query.entityId) builder.andWhere('event.entityId = :entityId', { entityId: query.entityId });
-    if (query.actorId) builder.andWhere('event.actorId = :actorId', { actorId: query.actorId });
-    if (query.action) builder.andWhere('event.action = :action', { action: query.action });
-    if (query.from) builder.andWhere('event.createdAt >= :from', { from: query.from });
-    if (query.to) builder.andWhere('event.createdAt < :to', { to: query.to });
-    return builder.orderBy('event.createdAt', 'DESC').addOrderBy('event.id', 'DESC').skip(query.offset).take(query.limit).getManyAndCount();
+  async search(ctx: AuthContext, query: AuditQuery): Promise<[NamedAuditEvent[], number]> {
+    const [events, total] = await this.filtered(ctx, query).skip(query.offset).take(query.limit).getManyAndCount();
+    return [await this.named(ctx, events), total];
   }
+
+  count(ctx: AuthContext, filter: AuditFilter): Promise<number> {
+    return this.filtered(ctx, filter).getCount();
+  }
+
+  /**
+   * Every matching event, newest first, read in batches by keyset (created_at, id) so that a large
+   * log is never held in memory at once nor re-sorted per page.
+   */
+  async *each(ctx: AuthContext, filter: AuditFilter, batchSize = 1000): AsyncGenerator<NamedAuditEvent> {
+    let after: AuditEvent | undefined;
+    for (;;) {
+      const builder = this.filtered(ctx, filter);
+      if (after) {
+        // The cursor row's own timestamp, from the database: a JS Date would drop the microseconds.
+        builder.andWhere(
+          '(event.createdAt, event.id) < (SELECT created_at, id FROM audit_events WHERE id = :afterId)',
+          { afterId: after.id },
+        );
+      }
+      const events = await builder.limit(batchSize).getMany();
+      yield* await this.named(ctx, events);
+      if (events.length < batchSize) return;
+      after = events[events.length - 1];
+    }
+  }
+
+  /** The newest event among `actions` about one object, with the actor's name. */
+  async latest(
+    ctx: AuthContext,
+    entityType: AuditEntityType,
+    entityId: string,
+    actions: readonly AuditAction[],
+  ): Promise<NamedAuditEvent | null> {
+    const event = await this.query(ctx, 'event')
+      .andWhere('event.entityType = :entityType AND event.entityId = :entityId', { entityType, entityId })
+      .andWhere('event.action IN (:...actions)', { actions })
+      .orderBy('event.createdAt', 'DESC')
+      .addOrderBy('event.id', 'DESC')
+      .getOne();
+    return event ? (await this.named(ctx, [event]))[0] : null;
+  }
+
+  private filtered(ctx: AuthContext, filter: AuditFilter): SelectQueryBuilder<AuditEvent> {
+    const builder = this.query(ctx, 'event');
+    if (filter.entityType) builder.andWhere('event.entityType = :entityType', { entityType: filter.entityType });
+    if (filter.entityId) builder.andWhere('event.entityId = :entityId', { entityId: filter.entityId });
+    if (filter.actorId) builder.andWhere('event.actorId = :actorId', { actorId: filter.actorId });
+    if (filter.action) builder.andWhere('event.action = :action', { action: filter.action });
+    if (filter.from) builder.andWhere('event.createdAt >= :from', { from: filter.from });
+    if (filter.to) builder.andWhere('event.createdAt < :to', { to: filter.to });
+    return builder.orderBy('event.createdAt', 'DESC').addOrderBy('event.id', 'DESC');
+  }
+
+  /**
+   * Names the actors and objects of a batch in two queries (the caller's organization only). A
+   * deleted trip keeps the title its event recorded; an object that no longer exists has no name.
+   */
+  private async named(ctx: AuthContext, events: AuditEvent[]): Promise<NamedAuditEvent[]> {
+    const idsOf = (type: string) => events.filter((event) => event.entityType === type).map((event) => event.entityId);
+    const userIds = [...new Set([...events.map((event) => event.actorId), ...idsOf('user')])];
+    const tripIds = [...new Set(idsOf('trip'))];
+    const organizationId = ctx.organizationId;
+    const manager = this.db.manager;
+    // One after the other: inside a transaction both would share one connection.
+    const users = userIds.length
+      ? await manager.find(User, { select: { id: true, name: true }, where: { id: In(userIds), organizationId } })
+      : [];
+    const trips = tripIds.length
+      ? await manager.find(Trip, { select: { id: true, title: true }, where: { id: In(tripIds), organizationId } })
+      : [];
+    const userNames = new Map(users.map((user) => [user.id, user.name]));
+    const tripTitles = new Map(trips.map((trip) => [trip.id, trip.title]));
+    return events.map((event) => ({
+      event,
+      actorName: userNames.get(event.actorId) ?? null,
+      entityName: entityName(event, userNames, tripTitles),
+    }));
+  }
+}
+
+function entityName(event: AuditEvent, userNames: Map<string, string>, tripTitles: Map<string, string>): string | null {
+  const recorded = (key: string) => (typeof event.data[key] === 'string' ? (event.data[key] as string) : null);
+  if (event.entityType === 'trip') return tripTitles.get(event.entityId) ?? recorded('title');
+  if (event.entityType === 'user') return userNames.get(event.entityId) ?? recorded('name');
+  if (event.entityType === 'invitation') return recorded('email');
+  return null;
 }

@@ -31,18 +31,23 @@ export class InvitationsRepository extends OrganizationScopedRepository<Invitati
     );
   }
 
-  async revoke(ctx: AuthContext, id: string): Promise<Invitation> {
-    const invitation = await this.getById(ctx, id);
-    if (!invitation.acceptedAt && !invitation.revokedAt) {
-      invitation.revokedAt = new Date();
-      await this.repository.update(this.scope(ctx, { id }), { revokedAt: invitation.revokedAt });
-    }
-    return invitation;
+  /** Revokes an open invitation; `revoked` says whether this call did (false when already used or revoked). */
+  async revoke(ctx: AuthContext, id: string): Promise<{ invitation: Invitation; revoked: boolean }> {
+    const invitation = await this.getById(ctx, id, { lock: true });
+    if (invitation.acceptedAt || invitation.revokedAt) return { invitation, revoked: false };
+    invitation.revokedAt = new Date();
+    await this.repository.update(this.scope(ctx, { id }), { revokedAt: invitation.revokedAt });
+    return { invitation, revoked: true };
   }
 
   /** Accepting happens before the invitee has an account: found by token hash, row-locked. */
   findByTokenHashForUpdate(tokenHash: string): Promise<Invitation | null> {
     return this.repository.findOne({ where: { tokenHash }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** The invitation page's preview, before anyone has an account: by token hash, with its organization. */
+  findByTokenHashWithOrganization(tokenHash: string): Promise<Invitation | null> {
+    return this.repository.findOne({ where: { tokenHash }, relations: { organization: true } });
   }
 
   async markAccepted(id: string): Promise<void> {

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { UsersModule } from '../users/users.module';
+import { InvitationLinksController } from './invitation-links.controller';
 import { InvitationsRepository } from './invitations.repository';
 import { OrganizationsController } from './organizations.controller';
 import { OrganizationsRepository } from './organizations.repository';
@@ -7,8 +9,8 @@ import { OrganizationsService } from './organizations.service';
 import { TravelPoliciesRepository } from './travel-policies.repository';
 
 @Module({
-  imports: [UsersModule],
-  controllers: [OrganizationsController],
+  imports: [UsersModule, AuditModule],
+  controllers: [OrganizationsController, InvitationLinksController],
   providers: [OrganizationsService, OrganizationsRepository, InvitationsRepository, TravelPoliciesRepository],
   exports: [OrganizationsRepository, InvitationsRepository, TravelPoliciesRepository],
 })

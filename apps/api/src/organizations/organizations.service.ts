@@ -1,18 +1,27 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AuthContext } from '../common/auth/auth-context';
 import { TransactionRunner } from '../common/database/transaction-runner';
-import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { DomainError, ErrorCode, NotFoundError } from '../common/errors/domain-error';
 import { Page, PaginationQuery, toPage } from '../common/http/pagination.dto';
+import { AuditRepository } from '../audit/audit.repository';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { hashToken, newOpaqueToken } from '../common/auth/opaque-token';
 import { MailService } from '../mail/mail.service';
 import { OutboxMessageResponse, toOutboxMessageResponse } from '../mail/outbox-message.dto';
 import { OutboxRepository } from '../mail/outbox.repository';
+import type { User } from '../users/user.entity';
 import { toUserResponse, UserResponse } from '../users/user.dto';
 import { UserRole } from '../users/user-role';
 import { UserSessions } from '../users/user-sessions.service';
 import { UsersRepository } from '../users/users.repository';
-import { CreatedInvitationResponse, CreateInvitationDto, InvitationResponse, toInvitationResponse } from './dto/invitation.dto';
+import {
+  CreatedInvitationResponse,
+  CreateInvitationDto,
+  InvitationPreviewResponse,
+  InvitationResponse,
+  invitationStatus,
+  toInvitationResponse,
+} from './dto/invitation.dto';
 import { UpdateMemberDto } from './dto/member.dto';
 import { OrganizationResponse, toOrganizationResponse, UpdateOrganizationDto } from './dto/organization.dto';
 import { toTravelPolicyResponse, TravelPolicyDto, TravelPolicyResponse } from './dto/travel-policy.dto';
@@ -31,6 +40,7 @@ export class OrganizationsService {
     private readonly policies: TravelPoliciesRepository,
     private readonly outbox: OutboxRepository,
     private readonly mail: MailService,
+    private readonly audit: AuditRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -64,6 +74,7 @@ export class OrganizationsService {
       }
       await this.users.update(ctx, userId, dto);
       if (dto.active === false && member.active) await this.sessions.revokeAll(userId);
+      await this.recordMemberChange(ctx, member, dto);
       return toUserResponse(await this.users.getById(ctx, userId));
     });
   }
@@ -96,6 +107,12 @@ export class OrganizationsService {
         subject: `You are invited to ${organization.name} on NestMap`,
         text: `You have been invited to join ${organization.name} on NestMap as ${dto.role}.\n\nAccept the invitation: ${inviteUrl}\n\nThe link works once and expires on ${invitation.expiresAt.toUTCString()}.`,
       });
+      await this.audit.record(ctx, {
+        action: 'invitation.created',
+        entityType: 'invitation',
+        entityId: invitation.id,
+        data: { email: invitation.email, role: invitation.role },
+      });
       return { ...toInvitationResponse(invitation), inviteUrl };
     });
   }
@@ -105,8 +122,41 @@ export class OrganizationsService {
     return toPage(invitations.map(toInvitationResponse), total, query);
   }
 
-  async revokeInvitation(ctx: AuthContext, id: string): Promise<void> {
-    await this.invitations.revoke(ctx, id);
+  revokeInvitation(ctx: AuthContext, id: string): Promise<void> {
+    return this.db.run(async () => {
+      const { invitation, revoked } = await this.invitations.revoke(ctx, id);
+      if (revoked) {
+        await this.audit.record(ctx, { action: 'invitation.revoked', entityType: 'invitation', entityId: id, data: { email: invitation.email } });
+      }
+    });
+  }
+
+  /**
+   * What an invitation link is for (organization, e-mail, role) and whether it still works, so the
+   * invitation page can say so before anyone types. Public: the 256-bit token is the credential, so
+   * a guess cannot find anyone's invitation; an unknown token is a 404.
+   */
+  async peekInvitation(token: string): Promise<InvitationPreviewResponse> {
+    const invitation = await this.invitations.findByTokenHashWithOrganization(hashToken(this.config.sessionSecret, token));
+    if (!invitation?.organization) throw new NotFoundError('Invitation');
+    return {
+      organizationName: invitation.organization.name,
+      email: invitation.email,
+      role: invitation.role,
+      status: invitationStatus(invitation),
+      expiresAt: invitation.expiresAt.toISOString(),
+    };
+  }
+
+  private async recordMemberChange(ctx: AuthContext, member: User, dto: UpdateMemberDto): Promise<void> {
+    const data = { name: member.name };
+    if (dto.role !== undefined && dto.role !== member.role) {
+      await this.audit.record(ctx, { action: 'member.role_changed', entityType: 'user', entityId: member.id, data: { ...data, from: member.role, to: dto.role } });
+    }
+    if (dto.active !== undefined && dto.active !== member.active) {
+      const action = dto.active ? 'member.reactivated' : 'member.deactivated';
+      await this.audit.record(ctx, { action, entityType: 'user', entityId: member.id, data });
+    }
   }
 
   async getPolicy(ctx: AuthContext): Promise<TravelPolicyResponse> {

@@ -20,7 +20,7 @@ const LEGAL: Record<TripStatus, Partial<Record<TripAction, TripStatus>>> = {
   [Submitted]: { approve: Approved, reject: Rejected, cancel: Cancelled },
   [Approved]: { book: Booked, complete: Completed, cancel: Cancelled },
   [Booked]: { complete: Completed, cancel: Cancelled },
-  [Rejected]: {},
+  [Rejected]: { revise: Draft },
   [Completed]: {},
   [Cancelled]: {},
 };
@@ -32,10 +32,10 @@ const legalPairs = everyPair.filter(([from, action]) => LEGAL[from][action]);
 const illegalPairs = everyPair.filter(([from, action]) => !LEGAL[from][action]);
 
 describe('trip status machine', () => {
-  it('knows the seven statuses and six actions', () => {
+  it('knows the seven statuses and seven actions', () => {
     expect(TRIP_STATUSES).toEqual(['draft', 'submitted', 'approved', 'rejected', 'booked', 'completed', 'cancelled']);
-    expect([...TRIP_ACTIONS].sort()).toEqual(['approve', 'book', 'cancel', 'complete', 'reject', 'submit']);
-    expect(legalPairs).toHaveLength(10);
+    expect([...TRIP_ACTIONS].sort()).toEqual(['approve', 'book', 'cancel', 'complete', 'reject', 'revise', 'submit']);
+    expect(legalPairs).toHaveLength(11);
   });
 
   it.each(legalPairs)('%s --%s--> the next status', (from, action) => {
@@ -67,11 +67,10 @@ describe('trip status machine', () => {
       expect([...allowedActions(status)].sort()).toEqual(Object.keys(LEGAL[status]).sort());
   });
 
-  it('makes rejected, completed and cancelled final, and only those', () => {
+  it('makes rejected, completed and cancelled final (itinerary closed); only revise leads out of rejected', () => {
     expect([...FINAL_STATUSES].sort()).toEqual([Cancelled, Completed, Rejected].sort());
-    expect(TRIP_STATUSES.filter((status) => allowedActions(status).length === 0).sort()).toEqual(
-      [...FINAL_STATUSES].sort(),
-    );
+    expect(TRIP_STATUSES.filter((status) => allowedActions(status).length === 0).sort()).toEqual([Cancelled, Completed].sort());
+    expect(allowedActions(Rejected)).toEqual(['revise']);
   });
 
   it('allows cancelling from every non-final status', () => {

@@ -12,13 +12,15 @@ export enum TripStatus {
 
 export const TRIP_STATUSES = Object.values(TripStatus);
 
-export type TripAction = 'submit' | 'approve' | 'reject' | 'book' | 'complete' | 'cancel';
+export type TripAction = 'submit' | 'approve' | 'reject' | 'revise' | 'book' | 'complete' | 'cancel';
 
 /** The trip lifecycle, in one table: action → the statuses it applies to → the result. */
 const TRANSITIONS: Record<TripAction, { from: readonly TripStatus[]; to: TripStatus }> = {
   submit: { from: [TripStatus.Draft], to: TripStatus.Submitted },
   approve: { from: [TripStatus.Submitted], to: TripStatus.Approved },
   reject: { from: [TripStatus.Submitted], to: TripStatus.Rejected },
+  // Revise and resubmit: a rejected trip becomes a draft again, to be edited and submitted anew.
+  revise: { from: [TripStatus.Rejected], to: TripStatus.Draft },
   // Reserved for the booking issue: an approved trip whose bookings are confirmed.
   book: { from: [TripStatus.Approved], to: TripStatus.Booked },
   complete: { from: [TripStatus.Approved, TripStatus.Booked], to: TripStatus.Completed },
@@ -35,6 +37,7 @@ export const DECISION_ACTIONS: readonly TripAction[] = ['approve', 'reject'];
 
 const APPROVER_ROLES: readonly UserRole[] = [UserRole.Manager, UserRole.Admin];
 
+/** Statuses whose itinerary is closed; a rejected trip reopens only by `revise`. */
 export const FINAL_STATUSES: readonly TripStatus[] = [TripStatus.Rejected, TripStatus.Completed, TripStatus.Cancelled];
 
 export class IllegalTransitionError extends Error {

@@ -5,6 +5,7 @@ import { Auth } from '../common/auth/auth.decorators';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { ApiAuthenticated } from '../common/http/api-errors.decorator';
 import { CreateTripDto, TransitionDto, TripQuery, TripResponse, TripsPage, UpdateTripDto } from './dto/trip.dto';
+import { TripDetailResponse } from './dto/trip-decision.dto';
 import { TripsService } from './trips.service';
 
 const IdParam = () => Param('id', ParseUUIDPipe);
@@ -49,7 +50,7 @@ export class TripsController {
   @ApiOperation({ summary: 'A trip' })
   @Get(':id')
   @ApiAuthenticated(400, 404)
-  @ApiOkResponse({ type: TripResponse })
+  @ApiOkResponse({ type: TripDetailResponse, description: 'With when it was last submitted and its last decision' })
   get(@Auth() ctx: AuthContext, @IdParam() id: string) {
     return this.trips.get(ctx, id);
   }
@@ -97,6 +98,15 @@ export class TripsController {
   @ApiOkResponse({ type: TripResponse, description: 'submitted → rejected, with a reason' })
   reject(@Auth() ctx: AuthContext, @IdParam() id: string, @Body() dto: TransitionDto) {
     return this.trips.step(ctx, id, 'reject', dto.reason);
+  }
+
+  @ApiOperation({ summary: 'Reopen a rejected trip as a draft to revise and resubmit' })
+  @Post(':id/revise')
+  @HttpCode(200)
+  @ApiAuthenticated(400, 404, 409)
+  @ApiOkResponse({ type: TripResponse, description: 'rejected → draft; the rejection stays on the trip as its last decision' })
+  revise(@Auth() ctx: AuthContext, @IdParam() id: string, @Body() dto: TransitionDto) {
+    return this.trips.step(ctx, id, 'revise', dto.reason);
   }
 
   @ApiOperation({ summary: 'Cancel a trip' })

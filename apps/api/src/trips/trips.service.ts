@@ -11,7 +11,9 @@ import type { User } from '../users/user.entity';
 import { UserRole } from '../users/user-role';
 import { UsersRepository } from '../users/users.repository';
 import { CreateTripDto, TripQuery, TripResponse, UpdateTripDto } from './dto/trip.dto';
+import { TripDetailResponse } from './dto/trip-decision.dto';
 import { TripBudget } from './trip-budget';
+import { tripDecisionOf } from './trip-decision';
 import { Trip } from './trip.entity';
 import { toTripResponse } from './trip.mapper';
 import { canDecide, DECISION_ACTIONS, IllegalTransitionError, transition, TripAction, TripStatus } from './trip-status.machine';
@@ -24,6 +26,7 @@ const PAST_TENSE: Record<TripAction, string> = {
   submit: 'submitted',
   approve: 'approved',
   reject: 'rejected',
+  revise: 'revised',
   cancel: 'cancelled',
   complete: 'completed',
   book: 'booked',
@@ -45,8 +48,9 @@ export class TripsService {
     return toPage(trips.map(toTripResponse), total, query);
   }
 
-  async get(ctx: AuthContext, id: string): Promise<TripResponse> {
-    return toTripResponse(await this.trips.getVisible(ctx, id));
+  async get(ctx: AuthContext, id: string): Promise<TripDetailResponse> {
+    const trip = await this.trips.getVisible(ctx, id);
+    return { ...toTripResponse(trip), ...(await tripDecisionOf(this.audit, ctx, id)) };
   }
 
   create(ctx: AuthContext, dto: CreateTripDto): Promise<TripResponse> {

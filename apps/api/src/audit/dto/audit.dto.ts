@@ -1,13 +1,14 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
 import { PaginationQuery } from '../../common/http/pagination.dto';
-import type { AuditEvent } from '../audit-event.entity';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, type AuditAction, type AuditEntityType } from '../audit-actions';
+import type { NamedAuditEvent } from '../audit.repository';
 
 export class AuditQuery extends PaginationQuery {
-  @ApiPropertyOptional({ example: 'trip' })
+  @ApiPropertyOptional({ enum: AUDIT_ENTITY_TYPES })
   @IsOptional()
-  @Matches(/^[a-z_]{1,32}$/)
-  entityType?: string;
+  @IsIn(AUDIT_ENTITY_TYPES)
+  entityType?: AuditEntityType;
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
@@ -19,11 +20,10 @@ export class AuditQuery extends PaginationQuery {
   @IsUUID()
   actorId?: string;
 
-  @ApiPropertyOptional({ example: 'trip.approved' })
+  @ApiPropertyOptional({ enum: AUDIT_ACTIONS })
   @IsOptional()
-  @IsString()
-  @MaxLength(64)
-  action?: string;
+  @IsIn(AUDIT_ACTIONS)
+  action?: AuditAction;
 
   @ApiPropertyOptional({ description: 'Events at or after this instant' })
   @IsOptional()
@@ -36,12 +36,22 @@ export class AuditQuery extends PaginationQuery {
   to?: string;
 }
 
+/** The filters without paging: what the CSV export takes. */
+export class AuditFilter extends OmitType(AuditQuery, ['page', 'limit', 'offset'] as const) {}
+
 export class AuditEventResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) actorId: string;
-  @ApiProperty() action: string;
-  @ApiProperty() entityType: string;
+  @ApiProperty({ type: String, nullable: true, description: "The actor's current name" }) actorName: string | null;
+  @ApiProperty({ enum: AUDIT_ACTIONS }) action: string;
+  @ApiProperty({ enum: AUDIT_ENTITY_TYPES }) entityType: string;
   @ApiProperty({ format: 'uuid' }) entityId: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "The object's name: a trip's title (as recorded when deleted), a member's name, an invitation's e-mail",
+  })
+  entityName: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true }) data: Record<string, unknown>;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
 }
@@ -53,13 +63,15 @@ export class AuditPage {
   @ApiProperty() limit: number;
 }
 
-export function toAuditEventResponse(event: AuditEvent): AuditEventResponse {
+export function toAuditEventResponse({ event, actorName, entityName }: NamedAuditEvent): AuditEventResponse {
   return {
     id: event.id,
     actorId: event.actorId,
+    actorName,
     action: event.action,
     entityType: event.entityType,
     entityId: event.entityId,
+    entityName,
     data: event.data,
     createdAt: event.createdAt.toISOString(),
   };

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsEnum, MaxLength } from 'class-validator';
+import { IsEmail, IsEnum, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { IsOmittable } from '../../common/validation/validators';
 import { USER_ROLES, UserRole } from '../../users/user-role';
 import type { Invitation } from '../invitation.entity';
@@ -56,4 +56,22 @@ export function toInvitationResponse(invitation: Invitation): InvitationResponse
     expiresAt: invitation.expiresAt.toISOString(),
     createdAt: invitation.createdAt.toISOString(),
   };
+}
+
+export class PeekInvitationDto {
+  @ApiProperty({ description: 'The token from the invitation link' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  token: string;
+}
+
+/** What an invitation link is for, shown before anyone types: nothing else about the organization. */
+export class InvitationPreviewResponse {
+  @ApiProperty() organizationName: string;
+  @ApiProperty() email: string;
+  @ApiProperty({ enum: USER_ROLES }) role: UserRole;
+  @ApiProperty({ enum: ['pending', 'accepted', 'revoked', 'expired'], description: 'Only a pending link can be accepted' })
+  status: InvitationStatus;
+  @ApiProperty({ type: String, format: 'date-time' }) expiresAt: string;
 }
