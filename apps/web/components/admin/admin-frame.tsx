@@ -3,8 +3,10 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { WaitingBadge } from '@/components/approvals/waiting-badge';
 import { useUser } from '@/components/session/session-provider';
 import { ButtonLink, EmptyState } from '@/components/ui';
+import { useApprovalsWaiting } from '@/lib/api/approvals';
 import type { Role } from '@/lib/api/organization';
 import styles from './admin-frame.module.css';
 
@@ -88,6 +90,7 @@ type Section = (typeof SECTIONS)[number];
 
 function AdminNav({ sections, current }: { sections: Section[]; current: Section | undefined }) {
   const { ref, more } = useScrollHint(current?.href);
+  const waiting = useApprovalsWaiting(useUser().role);
   return (
     <div className={styles.navWrap} data-more-before={more.before} data-more-after={more.after}>
       <nav ref={ref} className={styles.nav} aria-label="Admin">
@@ -100,6 +103,7 @@ function AdminNav({ sections, current }: { sections: Section[]; current: Section
             aria-current={section === current ? 'page' : undefined}
           >
             {section.label}
+            {section.href === '/admin/approvals' && <WaitingBadge count={waiting} />}
           </Link>
         ))}
       </nav>

@@ -7,6 +7,17 @@ jest.mock('next/navigation', () => ({ useRouter: () => ({ replace: jest.fn() }) 
 jest.mock('@/lib/session/session-client', () => ({ acceptInvitation: jest.fn() }));
 const accept = acceptInvitation as jest.MockedFunction<typeof acceptInvitation>;
 
+const INVITATION = {
+  organizationName: 'Acme Travel',
+  email: 'ingrid@example.com',
+  role: 'manager' as const,
+  status: 'pending' as const,
+  expiresAt: '2026-03-20T10:00:00Z',
+};
+const form = (onLinkDied = jest.fn()) => (
+  <AcceptInvitationForm token="t" invitation={INVITATION} roleName="a manager" onLinkDied={onLinkDied} />
+);
+
 function submit() {
   fireEvent.change(screen.getByLabelText('Your name'), { target: { value: 'Ingrid' } });
   fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'saffron kettle meadow 19' } });
@@ -16,7 +27,7 @@ function submit() {
 describe('AcceptInvitationForm', () => {
   it('tells someone whose address already has an account to sign in or reset its password, not to ask for a new invitation', async () => {
     accept.mockRejectedValue(new ApiError(409, ['An account with this e-mail already exists']));
-    render(<AcceptInvitationForm token="t" />);
+    render(form());
     submit();
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('This e-mail address already has a NestMap account');
@@ -27,11 +38,20 @@ describe('AcceptInvitationForm', () => {
     );
   });
 
-  it('still sends a dead invitation back to the admin', async () => {
+  it('says whom the invitation is for', () => {
+    render(form());
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Join Acme Travel on NestMap');
+    expect(screen.getByText('ingrid@example.com')).toBeTruthy();
+    expect(document.body.textContent).toContain('as a manager');
+  });
+
+  it('hands a link that died while the form was open back to the page, which says why', async () => {
     accept.mockRejectedValue(new ApiError(400, ['This invitation is invalid, already used or expired']));
-    render(<AcceptInvitationForm token="t" />);
+    const onLinkDied = jest.fn();
+    render(form(onLinkDied));
     submit();
-    const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('Ask your admin for a new one');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await screen.findByRole('button', { name: 'Accept invitation' });
+    expect(onLinkDied).toHaveBeenCalledTimes(1);
   });
 });

@@ -7,13 +7,24 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Alert, Button, Field, Input } from '@/components/ui';
 import { ApiError, splitFieldErrors } from '@/lib/api/api-error';
+import type { InvitationPreview } from '@/lib/api/invitation-link';
 import { acceptInvitationSchema, type AcceptInvitationValues } from '@/lib/forms/schemas';
 import { acceptInvitation } from '@/lib/session/session-client';
 import styles from '@/app/(auth)/auth.module.css';
 
 const FIELDS = ['name', 'password'] as const;
 
-export function AcceptInvitationForm({ token }: { token: string }) {
+export interface AcceptInvitationFormProps {
+  token: string;
+  /** What the link is for, checked when the page opened. */
+  invitation: InvitationPreview;
+  /** "a manager": the invited role, as a phrase. */
+  roleName: string;
+  /** The link stopped working while the form was open: the page checks it again and says why. */
+  onLinkDied(): void;
+}
+
+export function AcceptInvitationForm({ token, invitation, roleName, onLinkDied }: AcceptInvitationFormProps) {
   const router = useRouter();
   const [errors, setErrors] = useState<string[]>([]);
   const [accountExists, setAccountExists] = useState(false);
@@ -39,9 +50,7 @@ export function AcceptInvitationForm({ token }: { token: string }) {
         err instanceof ApiError &&
         (err.status === 404 || err.status === 410 || (err.status === 400 && /token|invitation/i.test(err.message)))
       ) {
-        setErrors([
-          `This invitation cannot be used: ${err.messages.join('; ') || 'it has expired, was revoked or was already accepted'}. Ask your admin for a new one.`,
-        ]);
+        onLinkDied();
         return;
       }
       const split = splitFieldErrors(err, FIELDS);
@@ -52,9 +61,14 @@ export function AcceptInvitationForm({ token }: { token: string }) {
 
   return (
     <>
-      <h1 className={styles.title}>Join your team on NestMap</h1>
-      <p className={styles.lead}>You were invited by your organization. Choose your name and a password to finish.</p>
+      <h1 className={styles.title}>Join {invitation.organizationName} on NestMap</h1>
+      <p className={styles.lead}>
+        This invitation is for <strong>{invitation.email}</strong> as {roleName}. Choose your name and a password to
+        finish.
+      </p>
       <form className={styles.form} onSubmit={onSubmit} noValidate>
+        {/* The account's user name, for password managers; the address is fixed by the invitation. */}
+        <input type="email" name="email" autoComplete="username" value={invitation.email} readOnly hidden />
         {errors.length > 0 && <Alert tone="danger">{errors.join(' ')}</Alert>}
         {accountExists && (
           <Alert tone="warning" title="This e-mail address already has a NestMap account">

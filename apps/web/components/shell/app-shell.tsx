@@ -3,8 +3,10 @@
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, useState, type ReactNode } from 'react';
+import { WaitingBadge } from '@/components/approvals/waiting-badge';
 import { useSession } from '@/components/session/session-provider';
 import { Button, Loading } from '@/components/ui';
+import { useApprovalsWaiting } from '@/lib/api/approvals';
 import { signOut } from '@/lib/session/session-client';
 import styles from './app-shell.module.css';
 import { Logo } from './logo';
@@ -29,6 +31,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const router = useRouter();
   const pathname = usePathname();
   const [signingOut, setSigningOut] = useState(false);
+  const waiting = useApprovalsWaiting(session.status === 'signed-in' ? session.user.role : 'none');
 
   useEffect(() => {
     if (session.status === 'signed-out' && !signingOut) {
@@ -74,6 +77,7 @@ export function AppShell({ children }: { children: ReactNode }) {
                 aria-current={isCurrent(item) ? 'page' : undefined}
               >
                 {item.label}
+                {item.href === '/admin' && <WaitingBadge count={waiting} />}
               </Link>
             ))}
           </nav>

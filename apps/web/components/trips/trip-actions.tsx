@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useUser } from '@/components/session/session-provider';
 import { Alert, Button, Dialog, DialogActions, Field, Textarea } from '@/components/ui';
-import { describeError } from '@/lib/api/api-error';
+import { ApiError, describeError } from '@/lib/api/api-error';
 import { useTripTransition, type Trip } from '@/lib/api/trips';
 import { availableActions, type LifecycleAction } from '@/lib/trips/lifecycle';
 
@@ -27,10 +27,12 @@ export interface TripActionsProps {
   onDone?(action: LifecycleAction, trip: Trip): void;
   /** Only some actions (e.g. approve/reject in the approvals queue). */
   only?: LifecycleAction[];
+  /** A 409 (someone else changed the trip meanwhile): the caller refreshes and explains it instead. */
+  onConflict?(action: LifecycleAction): void;
 }
 
 /** The lifecycle steps this user may take on this trip now; reject asks for a reason. */
-export function TripActions({ trip, size = 'md', onDone, only }: TripActionsProps) {
+export function TripActions({ trip, size = 'md', onDone, only, onConflict }: TripActionsProps) {
   const user = useUser();
   const transition = useTripTransition();
   const [dialog, setDialog] = useState<'reject' | 'cancel' | null>(null);
@@ -47,6 +49,10 @@ export function TripActions({ trip, size = 'md', onDone, only }: TripActionsProp
       setReason('');
       onDone?.(action, updated);
     } catch (err) {
+      if (onConflict && err instanceof ApiError && err.status === 409) {
+        setDialog(null);
+        return onConflict(action);
+      }
       setError(describeError(err));
     }
   };

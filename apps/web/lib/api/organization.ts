@@ -1,7 +1,8 @@
 'use client';
 
-import type { Schemas } from '@nestmap/api-client';
+import type { operations, Schemas } from '@nestmap/api-client';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { toApiError } from './api-error';
 import { api, call } from './client';
 import { paging } from './contract';
 
@@ -112,10 +113,24 @@ export function useOutbox(page: number, limit = 20) {
   });
 }
 
+export type AuditAction = NonNullable<AuditQuery['action']>;
+export type AuditEntityType = NonNullable<AuditQuery['entityType']>;
+type AuditQuery = NonNullable<operations['AuditController_list']['parameters']['query']>;
+
 export interface AuditFilters {
   page: number;
-  action?: string;
-  entityType?: string;
+  action?: AuditAction;
+  entityType?: AuditEntityType;
+  /** Instants (ISO 8601): events at or after `from` and before `to`. */
+  from?: string;
+  to?: string;
+}
+
+function auditFilterQuery({ action, entityType, from, to }: Omit<AuditFilters, 'page'>) {
+  return Object.fromEntries(Object.entries({ action, entityType, from, to }).filter(([, value]) => value)) as Omit<
+    AuditFilters,
+    'page'
+  >;
 }
 
 export function useAudit(filters: AuditFilters, limit = 25) {
@@ -124,15 +139,20 @@ export function useAudit(filters: AuditFilters, limit = 25) {
     queryFn: () =>
       call(
         api.GET('/api/audit', {
-          params: {
-            query: {
-              ...paging(filters.page, limit),
-              ...(filters.action ? { action: filters.action } : {}),
-              ...(filters.entityType ? { entityType: filters.entityType } : {}),
-            },
-          },
+          params: { query: { ...paging(filters.page, limit), ...auditFilterQuery(filters) } },
         }),
       ),
     placeholderData: keepPreviousData,
   });
+}
+
+/** The filtered log as a CSV file (through the API, with the session's token), and its file name. */
+export async function fetchAuditCsv(filters: Omit<AuditFilters, 'page'>): Promise<{ blob: Blob; filename: string }> {
+  const { data, error, response } = await api.GET('/api/audit/export.csv', {
+    params: { query: auditFilterQuery(filters) },
+    parseAs: 'blob',
+  });
+  if (!response.ok || !data) throw toApiError(response, error);
+  const filename = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? 'audit-log.csv';
+  return { blob: data as Blob, filename };
 }

@@ -8,7 +8,9 @@ import { paging } from './contract';
 export type Trip = Schemas['TripResponse'];
 export type TripStatus = Trip['status'];
 export type TripsPage = Schemas['TripsPage'];
-export type TripAction = 'submit' | 'approve' | 'reject' | 'cancel';
+export type TripAction = 'submit' | 'approve' | 'reject' | 'revise' | 'cancel';
+/** GET /api/trips/:id: the trip with when it was submitted and its last decision. */
+export type TripDetail = Schemas['TripDetailResponse'];
 
 export interface TripFilters {
   status?: TripStatus[];
@@ -42,7 +44,7 @@ function stripEmpty<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== '')) as Partial<T>;
 }
 
-export function useTrips(filters: TripFilters, options: { enabled?: boolean } = {}) {
+export function useTrips(filters: TripFilters, options: { enabled?: boolean; refetchInterval?: number } = {}) {
   return useQuery({
     queryKey: tripKeys.list(filters),
     queryFn: () => fetchTrips(filters),
@@ -51,11 +53,12 @@ export function useTrips(filters: TripFilters, options: { enabled?: boolean } = 
   });
 }
 
+export function fetchTrip(id: string): Promise<TripDetail> {
+  return call(api.GET('/api/trips/{id}', { params: { path: { id } } }));
+}
+
 export function useTrip(id: string) {
-  return useQuery({
-    queryKey: tripKeys.detail(id),
-    queryFn: () => call(api.GET('/api/trips/{id}', { params: { path: { id } } })),
-  });
+  return useQuery({ queryKey: tripKeys.detail(id), queryFn: () => fetchTrip(id) });
 }
 
 export function useCreateTrip() {
@@ -81,7 +84,8 @@ export function useUpdateTrip(id: string) {
         }),
       ),
     onSuccess: (trip) => {
-      queryClient.setQueryData(tripKeys.detail(id), trip);
+      // Keeps the decision that GET /api/trips/:id adds (an edit does not change it).
+      queryClient.setQueryData<TripDetail>(tripKeys.detail(id), (old) => (old ? { ...old, ...trip } : old));
       void queryClient.invalidateQueries({ queryKey: ['trips', 'list'] });
     },
   });
@@ -102,6 +106,7 @@ const transitionPaths = {
   submit: '/api/trips/{id}/submit',
   approve: '/api/trips/{id}/approve',
   reject: '/api/trips/{id}/reject',
+  revise: '/api/trips/{id}/revise',
   cancel: '/api/trips/{id}/cancel',
 } as const;
 
@@ -111,7 +116,9 @@ export function useTripTransition() {
     mutationFn: ({ id, action, reason }: { id: string; action: TripAction; reason?: string }) =>
       call(api.POST(transitionPaths[action], { params: { path: { id } }, body: reason ? { reason } : {} })),
     onSuccess: (trip) => {
-      queryClient.setQueryData(tripKeys.detail(trip.id), trip);
+      // The answer has the new status; the decision and submission times come with the re-read.
+      queryClient.setQueryData<TripDetail>(tripKeys.detail(trip.id), (old) => (old ? { ...old, ...trip } : old));
+      void queryClient.invalidateQueries({ queryKey: tripKeys.detail(trip.id) });
       void queryClient.invalidateQueries({ queryKey: ['trips', 'list'] });
     },
   });

@@ -1,9 +1,11 @@
 'use client';
 
+import type { Schemas } from '@nestmap/api-client';
 import Link from 'next/link';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useUser } from '@/components/session/session-provider';
 import {
+  Alert,
   Badge,
   Button,
   Card,
@@ -18,90 +20,149 @@ import {
   Table,
   tableStyles,
 } from '@/components/ui';
-import { useAudit, useMemberDirectory } from '@/lib/api/organization';
+import { describeError } from '@/lib/api/api-error';
+import { fetchAuditCsv, useAudit, type AuditAction, type AuditEntityType } from '@/lib/api/organization';
+import {
+  AUDIT_ACTION_LABELS,
+  AUDIT_ENTITY_LABELS,
+  dayRangeToInstants,
+  describeAction,
+  summariseData,
+} from '@/lib/audit/audit-labels';
 import { formatTimestamp } from '@/lib/time/zoned-time';
 import styles from '../admin.module.css';
 
-const ENTITY_TYPES = ['trip', 'activity', 'user', 'invitation', 'organization', 'travel_policy'];
+type AuditEvent = Schemas['AuditEventResponse'];
 
-/** "trip.approved" → "Trip approved". */
-export function describeAction(action: string): string {
-  const text = action.replace(/[._]/g, ' ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
+function saveFile(blob: Blob, filename: string) {
+  const url = URL.createObjectURL(blob);
+  const link = Object.assign(document.createElement('a'), { href: url, download: filename });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** The event's data in one line: "from submitted → approved · reason …". */
-export function summariseData(data: Record<string, unknown>): string {
-  const parts: string[] = [];
-  if (typeof data.from === 'string' && typeof data.to === 'string') parts.push(`${data.from} → ${data.to}`);
-  for (const [key, value] of Object.entries(data)) {
-    if (key === 'from' || key === 'to' || value === null || value === undefined) continue;
-    parts.push(`${key}: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`);
+/** The object an event is about, by name: a link to a trip that still exists. */
+function EventObject({ event }: { event: AuditEvent }) {
+  const name = event.entityName ?? (event.entityType === 'trip' ? 'A deleted trip' : 'No longer exists');
+  if (event.entityType === 'trip' && event.action !== 'trip.deleted' && event.entityName) {
+    return <Link href={`/trips/${event.entityId}`}>{name}</Link>;
   }
-  return parts.join(' · ');
+  return <span>{name}</span>;
 }
 
 export function AuditClient() {
   const user = useUser();
   const [page, setPage] = useState(1);
-  const [action, setAction] = useState('');
-  const [actionFilter, setActionFilter] = useState('');
-  const [entityType, setEntityType] = useState('');
-  const audit = useAudit({ page, action: actionFilter || undefined, entityType: entityType || undefined });
-  const members = useMemberDirectory(true);
+  const [action, setAction] = useState<AuditAction | ''>('');
+  const [entityType, setEntityType] = useState<AuditEntityType | ''>('');
+  const [fromDay, setFromDay] = useState('');
+  const [toDay, setToDay] = useState('');
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const rangeError = fromDay && toDay && toDay < fromDay ? 'The end is before the start.' : null;
+  const filters = {
+    action: action || undefined,
+    entityType: entityType || undefined,
+    ...(rangeError ? {} : dayRangeToInstants(fromDay, toDay)),
+  };
+  const audit = useAudit({ page, ...filters });
+  const filtered = Boolean(action || entityType || fromDay || toDay);
 
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      setActionFilter(action.trim());
+  const change =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
       setPage(1);
-    }, 300);
-    return () => clearTimeout(timer);
-  }, [action]);
+    };
 
-  const actorName = (id: string) => (id === user.id ? 'You' : (members.data?.get(id)?.name ?? 'Former member'));
+  const exportCsv = async () => {
+    setExporting(true);
+    setExportError(null);
+    try {
+      const { blob, filename } = await fetchAuditCsv(filters);
+      saveFile(blob, filename);
+    } catch (error) {
+      setExportError(describeError(error));
+    } finally {
+      setExporting(false);
+    }
+  };
 
   return (
     <>
       <PageHeader
         title="Audit log"
         description="Who did what, when. Append-only: nobody can edit or delete an entry."
+        actions={
+          <Button onClick={exportCsv} loading={exporting} disabled={Boolean(rangeError)}>
+            Export CSV
+          </Button>
+        }
       />
+      {exportError && (
+        <div style={{ marginBottom: 'var(--space-4)' }}>
+          <Alert tone="danger" title="The export failed">
+            {exportError}
+          </Alert>
+        </div>
+      )}
       <Card>
         <form
-          className={styles.filters}
+          className={`${styles.filters} ${styles.auditFilters}`}
           role="search"
           aria-label="Filter the audit log"
           onSubmit={(event) => event.preventDefault()}
         >
           <Field label="Action">
-            <Input
-              placeholder="e.g. trip.approved"
-              value={action}
-              onChange={(event) => setAction(event.target.value)}
-            />
-          </Field>
-          <Field label="About">
-            <Select
-              value={entityType}
-              onChange={(event) => {
-                setEntityType(event.target.value);
-                setPage(1);
-              }}
-            >
-              <option value="">Anything</option>
-              {ENTITY_TYPES.map((type) => (
-                <option key={type} value={type}>
-                  {describeAction(type)}
+            <Select value={action} onChange={(event) => change(setAction)(event.target.value as AuditAction | '')}>
+              <option value="">Any action</option>
+              {Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
                 </option>
               ))}
             </Select>
           </Field>
-          {(action || entityType) && (
+          <Field label="About">
+            <Select
+              value={entityType}
+              onChange={(event) => change(setEntityType)(event.target.value as AuditEntityType | '')}
+            >
+              <option value="">Anything</option>
+              {Object.entries(AUDIT_ENTITY_LABELS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="From">
+            <Input
+              type="date"
+              value={fromDay}
+              max={toDay || undefined}
+              onChange={(event) => change(setFromDay)(event.target.value)}
+            />
+          </Field>
+          <Field label="To" error={rangeError ?? undefined}>
+            <Input
+              type="date"
+              value={toDay}
+              min={fromDay || undefined}
+              onChange={(event) => change(setToDay)(event.target.value)}
+            />
+          </Field>
+          {filtered && (
             <Button
               variant="ghost"
               onClick={() => {
                 setAction('');
                 setEntityType('');
+                setFromDay('');
+                setToDay('');
+                setPage(1);
               }}
             >
               Clear
@@ -113,10 +174,10 @@ export function AuditClient() {
         ) : audit.isError ? (
           <LoadError error={audit.error} onRetry={() => audit.refetch()} />
         ) : audit.data.items.length === 0 ? (
-          <EmptyState icon="log" title={action || entityType ? 'No entry matches' : 'Nothing recorded yet'}>
-            {action || entityType
-              ? 'Try another action or clear the filters.'
-              : 'Sign-ins, trip decisions, role changes and policy edits are recorded here as they happen.'}
+          <EmptyState icon="log" title={filtered ? 'No entry matches' : 'Nothing recorded yet'}>
+            {filtered
+              ? 'Try another action or dates, or clear the filters.'
+              : 'Trip decisions, role changes and invitations are recorded here as they happen.'}
           </EmptyState>
         ) : (
           <>
@@ -135,14 +196,9 @@ export function AuditClient() {
                     <td data-label="When" className={`${tableStyles.nowrap} ${tableStyles.muted}`}>
                       {formatTimestamp(event.createdAt)}
                     </td>
-                    <td data-label="Who">{actorName(event.actorId)}</td>
+                    <td data-label="Who">{event.actorId === user.id ? 'You' : (event.actorName ?? 'Former member')}</td>
                     <td data-label="What">
-                      <Badge tone="info">{describeAction(event.action)}</Badge>{' '}
-                      {event.entityType === 'trip' ? (
-                        <Link href={`/trips/${event.entityId}`}>
-                          {typeof event.data?.title === 'string' ? event.data.title : 'View trip'}
-                        </Link>
-                      ) : null}
+                      <Badge tone="info">{describeAction(event.action)}</Badge> <EventObject event={event} />
                     </td>
                     <td data-label="Details" className={styles.code}>
                       {summariseData(event.data ?? {}) || '—'}

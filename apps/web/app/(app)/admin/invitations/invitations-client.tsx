@@ -9,6 +9,8 @@ import {
   Badge,
   Button,
   Card,
+  Dialog,
+  DialogActions,
   EmptyState,
   Field,
   Input,
@@ -54,14 +56,31 @@ export function InvitationsClient() {
   const [copied, setCopied] = useState(false);
   const [errors, setErrors] = useState<string[]>([]);
   const [revokeError, setRevokeError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<Invitation | null>(null);
+  const [revoked, setRevoked] = useState<string | null>(null);
   const { register, handleSubmit, formState, reset, setError, watch } = useForm<InvitationFormValues>({
     resolver: zodResolver(invitationSchema),
     defaultValues: { email: '', role: 'traveller' },
   });
   const role = watch('role');
 
+  const confirmRevoke = async (invitation: Invitation) => {
+    setRevokeError(null);
+    try {
+      await revoke.mutateAsync(invitation.id);
+      setConfirming(null);
+      setRevoked(invitation.email);
+      // The link of a revoked invitation is dead: nothing left to share.
+      if (created?.id === invitation.id) setCreated(null);
+    } catch (error) {
+      setConfirming(null);
+      setRevokeError(describeError(error));
+    }
+  };
+
   const submit = handleSubmit(async (values) => {
     setErrors([]);
+    setRevoked(null);
     setCopied(false);
     try {
       setCreated(await create.mutateAsync(values));
@@ -134,6 +153,7 @@ export function InvitationsClient() {
         </Card>
         <Card title="Sent invitations">
           {revokeError && <Alert tone="danger">{revokeError}</Alert>}
+          {revoked && <Alert tone="success">The invitation for {revoked} is revoked: its link no longer works.</Alert>}
           {invitations.isPending ? (
             <Loading />
           ) : invitations.isError ? (
@@ -175,14 +195,10 @@ export function InvitationsClient() {
                             <Button
                               size="sm"
                               variant="ghost"
-                              loading={revoke.isPending && revoke.variables === invitation.id}
-                              onClick={async () => {
+                              onClick={() => {
                                 setRevokeError(null);
-                                try {
-                                  await revoke.mutateAsync(invitation.id);
-                                } catch (error) {
-                                  setRevokeError(describeError(error));
-                                }
+                                setRevoked(null);
+                                setConfirming(invitation);
                               }}
                               aria-label={`Revoke the invitation for ${invitation.email}`}
                             >
@@ -206,6 +222,21 @@ export function InvitationsClient() {
           )}
         </Card>
       </div>
+      <Dialog
+        open={confirming !== null}
+        title={`Revoke the invitation for ${confirming?.email ?? ''}?`}
+        onClose={() => setConfirming(null)}
+      >
+        <p>The link stops working at once, also if it was shared. You can invite this address again later.</p>
+        <DialogActions>
+          <Button variant="ghost" onClick={() => setConfirming(null)}>
+            Keep the invitation
+          </Button>
+          <Button variant="danger" loading={revoke.isPending} onClick={() => confirming && confirmRevoke(confirming)}>
+            Revoke invitation
+          </Button>
+        </DialogActions>
+      </Dialog>
     </>
   );
 }

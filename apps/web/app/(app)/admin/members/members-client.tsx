@@ -13,16 +13,13 @@ import {
   Loading,
   PageHeader,
   Pagination,
-  Select,
   Table,
   tableStyles,
 } from '@/components/ui';
 import { describeError } from '@/lib/api/api-error';
 import { useMembers, useUpdateMember, type Member, type Role } from '@/lib/api/organization';
-import { ROLES } from '@/lib/forms/schemas';
 import { formatTimestamp } from '@/lib/time/zoned-time';
-
-const ROLE_LABELS: Record<Role, string> = { traveller: 'Traveller', manager: 'Manager', admin: 'Admin' };
+import { ROLE_LABELS, RoleEditor } from './role-editor';
 
 /** Members and their roles; admins change roles and deactivate, managers read. */
 export function MembersClient() {
@@ -117,25 +114,14 @@ export function MembersClient() {
                       </td>
                       <td data-label="Role">
                         {isAdmin && member.active ? (
-                          <Select
-                            aria-label={`Role of ${member.name}`}
-                            value={member.role}
-                            disabled={update.isPending}
-                            onChange={(event) =>
-                              change(
-                                member,
-                                { role: event.target.value as Role },
-                                `${member.name} is now ${ROLE_LABELS[event.target.value as Role].toLowerCase()}.`,
-                              )
+                          <RoleEditor
+                            key={`${member.id}:${member.role}`}
+                            member={member}
+                            busy={update.isPending && update.variables?.userId === member.id}
+                            onSave={(role) =>
+                              change(member, { role }, `${member.name} is now ${ROLE_LABELS[role].toLowerCase()}.`)
                             }
-                            style={{ minWidth: 130 }}
-                          >
-                            {ROLES.map((role) => (
-                              <option key={role} value={role}>
-                                {ROLE_LABELS[role]}
-                              </option>
-                            ))}
-                          </Select>
+                          />
                         ) : (
                           ROLE_LABELS[member.role]
                         )}

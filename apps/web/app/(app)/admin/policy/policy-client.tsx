@@ -3,6 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
+import { useUnsavedChangesGuard } from '@/components/admin/use-unsaved-changes-guard';
 import { useRole } from '@/components/session/session-provider';
 import { Alert, Button, Card, Checkbox, Field, FieldRow, Input, LoadError, Loading, PageHeader } from '@/components/ui';
 import { describeError, splitFieldErrors } from '@/lib/api/api-error';
@@ -46,6 +47,7 @@ function PolicyForm({ policy, readOnly }: { policy: Policy; readOnly: boolean })
     resolver: zodResolver(policySchema),
     defaultValues: toForm(policy),
   });
+  useUnsavedChangesGuard(formState.isDirty && !readOnly);
 
   const submit = handleSubmit(async (values) => {
     setResult(null);
@@ -157,6 +159,17 @@ function PolicyForm({ policy, readOnly }: { policy: Policy; readOnly: boolean })
           <Button type="submit" variant="primary" loading={formState.isSubmitting} disabled={!formState.isDirty}>
             Save policy
           </Button>
+          {formState.isDirty && (
+            <>
+              {' '}
+              <Button variant="ghost" onClick={() => reset(toForm(policy))}>
+                Discard changes
+              </Button>
+              <span className={styles.unsaved} role="status">
+                Unsaved changes
+              </span>
+            </>
+          )}
         </div>
       )}
     </form>

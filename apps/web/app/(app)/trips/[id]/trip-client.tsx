@@ -11,6 +11,7 @@ import { CalendarActions } from '@/components/trips/calendar-actions';
 import { TRIP_ACTION_DONE, TripActions } from '@/components/trips/trip-actions';
 import { travellerName } from '@/components/trips/trip-list';
 import { TripStatusBadge } from '@/components/trips/trip-status-badge';
+import { TripDecisionPanel } from '@/components/trips/trip-decision-panel';
 import { Alert, Button, ButtonLink, EmptyState, Loading, PageHeader } from '@/components/ui';
 import {
   useCreateActivity,
@@ -256,11 +257,7 @@ export function TripClient({ id }: { id: string }) {
           <Alert tone="success">{TRIP_ACTION_DONE[notice.slice(7) as keyof typeof TRIP_ACTION_DONE]}</Alert>
         )}
         {actionError && <Alert tone="danger">{actionError}</Alert>}
-        {t.status === 'rejected' && (
-          <Alert tone="danger" title="This trip was rejected">
-            The approver’s reason was sent to the traveller by e-mail. Plan a new trip with the changes asked for.
-          </Alert>
-        )}
+        <TripDecisionPanel trip={t} />
         {!editable && t.status !== 'rejected' && (
           <Alert tone="info">This trip is {t.status}: its itinerary can no longer change.</Alert>
         )}
