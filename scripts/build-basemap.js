@@ -3,9 +3,10 @@
  * Builds the offline basemap the web map falls back to when its tiles cannot load
  * (apps/web/public/basemap/, committed; run again after upgrading world-atlas or the places data):
  *
- *   world.json   land and country borders for small scales (Natural Earth 1:50m)
- *   detail.json  the same at 1:10m, loaded only from region zoom on
- *   places.json  city and airport labels (a reduced list, never part of the page bundle)
+ *   world.json        land, country borders and the largest cities for small scales (Natural
+ *                     Earth 1:50m), with the list of detail cells
+ *   detail/X_Y.json   10° cells at 1:10m (land, coastline, borders, the cell's cities and airports),
+ *                     loaded only for the cells in view from region zoom on
  *
  * Reduced here, once, so the browser decodes no TopoJSON on its main thread: arcs are simplified
  * (Douglas–Peucker, shared arcs stay shared so borders and coasts meet), coordinates rounded, and
@@ -14,7 +15,7 @@
  *
  *   node scripts/build-basemap.js
  */
-const { mkdirSync, writeFileSync, readFileSync } = require('node:fs');
+const { mkdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { mesh, merge } = require('topojson-client');
 
@@ -122,19 +123,8 @@ function geometryOf(topology, { digits }) {
   return { land: polygons, borders };
 }
 
-function writeLayer(name, file, options) {
-  const topology = reduceLayer(file, options);
-  const layer = geometryOf(topology, options);
-  const text = JSON.stringify({
-    source: `world-atlas ${file} (Natural Earth, public domain), reduced by scripts/build-basemap.js`,
-    ...layer,
-  });
-  writeFileSync(join(OUT, name), text);
-  return text.length;
-}
-
-/** Cities of city-timezones (population kept for the zoom they show at) and IATA airports. */
-function writePlaces() {
+/** Cities of city-timezones (largest first: the population decides the zoom they show at) and IATA airports. */
+function readPlaces() {
   const { cityMapping } = require('city-timezones');
   const seen = new Set();
   const cities = cityMapping
@@ -150,24 +140,153 @@ function writePlaces() {
   const airports = JSON.parse(readFileSync(join(__dirname, '../apps/api/src/places/airports.json'), 'utf8')).rows.map(
     ([iata, , , , latitude, longitude]) => [iata, Number(latitude.toFixed(3)), Number(longitude.toFixed(3))],
   );
-  const text = JSON.stringify({
-    source: 'city-timezones (cities) and the API bundled airports (OpenFlights, ODbL)',
-    columns: { cities: ['name', 'latitude', 'longitude', 'population'], airports: ['iata', 'latitude', 'longitude'] },
-    cities,
-    airports,
-  });
-  writeFileSync(join(OUT, 'places.json'), text);
-  return text.length;
+  return { cities, airports };
 }
 
-if (require.main === module) {
-  mkdirSync(OUT, { recursive: true });
-  const sizes = {
-    'world.json': writeLayer('world.json', 'countries-50m.json', { tolerance: 0.05, digits: 2 }),
-    'detail.json': writeLayer('detail.json', 'countries-10m.json', { tolerance: 0.01, digits: 3 }),
-    'places.json': writePlaces(),
+/** Detail cells: 10° squares, named by column (from 180° W) and row (from 90° S). */
+const CELL = 10;
+const COLUMNS = 360 / CELL;
+const ROWS = 180 / CELL;
+/** Cities of at least this size are labelled on the world layer (small scales). */
+const WORLD_CITY_POPULATION = 700_000;
+
+const atLongitude = ([x1, y1], [x2, y2], x) => [x, y1 + ((y2 - y1) * (x - x1)) / (x2 - x1)];
+const atLatitude = ([x1, y1], [x2, y2], y) => [x1 + ((x2 - x1) * (y - y1)) / (y2 - y1), y];
+
+/**
+ * Sutherland–Hodgman: a ring cut to a rectangle. Concave rings keep zero-width edges along the
+ * rectangle's sides: harmless for the fill, which is why coastlines are drawn as separate lines.
+ */
+function clipRing(ring, [west, south, east, north]) {
+  const edges = [
+    [(p) => p[0] >= west, (a, b) => atLongitude(a, b, west)],
+    [(p) => p[0] <= east, (a, b) => atLongitude(a, b, east)],
+    [(p) => p[1] >= south, (a, b) => atLatitude(a, b, south)],
+    [(p) => p[1] <= north, (a, b) => atLatitude(a, b, north)],
+  ];
+  let points = ring.slice(0, -1);
+  for (const [inside, intersect] of edges) {
+    const input = points;
+    points = [];
+    input.forEach((current, i) => {
+      const previous = input[(i + input.length - 1) % input.length];
+      if (inside(current)) {
+        if (!inside(previous)) points.push(intersect(previous, current));
+        points.push(current);
+      } else if (inside(previous)) points.push(intersect(previous, current));
+    });
+    if (points.length < 3) return null;
+  }
+  return [...points, points[0]];
+}
+
+/** Liang–Barsky: the part of a segment inside a rectangle, or null. */
+function clipSegment([x1, y1], [x2, y2], [west, south, east, north]) {
+  const dx = x2 - x1;
+  const dy = y2 - y1;
+  let from = 0;
+  let to = 1;
+  for (const [p, q] of [
+    [-dx, x1 - west],
+    [dx, east - x1],
+    [-dy, y1 - south],
+    [dy, north - y1],
+  ]) {
+    if (p === 0) {
+      if (q < 0) return null;
+    } else if (p < 0) from = Math.max(from, q / p);
+    else to = Math.min(to, q / p);
+  }
+  if (from > to) return null;
+  return [
+    [x1 + from * dx, y1 + from * dy],
+    [x1 + to * dx, y1 + to * dy],
+  ];
+}
+
+/** The pieces of a line inside a rectangle. */
+function clipLine(line, rectangle) {
+  const pieces = [];
+  let current = null;
+  for (let i = 1; i < line.length; i++) {
+    const part = clipSegment(line[i - 1], line[i], rectangle);
+    const last = part && current?.[current.length - 1];
+    if (!part) current = null;
+    else if (last && last[0] === part[0][0] && last[1] === part[0][1]) current.push(part[1]);
+    else pieces.push((current = [...part]));
+  }
+  return pieces;
+}
+
+/** Copies of a line moved by whole turns so that every part of it lies within [-180, 180] in one. */
+function turns(line) {
+  const longitudes = line.map(([lon]) => lon);
+  const copies = [line];
+  if (Math.max(...longitudes) > 180) copies.push(line.map(([lon, lat]) => [lon - 360, lat]));
+  if (Math.min(...longitudes) < -180) copies.push(line.map(([lon, lat]) => [lon + 360, lat]));
+  return copies;
+}
+
+const column = (longitude) => Math.max(0, Math.min(COLUMNS - 1, Math.floor((longitude + 180) / CELL)));
+const row = (latitude) => Math.max(0, Math.min(ROWS - 1, Math.floor((latitude + 90) / CELL)));
+
+/** Every cell a line's bounding box touches, with the cell's rectangle. */
+function* cellsAround(line) {
+  const longitudes = line.map(([lon]) => lon);
+  const latitudes = line.map(([, lat]) => lat);
+  for (let x = column(Math.min(...longitudes)); x <= column(Math.max(...longitudes)); x++)
+    for (let y = row(Math.min(...latitudes)); y <= row(Math.max(...latitudes)); y++)
+      yield [`${x}_${y}`, [x * CELL - 180, y * CELL - 90, (x + 1) * CELL - 180, (y + 1) * CELL - 90]];
+}
+
+function splitIntoCells(layer, places, digits) {
+  const cells = new Map();
+  const cell = (name) => {
+    if (!cells.has(name)) cells.set(name, { land: [], coast: [], borders: [], cities: [], airports: [] });
+    return cells.get(name);
   };
-  for (const [name, size] of Object.entries(sizes)) console.log(`${name}: ${(size / 1024).toFixed(0)} KiB`);
+  const toFixed = round(digits);
+  for (const ring of layer.land.flat())
+    for (const copy of turns(ring))
+      for (const [name, rectangle] of cellsAround(copy)) {
+        const clipped = clipRing(copy, rectangle);
+        if (clipped) cell(name).land.push(toFixed(clipped));
+        for (const piece of clipLine(copy, rectangle)) cell(name).coast.push(toFixed(piece));
+      }
+  for (const line of layer.borders)
+    for (const copy of turns(line))
+      for (const [name, rectangle] of cellsAround(copy))
+        for (const piece of clipLine(copy, rectangle)) cell(name).borders.push(toFixed(piece));
+  for (const city of places.cities) cell(`${column(city[2])}_${row(city[1])}`).cities.push(city);
+  for (const airport of places.airports) cell(`${column(airport[2])}_${row(airport[1])}`).airports.push(airport);
+  return cells;
 }
 
-module.exports = { simplify, unwrap, fixRing };
+function writeBasemap() {
+  const places = readPlaces();
+  const world = geometryOf(reduceLayer('countries-50m.json', { tolerance: 0.05 }), { digits: 2 });
+  const detail = geometryOf(reduceLayer('countries-10m.json', { tolerance: 0.01 }), { digits: 3 });
+  const cells = splitIntoCells(detail, places, 3);
+  rmSync(join(OUT, 'detail'), { recursive: true, force: true });
+  mkdirSync(join(OUT, 'detail'), { recursive: true });
+  let detailSize = 0;
+  for (const [name, content] of cells) {
+    const text = JSON.stringify(content);
+    writeFileSync(join(OUT, 'detail', `${name}.json`), text);
+    detailSize += text.length;
+  }
+  const text = JSON.stringify({
+    source:
+      "Natural Earth (public domain) via world-atlas; city-timezones; the API's bundled airports (OpenFlights, ODbL). Built by scripts/build-basemap.js",
+    ...world,
+    cities: places.cities.filter(([, , , population]) => population >= WORLD_CITY_POPULATION),
+    cells: [...cells.keys()].sort(),
+  });
+  writeFileSync(join(OUT, 'world.json'), text);
+  console.log(`world.json: ${(text.length / 1024).toFixed(0)} KiB`);
+  console.log(`detail/: ${cells.size} cells, ${(detailSize / 1024).toFixed(0)} KiB`);
+}
+
+if (require.main === module) writeBasemap();
+
+module.exports = { simplify, unwrap, fixRing, clipRing, clipLine };

@@ -1,6 +1,7 @@
 const { describe, expect, it } = require('@jest/globals');
 const { join } = require('node:path');
-const { fixRing, simplify, unwrap } = require('./build-basemap');
+const { readdirSync } = require('node:fs');
+const { clipLine, clipRing, fixRing, simplify, unwrap } = require('./build-basemap');
 
 const BASEMAP = join(__dirname, '../apps/web/public/basemap');
 
@@ -76,11 +77,56 @@ describe('offline basemap', () => {
     ]);
   });
 
-  it.each(['world.json', 'detail.json'])('the committed %s draws no stripes across the map', (file) => {
-    const layer = require(join(BASEMAP, file));
-    expect(layer.land.length).toBeGreaterThan(100);
-    expect(layer.borders.length).toBeGreaterThan(100);
-    expect(stripes(layer.land.flat())).toBe(0);
-    expect(stripes(layer.borders)).toBe(0);
+  it('cuts rings and lines to a cell', () => {
+    const square = [
+      [-5, -5],
+      [5, -5],
+      [5, 5],
+      [-5, 5],
+      [-5, -5],
+    ];
+    const cell = [0, 0, 10, 10];
+    expect(clipRing(square, cell)).toEqual([
+      [0, 0],
+      [5, 0],
+      [5, 5],
+      [0, 5],
+      [0, 0],
+    ]);
+    expect(clipRing(square, [20, 20, 30, 30])).toBeNull();
+    expect(clipLine(square, cell)).toEqual([
+      [
+        [5, 0],
+        [5, 5],
+        [0, 5],
+      ],
+    ]);
+  });
+
+  it('the committed world layer draws no stripes across the map and lists its detail cells', () => {
+    const world = require(join(BASEMAP, 'world.json'));
+    expect(world.land.length).toBeGreaterThan(100);
+    expect(world.borders.length).toBeGreaterThan(100);
+    expect(stripes(world.land.flat())).toBe(0);
+    expect(stripes(world.borders)).toBe(0);
+    expect(world.cells.map((name) => `${name}.json`).sort()).toEqual(readdirSync(join(BASEMAP, 'detail')).sort());
+  });
+
+  it('the committed detail cells stay inside their 10° square, without stripes', () => {
+    const outside = [];
+    let striped = 0;
+    for (const file of readdirSync(join(BASEMAP, 'detail'))) {
+      const [column, row] = file.replace('.json', '').split('_').map(Number);
+      const [west, south] = [column * 10 - 180 - 0.001, row * 10 - 90 - 0.001];
+      const cell = require(join(BASEMAP, 'detail', file));
+      const lines = [...cell.land, ...cell.coast, ...cell.borders];
+      striped += stripes(lines);
+      const strays = lines
+        .flat()
+        .filter(([lon, lat]) => lon < west || lon > west + 10.002 || lat < south || lat > south + 10.002);
+      if (strays.length) outside.push(file);
+    }
+    expect(striped).toBe(0);
+    expect(outside).toEqual([]);
   });
 });

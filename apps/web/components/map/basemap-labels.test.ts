@@ -1,4 +1,4 @@
-import { AIRPORT_ZOOM, labelsInView, type BasemapPlaces } from './basemap-labels';
+import { AIRPORT_ZOOM, detailCellsInView, labelsInView, type BasemapPlaces } from './basemap-labels';
 
 const places: BasemapPlaces = {
   cities: [
@@ -24,5 +24,22 @@ describe('offline basemap labels', () => {
   it('find places on the copy of the world the view shows when it is panned past the antimeridian', () => {
     const [suva] = labelsInView(places, { zoom: 9, south: -19, north: -17, west: -182.5, east: -180.5 });
     expect(suva).toMatchObject({ text: 'Suva', longitude: 178.44 - 360 });
+  });
+});
+
+describe('offline basemap detail cells', () => {
+  it('are the existing 10° cells under the view', () => {
+    // Barcelona (41.4° N, 2.2° E): column 18, row 13.
+    const view = { zoom: 12, south: 41.3, north: 41.5, west: 2.0, east: 2.3 };
+    expect(detailCellsInView(view, new Set(['18_13', '17_13']))).toEqual([{ name: '18_13', shift: 0 }]);
+    expect(detailCellsInView(view, new Set())).toEqual([]);
+  });
+
+  it('come from the other side of the antimeridian, moved by a whole turn, when the view is panned past it', () => {
+    const view = { zoom: 8, south: -19, north: -17, west: 178, east: 182 };
+    expect(detailCellsInView(view, new Set(['35_7', '0_7']))).toEqual([
+      { name: '35_7', shift: 0 },
+      { name: '0_7', shift: 360 },
+    ]);
   });
 });

@@ -63,3 +63,24 @@ export function labelsInView(places: BasemapPlaces, view: View): Label[] {
   }
   return labels;
 }
+
+/** Detail cells are 10° squares named `column_row`, counted from 180° W and 90° S. */
+const CELL = 10;
+
+/**
+ * The detail cells a view needs, each with the whole turns (`shift`, degrees) that move it to the
+ * copy of the world in view; only cells that exist (land, cities or airports).
+ */
+export function detailCellsInView(view: View, existing: ReadonlySet<string>): { name: string; shift: number }[] {
+  const cells: { name: string; shift: number }[] = [];
+  const columns = 360 / CELL;
+  const firstRow = Math.max(0, Math.floor((view.south + 90) / CELL));
+  const lastRow = Math.min(180 / CELL - 1, Math.floor((view.north + 90) / CELL));
+  for (let x = Math.floor((view.west + 180) / CELL); x <= Math.floor((view.east + 180) / CELL); x++) {
+    const column = ((x % columns) + columns) % columns;
+    const shift = ((x - column) / columns) * 360;
+    for (let y = firstRow; y <= lastRow; y++)
+      if (existing.has(`${column}_${y}`)) cells.push({ name: `${column}_${y}`, shift });
+  }
+  return cells;
+}

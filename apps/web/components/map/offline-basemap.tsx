@@ -4,39 +4,64 @@ import L from 'leaflet';
 import { useEffect } from 'react';
 import { useMap } from 'react-leaflet';
 import type { MultiLineString, MultiPolygon } from 'geojson';
-import { labelsInView, type BasemapPlaces } from './basemap-labels';
+import { detailCellsInView, labelsInView, type BasemapPlaces, type View } from './basemap-labels';
 import styles from './map.module.css';
 
-interface BasemapLayer {
+/** public/basemap/world.json (scripts/build-basemap.js): the small-scale layer and the cell index. */
+interface WorldLayer {
   land: MultiPolygon['coordinates'];
+  borders: MultiLineString['coordinates'];
+  cities: BasemapPlaces['cities'];
+  cells: string[];
+}
+
+/** public/basemap/detail/X_Y.json: one 10° cell at 1:10m, land cut to the cell. */
+interface DetailCell extends BasemapPlaces {
+  land: MultiLineString['coordinates'];
+  coast: MultiLineString['coordinates'];
   borders: MultiLineString['coordinates'];
 }
 
-/** From this zoom on the 1:10m layer replaces the 1:50m one. */
+/** From this zoom on the 1:10m cells replace the 1:50m world. */
 const DETAIL_ZOOM = 6;
-const ATTRIBUTION = 'Basemap: Natural Earth; airports: OpenFlights (ODbL)';
-const landStyle = { color: '#9fb0c4', weight: 0.8, fillColor: '#f8f8f5', fillOpacity: 1 };
-const borderStyle = { color: '#a7a0b8', weight: 1, dashArray: '4 3', fill: false };
+const ATTRIBUTION = 'Natural Earth · OpenFlights (ODbL)';
+const LAND = { fillColor: '#f8f8f5', fillOpacity: 1 };
+const COAST = { color: '#9fb0c4', weight: 0.8 };
+const BORDER = { color: '#a7a0b8', weight: 1, dashArray: '4 3' };
 
-// Static files (public/basemap), fetched once per page and shared by every map.
-const loaded = new Map<string, Promise<unknown>>();
-function load<T>(name: string): Promise<T> {
-  if (!loaded.has(name))
-    loaded.set(
-      name,
-      fetch(`/basemap/${name}`).then((response) => {
-        if (!response.ok) throw new Error(`basemap ${name}: HTTP ${response.status}`);
+// Static files, fetched once per page and shared by every map.
+const files = new Map<string, Promise<unknown>>();
+function load<T>(path: string): Promise<T> {
+  if (!files.has(path))
+    files.set(
+      path,
+      fetch(`/basemap/${path}`).then((response) => {
+        if (!response.ok) throw new Error(`basemap ${path}: HTTP ${response.status}`);
         return response.json();
       }),
     );
-  return loaded.get(name) as Promise<T>;
+  return files.get(path) as Promise<T>;
 }
 
-function drawLayer(layer: BasemapLayer, renderer: L.Renderer): L.LayerGroup {
+/** [lon, lat] lines as Leaflet positions, moved by `shift` degrees (a copy of the world east or west). */
+const positions = (lines: number[][][], shift = 0) =>
+  lines.map((line) => line.map(([lon, lat]): L.LatLngTuple => [lat, lon + shift]));
+
+function worldLayer(world: WorldLayer, renderer: L.Renderer): L.Layer {
   const options = { renderer, interactive: false };
   return L.layerGroup([
-    L.polygon(L.GeoJSON.coordsToLatLngs(layer.land, 2) as L.LatLng[][][], { ...landStyle, ...options }),
-    L.polyline(L.GeoJSON.coordsToLatLngs(layer.borders, 1) as L.LatLng[][], { ...borderStyle, ...options }),
+    L.polygon(L.GeoJSON.coordsToLatLngs(world.land, 2) as L.LatLng[][][], { ...LAND, ...COAST, ...options }),
+    L.polyline(positions(world.borders), { ...BORDER, ...options }),
+  ]);
+}
+
+function cellLayer(cell: DetailCell, shift: number, renderer: L.Renderer): L.Layer {
+  const options = { renderer, interactive: false };
+  return L.layerGroup([
+    // Cut rings have edges along the cell's sides: filled without a stroke, the coast drawn apart.
+    L.polygon(positions(cell.land, shift), { ...LAND, stroke: false, ...options }),
+    L.polyline(positions(cell.coast, shift), { ...COAST, ...options }),
+    L.polyline(positions(cell.borders, shift), { ...BORDER, ...options }),
   ]);
 }
 
@@ -48,9 +73,21 @@ const labelIcon = (text: string, kind: 'city' | 'airport') =>
     iconSize: [0, 0],
   });
 
+function viewOf(map: L.Map): View {
+  const bounds = map.getBounds();
+  return {
+    zoom: map.getZoom(),
+    south: bounds.getSouth(),
+    north: bounds.getNorth(),
+    west: bounds.getWest(),
+    east: bounds.getEast(),
+  };
+}
+
 /**
  * The bundled vector basemap (land, coastlines, borders, city and airport labels), drawn on a
- * canvas below everything else: the map when tiles are off or cannot load.
+ * canvas below everything else: the map when tiles are off or cannot load. Small scales draw the
+ * 1:50m world; from region zoom on only the 1:10m cells in view are fetched and drawn.
  */
 export function OfflineBasemap() {
   const map = useMap();
@@ -63,38 +100,13 @@ export function OfflineBasemap() {
     labelPane.style.zIndex = '450';
     labelPane.style.pointerEvents = 'none';
     const renderer = L.canvas({ pane: 'basemap' });
-    const layers = new Map<string, L.LayerGroup>();
+    const drawn = L.layerGroup().addTo(map);
     const labels = L.layerGroup([], { pane: 'basemapLabels' }).addTo(map);
-    let places: BasemapPlaces | null = null;
+    let world: WorldLayer | null = null;
 
-    const showLayer = (name: string) => {
-      const current = layers.get(name);
-      if (current) {
-        for (const [other, layer] of layers) if (other !== name) layer.remove();
-        current.addTo(map);
-        return;
-      }
-      load<BasemapLayer>(name)
-        .then((data) => {
-          if (cancelled || layers.has(name)) return;
-          layers.set(name, drawLayer(data, renderer));
-          update();
-        })
-        .catch(() => undefined); // Without the basemap the pins still show on the plain sea colour.
-    };
-
-    const drawLabels = () => {
-      if (!places) return;
-      const bounds = map.getBounds();
+    const drawLabels = (places: BasemapPlaces) => {
       labels.clearLayers();
-      const view = {
-        zoom: map.getZoom(),
-        south: bounds.getSouth(),
-        north: bounds.getNorth(),
-        west: bounds.getWest(),
-        east: bounds.getEast(),
-      };
-      for (const label of labelsInView(places, view))
+      for (const label of labelsInView(places, viewOf(map)))
         L.marker([label.latitude, label.longitude], {
           icon: labelIcon(label.text, label.kind),
           interactive: false,
@@ -103,27 +115,74 @@ export function OfflineBasemap() {
         }).addTo(labels);
     };
 
-    function update() {
-      showLayer(map.getZoom() >= DETAIL_ZOOM ? 'detail.json' : 'world.json');
-      drawLabels();
+    /** One drawable piece: the world, or a detail cell on one copy of the world. */
+    interface Piece {
+      key: string;
+      layer: () => Promise<L.Layer>;
+      places: () => Promise<BasemapPlaces>;
     }
+    const worldPiece = (data: WorldLayer): Piece => ({
+      key: 'world',
+      layer: async () => worldLayer(data, renderer),
+      places: async () => ({ cities: data.cities, airports: [] }),
+    });
+    const cellPiece = (name: string, shift: number): Piece => {
+      const cell = () => load<DetailCell>(`detail/${name}.json`);
+      return {
+        key: `${name}@${shift}`,
+        layer: () => cell().then((c) => cellLayer(c, shift, renderer)),
+        places: () =>
+          cell().then((c) => ({
+            cities: c.cities.map(([text, lat, lon, population]) => [text, lat, lon + shift, population]),
+            airports: c.airports.map(([iata, lat, lon]) => [iata, lat, lon + shift]),
+          })),
+      };
+    };
+
+    const built = new Map<string, Promise<L.Layer>>();
+    let shown = new Set<string>();
+    const update = () => {
+      if (!world || cancelled) return;
+      const view = viewOf(map);
+      const pieces =
+        view.zoom < DETAIL_ZOOM
+          ? [worldPiece(world)]
+          : detailCellsInView(view, new Set(world.cells)).map(({ name, shift }) => cellPiece(name, shift));
+      shown = new Set(pieces.map((piece) => piece.key));
+      drawn.clearLayers();
+      for (const piece of pieces) {
+        if (!built.has(piece.key)) built.set(piece.key, piece.layer());
+        built
+          .get(piece.key)!
+          .then((layer) => !cancelled && shown.has(piece.key) && drawn.addLayer(layer))
+          .catch(() => undefined); // A missing cell leaves the sea colour; the pins still show.
+      }
+      Promise.all(pieces.map((piece) => piece.places()))
+        .then((sets) => {
+          if (cancelled || viewOf(map).zoom !== view.zoom) return;
+          drawLabels({
+            // Largest first across cells: the label limit keeps the most useful names.
+            cities: sets.flatMap((set) => set.cities).sort((a, b) => b[3] - a[3]),
+            airports: sets.flatMap((set) => set.airports),
+          });
+        })
+        .catch(() => undefined);
+    };
 
     map.attributionControl?.addAttribution(ATTRIBUTION);
-    load<BasemapPlaces>('places.json')
+    load<WorldLayer>('world.json')
       .then((data) => {
-        if (cancelled) return;
-        places = data;
-        drawLabels();
+        world = data;
+        update();
       })
-      .catch(() => undefined);
-    update();
-    map.on('moveend zoomend', update);
+      .catch(() => undefined); // Without the basemap the pins still show on the plain sea colour.
+    map.on('moveend', update);
     return () => {
       cancelled = true;
-      map.off('moveend zoomend', update);
+      map.off('moveend', update);
       map.attributionControl?.removeAttribution(ATTRIBUTION);
+      drawn.remove();
       labels.remove();
-      for (const layer of layers.values()) layer.remove();
     };
   }, [map]);
 
