@@ -98,16 +98,86 @@ describe('Activities', () => {
     expect((await t.api.delete(`/api/activities/${created.body.id}`, as(traveller))).status).toBe(404);
   });
 
-  it('reorders the itinerary manually, refusing a list that is not the trip\'s exact set', async () => {
+  it('keeps timed activities in time order: creation or a new time places them, a contradicting manual order is refused (422)', async () => {
     const own = await createTrip(t.api, traveller, { title: 'Ordering' });
-    const ids: string[] = [];
-    for (const hour of ['09', '11', '13']) ids.push((await add({ title: `At ${hour}`, startsAt: `2026-03-10T${hour}:00:00+01:00` }, traveller, own.id)).body.id);
-    const reordered = await t.api.put(`/api/trips/${own.id}/activities/order`, { activityIds: [ids[2], ids[0], ids[1]] }, as(traveller));
-    expect(reordered.status).toBe(200);
-    expect(reordered.body.items.map((item: { id: string }) => item.id)).toEqual([ids[2], ids[0], ids[1]]);
-    expect(reordered.body.items.map((item: { position: number }) => item.position)).toEqual([0, 1, 2]);
-    expect((await t.api.put(`/api/trips/${own.id}/activities/order`, { activityIds: [ids[0], ids[1]] }, as(traveller))).status).toBe(400);
-    expect((await t.api.put(`/api/trips/${own.id}/activities/order`, { activityIds: [ids[0], ids[0], ids[1]] }, as(traveller))).status).toBe(400);
+    const at = async (title: string, startsAt: string) => (await add({ title, startsAt }, traveller, own.id)).body.id as string;
+    const call = await at('11:00 call', '2026-03-10T11:00:00+01:00');
+    const lunch = await at('12:30 lunch', '2026-03-10T12:30:00+01:00');
+    const breakfast = await at('08:00 breakfast', '2026-03-10T08:00:00+01:00');
+    const ids = async () => (await t.api.get(`/api/trips/${own.id}/activities`, as(traveller))).body.items.map((item: { id: string }) => item.id);
+    expect(await ids()).toEqual([breakfast, call, lunch]);
+
+    // Retimed: the breakfast moves to 14:00 and so to the end, without a reorder call.
+    expect((await t.api.patch(`/api/activities/${breakfast}`, { startsAt: '2026-03-10T14:00:00+01:00' }, as(traveller))).status).toBe(200);
+    expect(await ids()).toEqual([call, lunch, breakfast]);
+
+    const contradicting = await t.api.put(`/api/trips/${own.id}/activities/order`, { activityIds: [lunch, call, breakfast] }, as(traveller));
+    expect(contradicting.status).toBe(422);
+    expect(contradicting.body.message).toMatch(/time order/);
+    expect(await ids()).toEqual([call, lunch, breakfast]);
+
+    // Two things at the same time: the manual order decides between them.
+    const alsoAtEleven = await at('11:00 second call', '2026-03-10T11:00:00+01:00');
+    expect(await ids()).toEqual([call, alsoAtEleven, lunch, breakfast]);
+    const swapped = await t.api.put(`/api/trips/${own.id}/activities/order`, { activityIds: [alsoAtEleven, call, lunch, breakfast] }, as(traveller));
+    expect(swapped.status).toBe(200);
+    expect(swapped.body.items.map((item: { id: string }) => item.id)).toEqual([alsoAtEleven, call, lunch, breakfast]);
+    expect((await t.api.put(`/api/trips/${own.id}/activities/order`, { activityIds: [call, lunch] }, as(traveller))).status).toBe(400);
+    expect((await t.api.put(`/api/trips/${own.id}/activities/order`, { activityIds: [call, call, lunch] }, as(traveller))).status).toBe(400);
+  });
+
+  it('refuses an edit of a stale version with 409 STALE_VERSION, so one tab cannot silently undo another', async () => {
+    const created = await add({ title: 'Workshop', startsAt: '2026-03-11T10:00:00+09:00' });
+    const { id, version } = created.body as { id: string; version: number };
+    expect(version).toBe(1);
+    // Tab B renames; tab A, still on version 1, changes the end time.
+    const renamed = await t.api.patch(`/api/activities/${id}`, { title: 'Customer workshop', version }, as(traveller));
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({ title: 'Customer workshop', version: 2 });
+    const stale = await t.api.patch(`/api/activities/${id}`, { endsAt: '2026-03-11T12:00:00+09:00', version }, as(traveller));
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({ statusCode: 409, code: 'STALE_VERSION' });
+    expect(stale.body.message).toMatch(/you edited version 1, it is now version 2/);
+    const afterStale = (await t.api.get(`/api/trips/${trip.id}/activities`, as(traveller))).body.items.find((item: { id: string }) => item.id === id);
+    expect(afterStale).toMatchObject({ title: 'Customer workshop', endsAt: null, version: 2 });
+
+    // The current version (in the body or as If-Match) goes through; a stale If-Match does not.
+    const header = (v: number) => ({ ...as(traveller), headers: { 'if-match': `"${v}"` } });
+    expect((await t.api.patch(`/api/activities/${id}`, { endsAt: '2026-03-11T12:00:00+09:00' }, header(1))).status).toBe(409);
+    const current = await t.api.patch(`/api/activities/${id}`, { endsAt: '2026-03-11T12:00:00+09:00' }, header(2));
+    expect(current.status).toBe(200);
+    expect(current.body).toMatchObject({ title: 'Customer workshop', endsAt: '2026-03-11T12:00:00.000+09:00', version: 3 });
+
+    // Deleted in another tab: the save says so (404), not a conflict.
+    expect((await t.api.delete(`/api/activities/${id}`, as(traveller))).status).toBe(204);
+    const gone = await t.api.patch(`/api/activities/${id}`, { title: 'Too late', version: 3 }, as(traveller));
+    expect(gone.status).toBe(404);
+    expect(gone.body.message).toBe('Activity not found');
+  });
+
+  it('ends a flight in its arrival zone: shown there, and the date rule reads the end there', async () => {
+    const own = await createTrip(t.api, traveller, { title: 'Newark visit', startDate: '2026-03-09', endDate: '2026-03-12' });
+    // Frankfurt 20:00 → Newark 23:30 the same evening (04:30 on the 13th in Frankfurt).
+    const flight = { title: 'LH 402 FRA→EWR', type: 'flight', startsAt: '2026-03-12T20:00:00+01:00', endsAt: '2026-03-13T04:30:00+01:00', timezone: 'Europe/Berlin' };
+    const inDepartureZone = await add(flight, traveller, own.id);
+    expect(inDepartureZone.status).toBe(400);
+    expect(inDepartureZone.body.message).toMatch(/within the trip's dates/);
+
+    const created = await add({ ...flight, endTimezone: 'America/New_York' }, traveller, own.id);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      timezone: 'Europe/Berlin',
+      endTimezone: 'America/New_York',
+      startsAt: '2026-03-12T20:00:00.000+01:00',
+      endsAt: '2026-03-12T23:30:00.000-04:00',
+    });
+    const ics = await t.api.get(`/api/trips/${own.id}/calendar.ics`, as(traveller));
+    expect(ics.text).toContain('DTSTART;TZID=Europe/Berlin:20260312T200000');
+    expect(ics.text).toContain('DTEND;TZID=America/New_York:20260312T233000');
+
+    expect((await add({ ...flight, endTimezone: 'Mars/Base' }, traveller, own.id)).status).toBe(400);
+    const cleared = await t.api.patch(`/api/activities/${created.body.id}`, { endTimezone: null }, as(traveller));
+    expect(cleared.status).toBe(400);
   });
 
   it('keeps costs within the trip budget under 200 concurrent creations (R17)', async () => {

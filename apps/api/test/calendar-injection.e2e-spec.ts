@@ -51,7 +51,7 @@ describe('Calendar: no text field can inject events or attendees (issue 7 §4)',
   });
 
   it('the personal feed /api/calendar/<token>.ics has exactly the trip and its activity', async () => {
-    const feed = await t.api.post('/api/calendar/feed', {}, { token: traveller.accessToken });
+    const feed = await t.api.get('/api/calendar/feed', { token: traveller.accessToken });
     const response = await t.api.get(new URL(feed.body.url).pathname);
     expect(response.status).toBe(200);
     expect(inspect(response.text)).toEqual({ uids: [`${activity.id}@nestmap`, `trip-${trip.id}@nestmap`].sort(), injectedLines: [] });

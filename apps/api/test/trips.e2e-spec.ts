@@ -179,6 +179,8 @@ describe('Trips', () => {
       const stale = await t.api.patch(`/api/trips/${trip.id}`, { title: 'Stale edit', version: 1 }, as(traveller));
       expect(stale.status).toBe(409);
       expect(stale.body.message).toMatch(/changed by someone else/);
+      // The same code as an activity's stale edit, so clients need not read the message.
+      expect(stale.body.code).toBe('STALE_VERSION');
       const viaHeader = await t.api.patch(`/api/trips/${trip.id}`, { title: 'Header edit' }, { ...as(traveller), headers: { 'if-match': '"2"' } });
       expect(viaHeader.status).toBe(200);
       expect(viaHeader.body.version).toBe(3);
@@ -340,23 +342,72 @@ describe('Trips', () => {
       expect((await t.api.get(`/api/trips/${trip.id}/calendar.ics`, as(colleague))).status).toBe(404);
     });
 
-    it('serves a revocable subscription feed of the caller\'s trips', async () => {
-      const created = await t.api.post('/api/calendar/feed', {}, as(colleague));
-      expect(created.status).toBe(201);
+    it('serves a subscription feed of the caller\'s trips at one address that stays until reset or revoked', async () => {
+      const created = await t.api.get('/api/calendar/feed', as(colleague));
+      expect(created.status).toBe(200);
       const path = new URL(created.body.url).pathname;
       expect(path).toMatch(/^\/api\/calendar\/[\w-]{43}\.ics$/);
+      // Opening the dialog again (after a reload) shows the same address, and it keeps working.
+      expect((await t.api.get('/api/calendar/feed', as(colleague))).body.url).toBe(created.body.url);
+      const { rows } = await t.sql.query('SELECT token_hash, token_seed FROM calendar_feeds WHERE user_id = $1', [colleague.user.id]);
+      expect(rows).toHaveLength(1);
+      expect(created.body.url).not.toContain(rows[0].token_seed);
+      expect(created.body.url).not.toContain(rows[0].token_hash);
       await createTrip(t.api, colleague, { title: 'Feed trip', startDate: '2099-01-01', endDate: '2099-01-02' });
       const feed = await t.api.get(path);
       expect(feed.status).toBe(200);
       expect(feed.text).toContain('SUMMARY:Feed trip (Berlin)');
       expect(feed.text).not.toContain('Tokyo summit');
 
-      const rotated = await t.api.post('/api/calendar/feed', {}, as(colleague));
+      const rotated = await t.api.post('/api/calendar/feed/reset', {}, as(colleague));
+      expect(rotated.status).toBe(200);
+      expect(rotated.body.url).not.toBe(created.body.url);
       expect((await t.api.get(path)).status).toBe(404);
+      expect((await t.api.get('/api/calendar/feed', as(colleague))).body.url).toBe(rotated.body.url);
       expect((await t.api.get(new URL(rotated.body.url).pathname)).status).toBe(200);
       expect((await t.api.delete('/api/calendar/feed', as(colleague))).status).toBe(204);
       expect((await t.api.get(new URL(rotated.body.url).pathname)).status).toBe(404);
       expect((await t.api.get('/api/calendar/not-a-token.ics')).status).toBe(404);
+    });
+
+    it('gives a feed made before addresses could be shown again a new address once, then keeps it', async () => {
+      await t.sql.query('DELETE FROM calendar_feeds WHERE user_id = $1', [colleague.user.id]);
+      await t.sql.query("INSERT INTO calendar_feeds (user_id, organization_id, token_hash) VALUES ($1, $2, repeat('a', 64))", [colleague.user.id, colleague.user.organizationId]);
+      const first = await t.api.get('/api/calendar/feed', as(colleague));
+      expect(first.status).toBe(200);
+      expect((await t.api.get('/api/calendar/feed', as(colleague))).body.url).toBe(first.body.url);
+      expect((await t.api.get(new URL(first.body.url).pathname)).status).toBe(200);
+    });
+
+    it('serves a per-trip feed to whoever may see the trip, separately revocable', async () => {
+      const own = await createTrip(t.api, colleague, { title: 'Per-trip feed', startDate: '2099-02-01', endDate: '2099-02-02' });
+      await createTrip(t.api, colleague, { title: 'Another trip', startDate: '2099-03-01', endDate: '2099-03-02' });
+      const address = await t.api.get(`/api/trips/${own.id}/calendar/feed`, as(colleague));
+      expect(address.status).toBe(200);
+      expect((await t.api.get(`/api/trips/${own.id}/calendar/feed`, as(colleague))).body.url).toBe(address.body.url);
+      expect(address.body.url).not.toBe((await t.api.get('/api/calendar/feed', as(colleague))).body.url);
+      const path = new URL(address.body.url).pathname;
+      const feed = await t.api.get(path);
+      expect(feed.status).toBe(200);
+      expect(feed.text).toContain('SUMMARY:Per-trip feed (Berlin)');
+      expect(feed.text).not.toContain('Another trip');
+
+      // The admin sees the trip, so may subscribe to it too: another address.
+      const admins = await t.api.get(`/api/trips/${own.id}/calendar/feed`, as(admin));
+      expect(admins.status).toBe(200);
+      expect(admins.body.url).not.toBe(address.body.url);
+      // A colleague who cannot see the trip gets no feed of it.
+      expect((await t.api.get(`/api/trips/${own.id}/calendar/feed`, as(traveller))).status).toBe(404);
+
+      const reset = await t.api.post(`/api/trips/${own.id}/calendar/feed/reset`, {}, as(colleague));
+      expect(reset.status).toBe(200);
+      expect((await t.api.get(path)).status).toBe(404);
+      expect((await t.api.get(new URL(admins.body.url).pathname)).status).toBe(200);
+      expect((await t.api.delete(`/api/trips/${own.id}/calendar/feed`, as(colleague))).status).toBe(204);
+      expect((await t.api.get(new URL(reset.body.url).pathname)).status).toBe(404);
+      // Deleting the trip ends its feeds.
+      expect((await t.api.delete(`/api/trips/${own.id}`, as(colleague))).status).toBe(204);
+      expect((await t.api.get(new URL(admins.body.url).pathname)).status).toBe(404);
     });
   });
 

@@ -1,8 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '../common/auth/auth-context';
 import { Auth } from '../common/auth/auth.decorators';
 import { ApiAuthenticated } from '../common/http/api-errors.decorator';
+import { versionFrom } from '../common/http/if-match';
 import { ActivitiesService } from './activities.service';
 import { ActivityResponse, CreateActivityDto, ItineraryResponse, ReorderActivitiesDto, UpdateActivityDto } from './dto/activity.dto';
 
@@ -29,7 +30,7 @@ export class ActivitiesController {
 
   @ApiOperation({ summary: "Set the manual order of a trip's activities" })
   @Put('trips/:tripId/activities/order')
-  @ApiAuthenticated(409)
+  @ApiAuthenticated(409, 422)
   @ApiOkResponse({ type: ItineraryResponse })
   reorder(@Auth() ctx: AuthContext, @Param('tripId', ParseUUIDPipe) tripId: string, @Body() dto: ReorderActivitiesDto) {
     return this.activities.reorder(ctx, tripId, dto.activityIds);
@@ -38,9 +39,10 @@ export class ActivitiesController {
   @ApiOperation({ summary: 'Edit an activity' })
   @Patch('activities/:id')
   @ApiAuthenticated(409, 422)
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The version you read (alternative to `version` in the body)' })
   @ApiOkResponse({ type: ActivityResponse })
-  update(@Auth() ctx: AuthContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateActivityDto) {
-    return this.activities.update(ctx, id, dto);
+  update(@Auth() ctx: AuthContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateActivityDto, @Headers('if-match') ifMatch?: string) {
+    return this.activities.update(ctx, id, { ...dto, version: versionFrom(dto.version, ifMatch, 'activity') });
   }
 
   @ApiOperation({ summary: 'Delete an activity' })

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { AuthContext } from '../common/auth/auth-context';
 import { TransactionRunner } from '../common/database/transaction-runner';
 import { OrganizationScopedRepository } from '../common/tenancy/organization-scoped.repository';
@@ -13,12 +14,13 @@ export class ActivitiesRepository extends OrganizationScopedRepository<Activity>
     super(db);
   }
 
-  /** The itinerary: manual order, then time for equal positions. */
+  /** The itinerary in time order; the manual order only ranks activities that start together. */
   listForTrip(ctx: AuthContext, tripId: string): Promise<Activity[]> {
     return this.query(ctx, 'activity')
       .andWhere('activity.tripId = :tripId', { tripId })
-      .orderBy('activity.position', 'ASC')
-      .addOrderBy('activity.startsAt', 'ASC')
+      .orderBy('activity.startsAt', 'ASC')
+      .addOrderBy('activity.position', 'ASC')
+      .addOrderBy('activity.createdAt', 'ASC')
       .getMany();
   }
 
@@ -30,8 +32,9 @@ export class ActivitiesRepository extends OrganizationScopedRepository<Activity>
     return Number(row?.next ?? 0);
   }
 
-  async update(ctx: AuthContext, id: string, changes: Partial<Activity>): Promise<void> {
-    await this.repository.update(this.scope(ctx, { id }), changes);
+  /** Compare-and-set on the activity's version (see `compareAndSet`). */
+  updateIfVersion(ctx: AuthContext, id: string, expectedVersion: number | undefined, changes: QueryDeepPartialEntity<Activity>): Promise<boolean> {
+    return this.compareAndSet(ctx, id, expectedVersion, changes);
   }
 
   /** Writes the new order in one statement: position = index in `ids`. */

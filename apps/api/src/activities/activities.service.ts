@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthContext } from '../common/auth/auth-context';
 import { TransactionRunner } from '../common/database/transaction-runner';
-import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { DomainError, ErrorCode, StaleVersionError } from '../common/errors/domain-error';
 import type { Conversion } from '../currency/exchange-rates.service';
 import type { Trip } from '../trips/trip.entity';
 import { FINAL_STATUSES } from '../trips/trip-status.machine';
@@ -50,6 +50,7 @@ export class ActivitiesService {
         startsAt: new Date(dto.startsAt),
         endsAt: dto.endsAt ? new Date(dto.endsAt) : null,
         timezone: dto.timezone ?? trip.timezone ?? DEFAULT_ZONE,
+        endTimezone: dto.endTimezone ?? null,
         locationName: dto.locationName ?? null,
         latitude: dto.latitude ?? null,
         longitude: dto.longitude ?? null,
@@ -60,12 +61,17 @@ export class ActivitiesService {
       });
       Object.assign(activity, costRateFields(await this.budget.conversionFor(ctx, trip, dto.cost ?? null)));
       await this.check(ctx, trip, activity);
+      // Time order places it; among activities starting together it comes last.
       activity.position = await this.activities.nextPosition(ctx, tripId);
       const saved = await this.activities.insert(ctx, activity);
       return toActivityResponse(await this.activities.getById(ctx, saved.id));
     });
   }
 
+  /**
+   * Edits an activity. With `version` the write is a compare-and-set, as for trips: a stale version
+   * is a 409 with code STALE_VERSION, never a silent overwrite of someone else's edit.
+   */
   update(ctx: AuthContext, id: string, dto: UpdateActivityDto): Promise<ActivityResponse> {
     return this.db.run(async () => {
       const current = await this.activities.getById(ctx, id);
@@ -76,6 +82,7 @@ export class ActivitiesService {
       if (dto.startsAt !== undefined) changes.startsAt = new Date(dto.startsAt);
       if (dto.endsAt !== undefined) changes.endsAt = dto.endsAt ? new Date(dto.endsAt) : null;
       if (dto.timezone !== undefined) changes.timezone = dto.timezone;
+      if (dto.endTimezone !== undefined) changes.endTimezone = dto.endTimezone;
       if (dto.locationName !== undefined) changes.locationName = dto.locationName;
       if (dto.latitude !== undefined) changes.latitude = dto.latitude;
       if (dto.longitude !== undefined) changes.longitude = dto.longitude;
@@ -87,7 +94,9 @@ export class ActivitiesService {
         Object.assign(changes, costRateFields(await this.budget.conversionFor(ctx, trip, dto.cost ?? null)));
       }
       await this.check(ctx, trip, { ...current, ...changes } as Activity);
-      await this.activities.update(ctx, id, changes);
+      if (!(await this.activities.updateIfVersion(ctx, id, dto.version, changes))) {
+        throw new StaleVersionError('activity', dto.version, (await this.activities.getById(ctx, id)).version);
+      }
       return toActivityResponse(await this.activities.getById(ctx, id));
     });
   }
@@ -100,13 +109,21 @@ export class ActivitiesService {
     });
   }
 
-  /** Sets the manual order; the list must name every activity of the trip exactly once. */
+  /**
+   * Sets the manual order; the list must name every activity of the trip exactly once. Times win:
+   * only activities that start at the same instant may change places (no 12:30 lunch above an
+   * 11:00 call).
+   */
   reorder(ctx: AuthContext, tripId: string, activityIds: string[]): Promise<ItineraryResponse> {
     return this.db.run(async () => {
       await this.editableTrip(ctx, tripId);
-      const existing = (await this.activities.listForTrip(ctx, tripId)).map((activity) => activity.id);
-      const same = existing.length === activityIds.length && existing.every((id) => activityIds.includes(id));
+      const existing = new Map((await this.activities.listForTrip(ctx, tripId)).map((activity) => [activity.id, activity]));
+      const same = existing.size === activityIds.length && activityIds.every((id) => existing.has(id));
       if (!same) throw new DomainError(ErrorCode.InvalidInput, "activityIds must list every activity of the trip exactly once");
+      const starts = activityIds.map((id) => existing.get(id)!.startsAt.getTime());
+      if (starts.some((start, index) => index > 0 && start < starts[index - 1])) {
+        throw new DomainError(ErrorCode.RuleViolation, 'Activities keep their time order; only activities starting at the same time can be reordered');
+      }
       await this.activities.reorder(ctx, tripId, activityIds);
       return this.itineraryOf(ctx, tripId);
     });

@@ -8,6 +8,8 @@ export interface ActivityTimes {
   endsAt?: Instant | null;
   /** IANA zone the activity happens in. */
   timezone: string;
+  /** IANA zone it ends in, when another (a flight); the end is read there. */
+  endTimezone?: string | null;
 }
 
 /** Inclusive `YYYY-MM-DD` dates. */
@@ -51,14 +53,15 @@ export function endsAfterStart({ startsAt, endsAt }: Pick<ActivityTimes, 'starts
 }
 
 /**
- * Whether the activity's start and end, read in the activity's own zone, fall on the trip's dates.
+ * Whether the activity's start (in its zone) and end (in its end zone) fall on the trip's dates.
  * A trip ending 2026-03-12 holds 23:30 in Tokyo that day (14:30Z) but not 00:30 on the 13th (still
  * the 12th in UTC): the zone decides. An end at exactly midnight closes the previous day, as a
  * dinner from 22:00 to 24:00 on the last evening is inside.
  */
 export function isWithinTripDates(activity: ActivityTimes, trip: TripDates): boolean {
   const start = inZone(activity.startsAt, activity.timezone);
-  const lastMoment = activity.endsAt ? inZone(activity.endsAt, activity.timezone).minus({ milliseconds: 1 }) : start;
+  const endZone = activity.endTimezone ?? activity.timezone;
+  const lastMoment = activity.endsAt ? inZone(activity.endsAt, endZone).minus({ milliseconds: 1 }) : start;
   const days = [start.toISODate()!, (lastMoment < start ? start : lastMoment).toISODate()!];
   return days.every((day) => day >= trip.startDate && day <= trip.endDate);
 }

@@ -37,6 +37,10 @@ export class Activity {
   @Column({ type: 'varchar', length: 64 })
   timezone: string;
 
+  /** Where the activity ends, when elsewhere (a Frankfurt→Newark flight lands in New York's zone). */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  endTimezone: string | null;
+
   @Column({ type: 'varchar', length: 200, nullable: true })
   locationName: string | null;
 
@@ -69,9 +73,13 @@ export class Activity {
   @Column({ type: 'varchar', length: 100, nullable: true })
   bookingReference: string | null;
 
-  /** Manual itinerary order within the trip (0-based). */
+  /** Manual order among activities that start at the same instant (time order comes first). */
   @Column({ type: 'integer' })
   position: number;
+
+  /** Optimistic concurrency, as for trips: every checked write is `… WHERE version = $expected` and bumps it. */
+  @Column({ type: 'integer', default: 1 })
+  version: number;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

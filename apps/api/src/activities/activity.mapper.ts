@@ -15,8 +15,9 @@ export function toActivityResponse(activity: Activity): ActivityResponse {
     title: activity.title,
     type: activity.type,
     startsAt: isoInZone(activity.startsAt, activity.timezone),
-    endsAt: activity.endsAt ? isoInZone(activity.endsAt, activity.timezone) : null,
+    endsAt: activity.endsAt ? isoInZone(activity.endsAt, activity.endTimezone ?? activity.timezone) : null,
     timezone: activity.timezone,
+    endTimezone: activity.endTimezone,
     locationName: activity.locationName,
     latitude: activity.latitude,
     longitude: activity.longitude,
@@ -24,6 +25,7 @@ export function toActivityResponse(activity: Activity): ActivityResponse {
     cost: toMoney(activity.costAmount, activity.costCurrency),
     bookingReference: activity.bookingReference,
     position: activity.position,
+    version: activity.version,
     createdAt: activity.createdAt.toISOString(),
     updatedAt: activity.updatedAt.toISOString(),
   };

@@ -1,27 +1,67 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthContext } from '../common/auth/auth-context';
 import { TransactionRunner } from '../common/database/transaction-runner';
-import { CalendarFeed } from './calendar-feed.entity';
+import { CalendarFeed, TripCalendarFeed } from './calendar-feed.entity';
 
-/** One feed per user; creating a new one replaces (and so revokes) the previous URL. */
+/** Which feed: the caller's feed of all their trips (`tripId` null) or of one trip. */
+export interface FeedKey {
+  tripId: string | null;
+}
+
+export interface FeedSecretValues {
+  tokenHash: string;
+  tokenSeed: string;
+}
+
+/** The owner behind a polled token, and the trip when it is a one-trip feed. */
+export interface FeedOwner {
+  userId: string;
+  tripId: string | null;
+}
+
+/** One feed per user, and one per (user, trip); replacing one revokes its previous URL. */
 @Injectable()
 export class CalendarFeedsRepository {
   constructor(private readonly db: TransactionRunner) {}
 
-  private get repository() {
+  private get all() {
     return this.db.manager.getRepository(CalendarFeed);
   }
 
-  async replace(ctx: AuthContext, tokenHash: string): Promise<void> {
-    await this.repository.upsert({ userId: ctx.userId, organizationId: ctx.organizationId, tokenHash }, ['userId']);
+  private get perTrip() {
+    return this.db.manager.getRepository(TripCalendarFeed);
   }
 
-  async revoke(ctx: AuthContext): Promise<void> {
-    await this.repository.delete({ userId: ctx.userId, organizationId: ctx.organizationId });
+  find(ctx: AuthContext, { tripId }: FeedKey): Promise<CalendarFeed | TripCalendarFeed | null> {
+    const owner = { userId: ctx.userId, organizationId: ctx.organizationId };
+    return tripId ? this.perTrip.findOne({ where: { ...owner, tripId } }) : this.all.findOne({ where: owner });
+  }
+
+  /** Creates the feed, or gives it a new secret (the previous URL stops working). */
+  async replace(ctx: AuthContext, { tripId }: FeedKey, secret: FeedSecretValues): Promise<void> {
+    const row = { userId: ctx.userId, organizationId: ctx.organizationId, ...secret };
+    if (tripId) await this.perTrip.upsert({ ...row, tripId }, ['userId', 'tripId']);
+    else await this.all.upsert(row, ['userId']);
+  }
+
+  /** Creates the feed unless one exists (two first looks at once keep the first). */
+  async insertIfAbsent(ctx: AuthContext, { tripId }: FeedKey, secret: FeedSecretValues): Promise<void> {
+    const row = { userId: ctx.userId, organizationId: ctx.organizationId, ...secret };
+    const builder = (tripId ? this.perTrip : this.all).createQueryBuilder().insert();
+    await (tripId ? builder.into(TripCalendarFeed).values({ ...row, tripId }) : builder.into(CalendarFeed).values(row)).orIgnore().execute();
+  }
+
+  async revoke(ctx: AuthContext, { tripId }: FeedKey): Promise<void> {
+    const owner = { userId: ctx.userId, organizationId: ctx.organizationId };
+    if (tripId) await this.perTrip.delete({ ...owner, tripId });
+    else await this.all.delete(owner);
   }
 
   /** A subscribing calendar app has no session: the secret token in the URL is the credential. */
-  findByTokenHash(tokenHash: string): Promise<CalendarFeed | null> {
-    return this.repository.findOne({ where: { tokenHash } });
+  async findByTokenHash(tokenHash: string): Promise<FeedOwner | null> {
+    const all = await this.all.findOne({ where: { tokenHash } });
+    if (all) return { userId: all.userId, tripId: null };
+    const one = await this.perTrip.findOne({ where: { tokenHash } });
+    return one ? { userId: one.userId, tripId: one.tripId } : null;
   }
 }

@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { FastifyReply } from 'fastify';
 import type { AuthContext } from '../common/auth/auth-context';
@@ -10,6 +10,7 @@ import { CalendarService } from './calendar.service';
 
 const ICS = 'text/calendar; charset=utf-8';
 const FEED_FILE = /^([\w-]{43})\.ics$/;
+const ALL_TRIPS = { tripId: null };
 
 export class CalendarFeedResponse {
   @ApiProperty({ description: 'Secret URL to subscribe to in Outlook, Google Calendar or Apple Calendar' }) url: string;
@@ -32,12 +33,21 @@ export class CalendarController {
     return body;
   }
 
-  @ApiOperation({ summary: "Create the caller's calendar feed address" })
-  @Post('calendar/feed')
+  @ApiOperation({ summary: "The caller's calendar feed address (made on first use, then always the same)" })
+  @Get('calendar/feed')
   @ApiAuthenticated()
-  @ApiCreatedResponse({ type: CalendarFeedResponse, description: 'A new feed URL; the previous one stops working' })
-  createFeed(@Auth() ctx: AuthContext) {
-    return this.calendar.createFeed(ctx);
+  @ApiOkResponse({ type: CalendarFeedResponse, description: 'The current feed URL of all your trips' })
+  feedAddress(@Auth() ctx: AuthContext) {
+    return this.calendar.currentFeed(ctx, ALL_TRIPS);
+  }
+
+  @ApiOperation({ summary: "Reset the caller's calendar feed address" })
+  @Post('calendar/feed/reset')
+  @HttpCode(200)
+  @ApiAuthenticated()
+  @ApiOkResponse({ type: CalendarFeedResponse, description: 'A new feed URL; the previous one stops working' })
+  resetFeed(@Auth() ctx: AuthContext) {
+    return this.calendar.resetFeed(ctx, ALL_TRIPS);
   }
 
   @ApiOperation({ summary: "Revoke the caller's calendar feed address" })
@@ -46,18 +56,44 @@ export class CalendarController {
   @ApiAuthenticated()
   @ApiNoContentResponse({ description: 'The feed URL stops working' })
   revokeFeed(@Auth() ctx: AuthContext) {
-    return this.calendar.revokeFeed(ctx);
+    return this.calendar.revokeFeed(ctx, ALL_TRIPS);
+  }
+
+  @ApiOperation({ summary: "The caller's calendar feed address for one trip (made on first use, then always the same)" })
+  @Get('trips/:id/calendar/feed')
+  @ApiAuthenticated(400, 404)
+  @ApiOkResponse({ type: CalendarFeedResponse, description: 'The current feed URL of this trip' })
+  tripFeedAddress(@Auth() ctx: AuthContext, @Param('id', ParseUUIDPipe) id: string) {
+    return this.calendar.currentFeed(ctx, { tripId: id });
+  }
+
+  @ApiOperation({ summary: "Reset the caller's calendar feed address for one trip" })
+  @Post('trips/:id/calendar/feed/reset')
+  @HttpCode(200)
+  @ApiAuthenticated(400, 404)
+  @ApiOkResponse({ type: CalendarFeedResponse, description: 'A new feed URL for this trip; the previous one stops working' })
+  resetTripFeed(@Auth() ctx: AuthContext, @Param('id', ParseUUIDPipe) id: string) {
+    return this.calendar.resetFeed(ctx, { tripId: id });
+  }
+
+  @ApiOperation({ summary: "Revoke the caller's calendar feed address for one trip" })
+  @Delete('trips/:id/calendar/feed')
+  @HttpCode(204)
+  @ApiAuthenticated(400, 404)
+  @ApiNoContentResponse({ description: 'The trip feed URL stops working' })
+  revokeTripFeed(@Auth() ctx: AuthContext, @Param('id', ParseUUIDPipe) id: string) {
+    return this.calendar.revokeFeed(ctx, { tripId: id });
   }
 
   /** Polled by calendar apps without a session: the 256-bit token in the URL is the credential. */
-  @ApiOperation({ summary: "The caller's trips as a calendar feed (secret address)" })
+  @ApiOperation({ summary: "A calendar feed by its secret address: the owner's trips, or one trip" })
   @Get('calendar/:file')
   @Public()
   @SkipThrottle({ 'auth-ip': true, 'auth-account': true })
   @Header('Content-Type', ICS)
   @ApiErrors(404)
   @ApiProduces('text/calendar')
-  @ApiOkResponse({ description: "The owner's trips as a subscribable iCalendar feed (`<token>.ics`)", schema: { type: 'string' } })
+  @ApiOkResponse({ description: "The owner's trips (or the one trip) as a subscribable iCalendar feed (`<token>.ics`)", schema: { type: 'string' } })
   feed(@Param('file') file: string) {
     const token = FEED_FILE.exec(file)?.[1];
     if (!token) throw new NotFoundError('Calendar feed');

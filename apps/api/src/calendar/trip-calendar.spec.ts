@@ -56,6 +56,35 @@ describe('trip calendar', () => {
   });
 });
 
+describe('trip calendar: an activity ending in another zone (a flight)', () => {
+  const flight = {
+    ...dinner,
+    id: '33333333-3333-4333-8333-333333333333',
+    title: 'LH 402 FRA→EWR',
+    startsAt: new Date('2026-03-12T20:00:00+01:00'),
+    endsAt: new Date('2026-03-12T23:30:00-04:00'),
+    timezone: 'Europe/Berlin',
+    endTimezone: 'America/New_York',
+  } as Activity;
+  const text = buildCalendar('NestMap', [{ trip, activities: [flight, { ...dinner, endTimezone: 'Asia/Tokyo' } as Activity] }]);
+  const events = Object.values(ical.sync.parseICS(text)).filter((item) => item?.type === 'VEVENT') as ical.VEvent[];
+
+  it('starts in the departure zone and ends in the arrival zone, each with its VTIMEZONE', () => {
+    expect(text).toContain('DTSTART;TZID=Europe/Berlin:20260312T200000');
+    expect(text).toContain('DTEND;TZID=America/New_York:20260312T233000');
+    expect(text).toMatch(/BEGIN:VTIMEZONE\r\nTZID:Europe\/Berlin/);
+    expect(text).toMatch(/BEGIN:VTIMEZONE\r\nTZID:America\/New_York/);
+    const event = events.find((item) => item.uid === `${flight.id}@nestmap`)!;
+    expect(new Date(event.start!).toISOString()).toBe('2026-03-12T19:00:00.000Z');
+    expect(new Date(event.end!).toISOString()).toBe('2026-03-13T03:30:00.000Z');
+  });
+
+  it('leaves an end zone equal to the start zone as it was', () => {
+    expect(text).toContain('DTEND;TZID=Asia/Tokyo:20260313T003000');
+    expect(text.match(/TZID:Asia\/Tokyo\r\n/g)).toHaveLength(1);
+  });
+});
+
 describe('trip calendar: text cannot inject properties or events (RFC 5545 §3.1, §3.3.11)', () => {
   const PAYLOAD = 'Inj\r\nATTENDEE:mailto:evil@x.test\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:injected';
   const hostileTrip = { ...trip, title: PAYLOAD, destination: PAYLOAD, purpose: PAYLOAD } as Trip;

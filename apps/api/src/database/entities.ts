@@ -1,6 +1,6 @@
 import { Activity } from '../activities/activity.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
-import { CalendarFeed } from '../calendar/calendar-feed.entity';
+import { CalendarFeed, TripCalendarFeed } from '../calendar/calendar-feed.entity';
 import { ExchangeRate } from '../currency/exchange-rate.entity';
 import { Trip } from '../trips/trip.entity';
 import { RefreshToken } from '../users/refresh-token.entity';
@@ -12,4 +12,4 @@ import { TravelPolicy } from '../organizations/travel-policy.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity of the API; the data source, the migration tooling and the tests use this list. */
-export const entities = [Organization, User, RefreshToken, Invitation, TravelPolicy, OutboxMessage, AuditEvent, Trip, Activity, CalendarFeed, ExchangeRate, PasswordResetToken];
+export const entities = [Organization, User, RefreshToken, Invitation, TravelPolicy, OutboxMessage, AuditEvent, Trip, Activity, CalendarFeed, TripCalendarFeed, ExchangeRate, PasswordResetToken];

@@ -2,28 +2,13 @@ import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe,
 import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '../common/auth/auth-context';
 import { Auth } from '../common/auth/auth.decorators';
-import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { ApiAuthenticated } from '../common/http/api-errors.decorator';
+import { versionFrom } from '../common/http/if-match';
 import { CreateTripDto, TransitionDto, TripQuery, TripResponse, TripsPage, UpdateTripDto } from './dto/trip.dto';
 import { TripDetailResponse } from './dto/trip-decision.dto';
 import { TripsService } from './trips.service';
 
 const IdParam = () => Param('id', ParseUUIDPipe);
-
-/**
- * `If-Match: "3"` (or W/"3") as an alternative to `version` in the body. Both may be sent only
- * when they agree: which one to trust is not ours to guess.
- */
-function versionFrom(dto: UpdateTripDto, ifMatch: string | undefined): number | undefined {
-  if (ifMatch === undefined) return dto.version;
-  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(ifMatch.trim());
-  if (!match) throw new DomainError(ErrorCode.InvalidInput, 'If-Match must carry the trip version, e.g. "3"');
-  const headerVersion = Number(match[1]);
-  if (dto.version !== undefined && dto.version !== headerVersion) {
-    throw new DomainError(ErrorCode.InvalidInput, `If-Match (${headerVersion}) and version in the body (${dto.version}) disagree; send one`);
-  }
-  return headerVersion;
-}
 
 @ApiTags('trips')
 @ApiAuthenticated()
@@ -61,7 +46,7 @@ export class TripsController {
   @ApiHeader({ name: 'If-Match', required: false, description: 'The version you read (alternative to `version` in the body)' })
   @ApiOkResponse({ type: TripResponse })
   update(@Auth() ctx: AuthContext, @IdParam() id: string, @Body() dto: UpdateTripDto, @Headers('if-match') ifMatch?: string) {
-    return this.trips.update(ctx, id, { ...dto, version: versionFrom(dto, ifMatch) });
+    return this.trips.update(ctx, id, { ...dto, version: versionFrom(dto.version, ifMatch, 'trip') });
   }
 
   @ApiOperation({ summary: 'Delete a trip' })

@@ -65,15 +65,9 @@ export class TripsRepository extends OrganizationScopedRepository<Trip> {
       .getMany();
   }
 
-  /**
-   * Compare-and-set: applies `changes` and bumps the version only if the row still has
-   * `expectedVersion` (when given) — one statement, so concurrent writers cannot both win.
-   * Returns false when the version (or the row) did not match.
-   */
-  async updateIfVersion(ctx: AuthContext, id: string, expectedVersion: number | undefined, changes: TripChanges): Promise<boolean> {
-    const where = expectedVersion === undefined ? this.scope(ctx, { id }) : this.scope(ctx, { id, version: expectedVersion });
-    const result = await this.repository.update(where, { ...changes, version: () => 'version + 1' });
-    return result.affected === 1;
+  /** Compare-and-set on the trip's version (see `compareAndSet`). */
+  updateIfVersion(ctx: AuthContext, id: string, expectedVersion: number | undefined, changes: TripChanges): Promise<boolean> {
+    return this.compareAndSet(ctx, id, expectedVersion, changes);
   }
 
   /** Moves the trip from `from` to `to` only if it is still in `from` (concurrent transitions lose). */

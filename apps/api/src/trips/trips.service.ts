@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditRepository } from '../audit/audit.repository';
 import type { AuthContext } from '../common/auth/auth-context';
 import { TransactionRunner } from '../common/database/transaction-runner';
-import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { DomainError, ErrorCode, StaleVersionError } from '../common/errors/domain-error';
 import { Page, toPage } from '../common/http/pagination.dto';
 import { MailService } from '../mail/mail.service';
 import { placeTypedDestination } from '../places/place-search';
@@ -100,11 +100,7 @@ export class TripsService {
         Object.assign(changes, { budgetAmount: budget.amount, budgetCurrency: budget.currency });
       }
       if (!(await this.trips.updateIfVersion(ctx, id, version, changes))) {
-        const current = await this.trips.getVisible(ctx, id);
-        throw new DomainError(
-          ErrorCode.Conflict,
-          `This trip was changed by someone else (you edited version ${version}, it is now version ${current.version}); reload and try again`,
-        );
+        throw new StaleVersionError('trip', version, (await this.trips.getVisible(ctx, id)).version);
       }
       return toTripResponse(await this.trips.getById(ctx, id));
     });

@@ -5,6 +5,7 @@ import {
   ArrayUnique,
   IsArray,
   IsIn,
+  IsInt,
   IsISO8601,
   IsLatitude,
   IsLongitude,
@@ -14,6 +15,7 @@ import {
   IsUUID,
   Matches,
   MaxLength,
+  Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
@@ -60,6 +62,17 @@ export class CreateActivityDto {
   @IsCanonicalTimeZone()
   timezone?: string;
 
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'America/New_York',
+    description: 'IANA zone the activity ends in, when not `timezone` (a flight or an overnight train)',
+  })
+  @IsOptional()
+  @ValidateIf(nullable)
+  @IsCanonicalTimeZone()
+  endTimezone?: string | null;
+
   @ApiPropertyOptional({ type: String, maxLength: 200, nullable: true })
   @IsOptional()
   @ValidateIf(nullable)
@@ -103,10 +116,20 @@ export class CreateActivityDto {
 }
 
 /** Every field may be left out; `null` only where documented nullable. */
-export class UpdateActivityDto extends PartialType(CreateActivityDto, { skipNullProperties: false }) {}
+export class UpdateActivityDto extends PartialType(CreateActivityDto, { skipNullProperties: false }) {
+  @ApiPropertyOptional({ description: 'The version you read; a stale one is refused with 409 and code STALE_VERSION' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
 
 export class ReorderActivitiesDto {
-  @ApiProperty({ type: [String], format: 'uuid', description: "Every activity id of the trip, in the new order" })
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    description: 'Every activity id of the trip, in the new order; only activities starting at the same instant may swap',
+  })
   @IsArray()
   @ArrayMaxSize(1000)
   @ArrayUnique()
@@ -122,13 +145,16 @@ export class ActivityResponse {
   @ApiProperty({ description: "ISO 8601 with the offset of the activity's zone" }) startsAt: string;
   @ApiProperty({ type: String, nullable: true }) endsAt: string | null;
   @ApiProperty({ example: 'Europe/Berlin' }) timezone: string;
+  @ApiProperty({ type: String, nullable: true, example: 'America/New_York', description: '`endsAt` carries this zone\'s offset' })
+  endTimezone: string | null;
   @ApiProperty({ type: String, nullable: true }) locationName: string | null;
   @ApiProperty({ type: Number, nullable: true }) latitude: number | null;
   @ApiProperty({ type: Number, nullable: true }) longitude: number | null;
   @ApiProperty({ type: String, nullable: true }) notes: string | null;
   @ApiProperty({ type: MoneyDto, nullable: true }) cost: MoneyDto | null;
   @ApiProperty({ type: String, nullable: true }) bookingReference: string | null;
-  @ApiProperty() position: number;
+  @ApiProperty({ description: 'Manual order among activities starting at the same instant' }) position: number;
+  @ApiProperty({ description: 'Send it back with an edit (`version` or If-Match)' }) version: number;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt: string;
 }

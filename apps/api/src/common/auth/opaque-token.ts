@@ -12,3 +12,11 @@ export function newOpaqueToken(): string {
 export function hashToken(secret: string, token: string): string {
   return createHmac('sha256', secret).update(token).digest('hex');
 }
+
+/**
+ * A token the API can show again without storing it: a keyed hash of a stored random seed, in the
+ * same URL-safe form as `newOpaqueToken`. The seed alone (a leaked table) yields nothing.
+ */
+export function tokenFromSeed(secret: string, purpose: string, seed: string): string {
+  return createHmac('sha256', secret).update(`${purpose}:${seed}`).digest('base64url');
+}

@@ -13,8 +13,23 @@ export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** A machine-readable reason a client can act on, sent as the error body's `code`. */
+    readonly reason?: string,
   ) {
     super(message);
+  }
+}
+
+/** A compare-and-set lost: the client edited a version that is no longer current. */
+export class StaleVersionError extends DomainError {
+  static readonly REASON = 'STALE_VERSION';
+
+  constructor(noun: string, edited: number | undefined, current: number) {
+    super(
+      ErrorCode.Conflict,
+      `This ${noun} was changed by someone else (you edited version ${edited}, it is now version ${current}); reload and try again`,
+      StaleVersionError.REASON,
+    );
   }
 }
 

@@ -29,6 +29,8 @@ interface ErrorBody {
   statusCode: number;
   message: string | string[];
   error: string;
+  /** Set when a client can act on the reason (`STALE_VERSION`), beyond the status. */
+  code?: string;
   requestId?: string;
 }
 
@@ -85,7 +87,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof DomainError) {
       const status = STATUS_OF_CODE[exception.code];
       if (status === HttpStatus.SERVICE_UNAVAILABLE) reply.header('Retry-After', RETRY_AFTER_UNAVAILABLE_SECONDS);
-      return { statusCode: status, message: exception.message, error: reasonPhrase(status) };
+      return { statusCode: status, message: exception.message, error: reasonPhrase(status), ...(exception.reason ? { code: exception.reason } : {}) };
     }
     const failure = classifyDatabaseError(exception);
     if (failure) {

@@ -1,4 +1,5 @@
 import type { DeepPartial, EntityTarget, FindOptionsWhere, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { AuthContext } from '../auth/auth-context';
 import type { TransactionRunner } from '../database/transaction-runner';
 import { NotFoundError } from '../errors/domain-error';
@@ -52,6 +53,17 @@ export abstract class OrganizationScopedRepository<T extends OrganizationOwned> 
   insert(ctx: AuthContext, values: DeepPartial<T>): Promise<T> {
     const row = this.repository.create({ ...values, organizationId: ctx.organizationId } as DeepPartial<T>);
     return this.repository.save(row);
+  }
+
+  /**
+   * Optimistic concurrency for rows with a `version`: applies `changes` and bumps the version only
+   * if the row still has `expectedVersion` (when given) — one statement, so concurrent writers
+   * cannot both win. False when the version (or the row) did not match.
+   */
+  protected async compareAndSet(ctx: AuthContext, id: string, expectedVersion: number | undefined, changes: QueryDeepPartialEntity<T>): Promise<boolean> {
+    const match = (expectedVersion === undefined ? { id } : { id, version: expectedVersion }) as FindOptionsWhere<T>;
+    const result = await this.repository.update(this.scope(ctx, match), { ...changes, version: () => 'version + 1' } as QueryDeepPartialEntity<T>);
+    return result.affected === 1;
   }
 
   /** Deletes the caller's row; NotFoundError when it is not theirs or does not exist. */

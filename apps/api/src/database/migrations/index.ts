@@ -3,6 +3,7 @@ import { TripsAndActivities1795872304758 } from './1795872304758-TripsAndActivit
 import { ExchangeRates1796230000000 } from './1796230000000-ExchangeRates';
 import { RevokedSessionIndex1796221472807 } from './1796221472807-RevokedSessionIndex';
 import { PasswordResetTokens1796240000000 } from './1796240000000-PasswordResetTokens';
+import { ActivityVersionEndZoneTripFeeds1796258400000 } from './1796258400000-ActivityVersionEndZoneTripFeeds';
 
 /** Every migration, in order (rewritten by `npm run migration:generate`). */
-export const migrations = [Foundation1795870528874, TripsAndActivities1795872304758, RevokedSessionIndex1796221472807, ExchangeRates1796230000000, PasswordResetTokens1796240000000];
+export const migrations = [Foundation1795870528874, TripsAndActivities1795872304758, RevokedSessionIndex1796221472807, ExchangeRates1796230000000, PasswordResetTokens1796240000000, ActivityVersionEndZoneTripFeeds1796258400000];
