@@ -4,7 +4,8 @@
  * (apps/web/public/basemap/, committed; run again after upgrading world-atlas or the places data):
  *
  *   world.json        land, country borders and the largest cities for small scales (Natural
- *                     Earth 1:50m), with the list of detail cells
+ *                     Earth 1:50m)
+ *   cells.json        the names of the detail cells that exist (a map at city zoom needs no world)
  *   detail/X_Y.json   10° cells at 1:10m (land, coastline, borders, the cell's cities and airports),
  *                     loaded only for the cells in view from region zoom on
  *
@@ -280,9 +281,9 @@ function writeBasemap() {
       "Natural Earth (public domain) via world-atlas; city-timezones; the API's bundled airports (OpenFlights, ODbL). Built by scripts/build-basemap.js",
     ...world,
     cities: places.cities.filter(([, , , population]) => population >= WORLD_CITY_POPULATION),
-    cells: [...cells.keys()].sort(),
   });
   writeFileSync(join(OUT, 'world.json'), text);
+  writeFileSync(join(OUT, 'cells.json'), JSON.stringify([...cells.keys()].sort()));
   console.log(`world.json: ${(text.length / 1024).toFixed(0)} KiB`);
   console.log(`detail/: ${cells.size} cells, ${(detailSize / 1024).toFixed(0)} KiB`);
 }

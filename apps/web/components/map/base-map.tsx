@@ -14,15 +14,20 @@ const WORLD: LatLngBoundsExpression = [
   [72, 180],
 ];
 
+// Asked once per page load: every map after the first starts with the answer.
+let tileConfig: Promise<TileConfig | null> | null = null;
+const fetchTileConfig = () =>
+  (tileConfig ??= fetch(TILE_CONFIG_PATH)
+    .then((response) => (response.ok ? (response.json() as Promise<{ tiles: TileConfig | null }>) : { tiles: null }))
+    .then(({ tiles }) => tiles)
+    .catch(() => null));
+
 /** undefined while asking the web server; null when no tiles are configured. */
 function useTileConfig(): TileConfig | null | undefined {
   const [tiles, setTiles] = useState<TileConfig | null | undefined>(undefined);
   useEffect(() => {
     let cancelled = false;
-    fetch(TILE_CONFIG_PATH)
-      .then((response) => (response.ok ? (response.json() as Promise<{ tiles: TileConfig | null }>) : { tiles: null }))
-      .catch(() => ({ tiles: null }))
-      .then(({ tiles }) => !cancelled && setTiles(tiles));
+    void fetchTileConfig().then((answer) => !cancelled && setTiles(answer));
     return () => {
       cancelled = true;
     };

@@ -7,12 +7,11 @@ import type { MultiLineString, MultiPolygon } from 'geojson';
 import { detailCellsInView, labelsInView, type BasemapPlaces, type View } from './basemap-labels';
 import styles from './map.module.css';
 
-/** public/basemap/world.json (scripts/build-basemap.js): the small-scale layer and the cell index. */
+/** public/basemap/world.json (scripts/build-basemap.js): the small-scale layer. */
 interface WorldLayer {
   land: MultiPolygon['coordinates'];
   borders: MultiLineString['coordinates'];
   cities: BasemapPlaces['cities'];
-  cells: string[];
 }
 
 /** public/basemap/detail/X_Y.json: one 10° cell at 1:10m, land cut to the cell. */
@@ -102,7 +101,7 @@ export function OfflineBasemap() {
     const renderer = L.canvas({ pane: 'basemap' });
     const drawn = L.layerGroup().addTo(map);
     const labels = L.layerGroup([], { pane: 'basemapLabels' }).addTo(map);
-    let world: WorldLayer | null = null;
+    let cells: ReadonlySet<string> | null = null;
 
     const drawLabels = (places: BasemapPlaces) => {
       labels.clearLayers();
@@ -121,11 +120,11 @@ export function OfflineBasemap() {
       layer: () => Promise<L.Layer>;
       places: () => Promise<BasemapPlaces>;
     }
-    const worldPiece = (data: WorldLayer): Piece => ({
+    const worldPiece: Piece = {
       key: 'world',
-      layer: async () => worldLayer(data, renderer),
-      places: async () => ({ cities: data.cities, airports: [] }),
-    });
+      layer: () => load<WorldLayer>('world.json').then((world) => worldLayer(world, renderer)),
+      places: () => load<WorldLayer>('world.json').then((world) => ({ cities: world.cities, airports: [] })),
+    };
     const cellPiece = (name: string, shift: number): Piece => {
       const cell = () => load<DetailCell>(`detail/${name}.json`);
       return {
@@ -142,12 +141,12 @@ export function OfflineBasemap() {
     const built = new Map<string, Promise<L.Layer>>();
     let shown = new Set<string>();
     const update = () => {
-      if (!world || cancelled) return;
+      if (!cells || cancelled) return;
       const view = viewOf(map);
       const pieces =
         view.zoom < DETAIL_ZOOM
-          ? [worldPiece(world)]
-          : detailCellsInView(view, new Set(world.cells)).map(({ name, shift }) => cellPiece(name, shift));
+          ? [worldPiece]
+          : detailCellsInView(view, cells).map(({ name, shift }) => cellPiece(name, shift));
       shown = new Set(pieces.map((piece) => piece.key));
       drawn.clearLayers();
       for (const piece of pieces) {
@@ -170,9 +169,9 @@ export function OfflineBasemap() {
     };
 
     map.attributionControl?.addAttribution(ATTRIBUTION);
-    load<WorldLayer>('world.json')
-      .then((data) => {
-        world = data;
+    load<string[]>('cells.json')
+      .then((names) => {
+        cells = new Set(names);
         update();
       })
       .catch(() => undefined); // Without the basemap the pins still show on the plain sea colour.
