@@ -221,7 +221,7 @@ export function loadConfig(env: Env = process.env): { config: AppConfig; notices
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024),
     // A client trickling its body (or headers) byte by byte holds a socket: bound both (408).
-    http: { requestTimeoutMs: int(env, 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 100), headersTimeoutMs: int(env, 'HTTP_HEADERS_TIMEOUT_MS', 10_000, 100) },
+    http: { requestTimeoutMs: int(env, 'HTTP_REQUEST_TIMEOUT_MS', 60_000, 100), headersTimeoutMs: int(env, 'HTTP_HEADERS_TIMEOUT_MS', 20_000, 100) },
     redisUrl: checkUrl('REDIS_URL', env.REDIS_URL, ['redis:', 'rediss:']),
     throttle: {
       keyPrefix: env.THROTTLE_KEY_PREFIX ?? 'nestmap:throttle:',
