@@ -18,18 +18,29 @@ const TYPE_ICONS: Record<Activity['type'], IconName> = {
   other: 'pin',
 };
 
-/** "09:30 – 12:00", with the zone when it differs from the trip's and the end day when it differs. */
+/**
+ * "09:30 – 12:00", with the zone when it differs from the trip's and the end day when it differs;
+ * an activity ending in another zone (a flight) names both: "20:00 CET – 23:30 EDT".
+ */
 export function activityTimeLabel(
-  activity: Pick<Activity, 'startsAt' | 'endsAt' | 'timezone'>,
+  activity: Pick<Activity, 'startsAt' | 'endsAt' | 'timezone' | 'endTimezone'>,
   tripZone: string | null,
 ): { time: string; zone: string | null } {
+  const endZone = activity.endTimezone ?? activity.timezone;
   const start = wallTimeOf(activity.startsAt, activity.timezone);
-  const end = activity.endsAt ? wallTimeOf(activity.endsAt, activity.timezone) : null;
+  const end = activity.endsAt ? wallTimeOf(activity.endsAt, endZone) : null;
   const endTime = end && formatWallTime(end.time);
   const endText = end ? (end.date === start.date ? endTime : `${formatDay(end.date)} ${endTime}`) : null;
+  const startZone = zoneAbbreviation(activity.startsAt, activity.timezone);
+  if (activity.endsAt && endText && endZone !== activity.timezone) {
+    return {
+      time: `${formatWallTime(start.time)} ${startZone} – ${endText} ${zoneAbbreviation(activity.endsAt, endZone)}`,
+      zone: null,
+    };
+  }
   return {
     time: endText ? `${formatWallTime(start.time)} – ${endText}` : formatWallTime(start.time),
-    zone: tripZone && tripZone !== activity.timezone ? zoneAbbreviation(activity.startsAt, activity.timezone) : null,
+    zone: tripZone && tripZone !== activity.timezone ? startZone : null,
   };
 }
 
@@ -95,24 +106,29 @@ export function ActivityCard(props: ActivityCardProps) {
         </button>
         {editable && (
           <div className={styles.tools}>
-            <button
-              type="button"
-              className={styles.iconButton}
-              onClick={() => props.onMove(-1)}
-              disabled={!props.canMoveUp || busy}
-              aria-label={`Move “${activity.title}” up`}
-            >
-              <Icon name="up" size={16} />
-            </button>
-            <button
-              type="button"
-              className={styles.iconButton}
-              onClick={() => props.onMove(1)}
-              disabled={!props.canMoveDown || busy}
-              aria-label={`Move “${activity.title}” down`}
-            >
-              <Icon name="down" size={16} />
-            </button>
+            {/* Times decide the order: moving is offered only among activities starting together. */}
+            {(props.canMoveUp || props.canMoveDown) && (
+              <>
+                <button
+                  type="button"
+                  className={styles.iconButton}
+                  onClick={() => props.onMove(-1)}
+                  disabled={!props.canMoveUp || busy}
+                  aria-label={`Move “${activity.title}” up`}
+                >
+                  <Icon name="up" size={16} />
+                </button>
+                <button
+                  type="button"
+                  className={styles.iconButton}
+                  onClick={() => props.onMove(1)}
+                  disabled={!props.canMoveDown || busy}
+                  aria-label={`Move “${activity.title}” down`}
+                >
+                  <Icon name="down" size={16} />
+                </button>
+              </>
+            )}
             <button
               type="button"
               className={styles.iconButton}

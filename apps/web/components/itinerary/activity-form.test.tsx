@@ -1,9 +1,34 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { ApiError } from '@/lib/api/api-error';
+import type { Activity } from '@/lib/itinerary/itinerary-days';
 import { ActivityForm, type ActivityFormProps } from './activity-form';
 
-function renderForm(onSubmit: ActivityFormProps['onSubmit']) {
+const stored: Activity = {
+  id: 'a1',
+  tripId: 't1',
+  title: 'Workshop',
+  type: 'meeting',
+  startsAt: '2026-03-10T09:00:00.000+01:00',
+  endsAt: null,
+  timezone: 'Europe/Berlin',
+  endTimezone: null,
+  locationName: null,
+  latitude: null,
+  longitude: null,
+  notes: null,
+  cost: null,
+  bookingReference: null,
+  position: 0,
+  version: 1,
+  createdAt: '2026-01-01T00:00:00Z',
+  updatedAt: '2026-01-01T00:00:00Z',
+};
+
+function renderForm(
+  onSubmit: ActivityFormProps['onSubmit'],
+  edit?: Pick<ActivityFormProps, 'activity' | 'onLoadLatest' | 'onCancel'>,
+) {
   const client = new QueryClient();
   render(
     <QueryClientProvider client={client}>
@@ -16,6 +41,7 @@ function renderForm(onSubmit: ActivityFormProps['onSubmit']) {
         onPickOnMap={jest.fn()}
         picking={false}
         pickedPoint={null}
+        {...edit}
       />
     </QueryClientProvider>,
   );
@@ -50,6 +76,7 @@ describe('ActivityForm', () => {
         longitude: 13.3777,
         timezone: 'Europe/Berlin',
       }),
+      null,
     );
   });
 
@@ -64,5 +91,61 @@ describe('ActivityForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add activity' }));
     expect(await screen.findByText('Title must be shorter than or equal to 200 characters')).toBeTruthy();
     expect(screen.getByRole('alert').textContent).toContain('The activity must fall within the trip dates');
+  });
+
+  describe('an edit meeting another tab', () => {
+    const stale = new ApiError(
+      409,
+      ['This activity was changed by someone else'],
+      undefined,
+      undefined,
+      'STALE_VERSION',
+    );
+    const theirs: Activity = { ...stored, title: 'Customer workshop', version: 2 };
+
+    it('is refused when stale, says so, and loads their version on request', async () => {
+      const onSubmit = jest.fn(async () => Promise.reject(stale));
+      // Opening sees version 1; when the save fails, the other tab's rename is there.
+      const onLoadLatest = jest.fn().mockResolvedValueOnce(stored).mockResolvedValue(theirs);
+      renderForm(onSubmit, { activity: stored, onLoadLatest });
+      await waitFor(() => expect(onLoadLatest).toHaveBeenCalledTimes(1));
+      fireEvent.change(screen.getByLabelText(/^Ends \(optional\)/), { target: { value: '12:00' } });
+      fireEvent.click(screen.getByRole('button', { name: 'Save activity' }));
+      expect(await screen.findByText('Someone else changed this activity while you were editing')).toBeTruthy();
+      expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ title: 'Workshop' }), 1);
+      expect(screen.getByRole('alert').textContent).toContain('its title is now “Customer workshop”');
+      fireEvent.click(screen.getByRole('button', { name: 'Discard my changes and load theirs' }));
+      expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe('Customer workshop');
+      expect((screen.getByLabelText(/^Ends \(optional\)/) as HTMLInputElement).value).toBe('');
+    });
+
+    it('saves mine over theirs with their version when asked', async () => {
+      const onSubmit = jest.fn().mockRejectedValueOnce(stale).mockResolvedValue(undefined);
+      const onLoadLatest = jest.fn().mockResolvedValueOnce(stored).mockResolvedValue(theirs);
+      renderForm(onSubmit, { activity: stored, onLoadLatest });
+      fireEvent.click(screen.getByRole('button', { name: 'Save activity' }));
+      fireEvent.click(await screen.findByRole('button', { name: 'Save mine over theirs' }));
+      await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(2));
+      expect(onSubmit).toHaveBeenLastCalledWith(expect.objectContaining({ title: 'Workshop' }), 2);
+    });
+
+    it('says on opening, before anyone types, that the activity was deleted elsewhere', async () => {
+      const onSubmit = jest.fn();
+      renderForm(onSubmit, { activity: stored, onLoadLatest: jest.fn(async () => null) });
+      expect(await screen.findByText('This activity was deleted elsewhere')).toBeTruthy();
+      expect(screen.getByLabelText('Title').matches(':disabled')).toBe(true);
+      expect((screen.getByRole('button', { name: 'Save activity' }) as HTMLButtonElement).disabled).toBe(true);
+    });
+
+    it('says a save met a deletion (404) instead of a raw error', async () => {
+      const onLoadLatest = jest.fn(async () => stored);
+      renderForm(async () => Promise.reject(new ApiError(404, ['Activity not found'])), {
+        activity: stored,
+        onLoadLatest,
+      });
+      await waitFor(() => expect(onLoadLatest).toHaveBeenCalled());
+      fireEvent.click(screen.getByRole('button', { name: 'Save activity' }));
+      expect(await screen.findByText('This activity was deleted elsewhere')).toBeTruthy();
+    });
   });
 });

@@ -11,6 +11,7 @@ function activity(id: string, overrides: Partial<Activity>): Activity {
     startsAt: '2026-03-10T09:00:00+09:00',
     endsAt: null,
     timezone: 'Asia/Tokyo',
+    endTimezone: null,
     locationName: null,
     latitude: 35.68,
     longitude: 139.76,
@@ -18,6 +19,7 @@ function activity(id: string, overrides: Partial<Activity>): Activity {
     cost: null,
     bookingReference: null,
     position: 0,
+    version: 1,
     createdAt: '2026-01-01T00:00:00Z',
     updatedAt: '2026-01-01T00:00:00Z',
     ...overrides,
@@ -44,6 +46,7 @@ function renderTimeline(activities: Activity[], overrides: Partial<ItineraryTime
     onSelectActivity: jest.fn(),
     onEdit: jest.fn(),
     onSave: jest.fn(),
+    onLoadLatest: jest.fn(async () => null),
     onDelete: jest.fn(),
     onReorder: jest.fn(),
     onPickOnMap: jest.fn(),
@@ -82,7 +85,7 @@ describe('ItineraryTimeline', () => {
     expect(screen.getAllByRole('note')).toHaveLength(2);
   });
 
-  it('selects an activity when its card is clicked, and reorders within the day', () => {
+  it('selects an activity when its card is clicked; times decide the order, so no move is offered between different times', () => {
     const a = activity('First', { startsAt: '2026-03-10T09:00:00+09:00' });
     const b = activity('Second', { startsAt: '2026-03-10T11:00:00+09:00' });
     const props = renderTimeline([a, b]);
@@ -91,17 +94,36 @@ describe('ItineraryTimeline', () => {
     expect(card.getAttribute('aria-label')).toBeNull();
     fireEvent.click(card);
     expect(props.onSelectActivity).toHaveBeenCalledWith(b.id);
+    expect(screen.queryByRole('button', { name: /^Move/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Sort by time' })).toBeNull();
+  });
+
+  it('reorders activities that start at the same time', () => {
+    const a = activity('First', { startsAt: '2026-03-10T09:00:00+09:00' });
+    const b = activity('Second', { startsAt: '2026-03-10T09:00:00+09:00' });
+    const props = renderTimeline([a, b]);
     fireEvent.click(screen.getByRole('button', { name: 'Move “Second” up' }));
     expect(props.onReorder).toHaveBeenCalledWith([b.id, a.id]);
     expect((screen.getByRole('button', { name: 'Move “First” up' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
-  it('offers to sort a day whose order goes back in time', () => {
-    const late = activity('Late', { startsAt: '2026-03-10T18:00:00+09:00' });
-    const early = activity('Early', { startsAt: '2026-03-10T08:00:00+09:00' });
-    const props = renderTimeline([late, early]);
-    fireEvent.click(screen.getByRole('button', { name: 'Sort by time' }));
-    expect(props.onReorder).toHaveBeenCalledWith([early.id, late.id]);
+  it('shows a flight that lands in another zone with both zones', () => {
+    renderTimeline([
+      activity('FRA→EWR', {
+        startsAt: '2026-03-10T10:00:00+01:00',
+        endsAt: '2026-03-10T13:00:00-04:00',
+        timezone: 'Europe/Berlin',
+        endTimezone: 'America/New_York',
+        type: 'flight',
+      }),
+    ]);
+    const card = screen.getByRole('button', { name: /^10:00.*FRA→EWR/ });
+    expect(card.textContent).toMatch(/10:00 (CET|GMT\+1) – 13:00 (EDT|GMT-4)/);
+  });
+
+  it('says "Nothing planned yet" under empty days only when the trip has activities (one empty state)', () => {
+    renderTimeline([]);
+    expect(screen.queryByText('Nothing planned yet.')).toBeNull();
   });
 
   it('asks before deleting', async () => {

@@ -5,9 +5,7 @@ import type { ActivityBody } from '@/lib/api/contract';
 import { describeConflict } from '@/lib/itinerary/conflict-text';
 import {
   conflictsByActivity,
-  isChronological,
   moveWithinDay,
-  sortDayByTime,
   type Activity,
   type Conflict,
   type ItineraryDay,
@@ -37,7 +35,10 @@ export interface ItineraryTimelineProps {
   onSelectDay(date: string): void;
   onSelectActivity(id: string): void;
   onEdit(editing: Editing): void;
-  onSave(body: ActivityBody, id: string | null): Promise<unknown>;
+  /** `edit`: the activity and the version the edit started from (null for a new activity). */
+  onSave(body: ActivityBody, edit: { id: string; version: number } | null): Promise<unknown>;
+  /** The activity as saved now (re-read), or null when it was deleted elsewhere. */
+  onLoadLatest(id: string): Promise<Activity | null>;
   onDelete(id: string): Promise<unknown>;
   onReorder(ids: string[]): void;
   onPickOnMap(): void;
@@ -57,7 +58,10 @@ export function ItineraryTimeline(props: ItineraryTimelineProps) {
       activity={activity}
       trip={trip}
       defaults={{ date, timezone: activity?.timezone ?? props.defaults.timezone, currency: props.defaults.currency }}
-      onSubmit={(body) => props.onSave(body, activity?.id ?? null)}
+      onSubmit={(body, version) =>
+        props.onSave(body, activity && { id: activity.id, version: version ?? activity.version })
+      }
+      onLoadLatest={activity ? () => props.onLoadLatest(activity.id) : undefined}
       onCancel={() => props.onEdit(null)}
       onPickOnMap={props.onPickOnMap}
       picking={props.picking}
@@ -122,16 +126,6 @@ export function ItineraryTimeline(props: ItineraryTimelineProps) {
                 </button>
               </h2>
               <div className={styles.dayTools}>
-                {editable && !isChronological(day.activities) && (
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    disabled={props.busy}
-                    onClick={() => props.onReorder(sortDayByTime(activities, day))}
-                  >
-                    Sort by time
-                  </Button>
-                )}
                 {editable && !(editing?.kind === 'new' && editing.date === day.date) && (
                   <Button
                     size="sm"
@@ -159,8 +153,8 @@ export function ItineraryTimeline(props: ItineraryTimelineProps) {
                       highlighted={activity.id === highlightedId}
                       editable={editable}
                       busy={props.busy}
-                      canMoveUp={index > 0}
-                      canMoveDown={index < day.activities.length - 1}
+                      canMoveUp={moveWithinDay(activities, day, activity.id, -1) !== null}
+                      canMoveDown={moveWithinDay(activities, day, activity.id, 1) !== null}
                       onSelect={() => props.onSelectActivity(activity.id)}
                       onEdit={() => props.onEdit({ kind: 'edit', id: activity.id })}
                       onDelete={() => props.onDelete(activity.id)}
@@ -173,6 +167,8 @@ export function ItineraryTimeline(props: ItineraryTimelineProps) {
                 )}
               </ol>
             ) : (
+              // A trip with no activity at all has one empty state (the page's), not one per day.
+              activities.length > 0 &&
               !(editing?.kind === 'new' && editing.date === day.date) && (
                 <p className={styles.emptyDay}>Nothing planned yet.</p>
               )

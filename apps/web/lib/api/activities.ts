@@ -35,9 +35,17 @@ export function useCreateActivity(tripId: string) {
   );
 }
 
+/** An edit carries the version it started from: a stale one is a 409 (STALE_VERSION) the form explains. */
 export function useUpdateActivity(tripId: string) {
-  return useItineraryMutation(tripId, ({ id, body }: { id: string; body: Partial<ActivityBody> }) =>
-    call(api.PATCH('/api/activities/{id}', { params: { path: { id } }, body: updateActivityBody(body) })),
+  return useItineraryMutation(
+    tripId,
+    ({ id, body, version }: { id: string; body: Partial<ActivityBody>; version: number }) =>
+      call(
+        api.PATCH('/api/activities/{id}', {
+          params: { path: { id }, header: { 'if-match': `"${version}"` } },
+          body: { ...updateActivityBody(body), version },
+        }),
+      ),
   );
 }
 

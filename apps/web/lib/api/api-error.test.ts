@@ -50,15 +50,22 @@ describe('messages people never see', () => {
 });
 
 describe('isStaleVersion', () => {
-  it("recognises the API's stale-version conflict, not other 409s", () => {
-    expect(
-      isStaleVersion(
-        new ApiError(409, [
-          'This trip was changed by someone else (you edited version 1, it is now version 2); reload and try again',
-        ]),
-      ),
-    ).toBe(true);
+  it("recognises the API's STALE_VERSION code, not a 409 for another reason", () => {
+    const stale = toApiError(
+      { status: 409, headers: headers() },
+      {
+        statusCode: 409,
+        code: 'STALE_VERSION',
+        message:
+          'This activity was changed by someone else (you edited version 1, it is now version 2); reload and try again',
+      },
+    );
+    expect(stale.code).toBe('STALE_VERSION');
+    expect(isStaleVersion(stale)).toBe(true);
     expect(isStaleVersion(new ApiError(409, ['Only draft trips can be edited; this trip is submitted']))).toBe(false);
+    expect(isStaleVersion(new ApiError(404, ['Activity not found'], undefined, undefined, 'STALE_VERSION'))).toBe(
+      false,
+    );
     expect(isStaleVersion(new Error('x'))).toBe(false);
   });
 });

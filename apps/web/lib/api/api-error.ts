@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly requestId?: string,
     /** Seconds, from Retry-After on a 429 or 503. */
     readonly retryAfter?: number,
+    /** The API's machine-readable reason, when it gives one (`STALE_VERSION`). */
+    readonly code?: string,
   ) {
     super(messages.join('; ') || `HTTP ${status}`);
     this.name = 'ApiError';
@@ -16,11 +18,12 @@ export class ApiError extends Error {
 interface ErrorBody {
   message?: unknown;
   requestId?: unknown;
+  code?: unknown;
 }
 
 /** Builds an ApiError from a response and its (already parsed) body, whatever shape it has. */
 export function toApiError(response: Pick<Response, 'status' | 'headers'>, body: unknown): ApiError {
-  const { message, requestId } = (typeof body === 'object' && body !== null ? body : {}) as ErrorBody;
+  const { message, requestId, code } = (typeof body === 'object' && body !== null ? body : {}) as ErrorBody;
   const messages = Array.isArray(message) ? message.map(String) : typeof message === 'string' ? [message] : [];
   const retryAfter = Number(response.headers.get('Retry-After'));
   return new ApiError(
@@ -28,6 +31,7 @@ export function toApiError(response: Pick<Response, 'status' | 'headers'>, body:
     messages,
     typeof requestId === 'string' ? requestId : undefined,
     Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+    typeof code === 'string' ? code : undefined,
   );
 }
 
@@ -70,12 +74,9 @@ function formatWait(seconds: number): string {
   return `${Math.ceil(seconds / 60)} minutes`;
 }
 
+/** A compare-and-set lost (a trip or activity edited from an older version). */
 export function isStaleVersion(error: unknown): boolean {
-  return (
-    error instanceof ApiError &&
-    error.status === 409 &&
-    error.messages.some((m) => /changed by someone else|changed meanwhile/i.test(m))
-  );
+  return error instanceof ApiError && error.status === 409 && error.code === 'STALE_VERSION';
 }
 
 /**

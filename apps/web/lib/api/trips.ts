@@ -123,7 +123,3 @@ export function useTripTransition() {
     },
   });
 }
-
-export function useCalendarFeed() {
-  return useMutation({ mutationFn: () => call(api.POST('/api/calendar/feed')) });
-}

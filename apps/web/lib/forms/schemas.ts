@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidTimeZone } from '../time/zoned-time';
+import { isValidTimeZone, wallTimeToIso } from '../time/zoned-time';
 
 /**
  * Form rules checked in the browser before a request is sent. They mirror the API's (which stays
@@ -92,6 +92,11 @@ export const activitySchema = z
     endDate: z.string(),
     endTime: z.string(),
     timezone: z.string().trim().refine(isValidTimeZone, 'Use a time zone name such as Europe/Berlin'),
+    /** Where it ends, when elsewhere (a flight); empty means the same zone. */
+    endTimezone: z
+      .string()
+      .trim()
+      .refine((zone) => zone === '' || isValidTimeZone(zone), 'Use a time zone name such as America/New_York'),
     locationName: optionalText(200, 'The place'),
     latitude: coordinate(90, 'Latitude'),
     longitude: coordinate(180, 'Longitude'),
@@ -101,7 +106,7 @@ export const activitySchema = z
     bookingReference: optionalText(100, 'The booking reference'),
   })
   .refine((a) => a.endTime === '' || /^\d{2}:\d{2}$/.test(a.endTime), { path: ['endTime'], message: 'Enter a time' })
-  .refine((a) => a.endTime === '' || `${a.endDate || a.startDate}T${a.endTime}` > `${a.startDate}T${a.startTime}`, {
+  .refine((a) => a.endTime === '' || endsAfterStart(a), {
     path: ['endTime'],
     message: 'It must end after it starts',
   })
@@ -114,6 +119,25 @@ export const activitySchema = z
     message: 'Add the currency of the cost',
   });
 export type ActivityFormValues = z.input<typeof activitySchema>;
+
+/** Wall times in one zone compare as text; an end in another zone compares as an instant. */
+function endsAfterStart(a: {
+  startDate: string;
+  startTime: string;
+  endDate: string;
+  endTime: string;
+  timezone: string;
+  endTimezone: string;
+}) {
+  const endDate = a.endDate || a.startDate;
+  const endZone = a.endTimezone.trim() || a.timezone;
+  if (endZone === a.timezone || !isValidTimeZone(endZone) || !isValidTimeZone(a.timezone))
+    return `${endDate}T${a.endTime}` > `${a.startDate}T${a.startTime}`;
+  return (
+    Date.parse(wallTimeToIso(endDate, a.endTime, endZone)) >
+    Date.parse(wallTimeToIso(a.startDate, a.startTime, a.timezone))
+  );
+}
 
 export const CABIN_CLASSES = ['economy', 'premium_economy', 'business', 'first'] as const;
 

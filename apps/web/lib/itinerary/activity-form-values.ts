@@ -27,6 +27,7 @@ export function activityToFormValues(
       endDate: defaults.date,
       endTime: '',
       timezone: defaults.timezone,
+      endTimezone: '',
       locationName: '',
       latitude: '',
       longitude: '',
@@ -37,7 +38,7 @@ export function activityToFormValues(
     };
   }
   const start = wallTimeOf(activity.startsAt, activity.timezone);
-  const end = activity.endsAt ? wallTimeOf(activity.endsAt, activity.timezone) : null;
+  const end = activity.endsAt ? wallTimeOf(activity.endsAt, activity.endTimezone ?? activity.timezone) : null;
   return {
     title: activity.title,
     type: activity.type,
@@ -46,6 +47,7 @@ export function activityToFormValues(
     endDate: end?.date ?? start.date,
     endTime: end?.time ?? '',
     timezone: activity.timezone,
+    endTimezone: activity.endTimezone ?? '',
     locationName: activity.locationName ?? '',
     latitude: activity.latitude === null ? '' : String(activity.latitude),
     longitude: activity.longitude === null ? '' : String(activity.longitude),
@@ -57,17 +59,20 @@ export function activityToFormValues(
 }
 
 /**
- * Form values → the API's body. Times are wall-clock times in the chosen zone, sent as ISO 8601
- * with that zone's offset. Empty optional fields are null (clears them on an edit).
+ * Form values → the API's body. Times are wall-clock times in the chosen zone (the end in the end
+ * zone, when one is given), sent as ISO 8601 with that zone's offset. Empty optional fields are
+ * null (clears them on an edit).
  */
 export function formValuesToActivityBody(values: ActivityFormValues): ActivityBody {
   const v = activitySchema.parse(values);
+  const endTimezone = v.endTimezone && v.endTimezone !== v.timezone ? v.endTimezone : null;
   return {
     title: v.title,
     type: v.type,
     timezone: v.timezone,
+    endTimezone,
     startsAt: wallTimeToIso(v.startDate, v.startTime, v.timezone),
-    endsAt: v.endTime ? wallTimeToIso(v.endDate || v.startDate, v.endTime, v.timezone) : null,
+    endsAt: v.endTime ? wallTimeToIso(v.endDate || v.startDate, v.endTime, endTimezone ?? v.timezone) : null,
     locationName: v.locationName || null,
     latitude: v.latitude === '' ? null : Number(v.latitude),
     longitude: v.longitude === '' ? null : Number(v.longitude),

@@ -4,9 +4,6 @@ import {
   localDayOf,
   locatedActivities,
   moveWithinDay,
-  isChronological,
-  placeChronologically,
-  sortDayByTime,
   type Activity,
 } from './itinerary-days';
 
@@ -21,6 +18,7 @@ function activity(overrides: Partial<Activity>): Activity {
     startsAt: '2026-03-10T09:00:00+01:00',
     endsAt: null,
     timezone: 'Europe/Berlin',
+    endTimezone: null,
     locationName: null,
     latitude: null,
     longitude: null,
@@ -28,6 +26,7 @@ function activity(overrides: Partial<Activity>): Activity {
     cost: null,
     bookingReference: null,
     position: seq,
+    version: 1,
     createdAt: '2026-01-01T00:00:00Z',
     updatedAt: '2026-01-01T00:00:00Z',
     ...overrides,
@@ -94,53 +93,23 @@ describe('locatedActivities', () => {
 });
 
 describe('moveWithinDay', () => {
-  it('swaps an activity with its neighbour in the whole itinerary order', () => {
+  it('swaps an activity with a neighbour starting at the same time, in the whole itinerary order', () => {
     const d1 = activity({ startsAt: '2026-03-09T09:00:00+01:00' });
     const x = activity({ startsAt: '2026-03-10T09:00:00+01:00' });
     const other = activity({ startsAt: '2026-03-11T09:00:00+01:00' });
-    const y = activity({ startsAt: '2026-03-10T11:00:00+01:00' });
+    const y = activity({ startsAt: '2026-03-10T09:00:00+01:00' });
     const all = [d1, x, other, y];
     const day = groupByLocalDay(all, trip)[1];
     expect(moveWithinDay(all, day, y.id, -1)).toEqual([d1.id, y.id, other.id, x.id]);
     expect(moveWithinDay(all, day, x.id, -1)).toBeNull();
     expect(moveWithinDay(all, day, y.id, 1)).toBeNull();
   });
-});
 
-describe('chronological placement', () => {
-  const morning = activity({ startsAt: '2026-03-10T09:00:00+01:00' });
-  const evening = activity({ startsAt: '2026-03-10T19:00:00+01:00' });
-  const nextDay = activity({ startsAt: '2026-03-11T08:00:00+01:00' });
-
-  it('puts a new activity before the first later one of its day', () => {
-    const noon = activity({ startsAt: '2026-03-10T12:00:00+01:00' });
-    expect(placeChronologically([morning, evening, nextDay, noon], noon.id)).toEqual([
-      morning.id,
-      noon.id,
-      evening.id,
-      nextDay.id,
-    ]);
-  });
-
-  it('puts the latest activity of a day after the others of that day', () => {
-    const late = activity({ startsAt: '2026-03-10T22:00:00+01:00' });
-    expect(placeChronologically([morning, late, evening, nextDay], late.id)).toEqual([
-      morning.id,
-      evening.id,
-      late.id,
-      nextDay.id,
-    ]);
-  });
-
-  it('answers null when nothing moves', () => {
-    expect(placeChronologically([morning, evening, nextDay], evening.id)).toBeNull();
-    expect(isChronological([morning, evening])).toBe(true);
-    expect(isChronological([evening, morning])).toBe(false);
-  });
-
-  it('sorts one day in the slots its activities hold, leaving other days alone', () => {
-    const all = [evening, nextDay, morning];
-    const day = groupByLocalDay(all, trip)[1];
-    expect(sortDayByTime(all, day)).toEqual([morning.id, nextDay.id, evening.id]);
+  it('never puts a later activity above an earlier one (a 12:30 lunch above an 11:00 call)', () => {
+    const call = activity({ startsAt: '2026-03-10T11:00:00+01:00' });
+    const lunch = activity({ startsAt: '2026-03-10T12:30:00+01:00' });
+    const day = groupByLocalDay([call, lunch], trip)[1];
+    expect(moveWithinDay([call, lunch], day, lunch.id, -1)).toBeNull();
+    expect(moveWithinDay([call, lunch], day, call.id, 1)).toBeNull();
   });
 });

@@ -63,9 +63,12 @@ export function locatedActivities(
   );
 }
 
+const startMs = (activity: Pick<Activity, 'startsAt'>) => new Date(activity.startsAt).getTime();
+
 /**
  * The whole itinerary's ids after moving one activity up or down among its day's activities
- * (the API stores one manual order per trip). Returns null when it cannot move further.
+ * (the API stores one manual order per trip). Times decide the order, so it moves only past a
+ * neighbour starting at the same time; null when it cannot move that way.
  */
 export function moveWithinDay(
   all: readonly Activity[],
@@ -75,47 +78,10 @@ export function moveWithinDay(
 ): string[] | null {
   const index = day.activities.findIndex((a) => a.id === activityId);
   const neighbour = day.activities[index + direction];
-  if (index === -1 || !neighbour) return null;
+  if (index === -1 || !neighbour || startMs(neighbour) !== startMs(day.activities[index])) return null;
   const ids = all.map((a) => a.id);
   const from = ids.indexOf(activityId);
   const to = ids.indexOf(neighbour.id);
   [ids[from], ids[to]] = [ids[to], ids[from]];
   return ids;
-}
-
-const startMs = (activity: Pick<Activity, 'startsAt'>) => new Date(activity.startsAt).getTime();
-
-/** True when a day's activities, in itinerary order, never go back in time. */
-export function isChronological(activities: readonly Activity[]): boolean {
-  return activities.every((activity, index) => index === 0 || startMs(activities[index - 1]) <= startMs(activity));
-}
-
-/**
- * The itinerary order after putting one activity (new, or with a new time) in its chronological
- * place among the activities of its local day; activities of other days keep their places.
- * Null when it is already there.
- */
-export function placeChronologically(all: readonly Activity[], activityId: string): string[] | null {
-  const moved = all.find((a) => a.id === activityId);
-  if (!moved) return null;
-  const day = localDayOf(moved);
-  const rest = all.filter((a) => a.id !== activityId);
-  const sameDay = rest.filter((a) => localDayOf(a) === day);
-  const before = sameDay.find((a) => startMs(a) > startMs(moved));
-  const index = before
-    ? rest.indexOf(before)
-    : sameDay.length
-      ? rest.indexOf(sameDay[sameDay.length - 1]) + 1
-      : rest.length;
-  const ids = rest.map((a) => a.id);
-  ids.splice(index, 0, activityId);
-  return ids.every((id, i) => id === all[i].id) ? null : ids;
-}
-
-/** The itinerary order with one day's activities sorted by start time, in the slots they hold. */
-export function sortDayByTime(all: readonly Activity[], day: ItineraryDay): string[] {
-  const sorted = [...day.activities].sort((a, b) => startMs(a) - startMs(b));
-  const dayIds = new Set(day.activities.map((a) => a.id));
-  let next = 0;
-  return all.map((a) => (dayIds.has(a.id) ? sorted[next++].id : a.id));
 }

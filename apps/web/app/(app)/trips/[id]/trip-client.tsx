@@ -25,18 +25,14 @@ import type { ActivityBody } from '@/lib/api/contract';
 import { useMemberDirectory } from '@/lib/api/organization';
 import { useDeleteTrip, useTrip } from '@/lib/api/trips';
 import { withoutNulls } from '@/lib/itinerary/activity-form-values';
-import {
-  groupByLocalDay,
-  localDayOf,
-  locatedActivities,
-  placeChronologically,
-  type Activity,
-} from '@/lib/itinerary/itinerary-days';
+import { groupByLocalDay, localDayOf, locatedActivities, type Activity } from '@/lib/itinerary/itinerary-days';
 import { isDeletable, isEditable, isItineraryOpen } from '@/lib/trips/lifecycle';
 import { draftKeys } from '@/lib/forms/session-drafts';
 import { formatMoney } from '@/lib/trips/money';
 import { formatDateRange, formatDay, today } from '@/lib/time/zoned-time';
 import styles from './trip.module.css';
+
+const ADD_FIRST_ACTIVITY = 'add-first-activity';
 
 function reopenedActivityForm(tripId: string): Editing {
   if (typeof window === 'undefined') return null;
@@ -74,6 +70,8 @@ export function TripClient({ id }: { id: string }) {
   );
   const [actionError, setActionError] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  /** The element id to focus once a deleted card has left the page. */
+  const [focusAfterDelete, setFocusAfterDelete] = useState<string | null>(null);
 
   // The one-off notice stays on screen, not in the address: a reload or a shared link shows none.
   useEffect(() => {
@@ -117,6 +115,14 @@ export function TripClient({ id }: { id: string }) {
     [activities],
   );
 
+  useEffect(() => {
+    if (!focusAfterDelete) return;
+    const target = document.getElementById(focusAfterDelete);
+    // A card is focused through its main button, which names it.
+    (target?.tagName === 'LI' ? target.querySelector<HTMLElement>('button') : target)?.focus();
+    setFocusAfterDelete(null);
+  }, [focusAfterDelete, activities]);
+
   const stopPicking = () => setPicking(false);
   useEffect(() => {
     if (!picking) return;
@@ -156,25 +162,32 @@ export function TripClient({ id }: { id: string }) {
       : null;
   const busy = reorder.isPending || deleteActivity.isPending;
 
-  const save = async (body: ActivityBody, activityId: string | null) => {
-    const saved: Activity = activityId
-      ? await updateActivity.mutateAsync({ id: activityId, body })
+  // The API keeps the itinerary in time order, so a new or retimed activity needs no reorder here.
+  const save = async (body: ActivityBody, edit: { id: string; version: number } | null) => {
+    const saved: Activity = edit
+      ? await updateActivity.mutateAsync({ ...edit, body })
       : await createActivity.mutateAsync(withoutNulls(body));
     setEditing(null);
     setPicking(false);
     setPickedPoint(null);
     setHighlightedId(saved.id);
     setSelectedDay(localDayOf(saved));
-    // A new activity, or one with a new time, goes where it belongs in its day (the API appends).
-    const previous = activities.find((a) => a.id === saved.id);
-    if (!previous || previous.startsAt !== saved.startsAt) {
-      const others = activities.filter((a) => a.id !== saved.id);
-      const order = placeChronologically(
-        previous ? activities.map((a) => (a.id === saved.id ? saved : a)) : [...others, saved],
-        saved.id,
-      );
-      if (order) reorder.mutate(order);
-    }
+  };
+
+  /** Re-reads the itinerary: the activity as saved now, or null when it was deleted elsewhere. */
+  const loadLatest = async (activityId: string) => {
+    const result = await itinerary.refetch();
+    if (result.isError) throw result.error;
+    return result.data?.items.find((a) => a.id === activityId) ?? null;
+  };
+
+  /** After a deletion, focus goes to the next card (or the previous, or the way to add one). */
+  const removeActivity = async (activityId: string) => {
+    const index = activities.findIndex((a) => a.id === activityId);
+    const neighbour = activities[index + 1] ?? activities[index - 1];
+    await deleteActivity.mutateAsync(activityId);
+    setHighlightedId(null);
+    setFocusAfterDelete(neighbour ? `activity-${neighbour.id}` : ADD_FIRST_ACTIVITY);
   };
 
   const runAction = async (run: () => Promise<unknown>) => {
@@ -290,6 +303,7 @@ export function TripClient({ id }: { id: string }) {
                   action={
                     editable && (
                       <Button
+                        id={ADD_FIRST_ACTIVITY}
                         variant="primary"
                         onClick={() => setEditing({ kind: 'new', date: days[0]?.date ?? t.startDate })}
                       >
@@ -331,7 +345,8 @@ export function TripClient({ id }: { id: string }) {
                   if (next?.kind === 'new') setSelectedDay(next.date);
                 }}
                 onSave={save}
-                onDelete={(activityId) => deleteActivity.mutateAsync(activityId).then(() => setHighlightedId(null))}
+                onLoadLatest={loadLatest}
+                onDelete={removeActivity}
                 onReorder={(ids) => reorder.mutate(ids)}
                 onPickOnMap={() => setPicking((value) => !value)}
               />
