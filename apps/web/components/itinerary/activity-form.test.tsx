@@ -27,7 +27,7 @@ const stored: Activity = {
 
 function renderForm(
   onSubmit: ActivityFormProps['onSubmit'],
-  edit?: Pick<ActivityFormProps, 'activity' | 'onLoadLatest' | 'onCancel'>,
+  edit?: Partial<Pick<ActivityFormProps, 'activity' | 'onLoadLatest' | 'onCancel'>>,
 ) {
   const client = new QueryClient();
   render(

@@ -121,6 +121,13 @@ describe('ItineraryTimeline', () => {
     expect(card.textContent).toMatch(/10:00 (CET|GMT\+1) – 13:00 (EDT|GMT-4)/);
   });
 
+  it('says so when the activity being edited was deleted elsewhere', () => {
+    const props = renderTimeline([activity('Dinner', {})], { editing: { kind: 'edit', id: 'Gone' } });
+    expect(screen.getByRole('alert').textContent).toContain('This activity was deleted elsewhere');
+    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
+    expect(props.onEdit).toHaveBeenCalledWith(null);
+  });
+
   it('says "Nothing planned yet" under empty days only when the trip has activities (one empty state)', () => {
     renderTimeline([]);
     expect(screen.queryByText('Nothing planned yet.')).toBeNull();

@@ -51,6 +51,8 @@ export function ItineraryTimeline(props: ItineraryTimelineProps) {
   const conflicts = props.conflicts.map((conflict) => ({ ...conflict, message: describeConflict(conflict, titles) }));
   const conflictIndex = conflictsByActivity(conflicts);
   const zone = trip.timezone;
+  // The form of an activity that left the itinerary (deleted elsewhere) has no card to replace.
+  const editedElsewhere = editing?.kind === 'edit' && !activities.some((a) => a.id === editing.id);
 
   const form = (activity: Activity | null, date: string) => (
     <ActivityForm
@@ -82,6 +84,19 @@ export function ItineraryTimeline(props: ItineraryTimelineProps) {
           'The destination has no time zone: times are shown in each activity’s own zone.'
         )}
       </p>
+      {editedElsewhere && (
+        <Alert
+          tone="danger"
+          title="This activity was deleted elsewhere"
+          actions={
+            <Button size="sm" onClick={() => props.onEdit(null)}>
+              Close
+            </Button>
+          }
+        >
+          It is no longer in the itinerary (deleted in another tab or by someone else), so there is nothing to save.
+        </Alert>
+      )}
       {conflicts.length > 0 && (
         <Alert
           tone="warning"
