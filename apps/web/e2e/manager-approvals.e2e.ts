@@ -157,10 +157,11 @@ describe('a manager and the approvals queue', () => {
       await adminPage.getByText('Policy saved.', { exact: false }).waitFor();
       await screenshot(adminPage, '17-admin-policy');
       await adminPage.goto('/admin/audit');
-      await adminPage.getByText('Trip approved').first().waitFor();
+      await adminPage.getByRole('table', { name: 'Audit log' }).getByText('Trip approved').first().waitFor();
       await screenshot(adminPage, '18-admin-audit');
       await adminPage.goto(`/trips/${expensive.id}`);
-      await adminPage.getByText('This trip was rejected').waitFor();
+      await adminPage.getByText(/^Rejected by Mary Manager on /).waitFor();
+      await adminPage.getByText('Over the trip budget ceiling; please find a cheaper hotel.').waitFor();
     });
   });
 });

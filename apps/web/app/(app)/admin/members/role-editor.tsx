@@ -50,7 +50,7 @@ export function RoleEditor({ member, busy, onSave }: RoleEditorProps) {
             variant="primary"
             loading={busy}
             onClick={() => (draft === 'admin' ? setConfirming(true) : void save())}
-            aria-label={`Save the role of ${member.name}`}
+            aria-label={`Save role for ${member.name}`}
           >
             Save role
           </Button>
