@@ -5,10 +5,10 @@ import {
   newPage,
   PASSWORD,
   registerOrganization,
-  screenshot,
   signIn,
   unique,
 } from './support/harness';
+import { checkpoint } from './support/axe';
 
 describe('an invited traveller', () => {
   let browser: Browser;
@@ -37,12 +37,12 @@ describe('an invited traveller', () => {
       const inviteUrl = await adminPage.getByTestId('invite-url').inputValue();
       expect(inviteUrl).toMatch(/\/invite\/[\w-]+$/);
       await adminPage.getByRole('cell', { name: travellerEmail, exact: true }).waitFor();
-      await screenshot(adminPage, '08-admin-invitations');
+      await checkpoint(adminPage, '08-admin-invitations');
 
       // The invitation e-mail is in the outbox (no SendGrid key here).
       await adminPage.getByRole('link', { name: 'Mail outbox' }).click();
       await adminPage.getByRole('cell', { name: travellerEmail, exact: true }).first().waitFor();
-      await screenshot(adminPage, '09-admin-outbox');
+      await checkpoint(adminPage, '09-admin-outbox');
 
       // The traveller accepts in their own browser.
       const { page } = await newPage(browser);
@@ -59,7 +59,7 @@ describe('an invited traveller', () => {
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.waitForURL('**/sign-in');
       await signIn(page, travellerEmail);
-      await screenshot(page, '10-traveller-dashboard');
+      await checkpoint(page, '10-traveller-dashboard');
       expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).count()).toBe(0);
 
       await page.goto('/admin');
@@ -67,7 +67,7 @@ describe('an invited traveller', () => {
       await page.goto('/admin/members');
       await page.getByText('No access to the admin area').waitFor();
       expect(await page.getByRole('navigation', { name: 'Admin' }).count()).toBe(0);
-      await screenshot(page, '11-traveller-admin-refused');
+      await checkpoint(page, '11-traveller-admin-refused');
 
       // A used invitation says so as soon as it opens, before anyone types.
       const { page: again } = await newPage(browser);

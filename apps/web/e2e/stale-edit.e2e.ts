@@ -7,9 +7,9 @@ import {
   must,
   newPage,
   registerOrganization,
-  screenshot,
   signIn,
 } from './support/harness';
+import { checkpoint } from './support/axe';
 
 describe('editing a trip someone else just changed', () => {
   let browser: Browser;
@@ -57,7 +57,7 @@ describe('editing a trip someone else just changed', () => {
       await alert.waitFor();
       await alert.getByText(/you started from version 1, and the trip is now at version 2/).waitFor();
       await alert.getByText('not saved').waitFor();
-      await screenshot(page, '19-stale-edit-conflict');
+      await checkpoint(page, '19-stale-edit-conflict');
 
       await alert.getByRole('button', { name: 'Discard my changes and load theirs' }).click();
       expect(await page.getByLabel('Title').inputValue()).toBe('Paris offsite (theirs)');

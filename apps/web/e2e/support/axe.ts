@@ -1,6 +1,7 @@
 import type { AxeResults, Result } from 'axe-core';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { screenshot } from './harness';
 
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const BLOCKING = new Set(['serious', 'critical']);
@@ -29,4 +30,10 @@ export async function expectNoSeriousA11yViolations(page: Page, state: string): 
     throw new Error(
       `axe-core: ${state} (${page.url()}) has serious or critical violations:\n${blocking.map(describe).join('\n')}`,
     );
+}
+
+/** A page state a flow reaches: checked with axe-core, then saved as `artifacts/screenshots/<name>.png`. */
+export async function checkpoint(page: Page, name: string): Promise<void> {
+  await expectNoSeriousA11yViolations(page, name);
+  await screenshot(page, name);
 }
