@@ -1,4 +1,4 @@
-import { createServer } from 'node:net';
+import { freePort } from '../src/database/ports';
 import { createTrip, registerOrganization, Session, uniqueEmail } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -14,14 +14,6 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
     if (wanted.every((label) => present.includes(label))) return Number(match[3]);
   }
   return undefined;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 describe('Prometheus metrics (/api/metrics)', () => {

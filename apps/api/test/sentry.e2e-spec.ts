@@ -1,20 +1,12 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { freePort } from '../src/database/ports';
 import { ApiClient } from './support/api-client';
 import { FakeSentry } from './support/fake-sentry';
 import { createTrip, registerOrganization, Session } from './support/factories';
 import { TEST_SECRETS } from './support/test-app';
 import { createTestDatabase } from './support/test-database';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function until(ready: () => Promise<boolean>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
