@@ -45,14 +45,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-passed=0 failed=0
-check() { # check NAME EXPECTED ACTUAL
-  if [ "$2" = "$3" ]; then
-    passed=$((passed + 1)); echo "ok   - $1"
-  else
-    failed=$((failed + 1)); echo "FAIL - $1"; echo "       expected: $2"; echo "       actual:   $3"
-  fi
-}
+# shellcheck source=scripts/lib/checks.sh
+. "$(dirname "$0")/lib/checks.sh"
 # run CMD…: exit status of a bounded command, its stderr kept in $tmp/err.
 run() { local rc=0; timeout 120 "$@" >"$tmp/out" 2>"$tmp/err" || rc=$?; echo "$rc"; }
 
@@ -195,5 +189,4 @@ reset_db nestmap_backup_dst create
 rc=$(run "$scripts/restore-db.sh" "$tmp/nestmap_backup_legacy.sql.gz" "$dst")
 check "plain SQL + gzip archive restores, same fingerprint" "0 yes" "$rc $(fingerprint "$dst" | cmp -s - "$tmp/src.fp" && echo yes || echo no)"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

@@ -47,21 +47,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-passed=0 failed=0
-check() { # check NAME EXPECTED ACTUAL
-  if [ "$2" = "$3" ]; then
-    passed=$((passed + 1)); echo "ok   - $1"
-  else
-    failed=$((failed + 1)); echo "FAIL - $1"; echo "       expected: $2"; echo "       actual:   $3"
-  fi
-}
-free_ports() { # free_ports N: N distinct free loopback ports (all held open together while chosen)
-  node -e 'const net = require("net"); const n = +process.argv[1]; let open = 0;
-    const servers = Array.from({ length: n }, () => net.createServer().listen(0, "127.0.0.1", () => {
-      if (++open < n) return;
-      console.log(servers.map((s) => s.address().port).join(" ")); servers.forEach((s) => s.close());
-    }));' "$1"
-}
+# shellcheck source=scripts/lib/checks.sh
+. "$root/scripts/lib/checks.sh"
 wait_for() { # wait_for URL: until it answers 2xx (30 s)
   for _ in $(seq 1 150); do curl -skf -o /dev/null --max-time 2 "$1" && return 0; sleep 0.2; done
   echo "test-pm2-reload: $1 did not answer" >&2
@@ -125,5 +112,4 @@ summarize() { result "$1" "$2" '`${r.requests} ${r.kind} (${r.ok} 2xx, ${r.non2x
 echo "test-pm2-reload: reload took $(result nginx GET 'r.reloadMs') ms;" \
   "through nginx: $(summarize nginx GET), $(summarize nginx POST);" \
   "straight at PM2's port: $(summarize direct GET), $(summarize direct POST)"
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary
