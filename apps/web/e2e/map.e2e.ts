@@ -123,7 +123,11 @@ describe('the trip map', () => {
         await screenshot(page, `map-offline-city-${viewport.name}`);
 
         // Zoomed out to the region: the 1:50m layer and only the large cities.
-        for (let i = 0; i < 7; i++) await map.getByRole('button', { name: 'Zoom out' }).click();
+        // One level per click, once the previous zoom has ended (a click during the animation is ignored).
+        for (let i = 0; i < 7; i++) {
+          await map.getByRole('button', { name: 'Zoom out' }).click();
+          await page.waitForTimeout(350);
+        }
         await waitUntil(async () => (await landShare(page)) > 0.2);
         await page.waitForTimeout(400);
         await screenshot(page, `map-offline-region-${viewport.name}`);
