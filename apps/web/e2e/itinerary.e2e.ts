@@ -7,11 +7,11 @@ import {
   must,
   newPage,
   registerOrganization,
-  screenshot,
   signIn,
   urls,
   waitUntil,
 } from './support/harness';
+import { checkpoint } from './support/axe';
 
 /** The trip page's itinerary: empty state, focus after deleting, two tabs, feeds, flights. */
 describe('the itinerary on the trip page', () => {
@@ -62,6 +62,7 @@ describe('the itinerary on the trip page', () => {
       await page.getByRole('heading', { name: 'Newark visit' }).waitFor();
       await page.getByText('No activities yet').waitFor();
       expect(await page.getByText('Nothing planned yet.').count()).toBe(0);
+      await checkpoint(page, 'itinerary-new-trip');
 
       const call = await add('Morning call', '09:00');
       await add('Team lunch', '12:30');
@@ -107,7 +108,7 @@ describe('the itinerary on the trip page', () => {
         .filter({ hasText: 'Someone else changed this activity while you were editing' });
       await alert.waitFor();
       await alert.getByText('its title is now “Customer workshop”', { exact: false }).waitFor();
-      await screenshot(tabA, 'itinerary-stale-activity');
+      await checkpoint(tabA, 'itinerary-stale-activity');
       await alert.getByRole('button', { name: 'Discard my changes and load theirs' }).click();
       expect(await tabA.getByLabel('Title').inputValue()).toBe('Customer workshop');
       await tabA.getByLabel(/^Ends \(optional\)/).fill('12:00');
@@ -123,7 +124,7 @@ describe('the itinerary on the trip page', () => {
       await tabB.getByRole('button', { name: 'Edit “Customer workshop”' }).click();
       await tabB.getByText('This activity was deleted elsewhere').waitFor();
       expect(await tabB.getByRole('button', { name: 'Save activity' }).count()).toBe(0);
-      await screenshot(tabB, 'itinerary-deleted-elsewhere');
+      await checkpoint(tabB, 'itinerary-deleted-elsewhere');
     });
   });
 
@@ -157,7 +158,7 @@ describe('the itinerary on the trip page', () => {
       await dialog.getByRole('button', { name: 'Reset address…' }).click();
       const warning = dialog.getByRole('alert').filter({ hasText: 'Reset the address?' });
       await warning.getByText(/stops updating/).waitFor();
-      await screenshot(page, 'itinerary-subscribe-reset-warning');
+      await checkpoint(page, 'itinerary-subscribe-reset-warning');
       await warning.getByRole('button', { name: 'Reset address' }).click();
       await waitUntil(async () => (await address.inputValue()) !== first);
       const second = await address.inputValue();
@@ -190,11 +191,11 @@ describe('the itinerary on the trip page', () => {
       await flight.waitFor();
       // Departure in Frankfurt's zone, arrival in New York's.
       expect(await flight.textContent()).toMatch(/(20:00|8:00\sPM) (CET|CEST|GMT\+1|GMT\+2) – .*(EST|EDT|GMT-4|GMT-5)/);
-      await screenshot(page, `itinerary-flight-${locale}-${width}`);
+      await checkpoint(page, `itinerary-flight-${locale}-${width}`);
       await page.getByRole('button', { name: 'Edit “LH 402 FRA→EWR”' }).click();
       expect(await page.getByLabel(/^Ends in time zone/).inputValue()).toBe('America/New_York');
       await page.getByText(/it ends in New York time/).waitFor();
-      await screenshot(page, `itinerary-flight-form-${locale}-${width}`);
+      await checkpoint(page, `itinerary-flight-form-${locale}-${width}`);
     });
   });
 });
