@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useUser } from '@/components/session/session-provider';
 import { Alert, Button, Dialog, DialogActions, Field, Textarea } from '@/components/ui';
 import { ApiError, describeError } from '@/lib/api/api-error';
@@ -29,13 +29,15 @@ export interface TripActionsProps {
   only?: LifecycleAction[];
   /** A 409 (someone else changed the trip meanwhile): the caller refreshes and explains it instead. */
   onConflict?(action: LifecycleAction): void;
+  /** Also offer "Approve with a comment…" (the traveller reads the comment on the trip page). */
+  commentOnApprove?: boolean;
 }
 
 /** The lifecycle steps this user may take on this trip now; reject asks for a reason. */
-export function TripActions({ trip, size = 'md', onDone, only, onConflict }: TripActionsProps) {
+export function TripActions({ trip, size = 'md', onDone, only, onConflict, commentOnApprove }: TripActionsProps) {
   const user = useUser();
   const transition = useTripTransition();
-  const [dialog, setDialog] = useState<'reject' | 'cancel' | null>(null);
+  const [dialog, setDialog] = useState<'reject' | 'cancel' | 'approve' | null>(null);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -62,18 +64,32 @@ export function TripActions({ trip, size = 'md', onDone, only, onConflict }: Tri
   return (
     <>
       {actions.map((action) => (
-        <Button
-          key={action}
-          size={size}
-          variant={
-            action === 'submit' || action === 'approve' ? 'primary' : action === 'reject' ? 'danger' : 'secondary'
-          }
-          loading={transition.isPending && transition.variables?.action === action}
-          disabled={transition.isPending}
-          onClick={() => (action === 'reject' || action === 'cancel' ? setDialog(action) : run(action))}
-        >
-          {LABELS[action]}
-        </Button>
+        <Fragment key={action}>
+          <Button
+            size={size}
+            variant={
+              action === 'submit' || action === 'approve' ? 'primary' : action === 'reject' ? 'danger' : 'secondary'
+            }
+            loading={transition.isPending && transition.variables?.action === action}
+            disabled={transition.isPending}
+            onClick={() => (action === 'reject' || action === 'cancel' ? setDialog(action) : run(action))}
+          >
+            {LABELS[action]}
+          </Button>
+          {action === 'approve' && commentOnApprove && (
+            <Button
+              size={size}
+              variant="secondary"
+              disabled={transition.isPending}
+              onClick={() => {
+                setReason('');
+                setDialog('approve');
+              }}
+            >
+              Approve with a comment…
+            </Button>
+          )}
+        </Fragment>
       ))}
       {error && !dialog && (
         <div style={{ flexBasis: '100%' }}>
@@ -106,6 +122,34 @@ export function TripActions({ trip, size = 'md', onDone, only, onConflict }: Tri
             </Button>
             <Button type="submit" variant="danger" loading={transition.isPending}>
               Reject trip
+            </Button>
+          </DialogActions>
+        </form>
+      </Dialog>
+      <Dialog open={dialog === 'approve'} title={`Approve “${trip.title}”`} onClose={() => setDialog(null)}>
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            void run('approve', reason.trim() || undefined);
+          }}
+          style={{ display: 'flex', flexDirection: 'column', gap: 'var(--space-4)' }}
+        >
+          {error && <Alert tone="danger">{error}</Alert>}
+          <Field label="Comment" optional hint="The traveller reads it on the trip page and in the e-mail.">
+            <Textarea
+              autoFocus
+              rows={3}
+              maxLength={1000}
+              value={reason}
+              onChange={(event) => setReason(event.target.value)}
+            />
+          </Field>
+          <DialogActions>
+            <Button variant="ghost" onClick={() => setDialog(null)}>
+              Back
+            </Button>
+            <Button type="submit" variant="primary" loading={transition.isPending}>
+              Approve trip
             </Button>
           </DialogActions>
         </form>

@@ -116,6 +116,7 @@ export function ApprovalCard({ trip, userId, members, policy, today, onDecided }
               only={['approve', 'reject']}
               onDone={onDecided}
               onConflict={() => void refresh()}
+              commentOnApprove
             />
           )}
         </div>
