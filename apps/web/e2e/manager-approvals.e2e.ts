@@ -8,10 +8,10 @@ import {
   newPage,
   PASSWORD,
   registerOrganization,
-  screenshot,
   signIn,
   unique,
 } from './support/harness';
+import { checkpoint } from './support/axe';
 
 describe('a manager and the approvals queue', () => {
   let browser: Browser;
@@ -98,7 +98,7 @@ describe('a manager and the approvals queue', () => {
       await page.waitForURL('**/dashboard**');
       await page.getByRole('heading', { name: 'Waiting for your approval' }).waitFor();
       await page.getByRole('link', { name: 'Tokyo trade fair' }).waitFor();
-      await screenshot(page, '12-manager-dashboard');
+      await checkpoint(page, '12-manager-dashboard');
 
       await page.getByRole('link', { name: 'Approvals queue' }).click();
       await page.waitForURL('**/admin/approvals');
@@ -106,7 +106,7 @@ describe('a manager and the approvals queue', () => {
       const tokyo = page.getByRole('region', { name: 'Tokyo trade fair' });
       await tokyo.getByText('Budget €7,200 is over the €3,000 ceiling.').waitFor();
       await lisbon.getByText(/Budget €1,800 is within the €3,000 ceiling/).waitFor();
-      await screenshot(page, '13-approvals-queue');
+      await checkpoint(page, '13-approvals-queue');
 
       await lisbon.getByRole('button', { name: 'Approve', exact: true }).click();
       await page.getByText('“Lisbon customer visit”: Approved: the traveller has been notified.').waitFor();
@@ -116,7 +116,7 @@ describe('a manager and the approvals queue', () => {
       await dialog.getByRole('button', { name: 'Reject trip' }).click();
       await dialog.getByText('Tell the traveller why, so they can plan again.').waitFor();
       await dialog.getByLabel('Reason').fill('Over the trip budget ceiling; please find a cheaper hotel.');
-      await screenshot(page, '14-reject-with-reason');
+      await checkpoint(page, '14-reject-with-reason');
       await dialog.getByRole('button', { name: 'Reject trip' }).click();
       await page.getByText('“Tokyo trade fair”: Rejected: the traveller has been notified with your reason.').waitFor();
       await page.getByText('Nothing waits for approval').waitFor();
@@ -132,7 +132,7 @@ describe('a manager and the approvals queue', () => {
       await page.getByRole('link', { name: 'Where are my people' }).click();
       await page.getByText('1 away today').waitFor();
       await page.locator('.leaflet-marker-icon[title="Margaret in Lisbon, Portugal"]').waitFor();
-      await screenshot(page, '15-where-are-my-people');
+      await checkpoint(page, '15-where-are-my-people');
 
       // Managers read members and the policy; only admins change them.
       await page.getByRole('link', { name: 'Members' }).click();
@@ -147,7 +147,7 @@ describe('a manager and the approvals queue', () => {
       await signIn(adminPage, admin.email);
       await adminPage.goto('/admin/members');
       await adminPage.getByRole('combobox', { name: 'Role of Mary Manager' }).waitFor();
-      await screenshot(adminPage, '16-admin-members');
+      await checkpoint(adminPage, '16-admin-members');
       await adminPage.goto('/admin/policy');
       await adminPage.getByLabel('Budget ceiling per trip (optional)').fill('abc');
       await adminPage.getByRole('button', { name: 'Save policy' }).click();
@@ -155,10 +155,10 @@ describe('a manager and the approvals queue', () => {
       await adminPage.getByLabel('Budget ceiling per trip (optional)').fill('3500');
       await adminPage.getByRole('button', { name: 'Save policy' }).click();
       await adminPage.getByText('Policy saved.', { exact: false }).waitFor();
-      await screenshot(adminPage, '17-admin-policy');
+      await checkpoint(adminPage, '17-admin-policy');
       await adminPage.goto('/admin/audit');
       await adminPage.getByRole('table', { name: 'Audit log' }).getByText('Trip approved').first().waitFor();
-      await screenshot(adminPage, '18-admin-audit');
+      await checkpoint(adminPage, '18-admin-audit');
       await adminPage.goto(`/trips/${expensive.id}`);
       await adminPage.getByText(/^Rejected by Mary Manager on /).waitFor();
       await adminPage.getByText('Over the trip budget ceiling; please find a cheaper hotel.').waitFor();
