@@ -15,10 +15,23 @@ describe('offline basemap labels', () => {
   it('show the large cities in view at region zoom and towns and airports at city zoom', () => {
     expect(labelsInView(places, { zoom: 5, ...berlinArea }).map((l) => l.text)).toEqual(['Berlin']);
     expect(labelsInView(places, { zoom: AIRPORT_ZOOM, ...berlinArea }).map((l) => l.text)).toEqual([
-      'BER',
       'Berlin',
       'Potsdam',
+      'BER',
     ]);
+  });
+
+  it('leave out a smaller place whose label would overlap a larger one, until the zoom makes room', () => {
+    const china: BasemapPlaces = {
+      cities: [
+        ['Beijing', 39.9, 116.39, 20_000_000],
+        ['Tianjin', 39.13, 117.2, 11_000_000],
+      ],
+      airports: [],
+    };
+    const view = { south: 35, north: 45, west: 110, east: 125 };
+    expect(labelsInView(china, { zoom: 4, ...view }).map((l) => l.text)).toEqual(['Beijing']);
+    expect(labelsInView(china, { zoom: 7, ...view }).map((l) => l.text)).toEqual(['Beijing', 'Tianjin']);
   });
 
   it('find places on the copy of the world the view shows when it is panned past the antimeridian', () => {

@@ -42,25 +42,53 @@ function nearestCopy(longitude: number, west: number, east: number): number {
   return longitude + 360 * Math.round((centre - longitude) / 360);
 }
 
-/** The labels to draw in a view: the largest places first, at most MAX_LABELS. */
+/** Where a place lands on the map in pixels at a zoom (Web Mercator, as Leaflet draws it). */
+function pixel(latitude: number, longitude: number, zoom: number): [number, number] {
+  const size = 256 * 2 ** zoom;
+  const sin = Math.sin((Math.max(-85, Math.min(85, latitude)) * Math.PI) / 180);
+  return [((longitude + 180) / 360) * size, (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * size];
+}
+
+/** A label's box in pixels, about the size of its text at 11px. */
+function box(label: Label, zoom: number) {
+  const [x, y] = pixel(label.latitude, label.longitude, zoom);
+  const halfWidth = (label.text.length + (label.kind === 'airport' ? 2 : 0)) * 3.3 + 4;
+  return { left: x - halfWidth, right: x + halfWidth, top: y - 8, bottom: y + 8 };
+}
+
+/**
+ * The labels to draw in a view: the largest places first, at most MAX_LABELS, and none over an
+ * earlier one (Beijing wins over Tianjin until the zoom leaves room for both).
+ */
 export function labelsInView(places: BasemapPlaces, view: View): Label[] {
   const labels: Label[] = [];
+  const boxes: ReturnType<typeof box>[] = [];
+  const place = (label: Label) => {
+    const candidate = box(label, view.zoom);
+    const overlaps = boxes.some(
+      (b) =>
+        candidate.left < b.right && candidate.right > b.left && candidate.top < b.bottom && candidate.bottom > b.top,
+    );
+    if (overlaps) return;
+    boxes.push(candidate);
+    labels.push(label);
+  };
   const inView = (latitude: number, longitude: number) => {
     const lng = nearestCopy(longitude, view.west, view.east);
     return latitude >= view.south && latitude <= view.north && lng >= view.west && lng <= view.east ? lng : null;
   };
-  if (view.zoom >= AIRPORT_ZOOM)
-    for (const [iata, latitude, longitude] of places.airports) {
-      const lng = inView(latitude, longitude);
-      if (lng !== null) labels.push({ text: iata, latitude, longitude: lng, kind: 'airport' });
-      if (labels.length >= MAX_LABELS / 2) break;
-    }
   const minimum = minimumPopulation(view.zoom);
   for (const [name, latitude, longitude, population] of places.cities) {
     if (population < minimum || labels.length >= MAX_LABELS) break;
     const lng = inView(latitude, longitude);
-    if (lng !== null) labels.push({ text: name, latitude, longitude: lng, kind: 'city' });
+    if (lng !== null) place({ text: name, latitude, longitude: lng, kind: 'city' });
   }
+  if (view.zoom >= AIRPORT_ZOOM)
+    for (const [iata, latitude, longitude] of places.airports) {
+      if (labels.length >= MAX_LABELS) break;
+      const lng = inView(latitude, longitude);
+      if (lng !== null) place({ text: iata, latitude, longitude: lng, kind: 'airport' });
+    }
   return labels;
 }
 
