@@ -56,6 +56,11 @@ describe('Approvals, invitations and the audit log', () => {
       await t.api.post(`/api/trips/${trip.id}/approve`, { reason: 'Enjoy Lisbon' }, as(manager));
       const approved = await t.api.get(`/api/trips/${trip.id}`, as(traveller));
       expect(approved.body.decision).toMatchObject({ outcome: 'approved', reason: 'Enjoy Lisbon', decidedBy: { name: 'Mia Manager' } });
+      const mail = await t.sql.query(
+        `SELECT text FROM outbox_messages WHERE "to" = $1 AND subject LIKE '%was approved' ORDER BY created_at DESC LIMIT 1`,
+        [traveller.user.email],
+      );
+      expect(mail.rows[0].text).toContain('\n\nComment: Enjoy Lisbon');
     });
 
     it('revises only a rejected trip (409 otherwise) and hides the trip from another organization (404)', async () => {

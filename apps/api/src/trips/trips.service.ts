@@ -164,7 +164,7 @@ export class TripsService {
         organizationId: ctx.organizationId,
         to: traveller.email,
         subject: `Your trip "${trip.title}" was ${status}`,
-        text: `Your trip "${trip.title}" (${trip.destination}, ${dates}) was ${status}.${reason ? `\n\nReason: ${reason}` : ''}`,
+        text: `Your trip "${trip.title}" (${trip.destination}, ${dates}) was ${status}.${reason ? `\n\n${status === TripStatus.Approved ? 'Comment' : 'Reason'}: ${reason}` : ''}`,
       });
     }
   }
