@@ -31,7 +31,11 @@ function errorProblems(response: ApiResponse | RawResponse): string[] {
   const headers = headersOf(response);
   const body = response.body as Record<string, unknown>;
   if (typeof body !== 'object' || body === null) return [`body is not JSON: ${response.text.slice(0, 120)}`];
-  const keys = Object.keys(body).sort().join(',');
+  // The documented fields, plus a machine-readable `code` where the API gives one (e.g. STALE_VERSION).
+  const keys = Object.keys(body)
+    .filter((key) => !(key === 'code' && typeof body.code === 'string' && /^[A-Z][A-Z_]+$/.test(body.code)))
+    .sort()
+    .join(',');
   if (keys !== 'error,message,requestId,statusCode') problems.push(`keys ${keys}`);
   if (body.statusCode !== response.status) problems.push(`statusCode ${String(body.statusCode)}`);
   if (typeof body.requestId !== 'string' || body.requestId !== headers['x-request-id']) problems.push('requestId');

@@ -65,6 +65,7 @@ const activity = {
   endDate: '2026-03-10',
   endTime: '',
   timezone: 'Europe/Berlin',
+  endTimezone: '',
   locationName: '',
   latitude: '',
   longitude: '',

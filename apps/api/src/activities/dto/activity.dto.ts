@@ -118,7 +118,7 @@ export class CreateActivityDto {
 /** Every field may be left out; `null` only where documented nullable. */
 export class UpdateActivityDto extends PartialType(CreateActivityDto, { skipNullProperties: false }) {
   @ApiPropertyOptional({ description: 'The version you read; a stale one is refused with 409 and code STALE_VERSION' })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1)
   version?: number;

@@ -18,7 +18,7 @@ import {
 import { trim } from '../../organizations/dto/organization.dto';
 import { PaginationQuery } from '../../common/http/pagination.dto';
 import { MoneyDto } from '../../common/money/money.dto';
-import { IsCanonicalTimeZone } from '../../common/validation/validators';
+import { IsCanonicalTimeZone, IsOmittable } from '../../common/validation/validators';
 import { TRIP_STATUSES, TripStatus } from '../trip-status.machine';
 
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
@@ -99,7 +99,7 @@ export class CreateTripDto {
 /** Every field may be left out; `null` only where the trip may lack the value (not title or dates). */
 export class UpdateTripDto extends PartialType(OmitType(CreateTripDto, ['travellerId'] as const), { skipNullProperties: false }) {
   @ApiPropertyOptional({ description: 'The version you read; a stale one is refused with 409' })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1)
   version?: number;
