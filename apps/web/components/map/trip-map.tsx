@@ -30,9 +30,15 @@ export interface TripMapProps {
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+// One icon per label and state: react-leaflet replaces a marker's DOM whenever it gets a new icon
+// object, so icons made afresh on every render would redraw every pin on every page update.
+const pinIcons = new Map<string, L.DivIcon>();
 function pinIcon(label: string, variant: 'day' | 'dimmed' | 'active') {
+  const key = `${variant}|${label}`;
+  const cached = pinIcons.get(key);
+  if (cached) return cached;
   const variantClass = { day: '', dimmed: styles.pinDimmed, active: styles.pinActive }[variant];
-  return L.divIcon({
+  const icon = L.divIcon({
     className: [styles.pin, variantClass].filter(Boolean).join(' '),
     // data-state is for people reading the DOM (and the browser tests): class names are hashed.
     html: `<div class="${styles.pinBody}" data-state="${variant}"><span${label.includes('·') ? ' data-prefixed' : ''}>${escapeHtml(label)}</span></div>`,
@@ -40,17 +46,20 @@ function pinIcon(label: string, variant: 'day' | 'dimmed' | 'active') {
     iconAnchor: [14, 28],
     tooltipAnchor: [0, -28],
   });
+  pinIcons.set(key, icon);
+  return icon;
 }
 
 /** The destination as a labelled dot: without map tiles, it says where the pins are. */
+let destinationDot: L.DivIcon | null = null;
 const destinationIcon = () =>
-  L.divIcon({
+  (destinationDot ??= L.divIcon({
     className: styles.destinationDot,
     html: '<div></div>',
     iconSize: [12, 12],
     iconAnchor: [6, 6],
     tooltipAnchor: [8, 0],
-  });
+  }));
 
 /** Fits the view to what matters: the selected day, else the whole itinerary, else the destination. */
 function FitView({ points, fallback }: { points: LatLngTuple[]; fallback: LatLngTuple | null }) {
