@@ -33,26 +33,26 @@ export class CalendarFeedsRepository {
   }
 
   find(ctx: AuthContext, { tripId }: FeedKey): Promise<CalendarFeed | TripCalendarFeed | null> {
-    const owner = { userId: ctx.userId, organizationId: ctx.organizationId };
+    const owner = ownerOf(ctx);
     return tripId ? this.perTrip.findOne({ where: { ...owner, tripId } }) : this.all.findOne({ where: owner });
   }
 
   /** Creates the feed, or gives it a new secret (the previous URL stops working). */
   async replace(ctx: AuthContext, { tripId }: FeedKey, secret: FeedSecretValues): Promise<void> {
-    const row = { userId: ctx.userId, organizationId: ctx.organizationId, ...secret };
+    const row = { ...ownerOf(ctx), ...secret };
     if (tripId) await this.perTrip.upsert({ ...row, tripId }, ['userId', 'tripId']);
     else await this.all.upsert(row, ['userId']);
   }
 
   /** Creates the feed unless one exists (two first looks at once keep the first). */
   async insertIfAbsent(ctx: AuthContext, { tripId }: FeedKey, secret: FeedSecretValues): Promise<void> {
-    const row = { userId: ctx.userId, organizationId: ctx.organizationId, ...secret };
+    const row = { ...ownerOf(ctx), ...secret };
     const builder = (tripId ? this.perTrip : this.all).createQueryBuilder().insert();
     await (tripId ? builder.into(TripCalendarFeed).values({ ...row, tripId }) : builder.into(CalendarFeed).values(row)).orIgnore().execute();
   }
 
   async revoke(ctx: AuthContext, { tripId }: FeedKey): Promise<void> {
-    const owner = { userId: ctx.userId, organizationId: ctx.organizationId };
+    const owner = ownerOf(ctx);
     if (tripId) await this.perTrip.delete({ ...owner, tripId });
     else await this.all.delete(owner);
   }
@@ -64,4 +64,9 @@ export class CalendarFeedsRepository {
     const one = await this.perTrip.findOne({ where: { tokenHash } });
     return one ? { userId: one.userId, tripId: one.tripId } : null;
   }
+}
+
+/** Feeds belong to the caller within the caller's organization: every look-up is scoped by both. */
+function ownerOf(ctx: AuthContext) {
+  return { userId: ctx.userId, organizationId: ctx.organizationId };
 }
