@@ -1,0 +1,170 @@
+/**
+ * The machine-readable `code` of every error body, one enum per domain. The codes are part of the
+ * HTTP contract (docs/errors.md): add codes freely, never rename or remove one. A new code needs a
+ * status in `common/http/error-status.ts` (the compiler refuses the build until it has one).
+ *
+ * They live in one file, not in each module, because `common/` maps them all and must not import
+ * the feature modules; one file is also the one list a client author reads.
+ */
+
+/** Any route: input, authentication, access, limits, and the infrastructure. */
+export enum CommonErrorCode {
+  /** The body, query or a path parameter failed validation; `errors` lists each field. */
+  ValidationFailed = 'VALIDATION_FAILED',
+  /** Not valid HTTP, a URL that cannot be decoded, or a body that is not valid JSON. */
+  MalformedRequest = 'MALFORMED_REQUEST',
+  /** JSON nested deeper than the API reads. */
+  JsonTooDeep = 'JSON_TOO_DEEP',
+  /** A NUL character or an unpaired UTF-16 surrogate in the body, query or path. */
+  IllFormedText = 'ILL_FORMED_TEXT',
+  /** A `__proto__`, `constructor` or `prototype` key in the body or query. */
+  ForbiddenKey = 'FORBIDDEN_KEY',
+  /** latitude without longitude or the other way round. */
+  CoordinatesIncomplete = 'COORDINATES_INCOMPLETE',
+  /** `If-Match` is not a quoted version number. */
+  IfMatchInvalid = 'IF_MATCH_INVALID',
+  /** `If-Match` and the body's `version` name different versions. */
+  IfMatchMismatch = 'IF_MATCH_MISMATCH',
+  /** Missing or invalid access token. */
+  Unauthenticated = 'UNAUTHENTICATED',
+  /** The caller's role (or relation to the object) does not allow the action. */
+  Forbidden = 'FORBIDDEN',
+  /** No such route or object, or the object belongs to another organization. */
+  NotFound = 'NOT_FOUND',
+  /** A unique constraint refused the write (a concurrent request created the same thing). */
+  Duplicate = 'DUPLICATE',
+  /** A concurrent transaction conflicted (serialization failure, deadlock); retry. */
+  ConcurrentChange = 'CONCURRENT_CHANGE',
+  /** A referenced record does not exist (foreign key). */
+  ReferenceMissing = 'REFERENCE_MISSING',
+  /** A value the database cannot store (out of range, not a valid date). */
+  InvalidValue = 'INVALID_VALUE',
+  RequestTimeout = 'REQUEST_TIMEOUT',
+  PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
+  UriTooLong = 'URI_TOO_LONG',
+  UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
+  HeadersTooLarge = 'HEADERS_TOO_LARGE',
+  /** Too many requests; `Retry-After` says when to try again. */
+  RateLimited = 'RATE_LIMITED',
+  InternalError = 'INTERNAL_ERROR',
+  /** A dependency (the database) is down; `Retry-After` says when to try again. */
+  ServiceUnavailable = 'SERVICE_UNAVAILABLE',
+}
+
+export enum AuthErrorCode {
+  /** Login: unknown e-mail or wrong password (the same code for both). */
+  InvalidCredentials = 'INVALID_CREDENTIALS',
+  /** The access token was genuine but has expired: refresh it. */
+  TokenExpired = 'TOKEN_EXPIRED',
+  /** The refresh token is unknown, spent, revoked or expired: sign in again. */
+  RefreshTokenInvalid = 'REFRESH_TOKEN_INVALID',
+  CurrentPasswordIncorrect = 'CURRENT_PASSWORD_INCORRECT',
+  EmailTaken = 'EMAIL_TAKEN',
+  InvitationInvalid = 'INVITATION_INVALID',
+  ResetLinkInvalid = 'RESET_LINK_INVALID',
+}
+
+export enum OrganizationErrorCode {
+  /** A member change that names neither a role nor `active`. */
+  MemberChangeEmpty = 'MEMBER_CHANGE_EMPTY',
+  /** The change would leave the organization without an active admin. */
+  LastAdmin = 'LAST_ADMIN',
+  /** An invitation for an e-mail that a member already uses. */
+  AlreadyMember = 'ALREADY_MEMBER',
+}
+
+export enum TripErrorCode {
+  /** The edited version is no longer current (optimistic concurrency): reload and retry. */
+  VersionStale = 'TRIP_VERSION_STALE',
+  /** The lifecycle action does not apply to the trip's status (now, or after a concurrent change). */
+  IllegalTransition = 'TRIP_ILLEGAL_TRANSITION',
+  /** Trip fields change only while the trip is a draft. */
+  NotEditable = 'TRIP_NOT_EDITABLE',
+  /** Only draft, rejected and cancelled trips can be deleted. */
+  NotDeletable = 'TRIP_NOT_DELETABLE',
+  EndsBeforeStart = 'TRIP_ENDS_BEFORE_START',
+  RejectionReasonRequired = 'TRIP_REJECTION_REASON_REQUIRED',
+  /** `travellerId` is not an active member of the organization. */
+  TravellerNotActive = 'TRIP_TRAVELLER_NOT_ACTIVE',
+  /** The itinerary's costs would exceed the trip budget. */
+  BudgetExceeded = 'BUDGET_EXCEEDED',
+  /** A new budget (amount or currency) is below what the itinerary already plans. */
+  BudgetBelowPlanned = 'BUDGET_BELOW_PLANNED',
+}
+
+export enum ActivityErrorCode {
+  VersionStale = 'ACTIVITY_VERSION_STALE',
+  /** The activity starts or ends outside the trip's dates, read in the activity's zone. */
+  OutsideTrip = 'ACTIVITY_OUTSIDE_TRIP',
+  EndsBeforeStart = 'ACTIVITY_ENDS_BEFORE_START',
+  /** The trip is rejected, completed or cancelled: its itinerary no longer changes. */
+  ItineraryClosed = 'ITINERARY_CLOSED',
+  /** A reorder must list every activity of the trip exactly once. */
+  OrderIncomplete = 'ACTIVITY_ORDER_INCOMPLETE',
+  /** A reorder may only rank activities that start at the same instant. */
+  OrderContradictsTime = 'ACTIVITY_ORDER_CONTRADICTS_TIME',
+}
+
+export enum CurrencyErrorCode {
+  /** No exchange rate is recorded for a currency the request needs. */
+  ExchangeRateMissing = 'EXCHANGE_RATE_MISSING',
+  /** A currency appears more than once in one rates update. */
+  ExchangeRateDuplicate = 'EXCHANGE_RATE_DUPLICATE',
+  /** The ECB's rates could not be fetched; the recorded rates stay in use. */
+  ExchangeRatesUnreachable = 'EXCHANGE_RATES_UNREACHABLE',
+}
+
+export enum AuditErrorCode {
+  /** More events match than one export holds: narrow the filters. */
+  ExportTooLarge = 'AUDIT_EXPORT_TOO_LARGE',
+}
+
+export enum PolicyErrorCode {
+  /** The travel policy blocks the request (its reasons are in the message). */
+  Blocked = 'POLICY_BLOCKED',
+}
+
+export type ErrorCode =
+  | CommonErrorCode
+  | AuthErrorCode
+  | OrganizationErrorCode
+  | TripErrorCode
+  | ActivityErrorCode
+  | CurrencyErrorCode
+  | AuditErrorCode
+  | PolicyErrorCode;
+
+export const ERROR_CODE_ENUMS = {
+  CommonErrorCode,
+  AuthErrorCode,
+  OrganizationErrorCode,
+  TripErrorCode,
+  ActivityErrorCode,
+  CurrencyErrorCode,
+  AuditErrorCode,
+  PolicyErrorCode,
+} as const;
+
+/** Every code, in declaration order (the OpenAPI enum and the docs table). */
+export const ERROR_CODES: readonly ErrorCode[] = Object.values(ERROR_CODE_ENUMS).flatMap((codes) => Object.values(codes) as ErrorCode[]);
+
+/** Codes of one field in a validation error's `errors` list. */
+export enum FieldErrorCode {
+  Required = 'REQUIRED',
+  /** A property the DTO does not declare (unknown fields are refused, not ignored). */
+  NotAllowed = 'NOT_ALLOWED',
+  WrongType = 'WRONG_TYPE',
+  InvalidFormat = 'INVALID_FORMAT',
+  /** Not one of the listed values (an enum, `sort`, a role). */
+  NotInList = 'NOT_IN_LIST',
+  TooShort = 'TOO_SHORT',
+  TooLong = 'TOO_LONG',
+  TooSmall = 'TOO_SMALL',
+  TooLarge = 'TOO_LARGE',
+  /** A list with the same item twice. */
+  NotUnique = 'NOT_UNIQUE',
+  /** Refused by the password policy (too short, common, …). */
+  PasswordWeak = 'PASSWORD_WEAK',
+  /** Any other rule; its message says which. */
+  Invalid = 'INVALID',
+}
