@@ -5,7 +5,7 @@ import type { AuthContext } from '../common/auth/auth-context';
 import { Auth, Roles } from '../common/auth/auth.decorators';
 import { ApiAuthenticated } from '../common/http/api-errors.decorator';
 import { toPage } from '../common/http/pagination.dto';
-import { UserRole } from '../users/user-role';
+import { UserRole } from '../common/auth/user-role';
 import { AuditExportService } from './audit-export.service';
 import { AuditRepository } from './audit.repository';
 import { AuditFilter, AuditPage, AuditQuery, toAuditEventResponse } from './dto/audit.dto';

@@ -1,4 +1,4 @@
-import type { UserRole } from '../users/user-role';
+import type { UserRole } from '../common/auth/user-role';
 
 export const JWT_ALGORITHM = 'HS256';
 export const JWT_ISSUER = 'nestmap';

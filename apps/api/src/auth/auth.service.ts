@@ -6,7 +6,7 @@ import { InvitationsRepository } from '../organizations/invitations.repository';
 import { OrganizationsRepository } from '../organizations/organizations.repository';
 import { TravelPoliciesRepository } from '../organizations/travel-policies.repository';
 import { toUserResponse, UserResponse } from '../users/user.dto';
-import { UserRole } from '../users/user-role';
+import { UserRole } from '../common/auth/user-role';
 import { UserSessions } from '../users/user-sessions.service';
 import { RefreshTokensRepository } from '../users/refresh-tokens.repository';
 import { UsersRepository } from '../users/users.repository';

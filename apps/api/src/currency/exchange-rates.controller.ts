@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '../common/auth/auth-context';
 import { Auth, Roles } from '../common/auth/auth.decorators';
 import { ApiAuthenticated } from '../common/http/api-errors.decorator';
-import { UserRole } from '../users/user-role';
+import { UserRole } from '../common/auth/user-role';
 import { ExchangeRatesResponse, SetExchangeRatesDto } from './dto/exchange-rate.dto';
 import { ExchangeRatesService } from './exchange-rates.service';
 

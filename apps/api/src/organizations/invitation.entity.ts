@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Organization } from './organization.entity';
-import { UserRole } from '../users/user-role';
+import { UserRole } from '../common/auth/user-role';
 
 @Entity('invitations')
 @Index('idx_invitations_org', ['organizationId', 'createdAt'])

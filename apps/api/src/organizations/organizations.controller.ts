@@ -6,7 +6,7 @@ import { ApiAuthenticated } from '../common/http/api-errors.decorator';
 import { PaginationQuery } from '../common/http/pagination.dto';
 import { OutboxPage } from '../mail/outbox-message.dto';
 import { UserResponse } from '../users/user.dto';
-import { UserRole } from '../users/user-role';
+import { UserRole } from '../common/auth/user-role';
 import { CreatedInvitationResponse, CreateInvitationDto, InvitationsPage } from './dto/invitation.dto';
 import { MembersPage, UpdateMemberDto } from './dto/member.dto';
 import { OrganizationResponse, UpdateOrganizationDto } from './dto/organization.dto';

@@ -11,7 +11,7 @@ import { OutboxMessageResponse, toOutboxMessageResponse } from '../mail/outbox-m
 import { OutboxRepository } from '../mail/outbox.repository';
 import type { User } from '../users/user.entity';
 import { toUserResponse, UserResponse } from '../users/user.dto';
-import { UserRole } from '../users/user-role';
+import { UserRole } from '../common/auth/user-role';
 import { UserSessions } from '../users/user-sessions.service';
 import { UsersRepository } from '../users/users.repository';
 import {

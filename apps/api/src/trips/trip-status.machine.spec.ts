@@ -1,4 +1,4 @@
-import { UserRole } from '../users/user-role';
+import { UserRole } from '../common/auth/user-role';
 import {
   allowedActions,
   canDecide,

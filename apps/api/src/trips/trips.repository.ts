@@ -5,7 +5,7 @@ import type { AuthContext } from '../common/auth/auth-context';
 import { TransactionRunner } from '../common/database/transaction-runner';
 import { NotFoundError } from '../common/errors/domain-error';
 import { OrganizationScopedRepository } from '../common/tenancy/organization-scoped.repository';
-import { UserRole } from '../users/user-role';
+import { UserRole } from '../common/auth/user-role';
 import { TRIP_SORTS, TripQuery } from './dto/trip.dto';
 import { Trip } from './trip.entity';
 import type { TripStatus } from './trip-status.machine';

@@ -8,7 +8,7 @@ import { MailService } from '../mail/mail.service';
 import { placeTypedDestination } from '../places/place-search';
 import { timezoneAt } from '../places/places.index';
 import type { User } from '../users/user.entity';
-import { UserRole } from '../users/user-role';
+import { UserRole } from '../common/auth/user-role';
 import { UsersRepository } from '../users/users.repository';
 import { CreateTripDto, TripQuery, TripResponse, UpdateTripDto } from './dto/trip.dto';
 import { TripDetailResponse } from './dto/trip-decision.dto';

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { User } from './user.entity';
-import { USER_ROLES, UserRole } from './user-role';
+import { USER_ROLES, UserRole } from '../common/auth/user-role';
 
 /** The public shape of a user (spec/API.md): never a hash, never a token. */
 export class UserResponse {

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Organization } from '../organizations/organization.entity';
-import { UserRole } from './user-role';
+import { UserRole } from '../common/auth/user-role';
 
 @Entity('users')
 @Index('idx_users_org_id', ['organizationId'])

@@ -3,7 +3,7 @@ import type { AuthContext } from '../common/auth/auth-context';
 import { TransactionRunner } from '../common/database/transaction-runner';
 import { OrganizationScopedRepository } from '../common/tenancy/organization-scoped.repository';
 import { User } from './user.entity';
-import { UserRole } from './user-role';
+import { UserRole } from '../common/auth/user-role';
 
 export type SessionState = Pick<User, 'id' | 'organizationId' | 'role' | 'active' | 'tokenVersion'>;
 export type AccessState = SessionState & { sessionRevoked: boolean };

@@ -1,4 +1,4 @@
-import type { UserRole } from '../../users/user-role';
+import type { UserRole } from './user-role';
 
 /** The authenticated caller, as every service and repository receives it. */
 export interface AuthContext {

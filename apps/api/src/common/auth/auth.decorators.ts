@@ -2,7 +2,7 @@ import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } 
 import { Reflector } from '@nestjs/core';
 import { ApiExtension } from '@nestjs/swagger';
 import { PUBLIC_EXTENSION } from '../http/openapi';
-import type { UserRole } from '../../users/user-role';
+import type { UserRole } from './user-role';
 import type { AuthContext } from './auth-context';
 
 export const IS_PUBLIC = 'nestmap:public';

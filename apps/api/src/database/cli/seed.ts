@@ -8,7 +8,7 @@ import { TravelPolicy } from '../../organizations/travel-policy.entity';
 import { Trip } from '../../trips/trip.entity';
 import { TripStatus } from '../../trips/trip-status.machine';
 import { User } from '../../users/user.entity';
-import { UserRole } from '../../users/user-role';
+import { UserRole } from '../../common/auth/user-role';
 import { dataSourceOptions } from '../data-source-options';
 import { resolveDatabase } from '../resolve-database';
 import { runMigrations } from '../run-migrations';

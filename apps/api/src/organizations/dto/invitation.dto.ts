@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsEnum, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { IsOmittable } from '../../common/validation/validators';
-import { USER_ROLES, UserRole } from '../../users/user-role';
+import { USER_ROLES, UserRole } from '../../common/auth/user-role';
 import type { Invitation } from '../invitation.entity';
 
 export class CreateInvitationDto {

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEnum } from 'class-validator';
 import { IsOmittable } from '../../common/validation/validators';
 import { UserResponse } from '../../users/user.dto';
-import { USER_ROLES, UserRole } from '../../users/user-role';
+import { USER_ROLES, UserRole } from '../../common/auth/user-role';
 
 /** Change a member's role, or deactivate (`active: false`) / reactivate them. */
 export class UpdateMemberDto {
