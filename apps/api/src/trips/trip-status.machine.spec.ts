@@ -5,6 +5,7 @@ import {
   DECISION_ACTIONS,
   FINAL_STATUSES,
   IllegalTransitionError,
+  statusesFor,
   transition,
   TRIP_ACTIONS,
   TRIP_STATUSES,
@@ -76,6 +77,11 @@ describe('trip status machine', () => {
   it('allows cancelling from every non-final status', () => {
     for (const status of TRIP_STATUSES.filter((s) => !FINAL_STATUSES.includes(s)))
       expect(transition(status, 'cancel')).toBe(Cancelled);
+  });
+
+  it('names the statuses each action applies to', () => {
+    for (const action of TRIP_ACTIONS)
+      expect([...statusesFor(action)].sort()).toEqual(TRIP_STATUSES.filter((status) => LEGAL[status][action]).sort());
   });
 
   it('leaves approve and reject to approvers', () => {

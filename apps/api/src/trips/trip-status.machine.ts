@@ -64,3 +64,8 @@ export function allowedActions(status: TripStatus): TripAction[] {
 export function canDecide(input: { actorId: string; actorRole: UserRole; travellerId: string }): boolean {
   return APPROVER_ROLES.includes(input.actorRole) && input.actorId !== input.travellerId;
 }
+
+/** The statuses an action applies to (who may take it is the access table's business). */
+export function statusesFor(action: TripAction): readonly TripStatus[] {
+  return TRANSITIONS[action].from;
+}

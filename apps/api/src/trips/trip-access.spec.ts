@@ -1,0 +1,80 @@
+import { UserRole } from '../common/auth/user-role';
+import { STEP_PERMISSION, TRIP_PERMISSIONS, type TripPermission, tripAccess, tripRefusal, visibleTravellerId } from './trip-access';
+import { TRIP_ACTIONS, TRIP_STATUSES, TripStatus } from './trip-status.machine';
+
+const { Draft, Submitted, Approved, Rejected, Booked, Completed, Cancelled } = TripStatus;
+const { Traveller, Manager, Admin } = UserRole;
+
+/** What whoever manages a trip (its traveller, or any manager or admin) may do in each status: docs/access.md, written out by hand. */
+const MANAGING: Record<TripStatus, TripPermission[]> = {
+  [Draft]: ['view', 'edit', 'edit_itinerary', 'submit', 'cancel', 'delete', 'comment'],
+  [Submitted]: ['view', 'edit_itinerary', 'cancel', 'comment'],
+  [Approved]: ['view', 'edit_itinerary', 'book', 'complete', 'cancel', 'comment'],
+  [Booked]: ['view', 'edit_itinerary', 'complete', 'cancel', 'comment'],
+  [Rejected]: ['view', 'revise', 'delete', 'comment'],
+  [Completed]: ['view', 'comment'],
+  [Cancelled]: ['view', 'delete', 'comment'],
+};
+
+/** role × relation → what they may do in each status. */
+const TABLE: [UserRole, 'own' | 'other', (status: TripStatus) => TripPermission[]][] = [
+  [Traveller, 'own', (status) => MANAGING[status]],
+  // A colleague's trip does not exist for a traveller (404).
+  [Traveller, 'other', () => []],
+  // An approver's own trip: everything but deciding on it.
+  [Manager, 'own', (status) => MANAGING[status]],
+  [Admin, 'own', (status) => MANAGING[status]],
+  [Manager, 'other', (status) => (status === Submitted ? [...MANAGING[status], 'decide'] : MANAGING[status])],
+  [Admin, 'other', (status) => (status === Submitted ? [...MANAGING[status], 'decide'] : MANAGING[status])],
+];
+
+const ORG = 'org-1';
+const caller = (role: UserRole) => ({ userId: 'caller', organizationId: ORG, role });
+const trip = (relation: 'own' | 'other', status: TripStatus, organizationId = ORG) => ({
+  travellerId: relation === 'own' ? 'caller' : 'colleague',
+  organizationId,
+  status,
+});
+
+const cases = TABLE.flatMap(([role, relation, expected]) =>
+  TRIP_STATUSES.map((status) => [role, relation, status, expected(status)] as const),
+);
+
+describe('trip access table', () => {
+  it.each(cases)('%s on %s %s trip may: %j', (role, relation, status, expected) => {
+    expect(tripAccess(caller(role), trip(relation, status))).toEqual(TRIP_PERMISSIONS.filter((permission) => expected.includes(permission)));
+  });
+
+  it('refuses in the order the API answers: unseen 404, not yours 403, not now 409', () => {
+    expect(tripRefusal(caller(Traveller), trip('other', Submitted), 'decide')).toBe('not_found');
+    expect(tripRefusal(caller(Traveller), trip('own', Submitted), 'decide')).toBe('forbidden');
+    expect(tripRefusal(caller(Admin), trip('own', Draft), 'decide')).toBe('forbidden');
+    expect(tripRefusal(caller(Manager), trip('other', Draft), 'decide')).toBe('wrong_status');
+    expect(tripRefusal(caller(Manager), trip('other', Approved), 'edit')).toBe('wrong_status');
+    expect(tripRefusal(caller(Manager), trip('other', Submitted), 'decide')).toBeNull();
+  });
+
+  it("grants nothing on another organization's trip, whatever the role", () => {
+    for (const role of [Traveller, Manager, Admin]) {
+      expect(tripAccess(caller(role), trip('own', Draft, 'org-2'))).toEqual([]);
+      expect(tripRefusal(caller(role), trip('other', Submitted, 'org-2'), 'view')).toBe('not_found');
+    }
+  });
+
+  it('gives a role it does not know no more than a traveller', () => {
+    const auditor = caller('auditor' as UserRole);
+    expect(tripAccess(auditor, trip('other', Submitted))).toEqual([]);
+    expect(tripAccess(auditor, trip('own', Submitted))).toEqual(tripAccess(caller(Traveller), trip('own', Submitted)));
+    expect(visibleTravellerId(auditor)).toBe('caller');
+  });
+
+  it("filters lists by the same view rule: travellers their own trips, approvers the organization's", () => {
+    expect(visibleTravellerId(caller(Traveller))).toBe('caller');
+    expect(visibleTravellerId(caller(Manager))).toBeNull();
+    expect(visibleTravellerId(caller(Admin))).toBeNull();
+  });
+
+  it('names a permission for every lifecycle step', () => {
+    expect(Object.keys(STEP_PERMISSION).sort()).toEqual([...TRIP_ACTIONS].sort());
+  });
+});

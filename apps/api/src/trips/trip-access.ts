@@ -1,0 +1,105 @@
+import type { AuthContext } from '../common/auth/auth-context';
+import { UserRole } from '../common/auth/user-role';
+import { FINAL_STATUSES, statusesFor, TRIP_STATUSES, type TripAction, TripStatus } from './trip-status.machine';
+
+/**
+ * The one access table for trips: what a caller may do with a trip, from their role, their relation
+ * to it and its status. Services check through `TripAccessService`; responses carry the result as
+ * `allowedActions`, so clients show exactly what the API accepts.
+ *
+ * What a caller may do with a trip. `decide` is approve and reject; `book` and `comment` are for the
+ * booking and collaboration modules (no route uses them yet, but the table already says who may).
+ */
+export const TRIP_PERMISSIONS = [
+  'view',
+  'edit',
+  'edit_itinerary',
+  'submit',
+  'decide',
+  'revise',
+  'book',
+  'complete',
+  'cancel',
+  'delete',
+  'comment',
+] as const;
+export type TripPermission = (typeof TRIP_PERMISSIONS)[number];
+
+/** The caller's relation to a trip; collaborators (a later issue) become a third relation here. */
+export type TripRelation = 'own' | 'other';
+
+export type AccessCaller = Pick<AuthContext, 'userId' | 'organizationId' | 'role'>;
+export type AccessTrip = { organizationId: string; travellerId: string; status: TripStatus };
+
+const APPROVERS: readonly UserRole[] = [UserRole.Manager, UserRole.Admin];
+
+/** Who: by role and relation, whatever the status. Whoever sees a trip manages it; deciding needs someone else. */
+const WHO: Record<TripPermission, (role: UserRole, relation: TripRelation) => boolean> = {
+  view: (role, relation) => relation === 'own' || APPROVERS.includes(role),
+  edit: (role, relation) => WHO.view(role, relation),
+  edit_itinerary: (role, relation) => WHO.view(role, relation),
+  submit: (role, relation) => WHO.view(role, relation),
+  decide: (role, relation) => relation === 'other' && APPROVERS.includes(role),
+  revise: (role, relation) => WHO.view(role, relation),
+  book: (role, relation) => WHO.view(role, relation),
+  complete: (role, relation) => WHO.view(role, relation),
+  cancel: (role, relation) => WHO.view(role, relation),
+  delete: (role, relation) => WHO.view(role, relation),
+  comment: (role, relation) => WHO.view(role, relation),
+};
+
+/** When: the statuses in which each permission applies; lifecycle steps follow the state machine. */
+const WHEN: Record<TripPermission, readonly TripStatus[]> = {
+  view: TRIP_STATUSES,
+  edit: [TripStatus.Draft],
+  // The itinerary is closed once the trip is rejected (reopened only by `revise`), completed or cancelled.
+  edit_itinerary: TRIP_STATUSES.filter((status) => !FINAL_STATUSES.includes(status)),
+  submit: statusesFor('submit'),
+  decide: statusesFor('approve'),
+  revise: statusesFor('revise'),
+  book: statusesFor('book'),
+  complete: statusesFor('complete'),
+  cancel: statusesFor('cancel'),
+  // Nothing was decided, or it is over before it began.
+  delete: [TripStatus.Draft, TripStatus.Rejected, TripStatus.Cancelled],
+  comment: TRIP_STATUSES,
+};
+
+export function relationOf(caller: AccessCaller, trip: AccessTrip): TripRelation {
+  return trip.travellerId === caller.userId ? 'own' : 'other';
+}
+
+/** Why a permission is refused, in the order the API answers: unseen (404), not yours to do (403), not now (409). */
+export type TripRefusal = 'not_found' | 'forbidden' | 'wrong_status';
+
+export function tripRefusal(caller: AccessCaller, trip: AccessTrip, permission: TripPermission): TripRefusal | null {
+  const relation = relationOf(caller, trip);
+  if (trip.organizationId !== caller.organizationId || !WHO.view(caller.role, relation)) return 'not_found';
+  if (!WHO[permission](caller.role, relation)) return 'forbidden';
+  if (!WHEN[permission].includes(trip.status)) return 'wrong_status';
+  return null;
+}
+
+/** Every permission the caller has on the trip now: what its buttons may offer (`allowedActions`). */
+export function tripAccess(caller: AccessCaller, trip: AccessTrip): TripPermission[] {
+  return TRIP_PERMISSIONS.filter((permission) => tripRefusal(caller, trip, permission) === null);
+}
+
+/**
+ * The `view` rule as a filter for list queries: a traveller sees only the trips they travel on
+ * (null: the whole organization).
+ */
+export function visibleTravellerId(caller: AccessCaller): string | null {
+  return APPROVERS.includes(caller.role) ? null : caller.userId;
+}
+
+/** The permission each lifecycle step needs. */
+export const STEP_PERMISSION: Record<TripAction, TripPermission> = {
+  submit: 'submit',
+  approve: 'decide',
+  reject: 'decide',
+  revise: 'revise',
+  book: 'book',
+  complete: 'complete',
+  cancel: 'cancel',
+};
