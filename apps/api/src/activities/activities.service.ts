@@ -4,9 +4,8 @@ import { TransactionRunner } from '../common/database/transaction-runner';
 import { DomainError, ErrorCode, StaleVersionError } from '../common/errors/domain-error';
 import type { Conversion } from '../currency/exchange-rates.service';
 import type { Trip } from '../trips/trip.entity';
-import { FINAL_STATUSES } from '../trips/trip-status.machine';
 import { TripBudget } from '../trips/trip-budget';
-import { TripsRepository } from '../trips/trips.repository';
+import { TripAccessService } from '../trips/trip-access.service';
 import { Activity } from './activity.entity';
 import { toActivityResponse } from './activity.mapper';
 import { activityTimeProblem } from './activity-time';
@@ -22,20 +21,20 @@ const TIME_MESSAGES = {
 } as const;
 
 /**
- * The itinerary of a trip. Every use case first loads the trip through the trips repository, so
+ * The itinerary of a trip. Every use case first checks the trip through the trip access table, so
  * an activity is reachable exactly when its trip is visible to the caller (404 otherwise).
  */
 @Injectable()
 export class ActivitiesService {
   constructor(
     private readonly db: TransactionRunner,
-    private readonly trips: TripsRepository,
+    private readonly access: TripAccessService,
     private readonly activities: ActivitiesRepository,
     private readonly budget: TripBudget,
   ) {}
 
   async itinerary(ctx: AuthContext, tripId: string): Promise<ItineraryResponse> {
-    await this.trips.getVisible(ctx, tripId);
+    await this.access.require(ctx, tripId, 'view');
     return this.itineraryOf(ctx, tripId);
   }
 
@@ -134,13 +133,9 @@ export class ActivitiesService {
     return { items: activities.map(toActivityResponse), conflicts: detectConflicts(activities) };
   }
 
-  /** The trip, visible to the caller, locked, and still open for itinerary changes. */
-  private async editableTrip(ctx: AuthContext, tripId: string): Promise<Trip> {
-    const trip = await this.trips.getVisible(ctx, tripId, { lock: true });
-    if (FINAL_STATUSES.includes(trip.status)) {
-      throw new DomainError(ErrorCode.Conflict, `The itinerary of a ${trip.status} trip cannot change`);
-    }
-    return trip;
+  /** The trip, locked, when the caller may change its itinerary now. */
+  private editableTrip(ctx: AuthContext, tripId: string): Promise<Trip> {
+    return this.access.require(ctx, tripId, 'edit_itinerary', { lock: true });
   }
 
   /** Time rules, coordinates in pairs, and the budget in every currency (R17). */

@@ -5,6 +5,7 @@ import { hashToken, newOpaqueToken, tokenFromSeed } from '../common/auth/opaque-
 import { NotFoundError } from '../common/errors/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { TripStatus } from '../trips/trip-status.machine';
+import { TripAccessService } from '../trips/trip-access.service';
 import { TripsRepository } from '../trips/trips.repository';
 import { UsersRepository } from '../users/users.repository';
 import { CalendarFeedsRepository, FeedKey, FeedSecretValues } from './calendar-feeds.repository';
@@ -19,6 +20,7 @@ const FEED_TOKEN_PURPOSE = 'calendar-feed';
 export class CalendarService {
   constructor(
     private readonly trips: TripsRepository,
+    private readonly access: TripAccessService,
     private readonly activities: ActivitiesRepository,
     private readonly feeds: CalendarFeedsRepository,
     private readonly users: UsersRepository,
@@ -26,7 +28,7 @@ export class CalendarService {
   ) {}
 
   async tripCalendar(ctx: AuthContext, tripId: string): Promise<{ filename: string; body: string }> {
-    const trip = await this.trips.getVisible(ctx, tripId);
+    const trip = await this.access.require(ctx, tripId, 'view');
     const activities = await this.activities.listForTrip(ctx, tripId);
     const filename = `${trip.title.replace(/[^\w-]+/g, '-').replace(/^-|-$/g, '') || 'trip'}.ics`;
     return { filename, body: buildCalendar(trip.title, [{ trip, activities }]) };
@@ -69,7 +71,7 @@ export class CalendarService {
     if (!feed || !owner?.active) throw new NotFoundError('Calendar feed');
     const ctx: AuthContext = { userId: owner.id, organizationId: owner.organizationId, role: owner.role };
     if (feed.tripId) {
-      const trip = await this.trips.getVisible(ctx, feed.tripId).catch((error: unknown) => {
+      const trip = await this.access.require(ctx, feed.tripId, 'view').catch((error: unknown) => {
         throw error instanceof NotFoundError ? new NotFoundError('Calendar feed') : error;
       });
       return buildCalendar(trip.title, [{ trip, activities: await this.activities.listForTrip(ctx, trip.id) }]);
@@ -81,7 +83,7 @@ export class CalendarService {
   }
 
   private async assertTripVisible(ctx: AuthContext, { tripId }: FeedKey): Promise<void> {
-    if (tripId) await this.trips.getVisible(ctx, tripId);
+    if (tripId) await this.access.require(ctx, tripId, 'view');
   }
 
   private newSecret(): FeedSecretValues {

@@ -1,5 +1,3 @@
-import { UserRole } from '../common/auth/user-role';
-
 export enum TripStatus {
   Draft = 'draft',
   Submitted = 'submitted',
@@ -32,11 +30,6 @@ const TRANSITIONS: Record<TripAction, { from: readonly TripStatus[]; to: TripSta
 
 export const TRIP_ACTIONS = Object.keys(TRANSITIONS) as TripAction[];
 
-/** Decisions are taken by an approver, never by the traveller. */
-export const DECISION_ACTIONS: readonly TripAction[] = ['approve', 'reject'];
-
-const APPROVER_ROLES: readonly UserRole[] = [UserRole.Manager, UserRole.Admin];
-
 /** Statuses whose itinerary is closed; a rejected trip reopens only by `revise`. */
 export const FINAL_STATUSES: readonly TripStatus[] = [TripStatus.Rejected, TripStatus.Completed, TripStatus.Cancelled];
 
@@ -58,11 +51,6 @@ export function transition(from: TripStatus, action: TripAction): TripStatus {
 
 export function allowedActions(status: TripStatus): TripAction[] {
   return TRIP_ACTIONS.filter((action) => TRANSITIONS[action].from.includes(status));
-}
-
-/** Approve/reject: a manager or admin (a role added later gets no say by default), never on their own trip. */
-export function canDecide(input: { actorId: string; actorRole: UserRole; travellerId: string }): boolean {
-  return APPROVER_ROLES.includes(input.actorRole) && input.actorId !== input.travellerId;
 }
 
 /** The statuses an action applies to (who may take it is the access table's business). */

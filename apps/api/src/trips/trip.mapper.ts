@@ -1,8 +1,10 @@
 import { toMoney } from '../common/money/money.dto';
 import type { TripResponse } from './dto/trip.dto';
 import type { Trip } from './trip.entity';
+import { type AccessCaller, tripAccess } from './trip-access';
 
-export function toTripResponse(trip: Trip): TripResponse {
+/** The trip as `caller` sees it: with what they may do with it now. */
+export function toTripResponse(trip: Trip, caller: AccessCaller): TripResponse {
   return {
     id: trip.id,
     title: trip.title,
@@ -16,6 +18,7 @@ export function toTripResponse(trip: Trip): TripResponse {
     latitude: trip.latitude,
     longitude: trip.longitude,
     status: trip.status,
+    allowedActions: tripAccess(caller, trip),
     travellerId: trip.travellerId,
     organizationId: trip.organizationId,
     version: trip.version,

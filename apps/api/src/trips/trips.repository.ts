@@ -5,9 +5,9 @@ import type { AuthContext } from '../common/auth/auth-context';
 import { TransactionRunner } from '../common/database/transaction-runner';
 import { NotFoundError } from '../common/errors/domain-error';
 import { OrganizationScopedRepository } from '../common/tenancy/organization-scoped.repository';
-import { UserRole } from '../common/auth/user-role';
 import { TRIP_SORTS, TripQuery } from './dto/trip.dto';
 import { Trip } from './trip.entity';
+import { visibleTravellerId } from './trip-access';
 import type { TripStatus } from './trip-status.machine';
 
 export type TripChanges = QueryDeepPartialEntity<Trip>;
@@ -21,10 +21,11 @@ export class TripsRepository extends OrganizationScopedRepository<Trip> {
     super(db);
   }
 
-  /** The caller's organization, narrowed to their own trips when they are a traveller. */
+  /** The caller's organization, narrowed by the access table's `view` rule (a traveller: their own trips). */
   private visible(ctx: AuthContext, alias = 'trip'): SelectQueryBuilder<Trip> {
     const query = this.query(ctx, alias);
-    if (ctx.role === UserRole.Traveller) query.andWhere(`${alias}.travellerId = :scopeTravellerId`, { scopeTravellerId: ctx.userId });
+    const travellerId = visibleTravellerId(ctx);
+    if (travellerId) query.andWhere(`${alias}.travellerId = :scopeTravellerId`, { scopeTravellerId: travellerId });
     return query;
   }
 

@@ -16,11 +16,10 @@ import { TripBudget } from './trip-budget';
 import { tripDecisionOf } from './trip-decision';
 import { Trip } from './trip.entity';
 import { toTripResponse } from './trip.mapper';
-import { canDecide, DECISION_ACTIONS, IllegalTransitionError, transition, TripAction, TripStatus } from './trip-status.machine';
+import { STEP_PERMISSION } from './trip-access';
+import { TripAccessService } from './trip-access.service';
+import { IllegalTransitionError, transition, TripAction, TripStatus } from './trip-status.machine';
 import { TripChanges, TripsRepository } from './trips.repository';
-
-/** Statuses in which a trip may be deleted: nothing was decided or it is over before it began. */
-const DELETABLE: readonly TripStatus[] = [TripStatus.Draft, TripStatus.Rejected, TripStatus.Cancelled];
 
 const PAST_TENSE: Record<TripAction, string> = {
   submit: 'submitted',
@@ -37,6 +36,7 @@ export class TripsService {
   constructor(
     private readonly db: TransactionRunner,
     private readonly trips: TripsRepository,
+    private readonly access: TripAccessService,
     private readonly users: UsersRepository,
     private readonly audit: AuditRepository,
     private readonly mail: MailService,
@@ -45,12 +45,12 @@ export class TripsService {
 
   async list(ctx: AuthContext, query: TripQuery): Promise<Page<TripResponse>> {
     const [trips, total] = await this.trips.list(ctx, query);
-    return toPage(trips.map(toTripResponse), total, query);
+    return toPage(trips.map((trip) => toTripResponse(trip, ctx)), total, query);
   }
 
   async get(ctx: AuthContext, id: string): Promise<TripDetailResponse> {
     const trip = await this.trips.getVisible(ctx, id);
-    return { ...toTripResponse(trip), ...(await tripDecisionOf(this.audit, ctx, id)) };
+    return { ...toTripResponse(trip, ctx), ...(await tripDecisionOf(this.audit, ctx, id)) };
   }
 
   create(ctx: AuthContext, dto: CreateTripDto): Promise<TripResponse> {
@@ -76,7 +76,7 @@ export class TripsService {
         status: TripStatus.Draft,
       });
       await this.audit.record(ctx, { action: 'trip.created', entityType: 'trip', entityId: trip.id, data: { title: trip.title } });
-      return toTripResponse(await this.trips.getById(ctx, trip.id));
+      return toTripResponse(await this.trips.getById(ctx, trip.id), ctx);
     });
   }
 
@@ -87,10 +87,7 @@ export class TripsService {
   update(ctx: AuthContext, id: string, dto: UpdateTripDto): Promise<TripResponse> {
     return this.db.run(async () => {
       // A budget change locks the row, as activity writers do, so the check sees a settled itinerary.
-      const trip = await this.trips.getVisible(ctx, id, { lock: dto.budget !== undefined });
-      if (trip.status !== TripStatus.Draft) {
-        throw new DomainError(ErrorCode.Conflict, `Only draft trips can be edited; this trip is ${trip.status}`);
-      }
+      const trip = await this.access.require(ctx, id, 'edit', { lock: dto.budget !== undefined });
       const { version, budget, ...fields } = dto;
       checkDates(dto.startDate ?? trip.startDate, dto.endDate ?? trip.endDate);
       checkCoordinates(dto.latitude ?? trip.latitude ?? undefined, dto.longitude ?? trip.longitude ?? undefined);
@@ -102,16 +99,13 @@ export class TripsService {
       if (!(await this.trips.updateIfVersion(ctx, id, version, changes))) {
         throw new StaleVersionError('trip', version, (await this.trips.getVisible(ctx, id)).version);
       }
-      return toTripResponse(await this.trips.getById(ctx, id));
+      return toTripResponse(await this.trips.getById(ctx, id), ctx);
     });
   }
 
   async remove(ctx: AuthContext, id: string): Promise<void> {
     await this.db.run(async () => {
-      const trip = await this.trips.getVisible(ctx, id, { lock: true });
-      if (!DELETABLE.includes(trip.status)) {
-        throw new DomainError(ErrorCode.Conflict, `A ${trip.status} trip cannot be deleted; cancel it first`);
-      }
+      const trip = await this.access.require(ctx, id, 'delete', { lock: true });
       await this.trips.deleteById(ctx, id);
       await this.audit.record(ctx, { action: 'trip.deleted', entityType: 'trip', entityId: id, data: { title: trip.title } });
     });
@@ -124,11 +118,7 @@ export class TripsService {
    */
   step(ctx: AuthContext, id: string, action: TripAction, reason?: string): Promise<TripResponse> {
     return this.db.run(async () => {
-      const trip = await this.trips.getVisible(ctx, id);
-      // Seeing a trip is managing it (travellers see their own); deciding needs someone else.
-      if (DECISION_ACTIONS.includes(action) && !canDecide({ actorId: ctx.userId, actorRole: ctx.role, travellerId: trip.travellerId })) {
-        throw new DomainError(ErrorCode.Forbidden, 'Only a manager or admin other than the traveller can decide on a trip');
-      }
+      const trip = await this.access.require(ctx, id, STEP_PERMISSION[action], { step: action });
       // Only after existence (404) and authorization (403): a refused caller learns nothing from the body.
       if (action === 'reject' && !reason) throw new DomainError(ErrorCode.InvalidInput, 'A reason is required to reject a trip');
       const next = nextStatus(trip.status, action);
@@ -142,7 +132,7 @@ export class TripsService {
         data: { from: trip.status, to: next, ...(reason ? { reason } : {}) },
       });
       await this.announce(ctx, trip, next, reason);
-      return toTripResponse(await this.trips.getById(ctx, id));
+      return toTripResponse(await this.trips.getById(ctx, id), ctx);
     });
   }
 

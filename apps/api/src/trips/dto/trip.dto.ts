@@ -19,6 +19,7 @@ import { trim } from '../../organizations/dto/organization.dto';
 import { PaginationQuery } from '../../common/http/pagination.dto';
 import { MoneyDto } from '../../common/money/money.dto';
 import { IsCanonicalTimeZone, IsOmittable } from '../../common/validation/validators';
+import { TRIP_PERMISSIONS, type TripPermission } from '../trip-access';
 import { TRIP_STATUSES, TripStatus } from '../trip-status.machine';
 
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
@@ -179,6 +180,13 @@ export class TripResponse {
   @ApiProperty({ type: Number, nullable: true }) latitude: number | null;
   @ApiProperty({ type: Number, nullable: true }) longitude: number | null;
   @ApiProperty({ enum: TRIP_STATUSES }) status: TripStatus;
+  @ApiProperty({
+    enum: TRIP_PERMISSIONS,
+    enumName: 'TripPermission',
+    isArray: true,
+    description: 'What the caller may do with the trip now (docs/access.md); the API refuses the rest',
+  })
+  allowedActions: TripPermission[];
   @ApiProperty({ format: 'uuid' }) travellerId: string;
   @ApiProperty({ format: 'uuid' }) organizationId: string;
   @ApiProperty() version: number;
