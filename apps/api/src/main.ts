@@ -1,6 +1,5 @@
 import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
-import { BadRequestException } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -51,7 +50,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   // the edge for every route, before guards (the throttler keys on the e-mail) and pipes.
   fastify.addHook('preValidation', async (request) => {
     const refusal = edgeInputRefusal(request.params) ?? edgeInputRefusal(request.query) ?? edgeInputRefusal(request.body);
-    if (refusal) throw new BadRequestException(refusal);
+    if (refusal) throw refusal;
   });
   // While shutting down, responses close their connection: a keep-alive socket that was busy when
   // the server began closing would otherwise hold the process open until its idle timeout.

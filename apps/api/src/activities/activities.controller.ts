@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '../common/auth/auth-context';
 import { Auth } from '../common/auth/auth.decorators';
@@ -6,6 +6,7 @@ import { ApiAuthenticated } from '../common/http/api-errors.decorator';
 import { versionFrom } from '../common/http/if-match';
 import { ActivitiesService } from './activities.service';
 import { ActivityResponse, CreateActivityDto, ItineraryResponse, ReorderActivitiesDto, UpdateActivityDto } from './dto/activity.dto';
+import { UuidParamPipe } from '../common/http/validation.pipes';
 
 @ApiTags('activities')
 @ApiAuthenticated(400, 404)
@@ -16,7 +17,7 @@ export class ActivitiesController {
   @ApiOperation({ summary: "A trip's itinerary with its conflicts" })
   @Get('trips/:tripId/activities')
   @ApiOkResponse({ type: ItineraryResponse, description: 'The itinerary in order, with its conflicts' })
-  list(@Auth() ctx: AuthContext, @Param('tripId', ParseUUIDPipe) tripId: string) {
+  list(@Auth() ctx: AuthContext, @Param('tripId', UuidParamPipe) tripId: string) {
     return this.activities.itinerary(ctx, tripId);
   }
 
@@ -24,7 +25,7 @@ export class ActivitiesController {
   @Post('trips/:tripId/activities')
   @ApiAuthenticated(409, 422)
   @ApiCreatedResponse({ type: ActivityResponse })
-  create(@Auth() ctx: AuthContext, @Param('tripId', ParseUUIDPipe) tripId: string, @Body() dto: CreateActivityDto) {
+  create(@Auth() ctx: AuthContext, @Param('tripId', UuidParamPipe) tripId: string, @Body() dto: CreateActivityDto) {
     return this.activities.create(ctx, tripId, dto);
   }
 
@@ -32,7 +33,7 @@ export class ActivitiesController {
   @Put('trips/:tripId/activities/order')
   @ApiAuthenticated(409, 422)
   @ApiOkResponse({ type: ItineraryResponse })
-  reorder(@Auth() ctx: AuthContext, @Param('tripId', ParseUUIDPipe) tripId: string, @Body() dto: ReorderActivitiesDto) {
+  reorder(@Auth() ctx: AuthContext, @Param('tripId', UuidParamPipe) tripId: string, @Body() dto: ReorderActivitiesDto) {
     return this.activities.reorder(ctx, tripId, dto.activityIds);
   }
 
@@ -41,7 +42,7 @@ export class ActivitiesController {
   @ApiAuthenticated(409, 422)
   @ApiHeader({ name: 'If-Match', required: false, description: 'The version you read (alternative to `version` in the body)' })
   @ApiOkResponse({ type: ActivityResponse })
-  update(@Auth() ctx: AuthContext, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateActivityDto, @Headers('if-match') ifMatch?: string) {
+  update(@Auth() ctx: AuthContext, @Param('id', UuidParamPipe) id: string, @Body() dto: UpdateActivityDto, @Headers('if-match') ifMatch?: string) {
     return this.activities.update(ctx, id, { ...dto, version: versionFrom(dto.version, ifMatch, 'activity') });
   }
 
@@ -50,7 +51,7 @@ export class ActivitiesController {
   @HttpCode(204)
   @ApiAuthenticated(409)
   @ApiNoContentResponse()
-  remove(@Auth() ctx: AuthContext, @Param('id', ParseUUIDPipe) id: string) {
+  remove(@Auth() ctx: AuthContext, @Param('id', UuidParamPipe) id: string) {
     return this.activities.remove(ctx, id);
   }
 }

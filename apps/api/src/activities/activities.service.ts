@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthContext } from '../common/auth/auth-context';
 import { TransactionRunner } from '../common/database/transaction-runner';
-import { DomainError, ErrorCode, StaleVersionError } from '../common/errors/domain-error';
+import { DomainEvents } from '../events/domain-events';
+import { DomainError, StaleVersionError } from '../common/errors/domain-error';
+import { ActivityErrorCode, CommonErrorCode } from '../common/errors/error-codes';
 import type { Conversion } from '../currency/exchange-rates.service';
 import type { Trip } from '../trips/trip.entity';
 import { TripBudget } from '../trips/trip-budget';
@@ -15,9 +17,9 @@ import { detectConflicts } from './itinerary-conflicts';
 
 const DEFAULT_ZONE = 'UTC';
 
-const TIME_MESSAGES = {
-  ends_before_start: 'endsAt must be after startsAt',
-  outside_trip_dates: "The activity must fall within the trip's dates (read in the activity's time zone)",
+const TIME_PROBLEMS = {
+  ends_before_start: { code: ActivityErrorCode.EndsBeforeStart, message: 'endsAt must be after startsAt' },
+  outside_trip_dates: { code: ActivityErrorCode.OutsideTrip, message: "The activity must fall within the trip's dates (read in the activity's time zone)" },
 } as const;
 
 /**
@@ -31,6 +33,7 @@ export class ActivitiesService {
     private readonly access: TripAccessService,
     private readonly activities: ActivitiesRepository,
     private readonly budget: TripBudget,
+    private readonly events: DomainEvents,
   ) {}
 
   async itinerary(ctx: AuthContext, tripId: string): Promise<ItineraryResponse> {
@@ -63,6 +66,7 @@ export class ActivitiesService {
       // Time order places it; among activities starting together it comes last.
       activity.position = await this.activities.nextPosition(ctx, tripId);
       const saved = await this.activities.insert(ctx, activity);
+      await this.events.publish(ctx, 'activity.created', { tripId, activityId: saved.id, title: saved.title });
       return toActivityResponse(await this.activities.getById(ctx, saved.id));
     });
   }
@@ -96,6 +100,7 @@ export class ActivitiesService {
       if (!(await this.activities.updateIfVersion(ctx, id, dto.version, changes))) {
         throw new StaleVersionError('activity', dto.version, (await this.activities.getById(ctx, id)).version);
       }
+      await this.events.publish(ctx, 'activity.updated', { tripId: current.tripId, activityId: id, title: changes.title ?? current.title });
       return toActivityResponse(await this.activities.getById(ctx, id));
     });
   }
@@ -105,6 +110,7 @@ export class ActivitiesService {
       const activity = await this.activities.getById(ctx, id);
       await this.editableTrip(ctx, activity.tripId);
       await this.activities.deleteById(ctx, id);
+      await this.events.publish(ctx, 'activity.deleted', { tripId: activity.tripId, activityId: id, title: activity.title });
     });
   }
 
@@ -118,10 +124,10 @@ export class ActivitiesService {
       await this.editableTrip(ctx, tripId);
       const existing = new Map((await this.activities.listForTrip(ctx, tripId)).map((activity) => [activity.id, activity]));
       const same = existing.size === activityIds.length && activityIds.every((id) => existing.has(id));
-      if (!same) throw new DomainError(ErrorCode.InvalidInput, "activityIds must list every activity of the trip exactly once");
+      if (!same) throw new DomainError(ActivityErrorCode.OrderIncomplete, "activityIds must list every activity of the trip exactly once");
       const starts = activityIds.map((id) => existing.get(id)!.startsAt.getTime());
       if (starts.some((start, index) => index > 0 && start < starts[index - 1])) {
-        throw new DomainError(ErrorCode.RuleViolation, 'Activities keep their time order; only activities starting at the same time can be reordered');
+        throw new DomainError(ActivityErrorCode.OrderContradictsTime, 'Activities keep their time order; only activities starting at the same time can be reordered');
       }
       await this.activities.reorder(ctx, tripId, activityIds);
       return this.itineraryOf(ctx, tripId);
@@ -141,9 +147,9 @@ export class ActivitiesService {
   /** Time rules, coordinates in pairs, and the budget in every currency (R17). */
   private async check(ctx: AuthContext, trip: Trip, activity: Activity): Promise<void> {
     const problem = activityTimeProblem(activity, trip);
-    if (problem) throw new DomainError(ErrorCode.InvalidInput, TIME_MESSAGES[problem]);
+    if (problem) throw new DomainError(TIME_PROBLEMS[problem].code, TIME_PROBLEMS[problem].message);
     if ((activity.latitude === null) !== (activity.longitude === null)) {
-      throw new DomainError(ErrorCode.InvalidInput, 'latitude and longitude go together');
+      throw new DomainError(CommonErrorCode.CoordinatesIncomplete, 'latitude and longitude go together');
     }
     await this.budget.assertActivityFits(ctx, trip, activity);
   }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import type { AuthContext } from '../common/auth/auth-context';
-import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { DomainError } from '../common/errors/domain-error';
+import { AuditErrorCode } from '../common/errors/error-codes';
 import { csvLine } from './audit-csv';
 import { AuditRepository, type NamedAuditEvent } from './audit.repository';
 import type { AuditFilter } from './dto/audit.dto';
@@ -20,7 +21,7 @@ export class AuditExportService {
     const total = await this.audit.count(ctx, filter);
     if (total > maxRows) {
       throw new DomainError(
-        ErrorCode.RuleViolation,
+        AuditErrorCode.ExportTooLarge,
         `${total} events match; an export holds at most ${maxRows}. Narrow the date range or the filters`,
       );
     }

@@ -9,11 +9,14 @@ import { ACCESS_TOKEN_TYPE, AccessTokenClaims, JWT_ALGORITHM, JWT_AUDIENCE, JWT_
 const KEY_SELECTING_HEADERS = ['jwk', 'jku', 'x5u', 'x5c', 'kid'] as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Why a token was refused: an expired one can be refreshed, an invalid one cannot. */
+export type AccessRefusal = 'expired' | 'invalid';
+
 /**
  * Checks an access token: HS256 only (algorithm pinned), our issuer and audience, `exp` present
  * and not passed, type `access`, the user still active with an unchanged token version, and its
  * session (`sid`, the refresh-token family) not revoked by logout or reuse detection.
- * Returns undefined for anything else; database errors propagate (they are 503s, not 401s).
+ * Returns why it refused anything else; database errors propagate (they are 503s, not 401s).
  */
 @Injectable()
 export class AccessTokenVerifier {
@@ -22,21 +25,23 @@ export class AccessTokenVerifier {
     private readonly users: UsersRepository,
   ) {}
 
-  async verify(token: string): Promise<AuthContext | undefined> {
+  async verify(token: string): Promise<AuthContext | AccessRefusal> {
     const claims = await this.verifiedClaims(token);
-    if (!claims) return undefined;
+    if (!claims || claims === 'expired') return claims ?? 'invalid';
     const user = await this.users.findAccessState(claims.sub, claims.sid);
-    if (!user || !user.active || user.tokenVersion !== claims.ver || user.organizationId !== claims.org || user.sessionRevoked) return undefined;
+    if (!user || !user.active || user.tokenVersion !== claims.ver || user.organizationId !== claims.org || user.sessionRevoked) return 'invalid';
     return { userId: user.id, organizationId: user.organizationId, role: user.role };
   }
 
   /** Who a token names, checking its signature and claims but not the database (see CallerIdentifier). */
   async identify(token: string): Promise<AuthContext | undefined> {
     const claims = await this.verifiedClaims(token);
-    return claims && { userId: claims.sub, organizationId: claims.org, role: claims.role };
+    if (!claims || claims === 'expired') return undefined;
+    return { userId: claims.sub, organizationId: claims.org, role: claims.role };
   }
 
-  private async verifiedClaims(token: string): Promise<AccessTokenClaims | undefined> {
+  /** The claims of a genuine, current token; 'expired' when it is genuine but its time has run out. */
+  private async verifiedClaims(token: string): Promise<AccessTokenClaims | 'expired' | undefined> {
     let decoded: Jwt;
     try {
       decoded = await this.jwt.verifyAsync<Jwt & object>(token, {
@@ -45,6 +50,8 @@ export class AccessTokenVerifier {
         issuer: JWT_ISSUER,
         audience: JWT_AUDIENCE,
         clockTolerance: JWT_CLOCK_TOLERANCE_SECONDS,
+        // Checked last, below, so that 'expired' is only said of a token that is otherwise valid.
+        ignoreExpiration: true,
       });
     } catch {
       return undefined;
@@ -53,6 +60,8 @@ export class AccessTokenVerifier {
     if (KEY_SELECTING_HEADERS.some((name) => name in decoded.header)) return undefined;
     if (claims.typ !== ACCESS_TOKEN_TYPE || typeof claims.exp !== 'number' || typeof claims.sub !== 'string') return undefined;
     if (typeof claims.sid !== 'string' || !UUID.test(claims.sid) || !UUID.test(claims.sub)) return undefined;
+    // jsonwebtoken's own rule: expired from the second `exp + tolerance` on.
+    if (Math.floor(Date.now() / 1000) >= claims.exp + JWT_CLOCK_TOLERANCE_SECONDS) return 'expired';
     return claims as AccessTokenClaims;
   }
 }

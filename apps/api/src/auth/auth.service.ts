@@ -1,7 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { AuthContext } from '../common/auth/auth-context';
 import { TransactionRunner } from '../common/database/transaction-runner';
-import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { DomainEvents } from '../events/domain-events';
+import { DomainError } from '../common/errors/domain-error';
+import { AuthErrorCode } from '../common/errors/error-codes';
 import { InvitationsRepository } from '../organizations/invitations.repository';
 import { OrganizationsRepository } from '../organizations/organizations.repository';
 import { TravelPoliciesRepository } from '../organizations/travel-policies.repository';
@@ -39,6 +41,7 @@ export class AuthService {
     private readonly invitations: InvitationsRepository,
     private readonly hasher: PasswordHasher,
     private readonly tokens: AuthTokens,
+    private readonly events: DomainEvents,
   ) {}
 
   /** Creates an organization, its default travel policy and its first admin, as one transaction. */
@@ -63,7 +66,7 @@ export class AuthService {
     const valid = await this.hasher.verify(user?.passwordHash, dto.password);
     if (!user || !valid || !user.active) {
       this.logger.warn({ event: 'login_failed', userId: user?.id, organizationId: user?.organizationId, ...meta });
-      throw new DomainError(ErrorCode.Unauthenticated, BAD_CREDENTIALS);
+      throw new DomainError(AuthErrorCode.InvalidCredentials, BAD_CREDENTIALS);
     }
     if (this.hasher.needsRehash(user.passwordHash)) {
       await this.users.setPassword(user.id, await this.hasher.hash(dto.password));
@@ -106,7 +109,7 @@ export class AuthService {
       const { reused } = outcome;
       this.logger.warn({ event: 'refresh_token_reuse', userId: reused.userId, organizationId: reused.organizationId, familyId: reused.familyId, ...meta });
     }
-    if (!outcome || 'reused' in outcome) throw new DomainError(ErrorCode.Unauthenticated, BAD_REFRESH_TOKEN);
+    if (!outcome || 'reused' in outcome) throw new DomainError(AuthErrorCode.RefreshTokenInvalid, BAD_REFRESH_TOKEN);
     return outcome;
   }
 
@@ -129,7 +132,7 @@ export class AuthService {
   async changePassword(ctx: AuthContext, dto: ChangePasswordDto): Promise<AuthResponse> {
     const user = await this.users.getById(ctx, ctx.userId);
     if (!(await this.hasher.verify(user.passwordHash, dto.currentPassword))) {
-      throw new DomainError(ErrorCode.InvalidInput, 'The current password is not correct');
+      throw new DomainError(AuthErrorCode.CurrentPasswordIncorrect, 'The current password is not correct');
     }
     const passwordHash = await this.hasher.hash(dto.newPassword);
     return this.db.run(async () => {
@@ -145,7 +148,7 @@ export class AuthService {
     return this.db.run(async () => {
       const invitation = await this.invitations.findByTokenHashForUpdate(this.tokens.hash(dto.token));
       if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= new Date()) {
-        throw new DomainError(ErrorCode.InvalidInput, 'This invitation is invalid, already used or expired');
+        throw new DomainError(AuthErrorCode.InvitationInvalid, 'This invitation is invalid, already used or expired');
       }
       if (await this.users.emailExists(invitation.email)) throw this.emailTaken();
       const user = await this.users.createInOrganization(invitation.organizationId, {
@@ -155,11 +158,13 @@ export class AuthService {
         passwordHash,
       });
       await this.invitations.markAccepted(invitation.id);
+      const newMember = { userId: user.id, organizationId: user.organizationId, role: user.role };
+      await this.events.publish(newMember, 'invitation.accepted', { invitationId: invitation.id, email: user.email, role: user.role, userId: user.id });
       return this.tokens.issue(user);
     });
   }
 
   private emailTaken(): DomainError {
-    return new DomainError(ErrorCode.Conflict, 'An account with this e-mail already exists');
+    return new DomainError(AuthErrorCode.EmailTaken, 'An account with this e-mail already exists');
   }
 }

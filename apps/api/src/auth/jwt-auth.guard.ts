@@ -1,8 +1,10 @@
-import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import type { AuthContext } from '../common/auth/auth-context';
 import { IS_PUBLIC } from '../common/auth/auth.decorators';
+import { DomainError } from '../common/errors/domain-error';
+import { AuthErrorCode, CommonErrorCode } from '../common/errors/error-codes';
 import { CallerIdentifier } from '../common/auth/caller-identifier';
 import { AccessTokenVerifier } from './access-token.verifier';
 
@@ -22,8 +24,10 @@ export class JwtAuthGuard implements CanActivate, CallerIdentifier {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest & { user?: AuthContext }>();
     const token = bearerTokenOf(request);
-    const user = token ? await this.verifier.verify(token) : undefined;
-    if (!user) throw new UnauthorizedException('Missing, invalid or expired access token');
+    const user = token ? await this.verifier.verify(token) : 'invalid';
+    if (typeof user === 'string') {
+      throw new DomainError(user === 'expired' ? AuthErrorCode.TokenExpired : CommonErrorCode.Unauthenticated, 'Missing, invalid or expired access token');
+    }
     request.user = user;
     return true;
   }

@@ -1,7 +1,8 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { hashToken, newOpaqueToken } from '../common/auth/opaque-token';
 import { TransactionRunner } from '../common/database/transaction-runner';
-import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { DomainError } from '../common/errors/domain-error';
+import { AuthErrorCode } from '../common/errors/error-codes';
 import { loggableDatabaseError } from '../common/http/database-error';
 import { AttemptCounters } from '../common/throttling/attempt-counters';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -62,9 +63,9 @@ export class PasswordResetService implements BeforeApplicationShutdown {
     const passwordHash = await this.hasher.hash(dto.password);
     const user = await this.db.run(async () => {
       const token = await this.resetTokens.findByHashForUpdate(this.hash(dto.token));
-      if (!token || token.usedAt || token.revokedAt || token.expiresAt <= new Date()) throw new DomainError(ErrorCode.InvalidInput, INVALID_LINK);
+      if (!token || token.usedAt || token.revokedAt || token.expiresAt <= new Date()) throw new DomainError(AuthErrorCode.ResetLinkInvalid, INVALID_LINK);
       const owner = await this.users.findForSession(token.userId);
-      if (!owner?.active) throw new DomainError(ErrorCode.InvalidInput, INVALID_LINK);
+      if (!owner?.active) throw new DomainError(AuthErrorCode.ResetLinkInvalid, INVALID_LINK);
       await this.users.setPassword(owner.id, passwordHash);
       await this.resetTokens.markUsed(token.id);
       await this.resetTokens.revokeOpenOfUser(owner.id);

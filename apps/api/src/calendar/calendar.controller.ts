@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Controller, Delete, Get, Header, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { FastifyReply } from 'fastify';
@@ -7,6 +7,7 @@ import { Auth, Public } from '../common/auth/auth.decorators';
 import { NotFoundError } from '../common/errors/domain-error';
 import { ApiAuthenticated, ApiErrors } from '../common/http/api-errors.decorator';
 import { CalendarService } from './calendar.service';
+import { UuidParamPipe } from '../common/http/validation.pipes';
 
 const ICS = 'text/calendar; charset=utf-8';
 const FEED_FILE = /^([\w-]{43})\.ics$/;
@@ -27,7 +28,7 @@ export class CalendarController {
   @ApiAuthenticated(400, 404)
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'The trip and its activities as iCalendar', schema: { type: 'string' } })
-  async trip(@Auth() ctx: AuthContext, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
+  async trip(@Auth() ctx: AuthContext, @Param('id', UuidParamPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const { filename, body } = await this.calendar.tripCalendar(ctx, id);
     reply.header('Content-Disposition', `attachment; filename="${filename}"`);
     return body;
@@ -63,7 +64,7 @@ export class CalendarController {
   @Get('trips/:id/calendar/feed')
   @ApiAuthenticated(400, 404)
   @ApiOkResponse({ type: CalendarFeedResponse, description: 'The current feed URL of this trip' })
-  tripFeedAddress(@Auth() ctx: AuthContext, @Param('id', ParseUUIDPipe) id: string) {
+  tripFeedAddress(@Auth() ctx: AuthContext, @Param('id', UuidParamPipe) id: string) {
     return this.calendar.currentFeed(ctx, { tripId: id });
   }
 
@@ -72,7 +73,7 @@ export class CalendarController {
   @HttpCode(200)
   @ApiAuthenticated(400, 404)
   @ApiOkResponse({ type: CalendarFeedResponse, description: 'A new feed URL for this trip; the previous one stops working' })
-  resetTripFeed(@Auth() ctx: AuthContext, @Param('id', ParseUUIDPipe) id: string) {
+  resetTripFeed(@Auth() ctx: AuthContext, @Param('id', UuidParamPipe) id: string) {
     return this.calendar.resetFeed(ctx, { tripId: id });
   }
 
@@ -81,7 +82,7 @@ export class CalendarController {
   @HttpCode(204)
   @ApiAuthenticated(400, 404)
   @ApiNoContentResponse({ description: 'The trip feed URL stops working' })
-  revokeTripFeed(@Auth() ctx: AuthContext, @Param('id', ParseUUIDPipe) id: string) {
+  revokeTripFeed(@Auth() ctx: AuthContext, @Param('id', UuidParamPipe) id: string) {
     return this.calendar.revokeFeed(ctx, { tripId: id });
   }
 

@@ -1,4 +1,5 @@
-import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { DomainError } from '../common/errors/domain-error';
+import { CurrencyErrorCode } from '../common/errors/error-codes';
 import { isSaneRate } from './decimal';
 
 export interface ReferenceRates {
@@ -30,7 +31,7 @@ export async function fetchEcbDaily(url: string, timeoutMs: number): Promise<Ref
     return parseEcbDaily(await response.text());
   } catch {
     throw new DomainError(
-      ErrorCode.Unavailable,
+      CurrencyErrorCode.ExchangeRatesUnreachable,
       'The ECB reference rates could not be fetched (no connection, or an unexpected answer); the recorded rates stay in use. Try again later, or set rates with PUT /api/exchange-rates.',
     );
   }

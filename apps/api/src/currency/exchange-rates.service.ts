@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AuthContext } from '../common/auth/auth-context';
-import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { DomainError } from '../common/errors/domain-error';
+import { CurrencyErrorCode } from '../common/errors/error-codes';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { crossRate } from './decimal';
 import { ExchangeRateDto, ExchangeRateResponse, ExchangeRatesResponse } from './dto/exchange-rate.dto';
@@ -41,7 +42,7 @@ export class ExchangeRatesService {
 
   async set(ctx: AuthContext, rates: ExchangeRateDto[]): Promise<ExchangeRatesResponse> {
     const byCurrency = new Map(rates.map((rate) => [rate.currency, rate]));
-    if (byCurrency.size !== rates.length) throw new DomainError(ErrorCode.InvalidInput, 'Each currency may appear once');
+    if (byCurrency.size !== rates.length) throw new DomainError(CurrencyErrorCode.ExchangeRateDuplicate, 'Each currency may appear once');
     await this.rates.upsert(ctx, rates.map(({ currency, rate, date, source }) => ({ currency, rate, rateDate: date, source })));
     return this.list(ctx);
   }
@@ -64,7 +65,7 @@ export class ExchangeRatesService {
     const missing = needed.filter((currency) => !perEuro.has(currency));
     if (missing.length) {
       throw new DomainError(
-        ErrorCode.RuleViolation,
+        CurrencyErrorCode.ExchangeRateMissing,
         `No exchange rate for ${missing.join(', ')}: costs are converted into the trip's budget currency, so an admin must record a rate first (PUT /api/exchange-rates)`,
       );
     }

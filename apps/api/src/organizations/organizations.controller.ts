@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '../common/auth/auth-context';
 import { Auth, Roles } from '../common/auth/auth.decorators';
@@ -12,6 +12,7 @@ import { MembersPage, UpdateMemberDto } from './dto/member.dto';
 import { OrganizationResponse, UpdateOrganizationDto } from './dto/organization.dto';
 import { TravelPolicyDto, TravelPolicyResponse } from './dto/travel-policy.dto';
 import { OrganizationsService } from './organizations.service';
+import { UuidParamPipe } from '../common/http/validation.pipes';
 
 @ApiTags('organizations')
 @ApiAuthenticated()
@@ -49,7 +50,7 @@ export class OrganizationsController {
   @Roles([UserRole.Admin])
   @ApiAuthenticated(400, 403, 404, 409)
   @ApiOkResponse({ type: UserResponse })
-  updateMember(@Auth() ctx: AuthContext, @Param('userId', ParseUUIDPipe) userId: string, @Body() dto: UpdateMemberDto) {
+  updateMember(@Auth() ctx: AuthContext, @Param('userId', UuidParamPipe) userId: string, @Body() dto: UpdateMemberDto) {
     return this.organizations.updateMember(ctx, userId, dto);
   }
 
@@ -77,7 +78,7 @@ export class OrganizationsController {
   @Roles([UserRole.Admin])
   @ApiAuthenticated(403, 404)
   @ApiNoContentResponse({ description: 'Revoked (idempotent)' })
-  revokeInvitation(@Auth() ctx: AuthContext, @Param('id', ParseUUIDPipe) id: string) {
+  revokeInvitation(@Auth() ctx: AuthContext, @Param('id', UuidParamPipe) id: string) {
     return this.organizations.revokeInvitation(ctx, id);
   }
 

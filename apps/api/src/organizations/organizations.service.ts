@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AuthContext } from '../common/auth/auth-context';
 import { TransactionRunner } from '../common/database/transaction-runner';
-import { DomainError, ErrorCode, NotFoundError } from '../common/errors/domain-error';
+import { DomainError, NotFoundError } from '../common/errors/domain-error';
+import { OrganizationErrorCode, PolicyErrorCode } from '../common/errors/error-codes';
 import { Page, PaginationQuery, toPage } from '../common/http/pagination.dto';
-import { AuditRepository } from '../audit/audit.repository';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { DomainEvents } from '../events/domain-events';
 import { hashToken, newOpaqueToken } from '../common/auth/opaque-token';
 import { MailService } from '../mail/mail.service';
 import { OutboxMessageResponse, toOutboxMessageResponse } from '../mail/outbox-message.dto';
@@ -28,6 +29,7 @@ import { toTravelPolicyResponse, TravelPolicyDto, TravelPolicyResponse } from '.
 import { InvitationsRepository } from './invitations.repository';
 import { OrganizationsRepository } from './organizations.repository';
 import { TravelPoliciesRepository } from './travel-policies.repository';
+import { policyRulesOf } from '../policy/travel-policy.schema';
 
 @Injectable()
 export class OrganizationsService {
@@ -40,7 +42,7 @@ export class OrganizationsService {
     private readonly policies: TravelPoliciesRepository,
     private readonly outbox: OutboxRepository,
     private readonly mail: MailService,
-    private readonly audit: AuditRepository,
+    private readonly events: DomainEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -63,18 +65,18 @@ export class OrganizationsService {
    */
   updateMember(ctx: AuthContext, userId: string, dto: UpdateMemberDto): Promise<UserResponse> {
     if (dto.role === undefined && dto.active === undefined) {
-      throw new DomainError(ErrorCode.InvalidInput, 'Give a role or active');
+      throw new DomainError(OrganizationErrorCode.MemberChangeEmpty, 'Give a role or active');
     }
     return this.db.run(async () => {
       const admins = await this.users.lockActiveAdmins(ctx);
       const member = await this.users.getById(ctx, userId);
       const losesAdmin = member.role === UserRole.Admin && member.active && (dto.role !== undefined ? dto.role !== UserRole.Admin : dto.active === false);
       if (losesAdmin && admins.length <= 1) {
-        throw new DomainError(ErrorCode.Conflict, 'The organization must keep at least one active admin');
+        throw new DomainError(OrganizationErrorCode.LastAdmin, 'The organization must keep at least one active admin');
       }
       await this.users.update(ctx, userId, dto);
       if (dto.active === false && member.active) await this.sessions.revokeAll(userId);
-      await this.recordMemberChange(ctx, member, dto);
+      await this.publishMemberChange(ctx, member, dto);
       return toUserResponse(await this.users.getById(ctx, userId));
     });
   }
@@ -88,7 +90,7 @@ export class OrganizationsService {
   invite(ctx: AuthContext, dto: CreateInvitationDto): Promise<CreatedInvitationResponse> {
     return this.db.run(async () => {
       if (await this.users.memberEmailExists(ctx, dto.email)) {
-        throw new DomainError(ErrorCode.Conflict, 'A member of this organization already has this e-mail');
+        throw new DomainError(OrganizationErrorCode.AlreadyMember, 'A member of this organization already has this e-mail');
       }
       await this.invitations.revokeOpenFor(ctx, dto.email);
       const token = newOpaqueToken();
@@ -107,12 +109,7 @@ export class OrganizationsService {
         subject: `You are invited to ${organization.name} on NestMap`,
         text: `You have been invited to join ${organization.name} on NestMap as ${dto.role}.\n\nAccept the invitation: ${inviteUrl}\n\nThe link works once and expires on ${invitation.expiresAt.toUTCString()}.`,
       });
-      await this.audit.record(ctx, {
-        action: 'invitation.created',
-        entityType: 'invitation',
-        entityId: invitation.id,
-        data: { email: invitation.email, role: invitation.role },
-      });
+      await this.events.publish(ctx, 'invitation.created', { invitationId: invitation.id, email: invitation.email, role: invitation.role });
       return { ...toInvitationResponse(invitation), inviteUrl };
     });
   }
@@ -126,7 +123,7 @@ export class OrganizationsService {
     return this.db.run(async () => {
       const { invitation, revoked } = await this.invitations.revoke(ctx, id);
       if (revoked) {
-        await this.audit.record(ctx, { action: 'invitation.revoked', entityType: 'invitation', entityId: id, data: { email: invitation.email } });
+        await this.events.publish(ctx, 'invitation.revoked', { invitationId: id, email: invitation.email });
       }
     });
   }
@@ -148,14 +145,13 @@ export class OrganizationsService {
     };
   }
 
-  private async recordMemberChange(ctx: AuthContext, member: User, dto: UpdateMemberDto): Promise<void> {
-    const data = { name: member.name };
+  private async publishMemberChange(ctx: AuthContext, member: User, dto: UpdateMemberDto): Promise<void> {
+    const who = { userId: member.id, name: member.name };
     if (dto.role !== undefined && dto.role !== member.role) {
-      await this.audit.record(ctx, { action: 'member.role_changed', entityType: 'user', entityId: member.id, data: { ...data, from: member.role, to: dto.role } });
+      await this.events.publish(ctx, 'member.role_changed', { ...who, from: member.role, to: dto.role });
     }
     if (dto.active !== undefined && dto.active !== member.active) {
-      const action = dto.active ? 'member.reactivated' : 'member.deactivated';
-      await this.audit.record(ctx, { action, entityType: 'user', entityId: member.id, data });
+      await this.events.publish(ctx, dto.active ? 'member.reactivated' : 'member.deactivated', who);
     }
   }
 
@@ -163,12 +159,29 @@ export class OrganizationsService {
     return toTravelPolicyResponse(await this.policies.get(ctx));
   }
 
+  /** Replaces the rules (validated by the DTO through the policy parser) and raises the version. */
   async replacePolicy(ctx: AuthContext, dto: TravelPolicyDto): Promise<TravelPolicyResponse> {
-    return toTravelPolicyResponse(await this.policies.replace(ctx, { ...dto }));
+    const { version: _version, ...values } = policyRulesOf({ ...dto, version: 1 });
+    return this.db.run(async () => {
+      const before = toTravelPolicyResponse(await this.policies.get(ctx));
+      if (!(await this.policies.replace(ctx, values, dto.version))) {
+        throw new DomainError(PolicyErrorCode.VersionStale, `The policy was changed by someone else (you edited version ${dto.version}, it is now version ${before.version}); reload and try again`);
+      }
+      const after = toTravelPolicyResponse(await this.policies.get(ctx));
+      await this.events.publish(ctx, 'policy.updated', { version: after.version, changed: changedRules(before, after) });
+      return after;
+    });
   }
 
   async listOutbox(ctx: AuthContext, query: PaginationQuery): Promise<Page<OutboxMessageResponse>> {
     const [messages, total] = await this.outbox.list(ctx, query.offset, query.limit);
     return toPage(messages.map(toOutboxMessageResponse), total, query);
   }
+}
+
+/** The rules an update changed, by name (the version always changes and is not one). */
+function changedRules(before: TravelPolicyResponse, after: TravelPolicyResponse): string[] {
+  return (Object.keys(after) as (keyof TravelPolicyResponse)[]).filter(
+    (rule) => rule !== 'version' && rule !== 'updatedAt' && JSON.stringify(before[rule]) !== JSON.stringify(after[rule]),
+  );
 }

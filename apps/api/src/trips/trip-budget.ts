@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Activity } from '../activities/activity.entity';
 import type { AuthContext } from '../common/auth/auth-context';
-import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { DomainError } from '../common/errors/domain-error';
+import { TripErrorCode } from '../common/errors/error-codes';
 import type { MoneyDto } from '../common/money/money.dto';
 import { convertToCents, formatCents, toScaled } from '../currency/decimal';
 import { Conversion, ExchangeRatesService } from '../currency/exchange-rates.service';
@@ -32,7 +33,7 @@ export class TripBudget {
     const others = toScaled(await this.costs.plannedTotal(ctx, trip.id, activity.id), 2);
     if (others + convertToCents(activity.costAmount, activity.costRate) > toScaled(trip.budgetAmount, 2)) {
       throw new DomainError(
-        ErrorCode.RuleViolation,
+        TripErrorCode.BudgetExceeded,
         `This cost would take the itinerary over the trip budget of ${trip.budgetAmount} ${trip.budgetCurrency} (already planned: ${formatCents(others)} ${trip.budgetCurrency})`,
       );
     }
@@ -50,7 +51,7 @@ export class TripBudget {
     const planned = toScaled(await this.costs.plannedTotal(ctx, trip.id), 2);
     if (planned > toScaled(budget.amount, 2)) {
       throw new DomainError(
-        ErrorCode.RuleViolation,
+        TripErrorCode.BudgetBelowPlanned,
         `A budget of ${budget.amount} ${budget.currency} is below what the itinerary already plans: ${formatCents(planned)} ${budget.currency}`,
       );
     }

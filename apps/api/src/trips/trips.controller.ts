@@ -1,14 +1,15 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '../common/auth/auth-context';
 import { Auth } from '../common/auth/auth.decorators';
 import { ApiAuthenticated } from '../common/http/api-errors.decorator';
 import { versionFrom } from '../common/http/if-match';
-import { CreateTripDto, TransitionDto, TripQuery, TripResponse, TripsPage, UpdateTripDto } from './dto/trip.dto';
+import { CreateTripDto, SubmitTripDto, TransitionDto, TripQuery, TripResponse, TripsPage, UpdateTripDto } from './dto/trip.dto';
 import { TripDetailResponse } from './dto/trip-decision.dto';
 import { TripsService } from './trips.service';
+import { UuidParamPipe } from '../common/http/validation.pipes';
 
-const IdParam = () => Param('id', ParseUUIDPipe);
+const IdParam = () => Param('id', UuidParamPipe);
 
 @ApiTags('trips')
 @ApiAuthenticated()
@@ -61,10 +62,14 @@ export class TripsController {
   @ApiOperation({ summary: 'Submit a trip for approval' })
   @Post(':id/submit')
   @HttpCode(200)
-  @ApiAuthenticated(400, 404, 409)
-  @ApiOkResponse({ type: TripResponse, description: 'draft → submitted; approvers are e-mailed' })
-  submit(@Auth() ctx: AuthContext, @IdParam() id: string, @Body() dto: TransitionDto) {
-    return this.trips.step(ctx, id, 'submit', dto.reason);
+  @ApiAuthenticated(400, 404, 409, 422)
+  @ApiOkResponse({
+    type: TripResponse,
+    description:
+      "draft → submitted, judged against the travel policy (the verdict is stored and returned as `policy`); approvers are e-mailed, or the trip is approved at once when it is in policy and the organization auto-approves. A blocked verdict is a 422 POLICY_BLOCKED",
+  })
+  submit(@Auth() ctx: AuthContext, @IdParam() id: string, @Body() dto: SubmitTripDto) {
+    return this.trips.step(ctx, id, 'submit', dto.reason, dto.reasonCode);
   }
 
   @ApiOperation({ summary: 'Approve a submitted trip' })

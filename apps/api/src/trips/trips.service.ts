@@ -2,11 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { AuditRepository } from '../audit/audit.repository';
 import type { AuthContext } from '../common/auth/auth-context';
 import { TransactionRunner } from '../common/database/transaction-runner';
-import { DomainError, ErrorCode, StaleVersionError } from '../common/errors/domain-error';
+import { DomainError, StaleVersionError } from '../common/errors/domain-error';
+import { CommonErrorCode, TripErrorCode } from '../common/errors/error-codes';
 import { Page, toPage } from '../common/http/pagination.dto';
-import { MailService } from '../mail/mail.service';
+import { DomainEvents } from '../events/domain-events';
+import type { TripStepPayload } from '../events/event-map';
 import { placeTypedDestination } from '../places/place-search';
 import { timezoneAt } from '../places/places.index';
+import type { PolicyVerdict } from '../policy/policy-verdict';
+import { TripPolicyService } from '../policy/trip-policy.service';
 import type { User } from '../users/user.entity';
 import { UserRole } from '../common/auth/user-role';
 import { UsersRepository } from '../users/users.repository';
@@ -21,7 +25,7 @@ import { TripAccessService } from './trip-access.service';
 import { IllegalTransitionError, transition, TripAction, TripStatus } from './trip-status.machine';
 import { TripChanges, TripsRepository } from './trips.repository';
 
-const PAST_TENSE: Record<TripAction, string> = {
+const PAST_TENSE = {
   submit: 'submitted',
   approve: 'approved',
   reject: 'rejected',
@@ -29,7 +33,7 @@ const PAST_TENSE: Record<TripAction, string> = {
   cancel: 'cancelled',
   complete: 'completed',
   book: 'booked',
-};
+} as const satisfies Record<TripAction, string>;
 
 @Injectable()
 export class TripsService {
@@ -39,8 +43,9 @@ export class TripsService {
     private readonly access: TripAccessService,
     private readonly users: UsersRepository,
     private readonly audit: AuditRepository,
-    private readonly mail: MailService,
+    private readonly events: DomainEvents,
     private readonly budget: TripBudget,
+    private readonly policy: TripPolicyService,
   ) {}
 
   async list(ctx: AuthContext, query: TripQuery): Promise<Page<TripResponse>> {
@@ -49,7 +54,7 @@ export class TripsService {
   }
 
   async get(ctx: AuthContext, id: string): Promise<TripDetailResponse> {
-    const trip = await this.trips.getVisible(ctx, id);
+    const trip = await this.trips.getVisibleWithTraveller(ctx, id);
     return { ...toTripResponse(trip, ctx), ...(await tripDecisionOf(this.audit, ctx, id)) };
   }
 
@@ -75,8 +80,8 @@ export class TripsService {
         travellerId,
         status: TripStatus.Draft,
       });
-      await this.audit.record(ctx, { action: 'trip.created', entityType: 'trip', entityId: trip.id, data: { title: trip.title } });
-      return toTripResponse(await this.trips.getById(ctx, trip.id), ctx);
+      await this.events.publish(ctx, 'trip.created', { tripId: trip.id, title: trip.title });
+      return toTripResponse(await this.trips.getVisibleWithTraveller(ctx, trip.id), ctx);
     });
   }
 
@@ -99,7 +104,7 @@ export class TripsService {
       if (!(await this.trips.updateIfVersion(ctx, id, version, changes))) {
         throw new StaleVersionError('trip', version, (await this.trips.getVisible(ctx, id)).version);
       }
-      return toTripResponse(await this.trips.getById(ctx, id), ctx);
+      return toTripResponse(await this.trips.getVisibleWithTraveller(ctx, id), ctx);
     });
   }
 
@@ -107,68 +112,68 @@ export class TripsService {
     await this.db.run(async () => {
       const trip = await this.access.require(ctx, id, 'delete', { lock: true });
       await this.trips.deleteById(ctx, id);
-      await this.audit.record(ctx, { action: 'trip.deleted', entityType: 'trip', entityId: id, data: { title: trip.title } });
+      await this.events.publish(ctx, 'trip.deleted', { tripId: id, title: trip.title });
     });
   }
 
   /**
-   * One lifecycle step (state machine in trip-status.machine.ts), recorded in the audit log and
-   * announced by e-mail in the same transaction. The status write is conditional on the status
-   * read, so two concurrent steps cannot both apply.
+   * One lifecycle step (state machine in trip-status.machine.ts), published as a domain event in
+   * the same transaction: the audit log and the e-mails follow from it (docs/events.md). The status
+   * write is conditional on the status read, so two concurrent steps cannot both apply.
    */
-  step(ctx: AuthContext, id: string, action: TripAction, reason?: string): Promise<TripResponse> {
+  step(ctx: AuthContext, id: string, action: TripAction, reason?: string, reasonCode?: string): Promise<TripResponse> {
     return this.db.run(async () => {
       const trip = await this.access.require(ctx, id, STEP_PERMISSION[action], { step: action });
       // Only after existence (404) and authorization (403): a refused caller learns nothing from the body.
-      if (action === 'reject' && !reason) throw new DomainError(ErrorCode.InvalidInput, 'A reason is required to reject a trip');
+      if (action === 'reject' && !reason) throw new DomainError(TripErrorCode.RejectionReasonRequired, 'A reason is required to reject a trip');
       const next = nextStatus(trip.status, action);
-      if (!(await this.trips.updateStatusIf(ctx, id, trip.status, next))) {
-        throw new DomainError(ErrorCode.Conflict, 'The trip changed meanwhile; reload and try again');
+      // A submission is judged against the travel policy: refused when blocked, else stored with the trip.
+      const judged = action === 'submit' ? await this.policy.judgeSubmission(ctx, trip, reasonCode ?? null) : null;
+      if (!(await this.trips.updateStatusIf(ctx, id, trip.status, next, judged ? verdictColumns(judged.verdict) : {}))) {
+        throw new DomainError(TripErrorCode.IllegalTransition, 'The trip changed meanwhile; reload and try again');
       }
-      await this.audit.record(ctx, {
-        action: `trip.${PAST_TENSE[action]}`,
-        entityType: 'trip',
-        entityId: id,
-        data: { from: trip.status, to: next, ...(reason ? { reason } : {}) },
-      });
-      await this.announce(ctx, trip, next, reason);
-      return toTripResponse(await this.trips.getById(ctx, id), ctx);
+      const policy = judged ? { policy: judged.verdict.verdict, policyVersion: judged.verdict.policyVersion } : {};
+      await this.events.publish(ctx, `trip.${PAST_TENSE[action]}`, { ...stepOf(trip, trip.status, next), ...(reason ? { reason } : {}), ...policy });
+      if (judged?.autoApprove) await this.approveInPolicy(ctx, trip, judged.verdict.policyVersion);
+      return toTripResponse(await this.trips.getVisibleWithTraveller(ctx, id), ctx);
     });
   }
 
-  private async announce(ctx: AuthContext, trip: Trip, status: TripStatus, reason?: string): Promise<void> {
-    const traveller = await this.users.getById(ctx, trip.travellerId);
-    const dates = `${trip.startDate} – ${trip.endDate}`;
-    if (status === TripStatus.Submitted) {
-      const approvers = (await this.users.listApprovers(ctx)).filter((user) => user.id !== trip.travellerId);
-      for (const approver of approvers) {
-        await this.mail.enqueue({
-          organizationId: ctx.organizationId,
-          to: approver.email,
-          subject: `Approval needed: ${trip.title}`,
-          text: `${traveller.name} submitted "${trip.title}" (${trip.destination}, ${dates}) for approval.\n\nReview it in NestMap's approvals queue.`,
-        });
-      }
-    } else if (status === TripStatus.Approved || status === TripStatus.Rejected) {
-      await this.mail.enqueue({
-        organizationId: ctx.organizationId,
-        to: traveller.email,
-        subject: `Your trip "${trip.title}" was ${status}`,
-        text: `Your trip "${trip.title}" (${trip.destination}, ${dates}) was ${status}.${reason ? `\n\n${status === TripStatus.Approved ? 'Comment' : 'Reason'}: ${reason}` : ''}`,
-      });
+  /** The organization approves in-policy trips at once: submitted → approved, recorded as automatic. */
+  private async approveInPolicy(ctx: AuthContext, trip: Trip, policyVersion: number): Promise<void> {
+    if (!(await this.trips.updateStatusIf(ctx, trip.id, TripStatus.Submitted, TripStatus.Approved))) {
+      throw new DomainError(TripErrorCode.IllegalTransition, 'The trip changed meanwhile; reload and try again');
     }
+    await this.events.publish(ctx, 'trip.approved', { ...stepOf(trip, TripStatus.Submitted, TripStatus.Approved), automatic: true, policyVersion });
   }
 
   /** The traveller of a new trip: the caller, or a colleague when a manager/admin plans it. */
   private async travellerFor(ctx: AuthContext, travellerId: string | undefined): Promise<string> {
     if (!travellerId || travellerId === ctx.userId) return ctx.userId;
     if (ctx.role === UserRole.Traveller) {
-      throw new DomainError(ErrorCode.Forbidden, 'Only managers and admins can plan trips for colleagues');
+      throw new DomainError(CommonErrorCode.Forbidden, 'Only managers and admins can plan trips for colleagues');
     }
     const traveller: User | null = await this.users.findById(ctx, travellerId);
-    if (!traveller?.active) throw new DomainError(ErrorCode.RuleViolation, 'travellerId is not an active member of your organization');
+    if (!traveller?.active) throw new DomainError(TripErrorCode.TravellerNotActive, 'travellerId is not an active member of your organization');
     return traveller.id;
   }
+}
+
+/** The verdict as the trip stores it, with the policy version it was judged against. */
+function verdictColumns(verdict: PolicyVerdict): TripChanges {
+  return {
+    policyVerdict: verdict.verdict,
+    policyVersion: verdict.policyVersion,
+    policyReasons: verdict.reasons,
+    policyReasonCode: verdict.reasonCode,
+    policyCheckedAt: new Date(),
+  };
+}
+
+/** A lifecycle step's event: the trip as it was, for the audit log and the e-mails. */
+function stepOf(trip: Trip, from: TripStatus, to: TripStatus): TripStepPayload {
+  const { id: tripId, travellerId, title, destination, startDate, endDate } = trip;
+  return { tripId, travellerId, title, destination, startDate, endDate, from, to };
 }
 
 function nextStatus(from: TripStatus, action: TripAction): TripStatus {
@@ -176,19 +181,19 @@ function nextStatus(from: TripStatus, action: TripAction): TripStatus {
     return transition(from, action);
   } catch (error) {
     if (error instanceof IllegalTransitionError) {
-      throw new DomainError(ErrorCode.Conflict, `Cannot ${action} a trip that is ${from}`);
+      throw new DomainError(TripErrorCode.IllegalTransition, `Cannot ${action} a trip that is ${from}`);
     }
     throw error;
   }
 }
 
 function checkDates(startDate: string, endDate: string): void {
-  if (endDate < startDate) throw new DomainError(ErrorCode.InvalidInput, 'endDate must not be before startDate');
+  if (endDate < startDate) throw new DomainError(TripErrorCode.EndsBeforeStart, 'endDate must not be before startDate');
 }
 
 function checkCoordinates(latitude: number | undefined, longitude: number | undefined): void {
   if ((latitude === undefined) !== (longitude === undefined)) {
-    throw new DomainError(ErrorCode.InvalidInput, 'latitude and longitude go together');
+    throw new DomainError(CommonErrorCode.CoordinatesIncomplete, 'latitude and longitude go together');
   }
 }
 

@@ -1,40 +1,34 @@
-/** What went wrong, independent of HTTP; the exception filter owns the mapping to status codes. */
-export enum ErrorCode {
-  NotFound = 'NOT_FOUND',
-  InvalidInput = 'INVALID_INPUT',
-  Unauthenticated = 'UNAUTHENTICATED',
-  Forbidden = 'FORBIDDEN',
-  Conflict = 'CONFLICT',
-  RuleViolation = 'RULE_VIOLATION',
-  Unavailable = 'UNAVAILABLE',
-}
+import { ActivityErrorCode, CommonErrorCode, ErrorCode, TripErrorCode } from './error-codes';
 
+export type { ErrorCode } from './error-codes';
+
+/**
+ * What went wrong, independent of HTTP: a stable code (the error body's `code`) and a message for
+ * people. The exception filter owns the mapping to status codes (common/http/error-status.ts).
+ */
 export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    /** A machine-readable reason a client can act on, sent as the error body's `code`. */
-    readonly reason?: string,
   ) {
     super(message);
   }
 }
 
+const STALE_CODES = { trip: TripErrorCode.VersionStale, activity: ActivityErrorCode.VersionStale } as const;
+
 /** A compare-and-set lost: the client edited a version that is no longer current. */
 export class StaleVersionError extends DomainError {
-  static readonly REASON = 'STALE_VERSION';
-
-  constructor(noun: string, edited: number | undefined, current: number) {
+  constructor(noun: keyof typeof STALE_CODES, edited: number | undefined, current: number) {
     super(
-      ErrorCode.Conflict,
+      STALE_CODES[noun],
       `This ${noun} was changed by someone else (you edited version ${edited}, it is now version ${current}); reload and try again`,
-      StaleVersionError.REASON,
     );
   }
 }
 
 export class NotFoundError extends DomainError {
   constructor(what: string) {
-    super(ErrorCode.NotFound, `${what} not found`);
+    super(CommonErrorCode.NotFound, `${what} not found`);
   }
 }

@@ -122,6 +122,8 @@ export enum AuditErrorCode {
 export enum PolicyErrorCode {
   /** The travel policy blocks the request (its reasons are in the message). */
   Blocked = 'POLICY_BLOCKED',
+  /** The policy was changed since the version the admin edited: reload and retry. */
+  VersionStale = 'POLICY_VERSION_STALE',
 }
 
 export type ErrorCode =

@@ -1,36 +1,31 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import * as Sentry from '@sentry/nestjs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, ErrorCode } from '../errors/domain-error';
+import { DomainError } from '../errors/domain-error';
+import { CommonErrorCode, ErrorCode } from '../errors/error-codes';
+import { FieldError, ValidationFailedError } from '../errors/validation-failed';
 import { reportableError } from '../observability/sentry';
 import { classifyDatabaseError, DatabaseFailure, loggableDatabaseError } from './database-error';
+import { codeOfFrameworkStatus, STATUS_OF_CODE } from './error-status';
 
-const STATUS_OF_CODE: Record<ErrorCode, number> = {
-  [ErrorCode.NotFound]: HttpStatus.NOT_FOUND,
-  [ErrorCode.InvalidInput]: HttpStatus.BAD_REQUEST,
-  [ErrorCode.Unauthenticated]: HttpStatus.UNAUTHORIZED,
-  [ErrorCode.Forbidden]: HttpStatus.FORBIDDEN,
-  [ErrorCode.Conflict]: HttpStatus.CONFLICT,
-  [ErrorCode.RuleViolation]: HttpStatus.UNPROCESSABLE_ENTITY,
-  [ErrorCode.Unavailable]: HttpStatus.SERVICE_UNAVAILABLE,
-};
-
-const DATABASE_FAILURES: Record<DatabaseFailure, { status: number; message: string }> = {
-  unavailable: { status: HttpStatus.SERVICE_UNAVAILABLE, message: 'The database is unavailable; retry shortly' },
-  unique_violation: { status: HttpStatus.CONFLICT, message: 'A conflicting record already exists' },
-  foreign_key_violation: { status: HttpStatus.UNPROCESSABLE_ENTITY, message: 'A referenced record does not exist' },
-  invalid_value: { status: HttpStatus.BAD_REQUEST, message: 'A value is not valid' },
-  serialization: { status: HttpStatus.CONFLICT, message: 'A concurrent change conflicted; retry the request' },
+const DATABASE_FAILURES: Record<DatabaseFailure, { code: ErrorCode; message: string }> = {
+  unavailable: { code: CommonErrorCode.ServiceUnavailable, message: 'The database is unavailable; retry shortly' },
+  unique_violation: { code: CommonErrorCode.Duplicate, message: 'A conflicting record already exists' },
+  foreign_key_violation: { code: CommonErrorCode.ReferenceMissing, message: 'A referenced record does not exist' },
+  invalid_value: { code: CommonErrorCode.InvalidValue, message: 'A value is not valid' },
+  serialization: { code: CommonErrorCode.ConcurrentChange, message: 'A concurrent change conflicted; retry the request' },
 };
 
 const RETRY_AFTER_UNAVAILABLE_SECONDS = '5';
 
-interface ErrorBody {
+/** spec/API.md's error shape, plus the machine-readable `code` (docs/errors.md). */
+export interface ErrorBody {
   statusCode: number;
   message: string | string[];
   error: string;
-  /** Set when a client can act on the reason (`STALE_VERSION`), beyond the status. */
-  code?: string;
+  code: ErrorCode;
+  /** Validation failures: each refused field. */
+  errors?: FieldError[];
   requestId?: string;
 }
 
@@ -38,8 +33,8 @@ interface ErrorBody {
 const SECURITY_STATUSES = new Set([401, 403, 429]);
 
 /**
- * The one place that turns any error into spec/API.md's shape
- * `{statusCode, message, error, requestId}`. Nothing internal (stack, SQL, paths) reaches a client.
+ * The one place that turns any error into spec/API.md's shape `{statusCode, message, error,
+ * requestId}` plus its `code` (docs/errors.md). Nothing internal (stack, SQL, paths) reaches a client.
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -62,6 +57,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       this.logger.warn({
         event: 'security',
         status: body.statusCode,
+        code: body.code,
         method: request.method,
         path: request.url.split('?')[0],
         ip: request.ip,
@@ -75,33 +71,36 @@ export class AllExceptionsFilter implements ExceptionFilter {
   }
 
   private toBody(exception: unknown, reply: FastifyReply): ErrorBody {
-    if (exception instanceof HttpException) {
-      const response = exception.getResponse();
-      const status = exception.getStatus();
-      if (typeof response === 'object' && response !== null && 'message' in response) {
-        const { message, error } = response as { message: string | string[]; error?: string };
-        return { statusCode: status, message, error: error ?? reasonPhrase(status) };
-      }
-      return { statusCode: status, message: String(response), error: reasonPhrase(status) };
-    }
-    if (exception instanceof DomainError) {
-      const status = STATUS_OF_CODE[exception.code];
-      if (status === HttpStatus.SERVICE_UNAVAILABLE) reply.header('Retry-After', RETRY_AFTER_UNAVAILABLE_SECONDS);
-      return { statusCode: status, message: exception.message, error: reasonPhrase(status), ...(exception.reason ? { code: exception.reason } : {}) };
-    }
-    const failure = classifyDatabaseError(exception);
-    if (failure) {
-      const { status, message } = DATABASE_FAILURES[failure];
-      if (status === HttpStatus.SERVICE_UNAVAILABLE) reply.header('Retry-After', RETRY_AFTER_UNAVAILABLE_SECONDS);
-      return { statusCode: status, message, error: reasonPhrase(status) };
-    }
-    const fastifyStatus = (exception as { statusCode?: unknown })?.statusCode;
-    if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
-      // Errors raised by Fastify itself before routing (malformed JSON, body too large, media type).
-      return { statusCode: fastifyStatus, message: (exception as Error).message, error: reasonPhrase(fastifyStatus) };
-    }
-    return { statusCode: 500, message: 'Internal server error', error: reasonPhrase(500) };
+    const { code, message, errors } = describe(exception);
+    const status = STATUS_OF_CODE[code];
+    if (status === HttpStatus.SERVICE_UNAVAILABLE) reply.header('Retry-After', RETRY_AFTER_UNAVAILABLE_SECONDS);
+    return { statusCode: status, message, error: reasonPhrase(status), code, ...(errors ? { errors } : {}) };
   }
+}
+
+/** The code and message of any error; the status follows from the code. */
+function describe(exception: unknown): { code: ErrorCode; message: string | string[]; errors?: FieldError[] } {
+  if (exception instanceof ValidationFailedError) {
+    return { code: exception.code, message: exception.messages, errors: exception.errors };
+  }
+  if (exception instanceof DomainError) return { code: exception.code, message: exception.message };
+  if (exception instanceof HttpException) {
+    // Nest's own (route not found, the throttler) and Fastify's (bad JSON, body too large, media type).
+    const response = exception.getResponse();
+    const code = codeOfFrameworkStatus(exception.getStatus());
+    if (typeof response === 'object' && response !== null && 'message' in response) {
+      return { code, message: (response as { message: string | string[] }).message };
+    }
+    return { code, message: String(response) };
+  }
+  const failure = classifyDatabaseError(exception);
+  if (failure) return DATABASE_FAILURES[failure];
+  const fastifyStatus = (exception as { statusCode?: unknown })?.statusCode;
+  if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
+    // Errors Fastify raises itself that Nest did not wrap in an HttpException.
+    return { code: codeOfFrameworkStatus(fastifyStatus), message: (exception as Error).message };
+  }
+  return { code: CommonErrorCode.InternalError, message: 'Internal server error' };
 }
 
 export function requestIdOf(request: FastifyRequest): string {

@@ -1,5 +1,6 @@
-import { BadRequestException } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
+import { DomainError } from '../errors/domain-error';
+import { CommonErrorCode } from '../errors/error-codes';
 
 /** Our DTOs nest three levels; deeper documents only cost stack (recursion) and time. */
 export const MAX_JSON_DEPTH = 32;
@@ -40,7 +41,7 @@ export function acceptJsonBodiesOnly(fastify: FastifyInstance): void {
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     if (nestsDeeperThan(body as string, MAX_JSON_DEPTH)) {
-      done(new BadRequestException(`JSON may nest at most ${MAX_JSON_DEPTH} levels`), undefined);
+      done(new DomainError(CommonErrorCode.JsonTooDeep, `JSON may nest at most ${MAX_JSON_DEPTH} levels`), undefined);
       return;
     }
     parseJson(request, body as string, done);

@@ -3,7 +3,8 @@ import { normalizeIp, ThrottlerException } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { DomainError, ErrorCode } from '../errors/domain-error';
+import { DomainError } from '../errors/domain-error';
+import { AuthErrorCode } from '../errors/error-codes';
 import { AttemptCounters } from './attempt-counters';
 import { judgeLogin, LoginLimits } from './login-policy';
 
@@ -12,7 +13,7 @@ const accountOf = (request: FastifyRequest): string | undefined => {
   return typeof email === 'string' && email.trim() ? email.trim().toLowerCase() : undefined;
 };
 
-const isBadCredentials = (error: unknown) => error instanceof DomainError && error.code === ErrorCode.Unauthenticated;
+const isBadCredentials = (error: unknown) => error instanceof DomainError && error.code === AuthErrorCode.InvalidCredentials;
 
 /**
  * Applies the login policy (login-policy.ts) around the login handler. Every attempt is counted

@@ -1,3 +1,4 @@
+import { DomainError } from '../errors/domain-error';
 import { edgeInputRefusal } from './edge-input';
 
 describe('edgeInputRefusal', () => {
@@ -9,7 +10,7 @@ describe('edgeInputRefusal', () => {
     ['a __proto__ key', JSON.parse('{"a": {"__proto__": {"x": 1}}}')],
     ['a constructor key', { constructor: 1 }],
   ])('refuses %s', (_name, value) => {
-    expect(edgeInputRefusal(value)).toEqual(expect.any(String));
+    expect(edgeInputRefusal(value)).toEqual(expect.any(DomainError));
   });
 
   it.each([

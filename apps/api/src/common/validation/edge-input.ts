@@ -1,3 +1,6 @@
+import { DomainError } from '../errors/domain-error';
+import { CommonErrorCode } from '../errors/error-codes';
+
 /** A NUL (PostgreSQL cannot store it in text) or a UTF-16 surrogate without its pair. */
 // eslint-disable-next-line no-control-regex -- matching NUL is the point
 const ILL_FORMED = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -9,10 +12,10 @@ const PROTOTYPE_KEY_MESSAGE = 'Keys named __proto__, constructor or prototype ar
 
 /**
  * Why a parsed body, query or params object must be refused before any guard, pipe or query sees
- * it, or undefined when it may go on (the DTOs validate the rest).
+ * it (a 400 to throw), or undefined when it may go on (the DTOs validate the rest).
  */
-export function edgeInputRefusal(value: unknown): string | undefined {
-  if (typeof value === 'string') return ILL_FORMED.test(value) ? ILL_FORMED_MESSAGE : undefined;
+export function edgeInputRefusal(value: unknown): DomainError | undefined {
+  if (typeof value === 'string') return ILL_FORMED.test(value) ? new DomainError(CommonErrorCode.IllFormedText, ILL_FORMED_MESSAGE) : undefined;
   if (Array.isArray(value)) {
     for (const item of value) {
       const refusal = edgeInputRefusal(item);
@@ -22,7 +25,7 @@ export function edgeInputRefusal(value: unknown): string | undefined {
   }
   if (value === null || typeof value !== 'object') return undefined;
   for (const [key, child] of Object.entries(value)) {
-    if (PROTOTYPE_KEYS.has(key)) return PROTOTYPE_KEY_MESSAGE;
+    if (PROTOTYPE_KEYS.has(key)) return new DomainError(CommonErrorCode.ForbiddenKey, PROTOTYPE_KEY_MESSAGE);
     const refusal = edgeInputRefusal(key) ?? edgeInputRefusal(child);
     if (refusal) return refusal;
   }
