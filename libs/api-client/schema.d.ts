@@ -800,6 +800,107 @@ export interface components {
       refreshToken: string;
       user: components['schemas']['UserResponse'];
     };
+    /**
+     * @description Stable and machine-readable: switch on this, never on message
+     * @enum {string}
+     */
+    ErrorCode:
+      | 'VALIDATION_FAILED'
+      | 'MALFORMED_REQUEST'
+      | 'JSON_TOO_DEEP'
+      | 'ILL_FORMED_TEXT'
+      | 'FORBIDDEN_KEY'
+      | 'COORDINATES_INCOMPLETE'
+      | 'IF_MATCH_INVALID'
+      | 'IF_MATCH_MISMATCH'
+      | 'UNAUTHENTICATED'
+      | 'FORBIDDEN'
+      | 'NOT_FOUND'
+      | 'DUPLICATE'
+      | 'CONCURRENT_CHANGE'
+      | 'REFERENCE_MISSING'
+      | 'INVALID_VALUE'
+      | 'REQUEST_TIMEOUT'
+      | 'PAYLOAD_TOO_LARGE'
+      | 'URI_TOO_LONG'
+      | 'UNSUPPORTED_MEDIA_TYPE'
+      | 'HEADERS_TOO_LARGE'
+      | 'RATE_LIMITED'
+      | 'INTERNAL_ERROR'
+      | 'SERVICE_UNAVAILABLE'
+      | 'INVALID_CREDENTIALS'
+      | 'TOKEN_EXPIRED'
+      | 'REFRESH_TOKEN_INVALID'
+      | 'CURRENT_PASSWORD_INCORRECT'
+      | 'EMAIL_TAKEN'
+      | 'INVITATION_INVALID'
+      | 'RESET_LINK_INVALID'
+      | 'MEMBER_CHANGE_EMPTY'
+      | 'LAST_ADMIN'
+      | 'ALREADY_MEMBER'
+      | 'TRIP_VERSION_STALE'
+      | 'TRIP_ILLEGAL_TRANSITION'
+      | 'TRIP_NOT_EDITABLE'
+      | 'TRIP_NOT_DELETABLE'
+      | 'TRIP_ENDS_BEFORE_START'
+      | 'TRIP_REJECTION_REASON_REQUIRED'
+      | 'TRIP_TRAVELLER_NOT_ACTIVE'
+      | 'BUDGET_EXCEEDED'
+      | 'BUDGET_BELOW_PLANNED'
+      | 'ACTIVITY_VERSION_STALE'
+      | 'ACTIVITY_OUTSIDE_TRIP'
+      | 'ACTIVITY_ENDS_BEFORE_START'
+      | 'ITINERARY_CLOSED'
+      | 'ACTIVITY_ORDER_INCOMPLETE'
+      | 'ACTIVITY_ORDER_CONTRADICTS_TIME'
+      | 'EXCHANGE_RATE_MISSING'
+      | 'EXCHANGE_RATE_DUPLICATE'
+      | 'EXCHANGE_RATES_UNREACHABLE'
+      | 'AUDIT_EXPORT_TOO_LARGE'
+      | 'POLICY_BLOCKED'
+      | 'POLICY_VERSION_STALE';
+    /**
+     * @description Which rule the field broke
+     * @enum {string}
+     */
+    FieldErrorCode:
+      | 'REQUIRED'
+      | 'NOT_ALLOWED'
+      | 'WRONG_TYPE'
+      | 'INVALID_FORMAT'
+      | 'NOT_IN_LIST'
+      | 'TOO_SHORT'
+      | 'TOO_LONG'
+      | 'TOO_SMALL'
+      | 'TOO_LARGE'
+      | 'NOT_UNIQUE'
+      | 'PASSWORD_WEAK'
+      | 'INVALID';
+    FieldErrorResponse: {
+      /**
+       * @description Dotted path in the body or query, or the path parameter
+       * @example activities.0.startsAt
+       */
+      field: string;
+      /** @description Which rule the field broke */
+      code: components['schemas']['FieldErrorCode'];
+      /** @example activities.0.startsAt must be a valid ISO 8601 date string */
+      message: string;
+    };
+    ErrorResponse: {
+      /** @example 409 */
+      statusCode: number;
+      /** @description For people; may change wording */
+      message: string | string[];
+      /** @example Conflict */
+      error: string;
+      /** @description Stable and machine-readable: switch on this, never on message */
+      code: components['schemas']['ErrorCode'];
+      /** @description VALIDATION_FAILED only: each refused field */
+      errors?: components['schemas']['FieldErrorResponse'][];
+      /** @description The X-Request-Id of the answer, to quote when reporting a problem */
+      requestId: string;
+    };
     LoginDto: {
       /** @example ada@example.com */
       email: string;
@@ -900,73 +1001,149 @@ export interface components {
       page: number;
       limit: number;
     };
+    CabinRuleDto: {
+      /** @enum {string} */
+      cabin: 'economy' | 'premium_economy' | 'business' | 'first';
+      /**
+       * @description Allowed on flights lasting at least this long
+       * @example 540
+       */
+      fromMinutes: number;
+    };
+    CityNightlyCapDto: {
+      /**
+       * @description Matched without case or accents
+       * @example Paris
+       */
+      city: string;
+      /**
+       * @description ISO 3166-1 alpha-2; null matches the city in any country
+       * @example FR
+       */
+      countryCode: string | null;
+      /** @example 220.00 */
+      maxNightlyRate: string;
+    };
+    ExpenseCapDto: {
+      /**
+       * @description lower_snake_case
+       * @example meals
+       */
+      category: string;
+      /** @example 60.00 */
+      maxAmount: string;
+    };
+    ReasonCodeDto: {
+      /**
+       * @description lower_snake_case, up to 40 characters
+       * @example client_requirement
+       */
+      code: string;
+      /** @example Client requirement */
+      label: string;
+    };
     TravelPolicyResponse: {
-      /**
-       * @example [
-       *       "economy",
-       *       "premium_economy"
-       *     ]
-       */
-      allowedCabinClasses: ('economy' | 'premium_economy' | 'business' | 'first')[];
-      /**
-       * @description ISO 4217 code of every amount in the policy
-       * @example EUR
-       */
+      /** @description Raised by every change; each verdict records the version it was judged against */
+      version: number;
       currency: string;
-      /**
-       * @description Max fare per flight
-       * @example 800.00
-       */
+      allowedCabinClasses: ('economy' | 'premium_economy' | 'business' | 'first')[];
+      cabinRules: components['schemas']['CabinRuleDto'][];
       maxFlightFare: string | null;
-      /**
-       * @description Max hotel rate per night
-       * @example 180.00
-       */
       maxHotelNightlyRate: string | null;
-      /** @example 7 */
+      cityNightlyCaps: components['schemas']['CityNightlyCapDto'][];
       minAdvanceBookingDays: number;
-      /**
-       * @description Budget ceiling per trip
-       * @example 5000.00
-       */
       tripBudgetCeiling: string | null;
-      /** @description Out-of-policy items wait for an approver before they are ordered */
+      preferredAirlines: string[];
+      blockedAirlines: string[];
+      maxConnections: number | null;
+      maxFlightCo2Kg: number | null;
+      expenseCaps: components['schemas']['ExpenseCapDto'][];
+      /** @enum {string} */
+      outOfPolicy: 'needs_approval' | 'blocked' | 'allowed_with_reason';
+      /**
+       * @deprecated
+       * @description outOfPolicy === "needs_approval"
+       */
       outOfPolicyRequiresApproval: boolean;
+      reasonCodes: components['schemas']['ReasonCodeDto'][];
+      autoApproveInPolicy: boolean;
       /** Format: date-time */
       updatedAt: string;
     };
     TravelPolicyDto: {
-      /**
-       * @example [
-       *       "economy",
-       *       "premium_economy"
-       *     ]
-       */
-      allowedCabinClasses: ('economy' | 'premium_economy' | 'business' | 'first')[];
+      /** @description The version you read; a stale one is refused with 409 POLICY_VERSION_STALE (without it, last write wins) */
+      version?: number;
       /**
        * @description ISO 4217 code of every amount in the policy
        * @example EUR
        */
       currency: string;
       /**
-       * @description Max fare per flight
+       * @description Cabins allowed on any flight
+       * @example [
+       *       "economy"
+       *     ]
+       */
+      allowedCabinClasses: ('economy' | 'premium_economy' | 'business' | 'first')[];
+      /** @description Further cabins allowed from a flight duration (one rule per cabin) */
+      cabinRules?: components['schemas']['CabinRuleDto'][];
+      /**
+       * @description Max fare per flight, per passenger
        * @example 800.00
        */
       maxFlightFare: string | null;
       /**
-       * @description Max hotel rate per night
+       * @description Max hotel rate per night where no city cap applies
        * @example 180.00
        */
       maxHotelNightlyRate: string | null;
-      /** @example 7 */
+      /** @description Nightly caps that replace maxHotelNightlyRate in those cities */
+      cityNightlyCaps?: components['schemas']['CityNightlyCapDto'][];
+      /**
+       * @description Notice in days, on the traveller's calendar
+       * @example 7
+       */
       minAdvanceBookingDays: number;
       /**
        * @description Budget ceiling per trip
        * @example 5000.00
        */
       tripBudgetCeiling: string | null;
-      /** @description Out-of-policy items wait for an approver before they are ordered */
-      outOfPolicyRequiresApproval: boolean;
+      /**
+       * @description IATA codes; when set, every airline of a flight must be one of them
+       * @example [
+       *       "LH",
+       *       "LX"
+       *     ]
+       */
+      preferredAirlines?: string[];
+      /**
+       * @description IATA codes never allowed, not even with approval
+       * @example [
+       *       "FR"
+       *     ]
+       */
+      blockedAirlines?: string[];
+      /** @description Max connections per flight (0: nonstop only) */
+      maxConnections?: number | null;
+      /** @description Max kg CO2 per passenger per flight */
+      maxFlightCo2Kg?: number | null;
+      /** @description Max per expense in a category */
+      expenseCaps?: components['schemas']['ExpenseCapDto'][];
+      /**
+       * @description What happens to out-of-policy trips and items: an approver decides, they are refused, or the traveller gives one of reasonCodes
+       * @enum {string}
+       */
+      outOfPolicy?: 'needs_approval' | 'blocked' | 'allowed_with_reason';
+      /**
+       * @deprecated
+       * @description Read only when outOfPolicy is absent: true → needs_approval, false → allowed_with_reason
+       */
+      outOfPolicyRequiresApproval?: boolean;
+      /** @description The reasons a traveller may give for going out of policy (default: three common ones) */
+      reasonCodes?: components['schemas']['ReasonCodeDto'][];
+      /** @description A submitted trip that is in policy is approved at once (default false) */
+      autoApproveInPolicy?: boolean;
     };
     OutboxMessageResponse: {
       /** Format: uuid */
@@ -1029,9 +1206,11 @@ export interface components {
         | 'member.deactivated'
         | 'member.reactivated'
         | 'invitation.created'
-        | 'invitation.revoked';
+        | 'invitation.accepted'
+        | 'invitation.revoked'
+        | 'policy.updated';
       /** @enum {string} */
-      entityType: 'trip' | 'user' | 'invitation';
+      entityType: 'trip' | 'user' | 'invitation' | 'policy';
       /** Format: uuid */
       entityId: string;
       /** @description The object's name: a trip's title (as recorded when deleted), a member's name, an invitation's e-mail */
@@ -1057,6 +1236,67 @@ export interface components {
        */
       currency: string;
     };
+    /**
+     * @description What the caller may do with the trip now (docs/access.md); the API refuses the rest
+     * @enum {string}
+     */
+    TripPermission:
+      | 'view'
+      | 'edit'
+      | 'edit_itinerary'
+      | 'submit'
+      | 'decide'
+      | 'revise'
+      | 'book'
+      | 'complete'
+      | 'cancel'
+      | 'delete'
+      | 'comment';
+    TripTravellerResponse: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    PolicyReasonResponse: {
+      /**
+       * @description Stable rule name to switch on
+       * @enum {string}
+       */
+      rule:
+        | 'trip_budget'
+        | 'min_advance_days'
+        | 'flight_cabin'
+        | 'flight_fare'
+        | 'airline_blocked'
+        | 'airline_not_preferred'
+        | 'flight_connections'
+        | 'flight_co2'
+        | 'stay_nightly_rate'
+        | 'expense_cap'
+        | 'reason_code';
+      /** @description For people */
+      message: string;
+      /** @description In `unit` */
+      limit: (string | number) | null;
+      /** @description In `unit` */
+      actual: (string | number) | null;
+      /** @description The policy's currency code for money, minutes, days, kg, connections; null for names */
+      unit: string | null;
+      /** @description False when neither an approver nor a reason code can allow it */
+      overridable: boolean;
+    };
+    PolicyVerdictResponse: {
+      /** @enum {string} */
+      verdict: 'in_policy' | 'needs_approval' | 'blocked';
+      /** @description The policy version it was judged against */
+      policyVersion: number;
+      /** @description Every rule broken (empty when in policy) */
+      reasons: components['schemas']['PolicyReasonResponse'][];
+      /** @description The traveller's reason code that made it acceptable */
+      reasonCode: string | null;
+      /** Format: date-time */
+      checkedAt: string;
+    };
     TripResponse: {
       /** Format: uuid */
       id: string;
@@ -1074,8 +1314,13 @@ export interface components {
       longitude: number | null;
       /** @enum {string} */
       status: 'draft' | 'submitted' | 'approved' | 'rejected' | 'booked' | 'completed' | 'cancelled';
+      /** @description What the caller may do with the trip now (docs/access.md); the API refuses the rest */
+      allowedActions: components['schemas']['TripPermission'][];
       /** Format: uuid */
       travellerId: string;
+      traveller: components['schemas']['TripTravellerResponse'];
+      /** @description The travel policy's verdict on the last submission (null before it) */
+      policy: components['schemas']['PolicyVerdictResponse'] | null;
       /** Format: uuid */
       organizationId: string;
       version: number;
@@ -1141,6 +1386,8 @@ export interface components {
       decidedBy: components['schemas']['TripDeciderResponse'];
       /** Format: date-time */
       decidedAt: string;
+      /** @description Approved at submission because the trip was in policy and the organization auto-approves (decidedBy is then the submitter) */
+      automatic: boolean;
     };
     TripDetailResponse: {
       /** Format: uuid */
@@ -1159,8 +1406,13 @@ export interface components {
       longitude: number | null;
       /** @enum {string} */
       status: 'draft' | 'submitted' | 'approved' | 'rejected' | 'booked' | 'completed' | 'cancelled';
+      /** @description What the caller may do with the trip now (docs/access.md); the API refuses the rest */
+      allowedActions: components['schemas']['TripPermission'][];
       /** Format: uuid */
       travellerId: string;
+      traveller: components['schemas']['TripTravellerResponse'];
+      /** @description The travel policy's verdict on the last submission (null before it) */
+      policy: components['schemas']['PolicyVerdictResponse'] | null;
       /** Format: uuid */
       organizationId: string;
       version: number;
@@ -1209,6 +1461,15 @@ export interface components {
       longitude?: number;
       /** @description The version you read; a stale one is refused with 409 */
       version?: number;
+    };
+    SubmitTripDto: {
+      /** @description Why (shown to the traveller; recorded in the audit log) */
+      reason?: string;
+      /**
+       * @description One of the policy's reasonCodes
+       * @example client_requirement
+       */
+      reasonCode?: string;
     };
     TransitionDto: {
       /** @description Why (shown to the traveller; recorded in the audit log) */
@@ -1460,21 +1721,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Conflict */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Rate limited (see Retry-After) */
       429: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -1504,21 +1771,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Missing, invalid or expired access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Rate limited (see Retry-After) */
       429: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -1549,21 +1822,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Missing, invalid or expired access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Rate limited (see Retry-After) */
       429: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -1592,7 +1871,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -1617,14 +1898,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description A dependency (the database) is unavailable */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -1650,14 +1935,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description A dependency (the database) is unavailable */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -1688,28 +1977,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Missing, invalid or expired access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Rate limited (see Retry-After) */
       429: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description A dependency (the database) is unavailable */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -1739,21 +2036,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Conflict */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Rate limited (see Retry-After) */
       429: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -1784,14 +2087,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Rate limited (see Retry-After) */
       429: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -1820,14 +2127,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Rate limited (see Retry-After) */
       429: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -1853,14 +2164,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description A dependency (the database) is unavailable */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -1890,28 +2205,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Missing, invalid or expired access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Your role does not allow this action */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description A dependency (the database) is unavailable */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -1940,21 +2263,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Your role does not allow this action */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description A dependency (the database) is unavailable */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -1986,42 +2315,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Missing, invalid or expired access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Your role does not allow this action */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Not found (or belongs to another organization) */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Conflict */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description A dependency (the database) is unavailable */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -2050,21 +2391,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Your role does not allow this action */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description A dependency (the database) is unavailable */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -2094,35 +2441,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Missing, invalid or expired access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Your role does not allow this action */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Conflict */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description A dependency (the database) is unavailable */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -2149,28 +2506,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Your role does not allow this action */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Not found (or belongs to another organization) */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description A dependency (the database) is unavailable */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -2196,14 +2561,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description A dependency (the database) is unavailable */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -2233,28 +2602,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Missing, invalid or expired access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Your role does not allow this action */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description A dependency (the database) is unavailable */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -2283,21 +2660,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Your role does not allow this action */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description A dependency (the database) is unavailable */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -2328,21 +2711,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Not found (or belongs to another organization) */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Rate limited (see Retry-After) */
       429: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -2351,7 +2740,7 @@ export interface operations {
       query?: {
         page?: number;
         limit?: number;
-        entityType?: 'trip' | 'user' | 'invitation';
+        entityType?: 'trip' | 'user' | 'invitation' | 'policy';
         entityId?: string;
         actorId?: string;
         action?:
@@ -2368,7 +2757,9 @@ export interface operations {
           | 'member.deactivated'
           | 'member.reactivated'
           | 'invitation.created'
-          | 'invitation.revoked';
+          | 'invitation.accepted'
+          | 'invitation.revoked'
+          | 'policy.updated';
         /** @description Events at or after this instant */
         from?: string;
         /** @description Events before this instant */
@@ -2393,35 +2784,43 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Missing, invalid or expired access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Your role does not allow this action */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description A dependency (the database) is unavailable */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
   AuditController_export: {
     parameters: {
       query?: {
-        entityType?: 'trip' | 'user' | 'invitation';
+        entityType?: 'trip' | 'user' | 'invitation' | 'policy';
         entityId?: string;
         actorId?: string;
         action?:
@@ -2438,7 +2837,9 @@ export interface operations {
           | 'member.deactivated'
           | 'member.reactivated'
           | 'invitation.created'
-          | 'invitation.revoked';
+          | 'invitation.accepted'
+          | 'invitation.revoked'
+          | 'policy.updated';
         /** @description Events at or after this instant */
         from?: string;
         /** @description Events before this instant */
@@ -2464,35 +2865,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/csv': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Missing, invalid or expired access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/csv': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Your role does not allow this action */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/csv': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Refused by a business rule */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/csv': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description A dependency (the database) is unavailable */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/csv': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -2542,21 +2953,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Missing, invalid or expired access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description A dependency (the database) is unavailable */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -2586,35 +3003,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Missing, invalid or expired access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Your role does not allow this action */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Refused by a business rule */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description A dependency (the database) is unavailable */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -2643,28 +3070,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Missing, invalid or expired access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Not found (or belongs to another organization) */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description A dependency (the database) is unavailable */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -2691,35 +3126,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Missing, invalid or expired access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Not found (or belongs to another organization) */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Conflict */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description A dependency (the database) is unavailable */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -2755,35 +3200,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Missing, invalid or expired access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Not found (or belongs to another organization) */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Conflict */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description A dependency (the database) is unavailable */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -2798,11 +3253,11 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['TransitionDto'];
+        'application/json': components['schemas']['SubmitTripDto'];
       };
     };
     responses: {
-      /** @description draft → submitted; approvers are e-mailed */
+      /** @description draft → submitted, judged against the travel policy (the verdict is stored and returned as `policy`); approvers are e-mailed, or the trip is approved at once when it is in policy and the organization auto-approves. A blocked verdict is a 422 POLICY_BLOCKED */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2816,35 +3271,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Missing, invalid or expired access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Not found (or belongs to another organization) */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Conflict */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Refused by a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description A dependency (the database) is unavailable */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -2877,42 +3351,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Missing, invalid or expired access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Your role does not allow this action */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Not found (or belongs to another organization) */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Conflict */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description A dependency (the database) is unavailable */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -2945,42 +3431,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Missing, invalid or expired access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Your role does not allow this action */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Not found (or belongs to another organization) */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Conflict */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description A dependency (the database) is unavailable */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -3013,35 +3511,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Missing, invalid or expired access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Not found (or belongs to another organization) */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Conflict */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description A dependency (the database) is unavailable */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -3074,35 +3582,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Missing, invalid or expired access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Not found (or belongs to another organization) */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Conflict */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description A dependency (the database) is unavailable */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -3135,35 +3653,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Missing, invalid or expired access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Not found (or belongs to another organization) */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Conflict */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description A dependency (the database) is unavailable */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -3192,28 +3720,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Missing, invalid or expired access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Not found (or belongs to another organization) */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description A dependency (the database) is unavailable */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -3245,42 +3781,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Missing, invalid or expired access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Not found (or belongs to another organization) */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Conflict */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Refused by a business rule */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description A dependency (the database) is unavailable */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -3312,42 +3860,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Missing, invalid or expired access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Not found (or belongs to another organization) */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Conflict */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Refused by a business rule */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description A dependency (the database) is unavailable */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -3373,35 +3933,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Missing, invalid or expired access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Not found (or belongs to another organization) */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Conflict */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description A dependency (the database) is unavailable */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -3437,42 +4007,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Missing, invalid or expired access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Not found (or belongs to another organization) */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Conflict */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Refused by a business rule */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description A dependency (the database) is unavailable */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -3501,28 +4083,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/calendar': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Missing, invalid or expired access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/calendar': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Not found (or belongs to another organization) */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/calendar': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description A dependency (the database) is unavailable */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/calendar': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -3549,14 +4139,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description A dependency (the database) is unavailable */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -3581,14 +4175,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description A dependency (the database) is unavailable */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -3615,14 +4213,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description A dependency (the database) is unavailable */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -3651,28 +4253,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Missing, invalid or expired access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Not found (or belongs to another organization) */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description A dependency (the database) is unavailable */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -3699,28 +4309,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Missing, invalid or expired access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Not found (or belongs to another organization) */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description A dependency (the database) is unavailable */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -3749,28 +4367,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Missing, invalid or expired access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Not found (or belongs to another organization) */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description A dependency (the database) is unavailable */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -3799,7 +4425,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/calendar': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -3829,21 +4457,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Missing, invalid or expired access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description A dependency (the database) is unavailable */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -4159,14 +4793,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description A dependency (the database) is unavailable */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -4197,28 +4835,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Missing, invalid or expired access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Your role does not allow this action */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description A dependency (the database) is unavailable */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -4245,21 +4891,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description Your role does not allow this action */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description A dependency (the database) is unavailable */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };

@@ -1,7 +1,6 @@
 'use client';
 
 import { Fragment, useState } from 'react';
-import { useUser } from '@/components/session/session-provider';
 import { Alert, Button, Dialog, DialogActions, Field, Textarea } from '@/components/ui';
 import { ApiError, describeError } from '@/lib/api/api-error';
 import { useTripTransition, type Trip } from '@/lib/api/trips';
@@ -33,15 +32,14 @@ export interface TripActionsProps {
   commentOnApprove?: boolean;
 }
 
-/** The lifecycle steps this user may take on this trip now; reject asks for a reason. */
+/** The lifecycle steps the API allows this user on this trip now (its `allowedActions`); reject asks for a reason. */
 export function TripActions({ trip, size = 'md', onDone, only, onConflict, commentOnApprove }: TripActionsProps) {
-  const user = useUser();
   const transition = useTripTransition();
   const [dialog, setDialog] = useState<'reject' | 'cancel' | 'approve' | null>(null);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const actions = availableActions(trip, user).filter((action) => !only || only.includes(action));
+  const actions = availableActions(trip).filter((action) => !only || only.includes(action));
 
   const run = async (action: LifecycleAction, withReason?: string) => {
     setError(null);

@@ -1,30 +1,26 @@
 import type { Schemas } from '@nestmap/api-client';
 
-type Trip = Pick<Schemas['TripResponse'], 'status' | 'travellerId'>;
-type User = Pick<Schemas['UserResponse'], 'id' | 'role'>;
+/** What the caller may do with the trip now, as the API computed it (docs/access.md). */
+type TripAccess = Pick<Schemas['TripResponse'], 'allowedActions'>;
 export type TripStatus = Schemas['TripResponse']['status'];
 export type LifecycleAction = 'submit' | 'approve' | 'reject' | 'cancel';
 
 /**
- * Which lifecycle buttons to show. The API's state machine decides (and answers 409/403 when it
- * disagrees); this only keeps impossible buttons off the screen. Mirrors spec: draft → submitted
- * → approved | rejected → (booked) → completed; cancelled from any non-final state; approve and
- * reject by a manager or admin who is not the traveller.
+ * Which lifecycle buttons to show: exactly the steps the API will accept, read from the trip's
+ * `allowedActions` (the API's one access table decides; the web keeps no copy of the rules).
  */
-export function availableActions(trip: Trip, user: User): LifecycleAction[] {
+export function availableActions(trip: TripAccess): LifecycleAction[] {
+  const allowed = new Set(trip.allowedActions);
   const actions: LifecycleAction[] = [];
-  const decides = user.role !== 'traveller' && user.id !== trip.travellerId;
-  if (trip.status === 'draft') actions.push('submit');
-  if (trip.status === 'submitted' && decides) actions.push('approve', 'reject');
-  if (['draft', 'submitted', 'approved', 'booked'].includes(trip.status)) actions.push('cancel');
+  if (allowed.has('submit')) actions.push('submit');
+  if (allowed.has('decide')) actions.push('approve', 'reject');
+  if (allowed.has('cancel')) actions.push('cancel');
   return actions;
 }
 
-export const isEditable = (trip: Pick<Trip, 'status'>) => trip.status === 'draft';
-/** The itinerary stays open until the trip is rejected, completed or cancelled. */
-export const isItineraryOpen = (trip: Pick<Trip, 'status'>) =>
-  !['rejected', 'completed', 'cancelled'].includes(trip.status);
-export const isDeletable = (trip: Pick<Trip, 'status'>) => ['draft', 'rejected', 'cancelled'].includes(trip.status);
+export const isEditable = (trip: TripAccess) => trip.allowedActions.includes('edit');
+export const isItineraryOpen = (trip: TripAccess) => trip.allowedActions.includes('edit_itinerary');
+export const isDeletable = (trip: TripAccess) => trip.allowedActions.includes('delete');
 
 export const STATUS_LABELS: Record<TripStatus, string> = {
   draft: 'Draft',

@@ -1,37 +1,4 @@
-import { availableActions, isDeletable, isEditable, isItineraryOpen } from './lifecycle';
 import { checkTripAgainstPolicy } from './policy-check';
-
-const traveller = { id: 'u-traveller', role: 'traveller' as const };
-const manager = { id: 'u-manager', role: 'manager' as const };
-
-describe('availableActions', () => {
-  it('lets the traveller submit or cancel a draft', () => {
-    expect(availableActions({ status: 'draft', travellerId: traveller.id }, traveller)).toEqual(['submit', 'cancel']);
-  });
-
-  it('lets a manager decide on a colleague’s submitted trip, never on their own', () => {
-    expect(availableActions({ status: 'submitted', travellerId: traveller.id }, manager)).toEqual([
-      'approve',
-      'reject',
-      'cancel',
-    ]);
-    expect(availableActions({ status: 'submitted', travellerId: manager.id }, manager)).toEqual(['cancel']);
-    expect(availableActions({ status: 'submitted', travellerId: traveller.id }, traveller)).toEqual(['cancel']);
-  });
-
-  it('offers nothing on final states', () => {
-    for (const status of ['rejected', 'completed', 'cancelled'] as const)
-      expect(availableActions({ status, travellerId: traveller.id }, manager)).toEqual([]);
-  });
-
-  it('knows what can still change', () => {
-    expect(isEditable({ status: 'draft' })).toBe(true);
-    expect(isEditable({ status: 'submitted' })).toBe(false);
-    expect(isItineraryOpen({ status: 'approved' })).toBe(true);
-    expect(isItineraryOpen({ status: 'cancelled' })).toBe(false);
-    expect(isDeletable({ status: 'approved' })).toBe(false);
-  });
-});
 
 describe('checkTripAgainstPolicy', () => {
   const policy = { tripBudgetCeiling: '5000.00', currency: 'EUR', minAdvanceBookingDays: 7 };
