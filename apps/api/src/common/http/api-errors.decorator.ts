@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiResponse } from '@nestjs/swagger';
+import { ErrorResponse } from './error-response.dto';
 
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid input (unknown fields are rejected)',
@@ -19,5 +20,5 @@ export function ApiAuthenticated(...statuses: number[]): MethodDecorator & Class
 }
 
 export function ApiErrors(...statuses: number[]): MethodDecorator & ClassDecorator {
-  return applyDecorators(...[...new Set(statuses)].map((status) => ApiResponse({ status, description: DESCRIPTIONS[status] })));
+  return applyDecorators(...[...new Set(statuses)].map((status) => ApiResponse({ status, description: DESCRIPTIONS[status], type: ErrorResponse })));
 }

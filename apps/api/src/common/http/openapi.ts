@@ -9,7 +9,7 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 function openApiConfig() {
   return new DocumentBuilder()
     .setTitle('NestMap API')
-    .setDescription('Corporate travel: trips, itineraries, approvals, organizations. Errors: {statusCode, message, error, requestId}.')
+    .setDescription('Corporate travel: trips, itineraries, approvals, organizations. Errors: {statusCode, message, error, code, requestId} (+ errors per field on VALIDATION_FAILED); switch on code (docs/errors.md).')
     .setVersion('1')
     .setLicense('MIT', 'https://opensource.org/license/mit')
     .addServer('/', 'The server this document was read from (paths start with /api)')
