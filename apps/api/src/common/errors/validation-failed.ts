@@ -48,6 +48,8 @@ export const CODE_OF_CONSTRAINT: Readonly<Record<string, FieldErrorCode>> = {
   max: FieldErrorCode.TooLarge,
   arrayUnique: FieldErrorCode.NotUnique,
   isAcceptablePassword: FieldErrorCode.PasswordWeak,
+  // The travel policy's own parser (policy/travel-policy.schema.ts): its message names the rule.
+  travelPolicy: FieldErrorCode.Invalid,
 };
 
 /** A value that was left out (or sent as null where it may not be) is REQUIRED, whatever rule caught it. */
