@@ -78,3 +78,6 @@ export class Trip {
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
 }
+
+/** A trip read with its traveller's id and name joined (what responses show). */
+export type TripWithTraveller = Trip & { traveller: Pick<User, 'id' | 'name'> };

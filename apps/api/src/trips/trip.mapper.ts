@@ -1,10 +1,10 @@
 import { toMoney } from '../common/money/money.dto';
 import type { TripResponse } from './dto/trip.dto';
-import type { Trip } from './trip.entity';
+import type { TripWithTraveller } from './trip.entity';
 import { type AccessCaller, tripAccess } from './trip-access';
 
 /** The trip as `caller` sees it: with what they may do with it now. */
-export function toTripResponse(trip: Trip, caller: AccessCaller): TripResponse {
+export function toTripResponse(trip: TripWithTraveller, caller: AccessCaller): TripResponse {
   return {
     id: trip.id,
     title: trip.title,
@@ -20,6 +20,7 @@ export function toTripResponse(trip: Trip, caller: AccessCaller): TripResponse {
     status: trip.status,
     allowedActions: tripAccess(caller, trip),
     travellerId: trip.travellerId,
+    traveller: { id: trip.traveller.id, name: trip.traveller.name },
     organizationId: trip.organizationId,
     version: trip.version,
     createdAt: trip.createdAt.toISOString(),

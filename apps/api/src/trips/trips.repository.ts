@@ -6,7 +6,7 @@ import { TransactionRunner } from '../common/database/transaction-runner';
 import { NotFoundError } from '../common/errors/domain-error';
 import { OrganizationScopedRepository } from '../common/tenancy/organization-scoped.repository';
 import { TRIP_SORTS, TripQuery } from './dto/trip.dto';
-import { Trip } from './trip.entity';
+import { Trip, TripWithTraveller } from './trip.entity';
 import { visibleTravellerId } from './trip-access';
 import type { TripStatus } from './trip-status.machine';
 
@@ -37,7 +37,14 @@ export class TripsRepository extends OrganizationScopedRepository<Trip> {
     return trip;
   }
 
-  async list(ctx: AuthContext, query: TripQuery): Promise<[Trip[], number]> {
+  /** As `getVisible`, with the traveller's id and name joined for the response (never locked). */
+  async getVisibleWithTraveller(ctx: AuthContext, id: string): Promise<TripWithTraveller> {
+    const trip = await withTraveller(this.visible(ctx).andWhere('trip.id = :id', { id })).getOne();
+    if (!trip) throw new NotFoundError('Trip');
+    return trip as TripWithTraveller;
+  }
+
+  async list(ctx: AuthContext, query: TripQuery): Promise<[TripWithTraveller[], number]> {
     const builder = this.visible(ctx);
     if (query.status?.length) builder.andWhere('trip.status IN (:...statuses)', { statuses: query.status });
     if (query.travellerId) builder.andWhere('trip.travellerId = :travellerId', { travellerId: query.travellerId });
@@ -51,10 +58,10 @@ export class TripsRepository extends OrganizationScopedRepository<Trip> {
     const direction = query.order === 'desc' ? 'DESC' : 'ASC';
     // The page and a plain COUNT(*) run side by side on two pooled connections (TypeORM's
     // getManyAndCount would run them one after the other, counting DISTINCT ids).
-    const page = builder.clone().orderBy(TRIP_SORTS[query.sort], direction).addOrderBy('trip.id', direction).offset(query.offset).limit(query.limit).getMany();
+    const page = withTraveller(builder.clone()).orderBy(TRIP_SORTS[query.sort], direction).addOrderBy('trip.id', direction).offset(query.offset).limit(query.limit).getMany();
     const count = builder.clone().select('COUNT(*)::int', 'total').getRawOne<{ total: number }>();
     const [items, counted] = await Promise.all([page, count]);
-    return [items, counted?.total ?? 0];
+    return [items as TripWithTraveller[], counted?.total ?? 0];
   }
 
   /** The trips a user travels on, ending on or after `since`, for their calendar feed. */
@@ -76,4 +83,9 @@ export class TripsRepository extends OrganizationScopedRepository<Trip> {
     const result = await this.repository.update(this.scope(ctx, { id, status: from }), { status: to, version: () => 'version + 1' });
     return result.affected === 1;
   }
+}
+
+/** Joins the traveller's id and name only (one join, no per-trip look-up; never the whole user). */
+function withTraveller(query: SelectQueryBuilder<Trip>): SelectQueryBuilder<Trip> {
+  return query.leftJoin('trip.traveller', 'traveller').addSelect(['traveller.id', 'traveller.name']);
 }

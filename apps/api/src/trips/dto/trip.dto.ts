@@ -167,6 +167,12 @@ export class TransitionDto {
   reason?: string;
 }
 
+/** Who travels, so lists can show a name without looking up every member. */
+export class TripTravellerResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+}
+
 export class TripResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() title: string;
@@ -188,6 +194,7 @@ export class TripResponse {
   })
   allowedActions: TripPermission[];
   @ApiProperty({ format: 'uuid' }) travellerId: string;
+  @ApiProperty({ type: TripTravellerResponse }) traveller: TripTravellerResponse;
   @ApiProperty({ format: 'uuid' }) organizationId: string;
   @ApiProperty() version: number;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
