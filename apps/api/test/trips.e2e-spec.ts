@@ -37,11 +37,12 @@ describe('Trips', () => {
         longitude: 13.405,
         status: 'draft',
         travellerId: traveller.user.id,
+        traveller: { id: traveller.user.id, name: 'Tom Traveller' },
         organizationId: traveller.user.organizationId,
         version: 1,
         timezone: 'Europe/Berlin',
       });
-      for (const key of ['id', 'title', 'destination', 'startDate', 'endDate', 'purpose', 'budget', 'latitude', 'longitude', 'status', 'travellerId', 'organizationId', 'version', 'createdAt', 'updatedAt']) {
+      for (const key of ['id', 'title', 'destination', 'startDate', 'endDate', 'purpose', 'budget', 'latitude', 'longitude', 'status', 'travellerId', 'traveller', 'organizationId', 'version', 'createdAt', 'updatedAt']) {
         expect(response.body).toHaveProperty(key);
       }
       const read = await t.api.get(`/api/trips/${response.body.id}`, as(traveller));
@@ -82,6 +83,8 @@ describe('Trips', () => {
       const planned = await t.api.post('/api/trips', { ...TRIP, travellerId: colleague.user.id }, as(manager));
       expect(planned.status).toBe(201);
       expect(planned.body.travellerId).toBe(colleague.user.id);
+      // The response names who travels, not who planned it.
+      expect(planned.body.traveller).toEqual({ id: colleague.user.id, name: 'Cleo Colleague' });
       expect((await t.api.post('/api/trips', { ...TRIP, travellerId: colleague.user.id }, as(traveller))).status).toBe(403);
       expect((await t.api.post('/api/trips', { ...TRIP, travellerId: other.user.id }, as(manager))).status).toBe(422);
     });
@@ -150,6 +153,9 @@ describe('Trips', () => {
     it("shows managers the organization's trips and filters by traveller", async () => {
       const all = await list('?limit=100', manager);
       expect(all.body.total).toBeGreaterThan(5);
+      // Every listed trip names its traveller, so clients need no member look-ups.
+      const names = new Map([lister, traveller, colleague, manager, admin].map((session) => [session.user.id, session.user.name]));
+      for (const trip of all.body.items) expect(trip.traveller).toEqual({ id: trip.travellerId, name: names.get(trip.travellerId) });
       const hers = await list(`?travellerId=${lister.user.id}`, manager);
       expect(hers.body.total).toBe(5);
       const mine = await list(`?travellerId=${colleague.user.id}`);
