@@ -3,7 +3,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Table, tableStyles } from '@/components/ui';
-import type { Member } from '@/lib/api/organization';
 import type { Trip } from '@/lib/api/trips';
 import { formatMoney } from '@/lib/trips/money';
 import { formatDateRange } from '@/lib/time/zoned-time';
@@ -15,25 +14,17 @@ export interface TripListProps {
   caption: string;
   /** Shows who travels (organization views). */
   showTraveller?: boolean;
-  /** Names for the traveller column; undefined while the directory loads. */
-  members?: Map<string, Member>;
   currentUserId?: string;
   /** Extra cell per row, e.g. approve/reject buttons. */
   actions?: (trip: Trip) => ReactNode;
 }
 
-export function travellerName(
-  trip: Pick<Trip, 'travellerId'>,
-  members: Map<string, Member> | undefined,
-  currentUserId?: string,
-): string {
-  if (trip.travellerId === currentUserId) return 'You';
-  // Still loading the directory: say nothing rather than something vague.
-  if (!members) return '…';
-  return members.get(trip.travellerId)?.name ?? 'A former colleague';
+/** Who travels, as the API names them in every trip ("You" for the caller's own). */
+export function travellerName(trip: Pick<Trip, 'traveller'>, currentUserId?: string): string {
+  return trip.traveller.id === currentUserId ? 'You' : trip.traveller.name;
 }
 
-export function TripList({ trips, caption, showTraveller, members, currentUserId, actions }: TripListProps) {
+export function TripList({ trips, caption, showTraveller, currentUserId, actions }: TripListProps) {
   return (
     <Table caption={caption}>
       <thead>
@@ -66,7 +57,7 @@ export function TripList({ trips, caption, showTraveller, members, currentUserId
             <td data-label="Dates" className={tableStyles.nowrap}>
               {formatDateRange(trip.startDate, trip.endDate)}
             </td>
-            {showTraveller && <td data-label="Traveller">{travellerName(trip, members, currentUserId)}</td>}
+            {showTraveller && <td data-label="Traveller">{travellerName(trip, currentUserId)}</td>}
             <td data-label="Budget" className={tableStyles.muted}>
               {formatMoney(trip.budget) || '—'}
             </td>

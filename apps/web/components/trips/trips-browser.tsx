@@ -248,7 +248,6 @@ export function TripsBrowser({ scope }: TripsBrowserProps) {
             trips={trips.data.items}
             caption={scope === 'mine' ? 'My trips' : 'Trips of the organization'}
             showTraveller={scope === 'organization'}
-            members={members.data}
             currentUserId={user.id}
           />
           <Pagination

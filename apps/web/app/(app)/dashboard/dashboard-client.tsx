@@ -8,7 +8,7 @@ import { TripForm } from '@/components/trips/trip-form';
 import { travellerName } from '@/components/trips/trip-list';
 import { TripStatusBadge } from '@/components/trips/trip-status-badge';
 import { Alert, Button, ButtonLink, Card, EmptyState, LoadError, Loading, PageHeader } from '@/components/ui';
-import { useMemberDirectory, usePolicy } from '@/lib/api/organization';
+import { usePolicy } from '@/lib/api/organization';
 import { useCreateTrip, useTrips, type Trip } from '@/lib/api/trips';
 import { daysBetween, formatDateRange, today } from '@/lib/time/zoned-time';
 import styles from './dashboard.module.css';
@@ -60,7 +60,6 @@ export function DashboardClient() {
     { status: ['submitted'], sort: 'startDate', order: 'asc', limit: 20 },
     { enabled: canManage },
   );
-  const members = useMemberDirectory(canManage);
   const policy = usePolicy();
   const createTrip = useCreateTrip();
   const forMe = (waiting.data?.items ?? []).filter((trip) => trip.travellerId !== user.id);
@@ -157,7 +156,7 @@ export function DashboardClient() {
                 <TripItems
                   trips={forMe.slice(0, 5)}
                   now={now}
-                  names={(trip) => travellerName(trip, members.data, user.id)}
+                  names={(trip) => travellerName(trip, user.id)}
                 />
               )}
             </Card>

@@ -8,7 +8,7 @@ import { travellerName } from '@/components/trips/trip-list';
 import { TripStatusBadge } from '@/components/trips/trip-status-badge';
 import { Alert, Button, Card } from '@/components/ui';
 import { describeError } from '@/lib/api/api-error';
-import type { Member, Policy } from '@/lib/api/organization';
+import type { Policy } from '@/lib/api/organization';
 import { fetchTrip, tripKeys, type Trip, type TripDetail } from '@/lib/api/trips';
 import { formatWaited, hasWaitedLong } from '@/lib/format/waited';
 import type { LifecycleAction } from '@/lib/trips/lifecycle';
@@ -23,7 +23,6 @@ import adminStyles from '../admin.module.css';
 export interface ApprovalCardProps {
   trip: Trip;
   userId: string;
-  members: Map<string, Member> | undefined;
   policy: Policy | undefined;
   today: string;
   onDecided(action: LifecycleAction, trip: Trip): void;
@@ -44,7 +43,7 @@ export function describeSettled(current: TripDetail): string {
  * of its itinerary and the buttons. When a decision fails because someone else decided first (409),
  * the card shows the trip as it is now and says what happened, instead of offering the buttons again.
  */
-export function ApprovalCard({ trip, userId, members, policy, today, onDecided }: ApprovalCardProps) {
+export function ApprovalCard({ trip, userId, policy, today, onDecided }: ApprovalCardProps) {
   const queryClient = useQueryClient();
   const [settled, setSettled] = useState<{ trip: TripDetail; message: string } | null>(null);
   const [refreshError, setRefreshError] = useState<string | null>(null);
@@ -75,7 +74,7 @@ export function ApprovalCard({ trip, userId, members, policy, today, onDecided }
             {shown.title}
           </Link>
           <div className={adminStyles.facts}>
-            <span>{travellerName(shown, members, userId)}</span>
+            <span>{travellerName(shown, userId)}</span>
             <span>{[shown.destination, shown.destinationCountry].filter(Boolean).join(', ')}</span>
             <span>{formatDateRange(shown.startDate, shown.endDate)}</span>
             {shown.budget && <span>{formatMoney(shown.budget)}</span>}

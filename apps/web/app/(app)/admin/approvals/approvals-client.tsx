@@ -5,7 +5,7 @@ import { useUser } from '@/components/session/session-provider';
 import { TRIP_ACTION_DONE } from '@/components/trips/trip-actions';
 import { Alert, Button, Card, EmptyState, Loading, PageHeader, Pagination } from '@/components/ui';
 import { describeError } from '@/lib/api/api-error';
-import { useMemberDirectory, usePolicy } from '@/lib/api/organization';
+import { usePolicy } from '@/lib/api/organization';
 import { useTrips } from '@/lib/api/trips';
 import { today } from '@/lib/time/zoned-time';
 import styles from '../admin.module.css';
@@ -17,7 +17,6 @@ export function ApprovalsClient() {
   const [page, setPage] = useState(1);
   const [done, setDone] = useState<string | null>(null);
   const trips = useTrips({ status: ['submitted'], sort: 'startDate', order: 'asc', page, limit: 20 });
-  const members = useMemberDirectory(true);
   const policy = usePolicy();
   const now = today();
 
@@ -56,7 +55,6 @@ export function ApprovalsClient() {
               key={trip.id}
               trip={trip}
               userId={user.id}
-              members={members.data}
               policy={policy.data}
               today={now}
               onDecided={(action) => setDone(`“${trip.title}”: ${TRIP_ACTION_DONE[action]}`)}

@@ -6,7 +6,6 @@ import { PeopleMap, type PersonAway } from '@/components/map';
 import { useUser } from '@/components/session/session-provider';
 import { travellerName } from '@/components/trips/trip-list';
 import { Card, EmptyState, LoadError, Loading, PageHeader } from '@/components/ui';
-import { useMemberDirectory } from '@/lib/api/organization';
 import { useTrips } from '@/lib/api/trips';
 import { formatDateRange, formatDay, today } from '@/lib/time/zoned-time';
 import styles from '../admin.module.css';
@@ -17,14 +16,13 @@ export function PeopleClient() {
   const now = today();
   const [selected, setSelected] = useState<string | null>(null);
   const trips = useTrips({ from: now, to: now, status: ['approved', 'booked'], limit: 100 });
-  const members = useMemberDirectory(true);
 
   const items = trips.data?.items ?? [];
   const people: PersonAway[] = items
     .filter((trip) => trip.latitude !== null && trip.longitude !== null)
     .map((trip) => ({
       tripId: trip.id,
-      name: travellerName(trip, members.data, user.id),
+      name: travellerName(trip, user.id),
       destination: [trip.destination, trip.destinationCountry].filter(Boolean).join(', '),
       dates: formatDateRange(trip.startDate, trip.endDate),
       latitude: trip.latitude!,
@@ -57,7 +55,7 @@ export function PeopleClient() {
                   key={trip.id}
                   className={[styles.person, selected === trip.id && styles.selected].filter(Boolean).join(' ')}
                 >
-                  <span className={styles.personName}>{travellerName(trip, members.data, user.id)}</span>
+                  <span className={styles.personName}>{travellerName(trip, user.id)}</span>
                   <span>
                     {[trip.destination, trip.destinationCountry].filter(Boolean).join(', ')} ·{' '}
                     {formatDateRange(trip.startDate, trip.endDate)}

@@ -5,7 +5,7 @@ import { useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ItineraryTimeline, type Editing } from '@/components/itinerary/itinerary-timeline';
 import { TripMap, type MapDay } from '@/components/map';
-import { useRole, useUser } from '@/components/session/session-provider';
+import { useUser } from '@/components/session/session-provider';
 import { useDocumentTitle } from '@/components/shell/use-document-title';
 import { CalendarActions } from '@/components/trips/calendar-actions';
 import { TRIP_ACTION_DONE, TripActions } from '@/components/trips/trip-actions';
@@ -22,7 +22,6 @@ import {
 } from '@/lib/api/activities';
 import { ApiError, describeError } from '@/lib/api/api-error';
 import type { ActivityBody } from '@/lib/api/contract';
-import { useMemberDirectory } from '@/lib/api/organization';
 import { useDeleteTrip, useTrip } from '@/lib/api/trips';
 import { withoutNulls } from '@/lib/itinerary/activity-form-values';
 import { groupByLocalDay, localDayOf, locatedActivities, type Activity } from '@/lib/itinerary/itinerary-days';
@@ -48,10 +47,8 @@ export function TripClient({ id }: { id: string }) {
   const router = useRouter();
   const params = useSearchParams();
   const user = useUser();
-  const { canManage } = useRole();
   const trip = useTrip(id);
   const itinerary = useItinerary(id);
-  const members = useMemberDirectory(canManage);
   const createActivity = useCreateActivity(id);
   const updateActivity = useUpdateActivity(id);
   const deleteActivity = useDeleteActivity(id);
@@ -215,7 +212,7 @@ export function TripClient({ id }: { id: string }) {
             </span>
             <span>{formatDateRange(t.startDate, t.endDate)}</span>
             {t.budget && <span>Budget {formatMoney(t.budget)}</span>}
-            <span>Traveller: {travellerName(t, members.data, user.id)}</span>
+            <span>Traveller: {travellerName(t, user.id)}</span>
             <TripStatusBadge status={t.status} />
           </div>
         }
