@@ -314,6 +314,13 @@ describe('policy evaluator', () => {
     );
   });
 
+  it('has no notice rule at 0 days, not even for a trip already under way', () => {
+    expect(evaluate(policyOf({ minAdvanceBookingDays: 0 }), trip('2026-02-20'), CONTEXT).verdict).toBe('in_policy');
+    expect(evaluate(policyOf({ minAdvanceBookingDays: 1 }), trip('2026-02-20'), CONTEXT).reasons).toEqual([
+      expect.objectContaining({ rule: 'min_advance_days', limit: 1, actual: -10 }),
+    ]);
+  });
+
   it('allows the cabins listed for every flight whatever its length, and no others', () => {
     const policy = policyOf(BUSINESS_FROM_9H);
     expect(evaluate(policy, flight({ cabin: 'economy', durationMinutes: 900 }), CONTEXT).verdict).toBe('in_policy');

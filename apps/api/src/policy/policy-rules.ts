@@ -116,6 +116,8 @@ class Judge {
   /** Notice in the traveller's calendar days: from today where they are to the local start date. */
   private advance(startDate: string, verb: 'Starts' | 'Departs'): Broken {
     const required = this.policy.minAdvanceBookingDays;
+    // 0 means "no notice rule" (docs/policy.md), so not even a trip already under way breaks it.
+    if (required === 0) return null;
     const notice = daysBetween(dateIn(this.context.timeZone, this.context.now), startDate);
     if (notice >= required) return null;
     const when =

@@ -39,6 +39,7 @@ describe('travel policy parser', () => {
         expenseCaps: [],
         outOfPolicy: 'needs_approval',
         reasonCodes: DEFAULT_REASON_CODES,
+        autoApproveInPolicy: false,
       },
     });
   });
@@ -107,6 +108,7 @@ describe('travel policy parser', () => {
     ],
     ['allowed with a reason but no reasons', { outOfPolicy: 'allowed_with_reason', reasonCodes: [] }, 'reasonCodes'],
     ['an unknown handling', { outOfPolicy: 'ignore' }, 'outOfPolicy'],
+    ['an unknown key in a list item', { cabinRules: [{ cabin: 'business', fromMinutes: 540, note: 'x' }] }, 'cabinRules.0'],
   ])('refuses %s, naming the field', (_, change, field) => {
     expect(errorsOf({ ...TODAY, ...change }).map((error) => error.field)).toContain(field);
   });

@@ -27,7 +27,8 @@ const airline = z.string().regex(/^[A-Z0-9]{2}$/, 'must be a 2-character IATA ai
 const code = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'must be lower_snake_case, up to 40 characters');
 const distinct = (values: string[]) => new Set(values).size === values.length;
 
-const cabinRule = z.object({
+// Nested objects refuse unknown keys, as the API's DTOs do (forbidNonWhitelisted) at the top level.
+const cabinRule = z.strictObject({
   cabin: z.enum(CABINS),
   /** The cabin is allowed on flights lasting at least this long (scheduled, gate to gate). */
   fromMinutes: z
@@ -37,7 +38,7 @@ const cabinRule = z.object({
     .max(24 * 60),
 });
 
-const cityNightlyCap = z.object({
+const cityNightlyCap = z.strictObject({
   /** Compared without case and accents: "Zürich" matches "zurich". */
   city: z.string().trim().min(1).max(100),
   /** ISO 3166-1 alpha-2; when given, only that country's city matches (Paris, FR vs Paris, US). */
@@ -49,8 +50,8 @@ const cityNightlyCap = z.object({
   maxNightlyRate: amount,
 });
 
-const expenseCap = z.object({ category: code, maxAmount: amount });
-const reasonCode = z.object({ code, label: z.string().trim().min(1).max(100) });
+const expenseCap = z.strictObject({ category: code, maxAmount: amount });
+const reasonCode = z.strictObject({ code, label: z.string().trim().min(1).max(100) });
 
 export const travelPolicySchema = z
   .object({
@@ -69,6 +70,7 @@ export const travelPolicySchema = z
     /** Overrides maxHotelNightlyRate in the cities listed. */
     cityNightlyCaps: z
       .array(cityNightlyCap)
+      .max(500)
       .refine(
         (caps) => distinct(caps.map((cap) => `${cityKey(cap.city)}|${cap.countryCode ?? ''}`)),
         'lists a city twice',
@@ -76,13 +78,14 @@ export const travelPolicySchema = z
       .default([]),
     minAdvanceBookingDays: z.number().int().min(0).max(365),
     tripBudgetCeiling: limit,
-    preferredAirlines: z.array(airline).refine(distinct, 'lists an airline twice').default([]),
-    blockedAirlines: z.array(airline).refine(distinct, 'lists an airline twice').default([]),
+    preferredAirlines: z.array(airline).max(100).refine(distinct, 'lists an airline twice').default([]),
+    blockedAirlines: z.array(airline).max(100).refine(distinct, 'lists an airline twice').default([]),
     maxConnections: z.number().int().min(0).max(5).nullable().default(null),
     /** Per flight, in kg CO2 per passenger, as the supplier reports it. */
     maxFlightCo2Kg: z.number().int().min(1).max(100_000).nullable().default(null),
     expenseCaps: z
       .array(expenseCap)
+      .max(50)
       .refine((caps) => distinct(caps.map((cap) => cap.category)), 'lists a category twice')
       .default([]),
     outOfPolicy: z.enum(OUT_OF_POLICY_HANDLING).optional(),
@@ -90,8 +93,11 @@ export const travelPolicySchema = z
     outOfPolicyRequiresApproval: z.boolean().optional(),
     reasonCodes: z
       .array(reasonCode)
+      .max(50)
       .refine((reasons) => distinct(reasons.map((reason) => reason.code)), 'lists a code twice')
       .default(DEFAULT_REASON_CODES),
+    /** Not a rule: a submitted trip judged in_policy is approved at once, without an approver. */
+    autoApproveInPolicy: z.boolean().default(false),
   })
   .transform(({ outOfPolicyRequiresApproval, ...policy }) => ({
     ...policy,
@@ -146,4 +152,11 @@ export function parseTravelPolicy(input: unknown): ParsedPolicy {
     ok: false,
     errors: result.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message })),
   };
+}
+
+/** Parses what is known to be valid (a stored row, a body the DTO validated); throws when it is not. */
+export function policyRulesOf(input: unknown): TravelPolicyRules {
+  const parsed = parseTravelPolicy(input);
+  if (!parsed.ok) throw new Error(`Invalid travel policy: ${parsed.errors.map((error) => `${error.field} ${error.message}`).join('; ')}`);
+  return parsed.policy;
 }

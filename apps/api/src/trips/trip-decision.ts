@@ -19,6 +19,7 @@ export async function tripDecisionOf(
           reason: typeof reason === 'string' ? reason : null,
           decidedBy: { id: decided.event.actorId, name: decided.actorName },
           decidedAt: decided.event.createdAt.toISOString(),
+          automatic: decided.event.data.automatic === true,
         }
       : null,
   };

@@ -1,6 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Organization } from '../organizations/organization.entity';
 import { User } from '../users/user.entity';
+import type { PolicyReason, Verdict } from '../policy/policy-verdict';
 import { TripStatus } from './trip-status.machine';
 
 @Entity('trips')
@@ -67,6 +68,24 @@ export class Trip {
 
   @Column({ type: 'enum', enum: TripStatus, enumName: 'trip_status', default: TripStatus.Draft })
   status: TripStatus;
+
+  /** The travel-policy verdict of the last submission (docs/policy.md); the policy* columns are null before it. */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  policyVerdict: Verdict | null;
+
+  /** The policy version the verdict was judged against. */
+  @Column({ type: 'integer', nullable: true })
+  policyVersion: number | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  policyReasons: PolicyReason[] | null;
+
+  /** The traveller's reason code that made an out-of-policy trip acceptable (allowed_with_reason). */
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  policyReasonCode: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  policyCheckedAt: Date | null;
 
   /** Optimistic concurrency: every write is `… WHERE version = $expected` and bumps it. */
   @Column({ type: 'integer', default: 1 })

@@ -1,6 +1,7 @@
 import { toMoney } from '../common/money/money.dto';
 import type { TripResponse } from './dto/trip.dto';
-import type { TripWithTraveller } from './trip.entity';
+import type { PolicyVerdictResponse } from '../policy/dto/policy-verdict.dto';
+import type { Trip, TripWithTraveller } from './trip.entity';
 import { type AccessCaller, tripAccess } from './trip-access';
 
 /** The trip as `caller` sees it: with what they may do with it now. */
@@ -21,9 +22,22 @@ export function toTripResponse(trip: TripWithTraveller, caller: AccessCaller): T
     allowedActions: tripAccess(caller, trip),
     travellerId: trip.travellerId,
     traveller: { id: trip.traveller.id, name: trip.traveller.name },
+    policy: toPolicyVerdictResponse(trip),
     organizationId: trip.organizationId,
     version: trip.version,
     createdAt: trip.createdAt.toISOString(),
     updatedAt: trip.updatedAt.toISOString(),
+  };
+}
+
+/** The stored verdict of the trip's last submission, or null when it was never judged. */
+function toPolicyVerdictResponse(trip: Trip): PolicyVerdictResponse | null {
+  if (trip.policyVerdict === null || trip.policyVersion === null || trip.policyCheckedAt === null) return null;
+  return {
+    verdict: trip.policyVerdict,
+    policyVersion: trip.policyVersion,
+    reasons: trip.policyReasons ?? [],
+    reasonCode: trip.policyReasonCode,
+    checkedAt: trip.policyCheckedAt.toISOString(),
   };
 }

@@ -132,7 +132,7 @@ export class TripsService {
       if (!(await this.trips.updateStatusIf(ctx, id, trip.status, next, judged ? verdictColumns(judged.verdict) : {}))) {
         throw new DomainError(TripErrorCode.IllegalTransition, 'The trip changed meanwhile; reload and try again');
       }
-      const policy = judged ? { policy: judged.verdict.verdict, policyVersion: judged.verdict.policyVersion } : {};
+      const policy = judged ? { policy: judged.verdict.verdict, policyVersion: judged.verdict.policyVersion, ...(judged.autoApprove ? { automatic: true } : {}) } : {};
       await this.events.publish(ctx, `trip.${PAST_TENSE[action]}`, { ...stepOf(trip, trip.status, next), ...(reason ? { reason } : {}), ...policy });
       if (judged?.autoApprove) await this.approveInPolicy(ctx, trip, judged.verdict.policyVersion);
       return toTripResponse(await this.trips.getVisibleWithTraveller(ctx, id), ctx);

@@ -12,6 +12,8 @@ export class TripDecisionResponse {
   @ApiProperty({ type: String, nullable: true, description: "The rejection reason or the approver's comment" }) reason: string | null;
   @ApiProperty({ type: TripDeciderResponse }) decidedBy: TripDeciderResponse;
   @ApiProperty({ type: String, format: 'date-time' }) decidedAt: string;
+  @ApiProperty({ description: 'Approved at submission because the trip was in policy and the organization auto-approves (decidedBy is then the submitter)' })
+  automatic: boolean;
 }
 
 export class TripDetailResponse extends TripResponse {

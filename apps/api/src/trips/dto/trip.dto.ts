@@ -17,6 +17,7 @@ import {
 } from 'class-validator';
 import { trim } from '../../organizations/dto/organization.dto';
 import { PaginationQuery } from '../../common/http/pagination.dto';
+import { PolicyVerdictResponse } from '../../policy/dto/policy-verdict.dto';
 import { MoneyDto } from '../../common/money/money.dto';
 import { IsCanonicalTimeZone, IsOmittable } from '../../common/validation/validators';
 import { TRIP_PERMISSIONS, type TripPermission } from '../trip-access';
@@ -173,6 +174,15 @@ export class TripTravellerResponse {
   @ApiProperty() name: string;
 }
 
+/** Submitting may carry the traveller's reason for going out of policy (policy `allowed_with_reason`). */
+export class SubmitTripDto extends TransitionDto {
+  @ApiPropertyOptional({ example: 'client_requirement', description: "One of the policy's reasonCodes" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  reasonCode?: string;
+}
+
 export class TripResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() title: string;
@@ -195,6 +205,8 @@ export class TripResponse {
   allowedActions: TripPermission[];
   @ApiProperty({ format: 'uuid' }) travellerId: string;
   @ApiProperty({ type: TripTravellerResponse }) traveller: TripTravellerResponse;
+  @ApiProperty({ type: PolicyVerdictResponse, nullable: true, description: "The travel policy's verdict on the last submission (null before it)" })
+  policy: PolicyVerdictResponse | null;
   @ApiProperty({ format: 'uuid' }) organizationId: string;
   @ApiProperty() version: number;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
