@@ -3,6 +3,7 @@ import { AuditExportService } from '../src/audit/audit-export.service';
 import { AuditRepository } from '../src/audit/audit.repository';
 import type { AuthContext } from '../src/common/auth/auth-context';
 import { addMember, createTrip, registerOrganization, Session, uniqueEmail } from './support/factories';
+import { drainOutbox } from './support/outbox';
 import { startTestApp, TestApp } from './support/test-app';
 
 /** Issue 8: decisions on the trip page, the invitation page's preview, and the audit log an admin can read. */
@@ -32,6 +33,7 @@ describe('Approvals, invitations and the audit log', () => {
       await t.api.post(`/api/trips/${trip.id}/submit`, {}, as(traveller));
       const rejected = await t.api.post(`/api/trips/${trip.id}/reject`, { reason: 'Book the cheaper hotel' }, as(manager));
       expect(rejected.status).toBe(200);
+      await drainOutbox(t);
 
       const seen = await t.api.get(`/api/trips/${trip.id}`, as(traveller));
       expect(seen.status).toBe(200);
@@ -42,6 +44,7 @@ describe('Approvals, invitations and the audit log', () => {
         reason: 'Book the cheaper hotel',
         decidedBy: { id: manager.user.id, name: 'Mia Manager' },
         decidedAt: expect.any(String),
+        automatic: false,
       });
       expect(Date.parse(seen.body.decision.decidedAt)).toBeGreaterThanOrEqual(Date.parse(seen.body.submittedAt));
 
@@ -54,6 +57,7 @@ describe('Approvals, invitations and the audit log', () => {
 
       expect((await t.api.post(`/api/trips/${trip.id}/submit`, {}, as(traveller))).status).toBe(200);
       await t.api.post(`/api/trips/${trip.id}/approve`, { reason: 'Enjoy Lisbon' }, as(manager));
+      await drainOutbox(t);
       const approved = await t.api.get(`/api/trips/${trip.id}`, as(traveller));
       expect(approved.body.decision).toMatchObject({ outcome: 'approved', reason: 'Enjoy Lisbon', decidedBy: { name: 'Mia Manager' } });
       const mail = await t.sql.query(
@@ -120,6 +124,7 @@ describe('Approvals, invitations and the audit log', () => {
       await t.api.post(`/api/trips/${trip.id}/reject`, { reason: '+Too, "expensive"' }, as(manager));
       await t.api.patch(`/api/organizations/current/members/${traveller.user.id}`, { role: 'manager' }, as(admin));
       await t.api.patch(`/api/organizations/current/members/${traveller.user.id}`, { role: 'traveller' }, as(admin));
+      await drainOutbox(t);
     });
 
     it('names the actor and the object of each event (trip title, member name)', async () => {
@@ -138,6 +143,7 @@ describe('Approvals, invitations and the audit log', () => {
     it('keeps a deleted trip named by the title it had', async () => {
       const doomed = await createTrip(t.api, traveller, { title: 'Doomed trip' });
       expect((await t.api.delete(`/api/trips/${doomed.id}`, as(traveller))).status).toBe(204);
+      await drainOutbox(t);
       const events = await t.api.get(`/api/audit?entityId=${doomed.id}`, as(admin));
       expect(events.body.items.map((item: { entityName: string }) => item.entityName)).toEqual(['Doomed trip', 'Doomed trip']);
     });
@@ -190,7 +196,7 @@ describe('Approvals, invitations and the audit log', () => {
 
     it('refuses an export above the cap with a message to narrow it (422)', async () => {
       const ctx = { userId: admin.user.id, organizationId: admin.user.organizationId, role: 'admin' } as AuthContext;
-      await expect(t.app.get(AuditExportService).csv(ctx, {}, 3)).rejects.toMatchObject({ code: 'RULE_VIOLATION', message: expect.stringMatching(/Narrow the date range/) });
+      await expect(t.app.get(AuditExportService).csv(ctx, {}, 3)).rejects.toMatchObject({ code: 'AUDIT_EXPORT_TOO_LARGE', message: expect.stringMatching(/Narrow the date range/) });
     });
 
     it('refuses the export to managers (403) and shows another organization none of these events', async () => {

@@ -1,6 +1,6 @@
 import { TransactionRunner } from '../src/common/database/transaction-runner';
 import { MailService } from '../src/mail/mail.service';
-import { OutboxWorker } from '../src/mail/outbox.worker';
+import { OutboxWorker } from '../src/events/outbox.worker';
 import { registerOrganization, Session, uniqueEmail } from './support/factories';
 import { FakeSendgrid } from './support/fake-sendgrid';
 import { startTestApp, TestApp } from './support/test-app';
@@ -39,7 +39,8 @@ describe('Mail outbox with SendGrid', () => {
   it('delivers an invitation e-mail in SendGrid v3 format with the API key and the outbox id', async () => {
     const email = uniqueEmail('sg');
     const invitation = await invite(email);
-    expect(await worker().deliverDue()).toBe(1);
+    // The e-mail, and the invitation.created event for the audit recorder.
+    expect(await worker().deliverDue()).toBe(2);
 
     expect(sendgrid.sent).toHaveLength(1);
     const [mail] = sendgrid.sent;

@@ -1,5 +1,6 @@
 import * as ical from 'node-ical';
 import { addMember, createTrip, registerOrganization, Session, TRIP } from './support/factories';
+import { drainOutbox } from './support/outbox';
 import { startTestApp, TestApp } from './support/test-app';
 
 describe('Trips', () => {
@@ -85,8 +86,8 @@ describe('Trips', () => {
       expect(planned.body.travellerId).toBe(colleague.user.id);
       // The response names who travels, not who planned it.
       expect(planned.body.traveller).toEqual({ id: colleague.user.id, name: 'Cleo Colleague' });
-      expect((await t.api.post('/api/trips', { ...TRIP, travellerId: colleague.user.id }, as(traveller))).status).toBe(403);
-      expect((await t.api.post('/api/trips', { ...TRIP, travellerId: other.user.id }, as(manager))).status).toBe(422);
+      expect((await t.api.post('/api/trips', { ...TRIP, travellerId: colleague.user.id }, as(traveller))).body).toMatchObject({ statusCode: 403, code: 'FORBIDDEN' });
+      expect((await t.api.post('/api/trips', { ...TRIP, travellerId: other.user.id }, as(manager))).body).toMatchObject({ statusCode: 422, code: 'TRIP_TRAVELLER_NOT_ACTIVE' });
     });
 
     it("hides a colleague's trip from a traveller (404) but shows it to managers", async () => {
@@ -97,8 +98,12 @@ describe('Trips', () => {
     });
 
     it('answers 400 for a malformed id and 404 for an unknown one', async () => {
-      expect((await t.api.get('/api/trips/not-a-uuid', as(traveller))).status).toBe(400);
-      expect((await t.api.get('/api/trips/00000000-0000-4000-8000-000000000000', as(traveller))).status).toBe(404);
+      expect((await t.api.get('/api/trips/not-a-uuid', as(traveller))).body).toMatchObject({
+        statusCode: 400,
+        code: 'VALIDATION_FAILED',
+        errors: [{ field: 'id', code: 'INVALID_FORMAT', message: 'id must be a UUID' }],
+      });
+      expect((await t.api.get('/api/trips/00000000-0000-4000-8000-000000000000', as(traveller))).body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
     });
   });
 
@@ -185,9 +190,8 @@ describe('Trips', () => {
       expect(first.body).toMatchObject({ title: 'First edit', version: 2 });
       const stale = await t.api.patch(`/api/trips/${trip.id}`, { title: 'Stale edit', version: 1 }, as(traveller));
       expect(stale.status).toBe(409);
-      expect(stale.body.message).toMatch(/changed by someone else/);
-      // The same code as an activity's stale edit, so clients need not read the message.
-      expect(stale.body.code).toBe('STALE_VERSION');
+      // The code says which object to reload, so clients need not read the message.
+      expect(stale.body.code).toBe('TRIP_VERSION_STALE');
       const viaHeader = await t.api.patch(`/api/trips/${trip.id}`, { title: 'Header edit' }, { ...as(traveller), headers: { 'if-match': '"2"' } });
       expect(viaHeader.status).toBe(200);
       expect(viaHeader.body.version).toBe(3);
@@ -197,7 +201,7 @@ describe('Trips', () => {
       const trip = await createTrip(t.api, traveller);
       const disagree = await t.api.patch(`/api/trips/${trip.id}`, { title: 'Which one?', version: 1 }, { ...as(traveller), headers: { 'if-match': '"7"' } });
       expect(disagree.status).toBe(400);
-      expect(disagree.body.message).toMatch(/If-Match .* disagree/);
+      expect(disagree.body.code).toBe('IF_MATCH_MISMATCH');
       const { rows } = await t.sql.query('SELECT title, version FROM trips WHERE id = $1', [trip.id]);
       expect(rows[0]).toEqual({ title: TRIP.title, version: 1 });
       const agree = await t.api.patch(`/api/trips/${trip.id}`, { title: 'Both say 1', version: 1 }, { ...as(traveller), headers: { 'if-match': 'W/"1"' } });
@@ -241,6 +245,7 @@ describe('Trips', () => {
       expect(approved.body.status).toBe('approved');
       const completed = await t.api.post(`/api/trips/${trip.id}/complete`, {}, as(traveller));
       expect(completed.body.status).toBe('completed');
+      await drainOutbox(t);
 
       const audit = await t.api.get(`/api/audit?entityId=${trip.id}`, as(admin));
       const steps = audit.body.items.map((event: { action: string; data: { from?: string; to?: string } }) => [event.action, event.data.from, event.data.to]).reverse();
@@ -265,9 +270,10 @@ describe('Trips', () => {
     it('rejects only with a reason, and the traveller is told why', async () => {
       const trip = await createTrip(t.api, traveller, { title: 'Costly trip' });
       await t.api.post(`/api/trips/${trip.id}/submit`, {}, as(traveller));
-      expect((await t.api.post(`/api/trips/${trip.id}/reject`, {}, as(manager))).status).toBe(400);
+      expect((await t.api.post(`/api/trips/${trip.id}/reject`, {}, as(manager))).body).toMatchObject({ statusCode: 400, code: 'TRIP_REJECTION_REASON_REQUIRED' });
       const rejected = await t.api.post(`/api/trips/${trip.id}/reject`, { reason: 'Over budget' }, as(manager));
       expect(rejected.body.status).toBe('rejected');
+      await drainOutbox(t);
       const mail = await t.sql.query('SELECT text FROM outbox_messages WHERE "to" = $1 AND subject LIKE $2', [traveller.user.email, '%Costly trip" was rejected']);
       expect(mail.rows[0].text).toContain('Over budget');
     });
@@ -304,7 +310,7 @@ describe('Trips', () => {
         expect((await t.api.post(`/api/trips/${trip.id}/${step}`, { reason: 'because' }, as(actor))).status).toBe(200);
       }
       const response = await t.api.post(`/api/trips/${trip.id}/${action}`, {}, as(action === 'approve' ? manager : traveller));
-      expect(response.status).toBe(409);
+      expect(response.body).toMatchObject({ statusCode: 409, code: 'TRIP_ILLEGAL_TRANSITION' });
     });
 
     it('cancels from draft, submitted and approved', async () => {
@@ -320,8 +326,8 @@ describe('Trips', () => {
       const trip = await createTrip(t.api, traveller);
       await t.api.post(`/api/trips/${trip.id}/activities`, { title: 'Dinner', type: 'meal', startsAt: '2026-03-10T19:00:00+01:00' }, as(traveller));
       await t.api.post(`/api/trips/${trip.id}/submit`, {}, as(traveller));
-      expect((await t.api.patch(`/api/trips/${trip.id}`, { title: 'Late change' }, as(traveller))).status).toBe(409);
-      expect((await t.api.delete(`/api/trips/${trip.id}`, as(traveller))).status).toBe(409);
+      expect((await t.api.patch(`/api/trips/${trip.id}`, { title: 'Late change' }, as(traveller))).body).toMatchObject({ statusCode: 409, code: 'TRIP_NOT_EDITABLE' });
+      expect((await t.api.delete(`/api/trips/${trip.id}`, as(traveller))).body).toMatchObject({ statusCode: 409, code: 'TRIP_NOT_DELETABLE' });
       await t.api.post(`/api/trips/${trip.id}/cancel`, {}, as(traveller));
       expect((await t.api.delete(`/api/trips/${trip.id}`, as(traveller))).status).toBe(204);
       expect((await t.api.get(`/api/trips/${trip.id}`, as(traveller))).status).toBe(404);
@@ -451,6 +457,7 @@ describe('Trips', () => {
       expect(after).toEqual(before);
       const list = await t.api.get('/api/trips?limit=100', as(other));
       expect(list.body.items.map((item: { id: string }) => item.id)).not.toContain(trip.id);
+      await drainOutbox(t);
       const audit = await t.api.get(`/api/audit?entityId=${trip.id}`, as(other));
       expect(audit.body.total).toBe(0);
     });

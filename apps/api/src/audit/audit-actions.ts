@@ -16,12 +16,14 @@ export const AUDIT_ACTIONS = [
   'member.deactivated',
   'member.reactivated',
   'invitation.created',
+  'invitation.accepted',
   'invitation.revoked',
+  'policy.updated',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** The kinds of object an audit event is about. */
-export const AUDIT_ENTITY_TYPES = ['trip', 'user', 'invitation'] as const;
+export const AUDIT_ENTITY_TYPES = ['trip', 'user', 'invitation', 'policy'] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

@@ -8,6 +8,7 @@ import { Organization } from '../organizations/organization.entity';
 @Entity('audit_events')
 @Index('idx_audit_events_org_time', ['organizationId', 'createdAt'])
 @Index('idx_audit_events_entity', ['organizationId', 'entityType', 'entityId'])
+@Index('uq_audit_events_event', ['eventId'], { unique: true, where: '"event_id" IS NOT NULL' })
 export class AuditEvent {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -31,6 +32,10 @@ export class AuditEvent {
 
   @Column({ type: 'uuid' })
   entityId: string;
+
+  /** The domain event this row records (null on rows from before events): a redelivery adds no second row. */
+  @Column({ type: 'uuid', nullable: true })
+  eventId: string | null;
 
   @Column({ type: 'jsonb', default: () => "'{}'" })
   data: Record<string, unknown>;

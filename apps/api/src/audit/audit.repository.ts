@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In, type SelectQueryBuilder } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { AuthContext } from '../common/auth/auth-context';
 import { TransactionRunner } from '../common/database/transaction-runner';
 import { OrganizationScopedRepository } from '../common/tenancy/organization-scoped.repository';
@@ -25,13 +26,17 @@ export class AuditRepository extends OrganizationScopedRepository<AuditEvent> {
     super(db);
   }
 
+  /** Records what the caller did, once per domain event: a redelivery (same `eventId`) adds nothing. */
   async record(
     ctx: AuthContext,
-    event: Pick<AuditEvent, 'action' | 'entityType' | 'entityId' | 'data'>,
+    event: Pick<AuditEvent, 'eventId' | 'action' | 'entityType' | 'entityId' | 'data' | 'createdAt'>,
   ): Promise<void> {
-    await this.repository.save(
-      this.repository.create({ ...event, actorId: ctx.userId, organizationId: ctx.organizationId }),
-    );
+    await this.repository
+      .createQueryBuilder()
+      .insert()
+      .values(this.repository.create({ ...event, actorId: ctx.userId, organizationId: ctx.organizationId }) as QueryDeepPartialEntity<AuditEvent>)
+      .orIgnore()
+      .execute();
   }
 
   async search(ctx: AuthContext, query: AuditQuery): Promise<[NamedAuditEvent[], number]> {
@@ -124,5 +129,6 @@ function entityName(event: AuditEvent, userNames: Map<string, string>, tripTitle
   if (event.entityType === 'trip') return tripTitles.get(event.entityId) ?? recorded('title');
   if (event.entityType === 'user') return userNames.get(event.entityId) ?? recorded('name');
   if (event.entityType === 'invitation') return recorded('email');
+  if (event.entityType === 'policy') return 'Travel policy';
   return null;
 }

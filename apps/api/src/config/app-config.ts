@@ -55,6 +55,8 @@ export interface AppConfig {
     maxAttempts: number;
     retryBaseMs: number;
   };
+  /** Wake the outbox worker on the NOTIFY sent at commit (the poll interval stays the fallback). */
+  outbox: { listen: boolean };
   /** Public URL of the web app; invitation links point here. */
   webUrl: string;
   apiDocsEnabled: boolean;
@@ -241,6 +243,7 @@ export function loadConfig(env: Env = process.env): { config: AppConfig; notices
       maxAttempts: int(env, 'MAIL_MAX_ATTEMPTS', 8, 1),
       retryBaseMs: int(env, 'MAIL_RETRY_BASE_MS', 5000, 1),
     },
+    outbox: { listen: bool(env, 'OUTBOX_LISTEN', true) },
     webUrl,
     apiDocsEnabled: bool(env, 'API_DOCS_ENABLED', !production),
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),

@@ -4,7 +4,7 @@ import { CalendarFeed, TripCalendarFeed } from '../calendar/calendar-feed.entity
 import { ExchangeRate } from '../currency/exchange-rate.entity';
 import { Trip } from '../trips/trip.entity';
 import { RefreshToken } from '../users/refresh-token.entity';
-import { OutboxMessage } from '../mail/outbox-message.entity';
+import { OutboxMessage } from '../events/outbox-message.entity';
 import { Invitation } from '../organizations/invitation.entity';
 import { Organization } from '../organizations/organization.entity';
 import { PasswordResetToken } from '../users/password-reset-token.entity';

@@ -1,18 +1,21 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Inject, Logger, Module, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { EventHandlers } from '../events/event-handlers';
+import { UsersModule } from '../users/users.module';
 import { MailService } from './mail.service';
 import { OutboxRepository } from './outbox.repository';
-import { OutboxWorker } from './outbox.worker';
+import { TripNotifier } from './trip-notifier';
 import { LocalOutboxTransport } from './transports/local.transport';
-import { MAIL_TRANSPORT } from './transports/mail-transport';
+import { MAIL_TRANSPORT, MailTransport } from './transports/mail-transport';
 import { SendgridTransport } from './transports/sendgrid.transport';
 
 @Global()
 @Module({
+  imports: [UsersModule],
   providers: [
     MailService,
-    OutboxWorker,
     OutboxRepository,
+    TripNotifier,
     {
       provide: MAIL_TRANSPORT,
       inject: [APP_CONFIG],
@@ -20,6 +23,17 @@ import { SendgridTransport } from './transports/sendgrid.transport';
         mail.sendgridApiKey ? new SendgridTransport(mail.sendgridApiKey, mail.from, mail.sendgridBaseUrl) : new LocalOutboxTransport(),
     },
   ],
-  exports: [MailService, OutboxWorker, OutboxRepository],
+  exports: [MailService, OutboxRepository],
 })
-export class MailModule {}
+export class MailModule implements OnModuleInit {
+  constructor(
+    private readonly handlers: EventHandlers,
+    @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
+  ) {}
+
+  /** The outbox worker sends queued e-mail through this module's transport. */
+  onModuleInit(): void {
+    this.handlers.useMailSender(this.transport);
+    new Logger('MailModule').log(`e-mail delivery: ${this.transport.name === 'sendgrid' ? 'SendGrid' : 'local outbox (no SENDGRID_API_KEY)'}`);
+  }
+}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '../common/database/transaction-runner';
-import { OutboxMessage } from './outbox-message.entity';
+import { notifyOutbox } from '../events/domain-events';
+import { OutboxMessage } from '../events/outbox-message.entity';
 
 export interface MailMessage {
   organizationId: string | null;
@@ -19,7 +20,9 @@ export class MailService {
   constructor(private readonly db: TransactionRunner) {}
 
   async enqueue(message: MailMessage): Promise<void> {
-    const repository = this.db.manager.getRepository(OutboxMessage);
+    const manager = this.db.manager;
+    const repository = manager.getRepository(OutboxMessage);
     await repository.insert(repository.create({ ...message, html: message.html ?? null }));
+    await notifyOutbox(manager);
   }
 }

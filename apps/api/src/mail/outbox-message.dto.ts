@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
+import { OutboxMessage, OutboxStatus } from '../events/outbox-message.entity';
 import { maskSecretLinks } from './secret-links';
 
 export class OutboxMessageResponse {
@@ -25,10 +25,11 @@ export class OutboxPage {
 export function toOutboxMessageResponse(message: OutboxMessage): OutboxMessageResponse {
   return {
     id: message.id,
-    to: message.to,
-    subject: message.subject,
+    // Listed rows are e-mail rows, whose message fields are never null (chk_outbox_kind).
+    to: message.to ?? '',
+    subject: message.subject ?? '',
     // The admin may see that an invitation went out, not use its link: that is for the invitee.
-    text: maskSecretLinks(message.text),
+    text: maskSecretLinks(message.text ?? ''),
     status: message.status,
     attempts: message.attempts,
     deliveredVia: message.deliveredVia,

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '../audit/audit.module';
 import { UsersModule } from '../users/users.module';
 import { InvitationLinksController } from './invitation-links.controller';
 import { InvitationsRepository } from './invitations.repository';
@@ -9,7 +8,7 @@ import { OrganizationsService } from './organizations.service';
 import { TravelPoliciesRepository } from './travel-policies.repository';
 
 @Module({
-  imports: [UsersModule, AuditModule],
+  imports: [UsersModule],
   controllers: [OrganizationsController, InvitationLinksController],
   providers: [OrganizationsService, OrganizationsRepository, InvitationsRepository, TravelPoliciesRepository],
   exports: [OrganizationsRepository, InvitationsRepository, TravelPoliciesRepository],

@@ -39,6 +39,8 @@ export async function startTestApp(env: Record<string, string> = {}, database?: 
     THROTTLE_AUTH_IP_LIMIT: '100000',
     THROTTLE_AUTH_ACCOUNT_LIMIT: '100000',
     MAIL_POLL_INTERVAL_MS: '60000',
+    // Tests deliver the outbox when they choose (drainOutbox), not at every commit.
+    OUTBOX_LISTEN: 'false',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...env,
   });

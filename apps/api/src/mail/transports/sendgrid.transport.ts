@@ -1,6 +1,6 @@
 import { Client } from '@sendgrid/client';
 import { MailService } from '@sendgrid/mail';
-import type { OutboxMessage } from '../outbox-message.entity';
+import type { QueuedMail } from '../../events/outbox-message.entity';
 import type { MailTransport } from './mail-transport';
 
 /**
@@ -18,7 +18,7 @@ export class SendgridTransport implements MailTransport {
     this.mail.setClient(client);
   }
 
-  async send(message: OutboxMessage): Promise<void> {
+  async send(message: QueuedMail): Promise<void> {
     await this.mail.send({
       to: message.to,
       from: this.from,

@@ -1,0 +1,82 @@
+import type { AuthContext } from '../common/auth/auth-context';
+import type { UserRole } from '../common/auth/user-role';
+
+/** What a trip lifecycle event says: the step, and the trip as it was when it happened. */
+export interface TripStepPayload {
+  tripId: string;
+  travellerId: string;
+  title: string;
+  destination: string;
+  startDate: string;
+  endDate: string;
+  from: string;
+  to: string;
+  /** A rejection's reason, an approval's comment, a cancellation's note. */
+  reason?: string;
+  /** A submission's travel-policy verdict and the policy version it was judged against. */
+  policy?: string;
+  policyVersion?: number;
+  /**
+   * The policy approved it (in-policy trip, organization approves those at once): set on that
+   * `trip.approved` and on the `trip.submitted` before it, which then waits for no approver.
+   */
+  automatic?: boolean;
+}
+
+export interface ActivityPayload {
+  tripId: string;
+  activityId: string;
+  title: string;
+}
+
+/**
+ * Every domain event and its payload. The envelope (DomainEvent) carries the organization and the
+ * actor; payloads carry the ids and what handlers need, as it was at the time (a handler never has
+ * to read back a row that may have changed since). Payloads are stored as JSON: plain values only.
+ */
+export interface EventMap {
+  'trip.created': { tripId: string; title: string };
+  'trip.submitted': TripStepPayload;
+  'trip.approved': TripStepPayload;
+  'trip.rejected': TripStepPayload;
+  'trip.revised': TripStepPayload;
+  'trip.cancelled': TripStepPayload;
+  'trip.completed': TripStepPayload;
+  'trip.booked': TripStepPayload;
+  'trip.deleted': { tripId: string; title: string };
+  'activity.created': ActivityPayload;
+  'activity.updated': ActivityPayload;
+  'activity.deleted': ActivityPayload;
+  'member.role_changed': { userId: string; name: string; from: UserRole; to: UserRole };
+  'member.deactivated': { userId: string; name: string };
+  'member.reactivated': { userId: string; name: string };
+  'invitation.created': { invitationId: string; email: string; role: UserRole };
+  'invitation.accepted': { invitationId: string; email: string; role: UserRole; userId: string };
+  'invitation.revoked': { invitationId: string; email: string };
+  'policy.updated': { version: number; changed: string[] };
+}
+
+export type EventType = keyof EventMap;
+
+/** Who caused an event: the caller of the use case (for `invitation.accepted`, the new member). */
+export interface EventActor {
+  id: string;
+  role: UserRole;
+}
+
+export interface DomainEvent<T extends EventType = EventType> {
+  id: string;
+  type: T;
+  organizationId: string;
+  actor: EventActor;
+  occurredAt: Date;
+  payload: EventMap[T];
+}
+
+/** Any one event of `types`, narrowed by `type` (`switch (event.type)` sees the right payload). */
+export type OneOf<T extends EventType> = { [K in T]: DomainEvent<K> }[T];
+
+/** The caller a handler acts for: the event's actor within the event's organization. */
+export function contextOf(event: DomainEvent): AuthContext {
+  return { userId: event.actor.id, organizationId: event.organizationId, role: event.actor.role };
+}
