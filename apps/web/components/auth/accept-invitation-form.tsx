@@ -6,7 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Alert, Button, Field, Input } from '@/components/ui';
-import { ApiError, splitFieldErrors } from '@/lib/api/api-error';
+import { hasErrorCode, splitFieldErrors } from '@/lib/api/api-error';
 import type { InvitationPreview } from '@/lib/api/invitation-link';
 import { acceptInvitationSchema, type AcceptInvitationValues } from '@/lib/forms/schemas';
 import { acceptInvitation } from '@/lib/session/session-client';
@@ -42,14 +42,11 @@ export function AcceptInvitationForm({ token, invitation, roleName, onLinkDied }
     } catch (err) {
       // The address already has an account (an invitation cannot make a second one): a new
       // invitation would not help, signing in or resetting that account's password does.
-      if (err instanceof ApiError && err.status === 409) {
+      if (hasErrorCode(err, 'EMAIL_TAKEN')) {
         setAccountExists(true);
         return;
       }
-      if (
-        err instanceof ApiError &&
-        (err.status === 404 || err.status === 410 || (err.status === 400 && /token|invitation/i.test(err.message)))
-      ) {
+      if (hasErrorCode(err, 'INVITATION_INVALID', 'NOT_FOUND')) {
         onLinkDied();
         return;
       }

@@ -34,7 +34,7 @@ describe('ForgotPasswordForm', () => {
   });
 
   it('says when to try again after too many requests', async () => {
-    request.mockRejectedValue(new ApiError(429, ['Too Many Requests'], undefined, 600));
+    request.mockRejectedValue(new ApiError(429, ['Too Many Requests'], undefined, 600, 'RATE_LIMITED'));
     render(<ForgotPasswordForm />);
     submit('ada@example.com');
     await waitFor(() =>

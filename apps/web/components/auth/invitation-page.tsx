@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Alert, Button, Loading } from '@/components/ui';
-import { ApiError, describeError } from '@/lib/api/api-error';
+import { describeError, hasErrorCode } from '@/lib/api/api-error';
 import { useInvitationPreview, type InvitationPreview } from '@/lib/api/invitation-link';
 import { formatTimestamp } from '@/lib/time/zoned-time';
 import styles from '@/app/(auth)/auth.module.css';
@@ -36,7 +36,7 @@ export function InvitationPage({ token }: { token: string }) {
 
   if (preview.isPending) return <Loading label="Checking your invitation…" />;
   if (preview.isError) {
-    if (preview.error instanceof ApiError && (preview.error.status === 404 || preview.error.status === 400)) {
+    if (hasErrorCode(preview.error, 'NOT_FOUND', 'VALIDATION_FAILED')) {
       return (
         <DeadLink title="This invitation link is not valid">
           Check that you opened the whole link from the e-mail, or ask your admin to invite you again.

@@ -50,7 +50,12 @@ describe('ResetPasswordForm', () => {
 
   it('shows the password policy under the field and keeps the form', async () => {
     openLink(`#token=${TOKEN}`);
-    reset.mockRejectedValue(new ApiError(400, ['password is too common; choose a less predictable one']));
+    const message = 'password is too common; choose a less predictable one';
+    reset.mockRejectedValue(
+      new ApiError(400, [message], undefined, undefined, 'VALIDATION_FAILED', [
+        { field: 'password', code: 'PASSWORD_WEAK', message },
+      ]),
+    );
     submit('password1234');
     expect(await screen.findByText('Password is too common; choose a less predictable one')).toBeTruthy();
     expect(screen.getByLabelText('New password')).toBeTruthy();
@@ -59,7 +64,7 @@ describe('ResetPasswordForm', () => {
 
   it('says when the link is dead and offers a new one', async () => {
     openLink(`#token=${TOKEN}`);
-    reset.mockRejectedValue(new ApiError(400, ['This password reset link is invalid, already used or expired']));
+    reset.mockRejectedValue(new ApiError(400, ['This password reset link is invalid, already used or expired'], undefined, undefined, 'RESET_LINK_INVALID'));
     submit('saffron kettle meadow 19');
     expect(await screen.findByText('This reset link is invalid, already used or expired.')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Request a new link' })).toBeTruthy();

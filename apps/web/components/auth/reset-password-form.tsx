@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { Alert, Button, Field, Input } from '@/components/ui';
-import { ApiError, splitFieldErrors } from '@/lib/api/api-error';
+import { hasErrorCode, splitFieldErrors } from '@/lib/api/api-error';
 import { resetPassword } from '@/lib/api/password-reset';
 import { acceptInvitationSchema } from '@/lib/forms/schemas';
 import { signOut } from '@/lib/session/session-client';
@@ -34,8 +34,7 @@ function useTokenFromLink(): string | null | undefined {
   return token;
 }
 
-const isDeadLink = (err: unknown) =>
-  err instanceof ApiError && err.status === 400 && err.messages.some((m) => /reset link/i.test(m));
+const isDeadLink = (err: unknown) => hasErrorCode(err, 'RESET_LINK_INVALID');
 
 function DeadLink({ reason }: { reason: string }) {
   return (

@@ -6,7 +6,7 @@ import { useRouter, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Alert, Button, Field, Input } from '@/components/ui';
-import { ApiError, describeError } from '@/lib/api/api-error';
+import { describeError, hasErrorCode } from '@/lib/api/api-error';
 import { signInSchema, type SignInValues } from '@/lib/forms/schemas';
 import { signIn } from '@/lib/session/session-client';
 import styles from '@/app/(auth)/auth.module.css';
@@ -31,7 +31,7 @@ export function SignInForm() {
       router.replace(next);
     } catch (err) {
       setError(
-        err instanceof ApiError && err.status === 401
+        hasErrorCode(err, 'INVALID_CREDENTIALS')
           ? 'That e-mail and password do not match an account.'
           : describeError(err),
       );

@@ -6,7 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Alert, Button, Field, Input } from '@/components/ui';
-import { ApiError, splitFieldErrors } from '@/lib/api/api-error';
+import { hasErrorCode, splitFieldErrors } from '@/lib/api/api-error';
 import { signUpSchema, type SignUpValues } from '@/lib/forms/schemas';
 import { signUp } from '@/lib/session/session-client';
 import styles from '@/app/(auth)/auth.module.css';
@@ -29,7 +29,7 @@ export function SignUpForm() {
       await signUp(values);
       router.replace('/dashboard?welcome=1');
     } catch (err) {
-      if (err instanceof ApiError && err.status === 409) {
+      if (hasErrorCode(err, 'EMAIL_TAKEN')) {
         setError('email', { message: 'An account with this e-mail already exists. Sign in instead.' });
         return;
       }

@@ -82,15 +82,16 @@ describe('ActivityForm', () => {
 
   it("shows the API's validation messages: under the field, or for the whole form", async () => {
     renderForm(async () => {
-      throw new ApiError(400, [
-        'title must be shorter than or equal to 200 characters',
-        'The activity must fall within the trip dates',
+      const messages = ['title must be shorter than or equal to 200 characters', 'property colour should not exist'];
+      throw new ApiError(400, messages, undefined, undefined, 'VALIDATION_FAILED', [
+        { field: 'title', code: 'TOO_LONG', message: messages[0] },
+        { field: 'colour', code: 'NOT_ALLOWED', message: messages[1] },
       ]);
     });
     fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Workshop' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add activity' }));
     expect(await screen.findByText('Title must be shorter than or equal to 200 characters')).toBeTruthy();
-    expect(screen.getByRole('alert').textContent).toContain('The activity must fall within the trip dates');
+    expect(screen.getByRole('alert').textContent).toContain('Property colour should not exist');
   });
 
   describe('an edit meeting another tab', () => {
@@ -99,7 +100,7 @@ describe('ActivityForm', () => {
       ['This activity was changed by someone else'],
       undefined,
       undefined,
-      'STALE_VERSION',
+      'ACTIVITY_VERSION_STALE',
     );
     const theirs: Activity = { ...stored, title: 'Customer workshop', version: 2 };
 
@@ -139,7 +140,7 @@ describe('ActivityForm', () => {
 
     it('says a save met a deletion (404) instead of a raw error', async () => {
       const onLoadLatest = jest.fn(async () => stored);
-      renderForm(async () => Promise.reject(new ApiError(404, ['Activity not found'])), {
+      renderForm(async () => Promise.reject(new ApiError(404, ['Activity not found'], undefined, undefined, 'NOT_FOUND')), {
         activity: stored,
         onLoadLatest,
       });

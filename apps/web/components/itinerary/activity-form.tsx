@@ -6,7 +6,7 @@ import { useForm } from 'react-hook-form';
 import { useSessionDraft } from '@/components/session/use-session-draft';
 import { PlaceAutocomplete } from '@/components/trips/place-autocomplete';
 import { Alert, Button, Field, Input, Select, Textarea } from '@/components/ui';
-import { ApiError, isStaleVersion, splitFieldErrors } from '@/lib/api/api-error';
+import { hasErrorCode, isStaleVersion, splitFieldErrors } from '@/lib/api/api-error';
 import type { ActivityBody } from '@/lib/api/contract';
 import { ACTIVITY_TYPES, activitySchema, type ActivityFormValues } from '@/lib/forms/schemas';
 import {
@@ -122,7 +122,7 @@ export function ActivityForm({
     try {
       await onSubmit(body, version);
     } catch (error) {
-      const missing = activity && error instanceof ApiError && error.status === 404;
+      const missing = activity && hasErrorCode(error, 'NOT_FOUND');
       if (missing || (isStaleVersion(error) && onLoadLatest)) {
         const latest = missing ? null : await onLoadLatest!().catch(() => null);
         if (latest) setStale({ latest, body });

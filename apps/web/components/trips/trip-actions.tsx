@@ -2,7 +2,7 @@
 
 import { Fragment, useState } from 'react';
 import { Alert, Button, Dialog, DialogActions, Field, Textarea } from '@/components/ui';
-import { ApiError, describeError } from '@/lib/api/api-error';
+import { describeError, hasErrorCode } from '@/lib/api/api-error';
 import { useTripTransition, type Trip } from '@/lib/api/trips';
 import { availableActions, type LifecycleAction } from '@/lib/trips/lifecycle';
 
@@ -49,7 +49,7 @@ export function TripActions({ trip, size = 'md', onDone, only, onConflict, comme
       setReason('');
       onDone?.(action, updated);
     } catch (err) {
-      if (onConflict && err instanceof ApiError && err.status === 409) {
+      if (onConflict && hasErrorCode(err, 'TRIP_ILLEGAL_TRANSITION')) {
         setDialog(null);
         return onConflict(action);
       }

@@ -1,19 +1,28 @@
-import { ApiError, describeError, isStaleVersion, splitFieldErrors, toApiError } from './api-error';
+import { ApiError, describeError, hasErrorCode, isStaleVersion, splitFieldErrors, toApiError } from './api-error';
 
 const headers = (values: Record<string, string> = {}) => new Headers(values);
 
 describe('toApiError', () => {
-  it("reads the API's error shape, single message or list", () => {
+  it("reads the API's error shape: message(s), code, field errors and request id", () => {
     const one = toApiError(
       { status: 409, headers: headers() },
-      { statusCode: 409, message: 'Conflict here', requestId: 'r1' },
+      { statusCode: 409, message: 'Conflict here', code: 'TRIP_NOT_EDITABLE', requestId: 'r1' },
     );
-    expect(one).toMatchObject({ status: 409, messages: ['Conflict here'], requestId: 'r1' });
+    expect(one).toMatchObject({ status: 409, messages: ['Conflict here'], code: 'TRIP_NOT_EDITABLE', requestId: 'r1' });
     const many = toApiError(
       { status: 400, headers: headers() },
-      { message: ['title should not be empty', 'endDate must be a date'] },
+      {
+        code: 'VALIDATION_FAILED',
+        message: ['title should not be empty', 'endDate must be a date'],
+        errors: [
+          { field: 'title', code: 'REQUIRED', message: 'title should not be empty' },
+          { field: 'endDate', code: 'INVALID_FORMAT', message: 'endDate must be a date' },
+          'not a field error',
+        ],
+      },
     );
     expect(many.messages).toHaveLength(2);
+    expect(many.fieldErrors.map((error) => error.field)).toEqual(['title', 'endDate']);
   });
 
   it('keeps Retry-After', () => {
@@ -22,68 +31,83 @@ describe('toApiError', () => {
 });
 
 describe('describeError', () => {
-  it('says what happened and what to do', () => {
-    expect(describeError(new ApiError(429, [], undefined, 30))).toBe('Too many attempts. Try again in 30 seconds.');
-    expect(describeError(new ApiError(503, ['db down']))).toMatch(/cannot reach its database/);
-    expect(describeError(new ApiError(500, [], 'req-9'))).toMatch(/Reference: req-9/);
-    expect(describeError(new ApiError(403, ['Forbidden resource']))).toMatch(/role does not allow/);
-    expect(describeError(new ApiError(400, ['activity must be inside the trip dates']))).toBe(
+  const coded = (status: number, code: ApiError['code'], messages: string[] = []) =>
+    new ApiError(status, messages, undefined, undefined, code);
+
+  it('says what happened and what to do, by code', () => {
+    expect(describeError(new ApiError(429, [], undefined, 30, 'RATE_LIMITED'))).toBe(
+      'Too many attempts. Try again in 30 seconds.',
+    );
+    expect(describeError(coded(503, 'SERVICE_UNAVAILABLE', ['db down']))).toMatch(/cannot reach its database/);
+    expect(describeError(new ApiError(500, [], 'req-9', undefined, 'INTERNAL_ERROR'))).toMatch(/Reference: req-9/);
+    expect(describeError(coded(403, 'FORBIDDEN', ['Forbidden resource']))).toMatch(/role does not allow/);
+    expect(describeError(coded(401, 'TOKEN_EXPIRED'))).toMatch(/session has ended/);
+    expect(describeError(coded(400, 'ACTIVITY_OUTSIDE_TRIP', ['activity must be inside the trip dates']))).toBe(
       'Activity must be inside the trip dates',
     );
     expect(describeError(new TypeError('Failed to fetch'))).toMatch(/Cannot reach NestMap/);
   });
-});
 
-describe('messages people never see', () => {
-  const jargon = new ApiError(400, ['Validation failed (uuid is expected)']);
-
-  it('replaces a framework validator message with a sentence', () => {
-    expect(describeError(jargon)).toBe(
-      'That link or request is not valid. Check the address, or go back and try again.',
-    );
-    expect(splitFieldErrors(jargon, ['title']).general).toEqual([describeError(jargon)]);
+  it('tells two conflicts apart by code, whatever their messages say', () => {
+    const message = ['Not found'];
+    expect(describeError(coded(409, 'TRIP_NOT_EDITABLE', message))).toBe('Not found');
+    expect(describeError(coded(404, 'NOT_FOUND', message))).toMatch(/no longer exists/);
   });
 
   it("gives quoted names the app's curly quotes", () => {
-    expect(describeError(new ApiError(409, ['"Lunch" overlaps "Call"']))).toBe('“Lunch” overlaps “Call”');
+    expect(describeError(coded(409, 'DUPLICATE', ['"Lunch" overlaps "Call"']))).toBe('“Lunch” overlaps “Call”');
   });
 });
 
-describe('isStaleVersion', () => {
-  it("recognises the API's STALE_VERSION code, not a 409 for another reason", () => {
+describe('a malformed id in the address', () => {
+  const brokenLink = new ApiError(400, ['id must be a UUID'], undefined, undefined, 'VALIDATION_FAILED', [
+    { field: 'id', code: 'INVALID_FORMAT', message: 'id must be a UUID' },
+  ]);
+
+  it('is a broken link for people, not a validator message', () => {
+    expect(describeError(brokenLink)).toBe(
+      'That link or request is not valid. Check the address, or go back and try again.',
+    );
+    expect(splitFieldErrors(brokenLink, ['title']).general).toEqual([describeError(brokenLink)]);
+  });
+});
+
+describe('hasErrorCode and isStaleVersion', () => {
+  it('recognise codes, never messages', () => {
     const stale = toApiError(
       { status: 409, headers: headers() },
-      {
-        statusCode: 409,
-        code: 'STALE_VERSION',
-        message:
-          'This activity was changed by someone else (you edited version 1, it is now version 2); reload and try again',
-      },
+      { statusCode: 409, code: 'ACTIVITY_VERSION_STALE', message: 'This activity was changed by someone else' },
     );
-    expect(stale.code).toBe('STALE_VERSION');
     expect(isStaleVersion(stale)).toBe(true);
-    expect(isStaleVersion(new ApiError(409, ['Only draft trips can be edited; this trip is submitted']))).toBe(false);
-    expect(isStaleVersion(new ApiError(404, ['Activity not found'], undefined, undefined, 'STALE_VERSION'))).toBe(
-      false,
-    );
+    expect(isStaleVersion(new ApiError(409, ['x'], undefined, undefined, 'TRIP_VERSION_STALE'))).toBe(true);
+    expect(isStaleVersion(new ApiError(409, ['This trip was changed by someone else'], undefined, undefined, 'TRIP_NOT_EDITABLE'))).toBe(false);
+    expect(isStaleVersion(new ApiError(409, ['changed by someone else']))).toBe(false);
     expect(isStaleVersion(new Error('x'))).toBe(false);
+    expect(hasErrorCode(stale, 'NOT_FOUND', 'ACTIVITY_VERSION_STALE')).toBe(true);
+    expect(hasErrorCode(new Error('NOT_FOUND'), 'NOT_FOUND')).toBe(false);
   });
 });
 
 describe('splitFieldErrors', () => {
-  it('puts each validation message under the field it names', () => {
-    const error = new ApiError(400, [
-      'title must be shorter than or equal to 200 characters',
-      'endDate must be a valid ISO 8601 date string',
-      'The trip cannot end before it starts',
+  it('puts each refused field under its input by the field the API names; the rest are for the whole form', () => {
+    const error = new ApiError(400, [], undefined, undefined, 'VALIDATION_FAILED', [
+      { field: 'title', code: 'TOO_LONG', message: 'title must be shorter than or equal to 200 characters' },
+      { field: 'budget.amount', code: 'INVALID_FORMAT', message: 'budget.amount must be a decimal string' },
+      { field: 'colour', code: 'NOT_ALLOWED', message: 'property colour should not exist' },
     ]);
-    const split = splitFieldErrors(error, ['title', 'endDate'] as const);
+    const split = splitFieldErrors(error, ['title', 'budget'] as const);
     expect(split.fields.title).toBe('Title must be shorter than or equal to 200 characters');
-    expect(split.fields.endDate).toBe('EndDate must be a valid ISO 8601 date string');
-    expect(split.general).toEqual(['The trip cannot end before it starts']);
+    expect(split.fields.budget).toBe('Budget.amount must be a decimal string');
+    expect(split.general).toEqual(['Property colour should not exist']);
   });
 
-  it('turns anything else into one general sentence', () => {
-    expect(splitFieldErrors(new ApiError(503, []), ['title'] as const).general[0]).toMatch(/database/);
+  it('turns any other error into one general sentence', () => {
+    expect(splitFieldErrors(new ApiError(503, [], undefined, undefined, 'SERVICE_UNAVAILABLE'), ['title'] as const).general[0]).toMatch(/database/);
+  });
+
+  it("shows a business rule's refusal under the input its code is about, when the form has it", () => {
+    const rule = new ApiError(400, ['endDate must not be before startDate'], undefined, undefined, 'TRIP_ENDS_BEFORE_START');
+    expect(splitFieldErrors(rule, ['endDate'] as const)).toEqual({ fields: { endDate: 'EndDate must not be before startDate' }, general: [] });
+    expect(splitFieldErrors(rule, ['title'] as const)).toEqual({ fields: {}, general: ['EndDate must not be before startDate'] });
   });
 });

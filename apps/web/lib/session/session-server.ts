@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { CSRF_HEADER } from './csrf';
+import type { ErrorCode } from '../api/api-error';
 
 /**
  * The web app's server side of sign-in (a small backend-for-frontend): it talks to the API's
@@ -24,11 +25,17 @@ function secureCookies(): boolean {
   return process.env.NODE_ENV === 'production';
 }
 
-function problem(status: number, message: string): NextResponse {
-  const error =
-    { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 503: 'Service Unavailable' }[status] ?? 'Error';
+/** The web server's own refusals, in the API's error shape with its codes (docs/errors.md). */
+const PROBLEMS = {
+  400: { error: 'Bad Request', code: 'MALFORMED_REQUEST' },
+  401: { error: 'Unauthorized', code: 'UNAUTHENTICATED' },
+  403: { error: 'Forbidden', code: 'FORBIDDEN' },
+  503: { error: 'Service Unavailable', code: 'SERVICE_UNAVAILABLE' },
+} as const satisfies Record<number, { error: string; code: ErrorCode }>;
+
+function problem(status: keyof typeof PROBLEMS, message: string): NextResponse {
   return NextResponse.json(
-    { statusCode: status, message, error },
+    { statusCode: status, message, ...PROBLEMS[status] },
     { status, headers: { 'Cache-Control': 'no-store' } },
   );
 }

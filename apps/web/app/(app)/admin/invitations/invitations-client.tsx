@@ -23,7 +23,7 @@ import {
   tableStyles,
   type Tone,
 } from '@/components/ui';
-import { ApiError, describeError, splitFieldErrors } from '@/lib/api/api-error';
+import { describeError, hasErrorCode, splitFieldErrors } from '@/lib/api/api-error';
 import { useCreateInvitation, useInvitations, useRevokeInvitation, type Invitation } from '@/lib/api/organization';
 import { invitationSchema, ROLES, type InvitationFormValues } from '@/lib/forms/schemas';
 import { formatTimestamp } from '@/lib/time/zoned-time';
@@ -86,7 +86,7 @@ export function InvitationsClient() {
       setCreated(await create.mutateAsync(values));
       reset({ email: '', role: values.role });
     } catch (error) {
-      if (error instanceof ApiError && error.status === 409) {
+      if (hasErrorCode(error, 'ALREADY_MEMBER')) {
         setError('email', {
           message: error.messages[0] ?? 'This person is already a member or has a pending invitation.',
         });

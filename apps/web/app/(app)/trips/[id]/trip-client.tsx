@@ -12,6 +12,7 @@ import { TRIP_ACTION_DONE, TripActions } from '@/components/trips/trip-actions';
 import { travellerName } from '@/components/trips/trip-list';
 import { TripStatusBadge } from '@/components/trips/trip-status-badge';
 import { TripDecisionPanel } from '@/components/trips/trip-decision-panel';
+import { TripPolicyPanel } from '@/components/trips/trip-policy-panel';
 import { Alert, Button, ButtonLink, EmptyState, Loading, PageHeader } from '@/components/ui';
 import {
   useCreateActivity,
@@ -20,7 +21,7 @@ import {
   useReorderActivities,
   useUpdateActivity,
 } from '@/lib/api/activities';
-import { ApiError, describeError } from '@/lib/api/api-error';
+import { describeError, hasErrorCode } from '@/lib/api/api-error';
 import type { ActivityBody } from '@/lib/api/contract';
 import { useDeleteTrip, useTrip } from '@/lib/api/trips';
 import { withoutNulls } from '@/lib/itinerary/activity-form-values';
@@ -130,7 +131,7 @@ export function TripClient({ id }: { id: string }) {
 
   if (trip.isPending) return <Loading label="Loading the trip…" />;
   if (trip.isError) {
-    const missing = trip.error instanceof ApiError && trip.error.status === 404;
+    const missing = hasErrorCode(trip.error, 'NOT_FOUND');
     return (
       <EmptyState
         icon="compass"
@@ -268,6 +269,7 @@ export function TripClient({ id }: { id: string }) {
         )}
         {actionError && <Alert tone="danger">{actionError}</Alert>}
         <TripDecisionPanel trip={t} />
+        <TripPolicyPanel trip={t} />
         {!editable && t.status !== 'rejected' && (
           <Alert tone="info">This trip is {t.status}: its itinerary can no longer change.</Alert>
         )}

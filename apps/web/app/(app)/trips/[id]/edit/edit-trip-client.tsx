@@ -6,7 +6,7 @@ import { useRef, useState } from 'react';
 import { TripForm, type TripBody } from '@/components/trips/trip-form';
 import { TripStatusBadge } from '@/components/trips/trip-status-badge';
 import { Alert, Button, ButtonLink, Card, EmptyState, Loading, PageHeader } from '@/components/ui';
-import { ApiError, describeError, isStaleVersion } from '@/lib/api/api-error';
+import { describeError, hasErrorCode, isStaleVersion } from '@/lib/api/api-error';
 import { api, call } from '@/lib/api/client';
 import { useTrip, useUpdateTrip, type Trip } from '@/lib/api/trips';
 import { isEditable } from '@/lib/trips/lifecycle';
@@ -38,7 +38,7 @@ export function EditTripClient({ id }: { id: string }) {
 
   if (trip.isPending) return <Loading label="Loading the trip…" />;
   if (trip.isError) {
-    const missing = trip.error instanceof ApiError && trip.error.status === 404;
+    const missing = hasErrorCode(trip.error, 'NOT_FOUND');
     return (
       <EmptyState
         icon="compass"
