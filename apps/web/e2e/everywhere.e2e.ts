@@ -101,7 +101,7 @@ describe('everywhere in the web app', () => {
           route.fulfill({
             status: 500,
             contentType: 'application/json',
-            body: '{"statusCode":500,"message":"Internal server error"}',
+            body: '{"statusCode":500,"message":"Internal server error","error":"Internal Server Error","code":"INTERNAL_ERROR"}',
           }),
         );
         await page.goto(path);

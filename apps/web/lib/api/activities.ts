@@ -35,7 +35,7 @@ export function useCreateActivity(tripId: string) {
   );
 }
 
-/** An edit carries the version it started from: a stale one is a 409 (STALE_VERSION) the form explains. */
+/** An edit carries the version it started from: a stale one is a 409 (ACTIVITY_VERSION_STALE) the form explains. */
 export function useUpdateActivity(tripId: string) {
   return useItineraryMutation(
     tripId,
