@@ -155,6 +155,34 @@ describe('Activities', () => {
     expect(gone.body.message).toBe('Activity not found');
   });
 
+  it("rewrites positions to the itinerary order when activities are created, retimed or deleted", async () => {
+    const own = await createTrip(t.api, traveller, { title: 'Positions' });
+    const at = async (title: string, startsAt: string) => (await add({ title, startsAt }, traveller, own.id)).body as { id: string; position: number };
+    const listed = async () =>
+      (await t.api.get(`/api/trips/${own.id}/activities`, as(traveller))).body.items.map((item: { id: string; position: number }) => [item.id, item.position]);
+    const lunch = await at('12:30 lunch', '2026-03-10T12:30:00+01:00');
+    const call = await at('11:00 call', '2026-03-10T11:00:00+01:00');
+    const breakfast = await at('08:00 breakfast', '2026-03-10T08:00:00+01:00');
+    // Created last but earliest: the response already says it comes first.
+    expect(breakfast.position).toBe(0);
+    expect(await listed()).toEqual([[breakfast.id, 0], [call.id, 1], [lunch.id, 2]]);
+
+    // Retimed to lunch's instant: after lunch, which was there first.
+    const retimed = await t.api.patch(`/api/activities/${call.id}`, { startsAt: '2026-03-10T12:30:00+01:00' }, as(traveller));
+    expect(retimed.body.position).toBe(2);
+    expect(await listed()).toEqual([[breakfast.id, 0], [lunch.id, 1], [call.id, 2]]);
+    // An edit that keeps the time keeps the place.
+    expect((await t.api.patch(`/api/activities/${lunch.id}`, { title: 'Team lunch' }, as(traveller))).body.position).toBe(1);
+
+    // The manual order still ranks the two at 12:30, and survives a later creation.
+    expect((await t.api.put(`/api/trips/${own.id}/activities/order`, { activityIds: [breakfast.id, call.id, lunch.id] }, as(traveller))).status).toBe(200);
+    const dinner = await at('19:00 dinner', '2026-03-10T19:00:00+01:00');
+    expect(await listed()).toEqual([[breakfast.id, 0], [call.id, 1], [lunch.id, 2], [dinner.id, 3]]);
+
+    expect((await t.api.delete(`/api/activities/${breakfast.id}`, as(traveller))).status).toBe(204);
+    expect(await listed()).toEqual([[call.id, 0], [lunch.id, 1], [dinner.id, 2]]);
+  });
+
   it('ends a flight in its arrival zone: shown there, and the date rule reads the end there', async () => {
     const own = await createTrip(t.api, traveller, { title: 'Newark visit', startDate: '2026-03-09', endDate: '2026-03-12' });
     // Frankfurt 20:00 → Newark 23:30 the same evening (04:30 on the 13th in Frankfurt).

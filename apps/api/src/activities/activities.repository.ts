@@ -32,6 +32,21 @@ export class ActivitiesRepository extends OrganizationScopedRepository<Activity>
     return Number(row?.next ?? 0);
   }
 
+  /**
+   * Rewrites `position` as each activity's index in the itinerary order (time, then the manual
+   * order among equal starts), so a response's position is where the activity stands. Called in
+   * the writer's transaction, under the trip's row lock; rows already in place are not touched.
+   */
+  async renumber(ctx: AuthContext, tripId: string): Promise<void> {
+    await this.db.manager.query(
+      `UPDATE activities AS a SET position = o.position
+         FROM (SELECT id, row_number() OVER (ORDER BY starts_at, position, created_at, id) - 1 AS position
+                 FROM activities WHERE trip_id = $1 AND organization_id = $2) AS o
+        WHERE a.id = o.id AND a.position <> o.position`,
+      [tripId, ctx.organizationId],
+    );
+  }
+
   /** Compare-and-set on the activity's version (see `compareAndSet`). */
   updateIfVersion(ctx: AuthContext, id: string, expectedVersion: number | undefined, changes: QueryDeepPartialEntity<Activity>): Promise<boolean> {
     return this.compareAndSet(ctx, id, expectedVersion, changes);

@@ -66,6 +66,7 @@ export class ActivitiesService {
       // Time order places it; among activities starting together it comes last.
       activity.position = await this.activities.nextPosition(ctx, tripId);
       const saved = await this.activities.insert(ctx, activity);
+      await this.activities.renumber(ctx, tripId);
       await this.events.publish(ctx, 'activity.created', { tripId, activityId: saved.id, title: saved.title });
       return toActivityResponse(await this.activities.getById(ctx, saved.id));
     });
@@ -83,6 +84,9 @@ export class ActivitiesService {
       if (dto.title !== undefined) changes.title = dto.title;
       if (dto.type !== undefined) changes.type = dto.type;
       if (dto.startsAt !== undefined) changes.startsAt = new Date(dto.startsAt);
+      const retimed = changes.startsAt !== undefined && changes.startsAt.getTime() !== current.startsAt.getTime();
+      // Retimed, it lands in its new place, after anything already starting at the same instant.
+      if (retimed) changes.position = await this.activities.nextPosition(ctx, current.tripId);
       if (dto.endsAt !== undefined) changes.endsAt = dto.endsAt ? new Date(dto.endsAt) : null;
       if (dto.timezone !== undefined) changes.timezone = dto.timezone;
       if (dto.endTimezone !== undefined) changes.endTimezone = dto.endTimezone;
@@ -100,6 +104,7 @@ export class ActivitiesService {
       if (!(await this.activities.updateIfVersion(ctx, id, dto.version, changes))) {
         throw new StaleVersionError('activity', dto.version, (await this.activities.getById(ctx, id)).version);
       }
+      if (retimed) await this.activities.renumber(ctx, current.tripId);
       await this.events.publish(ctx, 'activity.updated', { tripId: current.tripId, activityId: id, title: changes.title ?? current.title });
       return toActivityResponse(await this.activities.getById(ctx, id));
     });
@@ -110,6 +115,7 @@ export class ActivitiesService {
       const activity = await this.activities.getById(ctx, id);
       await this.editableTrip(ctx, activity.tripId);
       await this.activities.deleteById(ctx, id);
+      await this.activities.renumber(ctx, activity.tripId);
       await this.events.publish(ctx, 'activity.deleted', { tripId: activity.tripId, activityId: id, title: activity.title });
     });
   }
