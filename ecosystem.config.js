@@ -1,4 +1,4 @@
-// PM2 process file (DEPLOYMENT.md § Process Management):
+// PM2 process file (docs/deployment.md § Deployment steps):
 //   npm run build && pm2 start ecosystem.config.js --env production
 // Zero-downtime code updates: `pm2 reload nestmap` (see docs/operations.md).
 const fs = require('node:fs');
@@ -39,7 +39,7 @@ module.exports = {
       wait_ready: true,
       listen_timeout: 60000,
       // SIGINT first, SIGKILL after kill_timeout (PM2 default 1600 ms, which would cut requests
-      // short). SECURITY.md 3.1 budget rule: kill_timeout > the API's drain (DRAIN_MS, 1 s, in
+      // short). docs/security.md's shutdown budget: kill_timeout > the API's drain (DRAIN_MS, 1 s, in
       // apps/api/src/common/http/connection-drain.ts) + the longest request (a Duffel order can
       // take seconds) + DB pool close.
       // Raise it if the API's drain time grows.
@@ -49,7 +49,7 @@ module.exports = {
       name: 'nestmap-web',
       cwd: __dirname,
       script: 'node_modules/next/dist/bin/next',
-      // Loopback only: Nginx is the one client. DEPLOYMENT.md's firewall closes 5000, not 3000.
+      // Loopback only: Nginx is the one client. docs/deployment.md's firewall closes 5000, not 3000.
       args: ['start', 'apps/web', '-H', '127.0.0.1', '-p', webPort],
       node_args: nodeArgs,
       instances: 1,

@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
-# Database backup (DEPLOYMENT.md § Backup Strategy), made configurable.
+# Database backup (docs/deployment.md § Backup strategy), made configurable.
 #
 #   DATABASE_URL=postgresql://user:pass@host:5432/db scripts/backup-db.sh
 #   PGHOST=… PGUSER=… PGDATABASE=… scripts/backup-db.sh      (password: PGPASSWORD or ~/.pgpass)
 #
-# Without either it uses DEPLOYMENT.md's -h localhost -U nestmap_user nestmap_production.
+# Without either it uses docs/deployment.md's -h localhost -U nestmap_user nestmap_production.
 # BACKUP_DIR (default ./backups), RETENTION_DAYS (default 30). Prints the archive path.
 # DATABASE_URL is passed to pg_dump as an argument, so its password is visible in the process
 # list while the dump runs; on shared hosts prefer PG* variables and ~/.pgpass.
 #
-# Format: pg_dump's custom format (-Fc) instead of DEPLOYMENT.md's plain SQL + gzip. It is
+# Format: pg_dump's custom format (-Fc) instead of docs/deployment.md's plain SQL + gzip. It is
 # compressed with the same zlib deflate, and it is what makes the tested restore possible:
 # pg_restore --single-transaction --exit-on-error (all or nothing), --no-owner, a table of
 # contents to inspect (pg_restore --list), selective restores. Restore: scripts/restore-db.sh.
@@ -49,7 +49,7 @@ pg_restore --file=/dev/null "$partial"
 mv "$partial" "$file"
 
 # Retention runs only after a good backup, so a failing job never eats the old ones. The
-# .sql.gz pattern also ages out archives written by DEPLOYMENT.md's original script.
+# .sql.gz pattern also ages out archives written by docs/deployment.md's original script.
 find "$BACKUP_DIR" -maxdepth 1 -type f \
   \( -name 'nestmap_backup_*.dump' -o -name 'nestmap_backup_*.sql.gz' \) \
   -mtime +"$RETENTION_DAYS" -delete

@@ -6,7 +6,7 @@
 #
 # All or nothing: any error aborts and rolls the whole restore back (--single-transaction).
 # --no-owner: objects belong to the user of TARGET_DATABASE_URL, whoever owned them before.
-# Archives of DEPLOYMENT.md's original script (plain SQL, .sql.gz) restore the same way via psql.
+# Archives of docs/deployment.md's original script (plain SQL, .sql.gz) restore the same way via psql.
 set -euo pipefail
 
 if [ $# -ne 2 ]; then

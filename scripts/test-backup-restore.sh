@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Proves scripts/backup-db.sh and scripts/restore-db.sh against a real PostgreSQL (SECURITY.md R15):
+# Proves scripts/backup-db.sh and scripts/restore-db.sh against a real PostgreSQL (docs/security.md R15):
 # seeds scratch database nestmap_backup_src with known rows, backs it up, restores into
 # nestmap_backup_dst, compares every table (count + ordered md5 of the rows), sequences and the
 # schema, then checks retention and the failure paths. Drops both scratch databases at the end.
@@ -108,7 +108,7 @@ fingerprint "$src" > "$tmp/src.fp"
 check "source seeded (3 tables, 20000 trips)" "3 20000" \
   "$(wc -l <"$tmp/src.fp" | tr -d ' ') $(grep '^public.trips|' "$tmp/src.fp" | cut -d'|' -f2)"
 
-# Retention fixtures: two archives past 30 days (ours and DEPLOYMENT.md's .sql.gz), one at 29
+# Retention fixtures: two archives past 30 days (ours and docs/deployment.md's .sql.gz), one at 29
 # days, and an unrelated old file that must survive.
 backups="$tmp/backups"
 mkdir -p "$backups"
@@ -183,7 +183,7 @@ rm -f "$backups"/nestmap_backup_2*.dump
 rc=$(env -u DATABASE_URL bash -c "$pgenv; export PGDATABASE=nestmap_backup_src BACKUP_DIR='$backups'; exec '$scripts/backup-db.sh'" >"$tmp/pgenv.out" 2>&1; echo $?)
 check "backup with PG* variables instead of DATABASE_URL" "0 3" "$rc $(pg_restore --list "$(tail -n1 "$tmp/pgenv.out")" 2>/dev/null | grep -c 'TABLE DATA public')"
 
-# DEPLOYMENT.md's original format (plain SQL + gzip) restores too.
+# docs/deployment.md's original format (plain SQL + gzip) restores too.
 pg_dump --dbname="$src" | gzip > "$tmp/nestmap_backup_legacy.sql.gz"
 reset_db nestmap_backup_dst create
 rc=$(run "$scripts/restore-db.sh" "$tmp/nestmap_backup_legacy.sql.gz" "$dst")

@@ -26,7 +26,7 @@ const config: NextConfig = {
           { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
         ],
       },
-      // Capability page (SECURITY.md S29): the later rule wins for the same header.
+      // Capability page (docs/security.md S29): the later rule wins for the same header.
       {
         source: '/reset-password',
         headers: [

@@ -90,7 +90,7 @@ else
   check "nginx -t accepts the site" ok "$(cat "$tmp/nginx-t.log")"
   summary; exit 1
 fi
-# The same site inside Debian's stock nginx.conf (the DEPLOYMENT.md layout), where present.
+# The same site inside Debian's stock nginx.conf (the docs/deployment.md layout), where present.
 if [ -f /etc/nginx/nginx.conf ] && grep -q 'include /etc/nginx/sites-enabled/\*;' /etc/nginx/nginx.conf; then
   sed -e "s#include /etc/nginx/sites-enabled/\*;#include $tmp/nestmap.conf;#" \
       -e "s#^pid .*#pid $tmp/stock.pid;#" /etc/nginx/nginx.conf > "$tmp/stock-nginx.conf"
@@ -179,7 +179,7 @@ check "413: HSTS" "max-age=31536000; includeSubDomains" "$(header Strict-Transpo
 r=$(curl_tls -o /dev/null -D - -H 'Content-Type: application/json' --data-binary "@$tmp/512kib" "$base/api/x")
 check "512 KiB body reaches the API whole" 524288 "$(header x-seen-body-bytes <<<"$r")"
 
-# 8. gzip per DEPLOYMENT.md: JSON >= 1024 bytes compressed with Vary; small responses not.
+# 8. gzip per docs/deployment.md: JSON >= 1024 bytes compressed with Vary; small responses not.
 r=$(curl_tls -o /dev/null -D - -H 'Accept-Encoding: gzip' "$base/api/big")
 check "4 KiB JSON gzipped" gzip "$(header Content-Encoding <<<"$r")"
 check "gzip_vary: Vary Accept-Encoding" Accept-Encoding "$(header Vary <<<"$r")"

@@ -4,7 +4,7 @@ import { addMember, registerOrganization, Session, STRONG_PASSWORD, uniqueEmail 
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
- * Accounts over real HTTP: registration and its input rules (SECURITY.md S10, S12, S20, S14's
+ * Accounts over real HTTP: registration and its input rules (docs/security.md S10, S12, S20, S14's
  * body limit), login (S11's identical answers, S8's deactivation), password storage (S9) and
  * invitations (single use, expiry, revocation).
  */
@@ -88,7 +88,7 @@ describe('Accounts: register, login, password storage, invitations', () => {
       expect(Number((await t.sql.query('SELECT count(*) FROM organizations')).rows[0].count)).toBe(organizationsBefore);
     });
 
-    // ASVS 4.0.3 §2.1 (SECURITY.md S10): 12 to 128 characters, no composition rules, no common passwords.
+    // ASVS 4.0.3 §2.1 (docs/security.md S10): 12 to 128 characters, no composition rules, no common passwords.
     it.each([
       ['11 characters', 400, 'kqzvtrwmplx'],
       ['129 characters', 400, 'kqzvtrwmplxe'.repeat(11).slice(0, 129)],

@@ -4,7 +4,7 @@ import { registerOrganization, Session, STRONG_PASSWORD, uniqueEmail } from './s
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
- * SECURITY.md S11 and issue 7 §6, following OWASP's authentication guidance: only failures count;
+ * docs/security.md S11 and issue 7 §6, following OWASP's authentication guidance: only failures count;
  * one address gets 10 failures per account per window (then that pair waits the window out) and
  * 20 across accounts; past 10 failures from all addresses an account is slowed, never locked: a
  * failed or early attempt is a 429 with a bounded `Retry-After`, while the owner from an address

@@ -4,7 +4,7 @@ import { captureStdout, StdoutCapture } from './support/stdout-capture';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
- * SECURITY.md S23: security events reach the JSON log with who, from where and which request,
+ * docs/security.md S23: security events reach the JSON log with who, from where and which request,
  * and no credential ever does. The app logs at `info` here and its stdout is captured.
  */
 describe('Security event logging (S23)', () => {

@@ -5,7 +5,7 @@ import { addMember, registerOrganization, Session, STRONG_PASSWORD } from './sup
 import { startTestApp, TEST_SECRETS, TestApp } from './support/test-app';
 
 /**
- * Sessions over real HTTP: refresh-token rotation and reuse detection (SECURITY.md S7), logout,
+ * Sessions over real HTTP: refresh-token rotation and reuse detection (docs/security.md S7), logout,
  * logout-all and password change (S8), and access tokens that are forged, foreign or of the
  * wrong kind (S3–S6).
  */

@@ -23,7 +23,7 @@ async function statusWithin(t: TestApp, path: string, token: string | undefined,
   return status;
 }
 
-/** SECURITY.md R4/R5: a dead or frozen database gives fast 503s, and the app recovers by itself. */
+/** docs/security.md R4/R5: a dead or frozen database gives fast 503s, and the app recovers by itself. */
 describe('Database outage', () => {
   let t: TestApp;
   let proxy: TcpProxy;

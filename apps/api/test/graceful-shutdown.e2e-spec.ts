@@ -4,7 +4,7 @@ import { createTestDatabase } from './support/test-database';
 import { TcpProxy, throughProxy } from './support/tcp-proxy';
 
 /**
- * SECURITY.md R2: a request in flight when shutdown starts still completes with 200, and the
+ * docs/security.md R2: a request in flight when shutdown starts still completes with 200, and the
  * process stops accepting new work. The request is held in flight by freezing its database
  * connection (through a proxy) for a moment.
  */

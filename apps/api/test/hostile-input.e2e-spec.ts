@@ -34,7 +34,7 @@ const isFieldError = (error: Record<string, unknown>) =>
 
 /**
  * spec/API.md's error shape with its machine-readable `code` (docs/errors.md: a known code whose
- * status is the answer's; `errors` on validation failures only), SECURITY.md S18's headers, and
+ * status is the answer's; `errors` on validation failures only), docs/security.md S18's headers, and
  * nothing internal (S22).
  */
 function errorProblems(response: ApiResponse | RawResponse): string[] {
@@ -66,7 +66,7 @@ function errorProblems(response: ApiResponse | RawResponse): string[] {
 }
 
 /**
- * Issue 7 §1 / SECURITY.md S22, generated from the served OpenAPI document so that new routes and
+ * Issue 7 §1 / docs/security.md S22, generated from the served OpenAPI document so that new routes and
  * fields are covered without anyone remembering to: every body field, query parameter and path
  * segment of every route gets each hostile class. Nothing may answer 5xx; every error has the
  * documented shape and headers and no internals; what must be refused is refused and writes nothing.

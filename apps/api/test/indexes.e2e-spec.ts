@@ -1,7 +1,7 @@
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
- * DEPLOYMENT.md § Performance: on a populated database the trip list and the itinerary read use
+ * docs/deployment.md § Performance: on a populated database the trip list and the itinerary read use
  * index scans. The SQL below is the shape the repositories send (trips.repository.ts,
  * activities.repository.ts, the token check in users.repository.ts).
  */

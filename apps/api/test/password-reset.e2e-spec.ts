@@ -8,7 +8,7 @@ import { startTestApp, TEST_SECRETS, TestApp } from './support/test-app';
  * "Forgot password" over real HTTP: the same answer for every address (and the answer does not
  * wait for the work), per-address and per-IP limits, a 256-bit single-use token stored as an HMAC
  * that expires after 30 minutes and dies with a newer request, the password policy, every session
- * revoked, both e-mails in the outbox, and SECURITY.md S6, S13 (the client's key scan), S23 and S29.
+ * revoked, both e-mails in the outbox, and docs/security.md S6, S13 (the client's key scan), S23 and S29.
  */
 const WEB_URL = 'https://nestmap.example.test';
 const NEW_PASSWORD = 'lantern orchard pebble 77';

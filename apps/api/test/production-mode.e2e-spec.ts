@@ -5,7 +5,7 @@ import { startTestApp, TestApp } from './support/test-app';
 
 const run = promisify(execFile);
 
-/** SECURITY.md S24 and the production boot rules of the configuration. */
+/** docs/security.md S24 and the production boot rules of the configuration. */
 describe('Production mode', () => {
   let t: TestApp;
   beforeAll(async () => {

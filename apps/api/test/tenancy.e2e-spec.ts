@@ -10,7 +10,7 @@ interface Operation {
 }
 
 /**
- * SECURITY.md S1/S2, generated from the OpenAPI document so that new routes are covered without
+ * docs/security.md S1/S2, generated from the OpenAPI document so that new routes are covered without
  * anyone remembering to: every route with an id in its path is called by another organization's
  * admin on organization A's real objects, with a body valid for the route, and must answer 404;
  * every admin/manager-only route is refused to a traveller; every secured route is refused without

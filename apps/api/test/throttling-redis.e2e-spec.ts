@@ -7,7 +7,7 @@ const LIMITS = { THROTTLE_AUTH_ACCOUNT_LIMIT: '4', THROTTLE_AUTH_IP_LIMIT: '1000
 const WRONG_PASSWORD = 'wrong password here';
 
 /**
- * Rate-limit counters shared by every process through Redis (SECURITY.md S11/S14 with two
+ * Rate-limit counters shared by every process through Redis (docs/security.md S11/S14 with two
  * workers), and the documented Redis-outage policy (R6: fail open to per-process counters).
  * The shared-counter case needs a real Redis: it runs when REDIS_URL is set (CI sets it).
  */

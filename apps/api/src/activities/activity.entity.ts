@@ -5,7 +5,7 @@ export const ACTIVITY_TYPES = ['flight', 'lodging', 'meeting', 'meal', 'transpor
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 
 @Entity('activities')
-// DEPLOYMENT.md § Performance: activities(trip_id); with position it also serves the itinerary order.
+// docs/deployment.md § Performance: activities(trip_id); with position it also serves the itinerary order.
 @Index('idx_activities_trip_id', ['tripId', 'position'])
 export class Activity {
   @PrimaryGeneratedColumn('uuid')

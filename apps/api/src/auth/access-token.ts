@@ -8,7 +8,7 @@ export const ACCESS_TOKEN_TYPE = 'access';
 /**
  * Clock tolerance when checking exp/nbf (ASVS: ≤ 30 s). None: the API signs and verifies its own
  * tokens, so there is no foreign clock to allow for, and a token with `exp = now-1` must already be
- * refused (SECURITY.md S5); any tolerance would keep expired tokens working that much longer.
+ * refused (docs/security.md S5); any tolerance would keep expired tokens working that much longer.
  */
 export const JWT_CLOCK_TOLERANCE_SECONDS = 0;
 

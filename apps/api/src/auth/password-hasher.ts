@@ -3,7 +3,7 @@ import * as argon2 from 'argon2';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 
 /**
- * node-argon2 writes the parameters as `m=…,p=…,t=…`; the reference encoding (and SECURITY.md S9)
+ * node-argon2 writes the parameters as `m=…,p=…,t=…`; the reference encoding (and docs/security.md S9)
  * is `m=…,t=…,p=…`, which other argon2 implementations require. Verification reads either order.
  */
 const NODE_ARGON2_ORDER = /^(\$argon2id\$v=\d+\$)m=(\d+),p=(\d+),t=(\d+)\$/;

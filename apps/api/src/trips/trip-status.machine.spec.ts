@@ -12,7 +12,7 @@ import {
 
 const { Draft, Submitted, Approved, Rejected, Booked, Completed, Cancelled } = TripStatus;
 
-/** PRODUCT.md § Trips, written out independently of the machine's own table. */
+/** docs/product.md § Trips, written out independently of the machine's own table. */
 const LEGAL: Record<TripStatus, Partial<Record<TripAction, TripStatus>>> = {
   [Draft]: { submit: Submitted, cancel: Cancelled },
   [Submitted]: { approve: Approved, reject: Rejected, cancel: Cancelled },

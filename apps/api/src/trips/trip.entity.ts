@@ -6,7 +6,7 @@ import { TripStatus } from './trip-status.machine';
 
 @Entity('trips')
 @Check('chk_trips_dates', '"end_date" >= "start_date"')
-// DEPLOYMENT.md § Performance: trips(user_id, organization_id); our traveller column is traveller_id.
+// docs/deployment.md § Performance: trips(user_id, organization_id); our traveller column is traveller_id.
 @Index('idx_trips_user_org', ['travellerId', 'organizationId'])
 @Index('idx_trips_org_start', ['organizationId', 'startDate', 'id'])
 @Index('idx_trips_org_traveller_start', ['organizationId', 'travellerId', 'startDate', 'id'])

@@ -13,7 +13,7 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-/** Keys that must never appear in a response (SECURITY.md S13). */
+/** Keys that must never appear in a response (docs/security.md S13). */
 const SECRET_KEY = /password|hash|secret|token|refresh|stripeCustomerId|resetCode/i;
 /** The only responses allowed to carry tokens: the auth endpoints that issue them. */
 const TOKEN_ISSUERS = /^\/api\/auth\/(register|login|refresh|accept-invitation|password)$/;

@@ -28,7 +28,7 @@ function errorBody(status: number, code: ErrorCode, message: string, requestId: 
 
 /**
  * Fastify's `frameworkErrors`: the same body shape and headers as every other error (spec/API.md,
- * SECURITY.md S18), instead of Fastify's own body (its `FST_…` code) without security headers.
+ * docs/security.md S18), instead of Fastify's own body (its `FST_…` code) without security headers.
  */
 export function routingErrorHandler(securityHeaders: Record<string, string>) {
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {

@@ -32,7 +32,7 @@ export function nestsDeeperThan(text: string, max: number): boolean {
 }
 
 /**
- * SECURITY.md S20: JSON is the only body the API parses; any other media type is a 415 (Fastify's
+ * docs/security.md S20: JSON is the only body the API parses; any other media type is a 415 (Fastify's
  * answer when no parser matches). Fastify's own JSON parser still refuses `__proto__` and
  * `constructor.prototype` keys; before it, documents nested deeper than MAX_JSON_DEPTH are a 400.
  */

@@ -1,7 +1,7 @@
 import helmet, { FastifyHelmetOptions } from '@fastify/helmet';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 
-/** SECURITY.md S18: the one helmet configuration. */
+/** docs/security.md S18: the one helmet configuration. */
 export const HELMET_OPTIONS: FastifyHelmetOptions = {
   contentSecurityPolicy: {
     directives: {

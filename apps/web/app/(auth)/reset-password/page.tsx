@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { ResetPasswordForm } from '@/components/auth/reset-password-form';
 
-/** A capability page (SECURITY.md S29): never indexed, and it sends no Referer anywhere. */
+/** A capability page (docs/security.md S29): never indexed, and it sends no Referer anywhere. */
 export const metadata: Metadata = {
   title: 'Choose a new password',
   referrer: 'no-referrer',
