@@ -10,12 +10,13 @@ import { startTestApp, TEST_SECRETS, TestApp } from './support/test-app';
  * wrong kind (S3–S6).
  */
 
-const ACCESS_REFUSED = 'Missing, invalid or expired access token';
-const REFRESH_REFUSED = 'Invalid or expired refresh token';
+const ACCESS_REFUSED = { code: 'UNAUTHENTICATED', message: 'Missing, invalid or expired access token' };
+const ACCESS_EXPIRED = { ...ACCESS_REFUSED, code: 'TOKEN_EXPIRED' };
+const REFRESH_REFUSED = { code: 'REFRESH_TOKEN_INVALID', message: 'Invalid or expired refresh token' };
 
-function expect401(response: ApiResponse, message: string): void {
+function expect401(response: ApiResponse, refusal: { code: string; message: string }): void {
   expect(response.status).toBe(401);
-  expect(response.body).toEqual(expect.objectContaining({ statusCode: 401, error: 'Unauthorized', message }));
+  expect(response.body).toEqual(expect.objectContaining({ statusCode: 401, error: 'Unauthorized', ...refusal }));
 }
 
 describe('Sessions and tokens', () => {
@@ -295,7 +296,6 @@ describe('Sessions and tokens', () => {
       }],
       ['a signature made with another secret', () => sign({ ...claims }, { expiresIn: 600 }, 'another-secret-of-the-same-length-0123456789abcdef')],
       ['HS512 with the real secret (algorithm not allowed)', () => valid({}, { algorithm: 'HS512' })],
-      ['exp = now - 1', () => sign({ ...claims, exp: now() - 1 })],
       ['nbf = now + 60', () => sign({ ...claims, exp: now() + 600, nbf: now() + 60 })],
       ['no exp', () => sign({ ...claims })],
       ['an audience of another service', () => valid({}, { audience: 'nestmap-billing' })],
@@ -316,6 +316,15 @@ describe('Sessions and tokens', () => {
       ['something that is not a JWT', () => 'not-a-jwt'],
     ])('refuses %s with 401', async (_label, makeToken) => {
       expect401(await me(makeToken()), ACCESS_REFUSED);
+    });
+
+    it('says TOKEN_EXPIRED only of a token that is genuine in every other way (401 either way)', async () => {
+      const expired = (overrides: object = {}, options: jwt.SignOptions = {}, secret?: string) => sign({ ...claims, exp: now() - 1, ...overrides }, options, secret);
+      expect401(await me(expired()), ACCESS_EXPIRED);
+      expect401(await me(expired({}, {}, 'another-secret-of-the-same-length-0123456789abcdef')), ACCESS_REFUSED);
+      expect401(await me(expired({}, { audience: 'nestmap-billing' })), ACCESS_REFUSED);
+      expect401(await me(expired({ typ: 'refresh' })), ACCESS_REFUSED);
+      expect401(await me(expired({ sid: 'not-a-uuid' })), ACCESS_REFUSED);
     });
 
     it('refuses a missing Authorization header and a non-Bearer scheme with 401', async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { OutboxWorker } from '../src/events/outbox.worker';
 import { addMember, registerOrganization, Session, uniqueEmail } from './support/factories';
+import { drainOutbox } from './support/outbox';
 import { startTestApp, TestApp } from './support/test-app';
 
 const POLICY = {
@@ -240,7 +240,7 @@ describe('Organizations', () => {
 
   describe('mail outbox', () => {
     it('shows an admin the organization mail, delivered locally when no provider is configured', async () => {
-      await t.app.get(OutboxWorker).deliverDue();
+      await drainOutbox(t);
       const response = await t.api.get('/api/organizations/current/outbox', { token: admin.accessToken });
       expect(response.status).toBe(200);
       expect(response.body.total).toBeGreaterThan(0);
