@@ -1,6 +1,7 @@
 // `npm run bench`: 100k trips and 1M activities, then the two hot reads measured against the built
 // API and against a bare node:http + pg baseline in the same run (alternating rounds), reporting
-// throughput, p50/p99 latency, CPU time per request and the ratios ours/bare.
+// throughput, p50/p99 latency, CPU time per request and the ratios ours/bare; then a write load
+// (trips created) and the delay from each change to the domain-event handler that reacted to it.
 const { spawn } = require('node:child_process');
 const { randomUUID } = require('node:crypto');
 const { mkdtempSync, readFileSync, rmSync } = require('node:fs');
@@ -97,6 +98,43 @@ async function measure(server, url, token) {
   };
 }
 
+/**
+ * Write load: trips created by a traveller for DURATION s; each publishes `trip.created`, which the
+ * audit recorder handles. The delay of each event runs from its outbox row's `created_at` (now() of
+ * the change's transaction, so it includes the transaction itself) to `delivered_at` (now() of the
+ * handler's transaction). Waits until every event was handled, at most 30 s.
+ */
+async function measureEventLag(url, base, token) {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const since = (await client.query('SELECT now() AS t')).rows[0].t;
+    const writes = await autocannon({
+      url: `${base}/api/trips`,
+      method: 'POST',
+      connections: CONNECTIONS,
+      duration: DURATION,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Bench trip', destination: 'Berlin', startDate: '2026-03-09', endDate: '2026-03-12' }),
+    });
+    const pending = async () =>
+      (await client.query("SELECT count(*)::int AS n FROM outbox_messages WHERE topic <> 'mail' AND status = 'pending' AND created_at >= $1", [since])).rows[0].n;
+    for (let waited = 0; waited < 30_000 && (await pending()) > 0; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+    const lag = (
+      await client.query(
+        `SELECT count(*)::int AS events, count(*) FILTER (WHERE status <> 'delivered')::int AS undelivered,
+                percentile_cont(ARRAY[0.5, 0.99]) WITHIN GROUP (ORDER BY extract(epoch FROM delivered_at - created_at) * 1000) AS ms,
+                max(extract(epoch FROM delivered_at - created_at) * 1000) AS max
+           FROM outbox_messages WHERE topic = 'trip.created' AND created_at >= $1`,
+        [since],
+      )
+    ).rows[0];
+    return { rps: writes.requests.average, non2xx: writes.non2xx + writes.errors, events: lag.events, undelivered: lag.undelivered, p50: lag.ms?.[0], p99: lag.ms?.[1], max: lag.max };
+  } finally {
+    await client.end();
+  }
+}
+
 async function main() {
   const db = await database();
   const servers = [];
@@ -152,8 +190,13 @@ async function main() {
       const cpuRatio = summary.bare.cpu / summary.ours.cpu;
       log(`|   ratios | throughput ours/bare ${throughputRatio.toFixed(2)} (target ≥ 0.5) | CPU/request bare/ours ${cpuRatio.toFixed(2)} (target ≥ 0.4) | p99 ours ${summary.ours.p99} ms (target < 50) | | | |`);
     }
+    const lag = await measureEventLag(db.url, targets.ours.base, travellerToken);
+    const ms = (value) => (value === null || value === undefined ? '–' : Number(value).toFixed(1));
+    log(`\nDomain events under a write load (POST /api/trips, ${CONNECTIONS} connections, ${DURATION} s): ${lag.rps.toFixed(0)} writes/s, ${lag.events} events`);
+    log(`| change → handler | p50 ${ms(lag.p50)} ms | p99 ${ms(lag.p99)} ms (target < 1000) | max ${ms(lag.max)} ms | undelivered ${lag.undelivered} | non-2xx ${lag.non2xx} |`);
+    if (lag.non2xx > 0 || lag.undelivered > 0) failed = true;
     if (failed) {
-      log('non-2xx responses were seen: the run is not valid');
+      log('non-2xx responses or undelivered events were seen: the run is not valid');
       process.exitCode = 1;
     }
   } finally {

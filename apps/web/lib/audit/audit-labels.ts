@@ -16,13 +16,16 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'member.deactivated': 'Member deactivated',
   'member.reactivated': 'Member reactivated',
   'invitation.created': 'Invitation sent',
+  'invitation.accepted': 'Invitation accepted',
   'invitation.revoked': 'Invitation revoked',
+  'policy.updated': 'Travel policy updated',
 };
 
 export const AUDIT_ENTITY_LABELS: Record<AuditEntityType, string> = {
   trip: 'Trips',
   user: 'Members',
   invitation: 'Invitations',
+  policy: 'Travel policy',
 };
 
 /** An action the API added after this build: its machine name, readable. */
