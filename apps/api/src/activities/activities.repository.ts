@@ -38,12 +38,13 @@ export class ActivitiesRepository extends OrganizationScopedRepository<Activity>
    * the writer's transaction, under the trip's row lock; rows already in place are not touched.
    */
   async renumber(ctx: AuthContext, tripId: string): Promise<void> {
-    await this.db.manager.query(
+    await this.scopedSql(
+      ctx,
       `UPDATE activities AS a SET position = o.position
          FROM (SELECT id, row_number() OVER (ORDER BY starts_at, position, created_at, id) - 1 AS position
-                 FROM activities WHERE trip_id = $1 AND organization_id = $2) AS o
-        WHERE a.id = o.id AND a.position <> o.position`,
-      [tripId, ctx.organizationId],
+                 FROM activities WHERE trip_id = $1 AND organization_id = $organization) AS o
+        WHERE a.id = o.id AND a.organization_id = $organization AND a.position <> o.position`,
+      [tripId],
     );
   }
 
@@ -54,11 +55,12 @@ export class ActivitiesRepository extends OrganizationScopedRepository<Activity>
 
   /** Writes the new order in one statement: position = index in `ids`. */
   async reorder(ctx: AuthContext, tripId: string, ids: string[]): Promise<void> {
-    await this.db.manager.query(
+    await this.scopedSql(
+      ctx,
       `UPDATE activities AS a SET position = o.position - 1, updated_at = now()
          FROM unnest($1::uuid[]) WITH ORDINALITY AS o(id, position)
-        WHERE a.id = o.id AND a.trip_id = $2 AND a.organization_id = $3`,
-      [ids, tripId, ctx.organizationId],
+        WHERE a.id = o.id AND a.trip_id = $2 AND a.organization_id = $organization`,
+      [ids, tripId],
     );
   }
 }

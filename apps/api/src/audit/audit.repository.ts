@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { In, type SelectQueryBuilder } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { AuthContext } from '../common/auth/auth-context';
 import { TransactionRunner } from '../common/database/transaction-runner';
 import { OrganizationScopedRepository } from '../common/tenancy/organization-scoped.repository';
@@ -31,12 +30,7 @@ export class AuditRepository extends OrganizationScopedRepository<AuditEvent> {
     ctx: AuthContext,
     event: Pick<AuditEvent, 'eventId' | 'action' | 'entityType' | 'entityId' | 'data' | 'createdAt'>,
   ): Promise<void> {
-    await this.repository
-      .createQueryBuilder()
-      .insert()
-      .values(this.repository.create({ ...event, actorId: ctx.userId, organizationId: ctx.organizationId }) as QueryDeepPartialEntity<AuditEvent>)
-      .orIgnore()
-      .execute();
+    await this.insertMany(ctx, [{ ...event, actorId: ctx.userId }], 'ignore');
   }
 
   async search(ctx: AuthContext, query: AuditQuery): Promise<[NamedAuditEvent[], number]> {
@@ -105,15 +99,9 @@ export class AuditRepository extends OrganizationScopedRepository<AuditEvent> {
     const idsOf = (type: string) => events.filter((event) => event.entityType === type).map((event) => event.entityId);
     const userIds = [...new Set([...events.map((event) => event.actorId), ...idsOf('user')])];
     const tripIds = [...new Set(idsOf('trip'))];
-    const organizationId = ctx.organizationId;
-    const manager = this.db.manager;
     // One after the other: inside a transaction both would share one connection.
-    const users = userIds.length
-      ? await manager.find(User, { select: { id: true, name: true }, where: { id: In(userIds), organizationId } })
-      : [];
-    const trips = tripIds.length
-      ? await manager.find(Trip, { select: { id: true, title: true }, where: { id: In(tripIds), organizationId } })
-      : [];
+    const users = userIds.length ? await this.findOwned(ctx, User, { id: In(userIds) }, { id: true, name: true }) : [];
+    const trips = tripIds.length ? await this.findOwned(ctx, Trip, { id: In(tripIds) }, { id: true, title: true }) : [];
     const userNames = new Map(users.map((user) => [user.id, user.name]));
     const tripTitles = new Map(trips.map((trip) => [trip.id, trip.title]));
     return events.map((event) => ({

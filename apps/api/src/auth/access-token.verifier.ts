@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { Jwt, JwtPayload } from 'jsonwebtoken';
 import type { AuthContext } from '../common/auth/auth-context';
-import { UsersRepository } from '../users/users.repository';
+import { PreAuthUsers } from '../users/pre-auth-users.repository';
 import { ACCESS_TOKEN_TYPE, AccessTokenClaims, JWT_ALGORITHM, JWT_AUDIENCE, JWT_CLOCK_TOLERANCE_SECONDS, JWT_ISSUER } from './access-token';
 
 /** Header parameters that would let a token choose its own key: never honoured, so refused. */
@@ -22,7 +22,7 @@ export type AccessRefusal = 'expired' | 'invalid';
 export class AccessTokenVerifier {
   constructor(
     private readonly jwt: JwtService,
-    private readonly users: UsersRepository,
+    private readonly users: PreAuthUsers,
   ) {}
 
   async verify(token: string): Promise<AuthContext | AccessRefusal> {

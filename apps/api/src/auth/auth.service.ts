@@ -4,13 +4,14 @@ import { TransactionRunner } from '../common/database/transaction-runner';
 import { DomainEvents } from '../events/domain-events';
 import { DomainError } from '../common/errors/domain-error';
 import { AuthErrorCode } from '../common/errors/error-codes';
-import { InvitationsRepository } from '../organizations/invitations.repository';
+import { PreAuthInvitations } from '../organizations/pre-auth-invitations.repository';
 import { OrganizationsRepository } from '../organizations/organizations.repository';
 import { TravelPoliciesRepository } from '../organizations/travel-policies.repository';
 import { toUserResponse, UserResponse } from '../users/user.dto';
 import { UserRole } from '../common/auth/user-role';
 import { UserSessions } from '../users/user-sessions.service';
 import { RefreshTokensRepository } from '../users/refresh-tokens.repository';
+import { PreAuthUsers } from '../users/pre-auth-users.repository';
 import { UsersRepository } from '../users/users.repository';
 import { AuthTokens } from './auth-tokens.service';
 import { AcceptInvitationDto, AuthResponse, ChangePasswordDto, LoginDto, RegisterDto } from './dto/auth.dto';
@@ -34,11 +35,12 @@ export class AuthService {
   constructor(
     private readonly db: TransactionRunner,
     private readonly users: UsersRepository,
+    private readonly preAuthUsers: PreAuthUsers,
     private readonly sessions: UserSessions,
     private readonly refreshTokens: RefreshTokensRepository,
     private readonly organizations: OrganizationsRepository,
     private readonly policies: TravelPoliciesRepository,
-    private readonly invitations: InvitationsRepository,
+    private readonly invitations: PreAuthInvitations,
     private readonly hasher: PasswordHasher,
     private readonly tokens: AuthTokens,
     private readonly events: DomainEvents,
@@ -46,12 +48,12 @@ export class AuthService {
 
   /** Creates an organization, its default travel policy and its first admin, as one transaction. */
   async register(dto: RegisterDto): Promise<AuthResponse> {
-    if (await this.users.emailExists(dto.email)) throw this.emailTaken();
+    if (await this.preAuthUsers.emailExists(dto.email)) throw this.emailTaken();
     const passwordHash = await this.hasher.hash(dto.password);
     return this.db.run(async () => {
       const organization = await this.organizations.create(dto.organizationName);
       await this.policies.createDefault(organization.id);
-      const user = await this.users.createInOrganization(organization.id, {
+      const user = await this.preAuthUsers.createInOrganization(organization.id, {
         email: dto.email,
         name: dto.name,
         role: UserRole.Admin,
@@ -62,16 +64,16 @@ export class AuthService {
   }
 
   async login(dto: LoginDto, meta: RequestMeta): Promise<AuthResponse> {
-    const user = await this.users.findByEmail(dto.email);
+    const user = await this.preAuthUsers.findByEmail(dto.email);
     const valid = await this.hasher.verify(user?.passwordHash, dto.password);
     if (!user || !valid || !user.active) {
       this.logger.warn({ event: 'login_failed', userId: user?.id, organizationId: user?.organizationId, ...meta });
       throw new DomainError(AuthErrorCode.InvalidCredentials, BAD_CREDENTIALS);
     }
     if (this.hasher.needsRehash(user.passwordHash)) {
-      await this.users.setPassword(user.id, await this.hasher.hash(dto.password));
+      await this.preAuthUsers.setPassword(user.id, await this.hasher.hash(dto.password));
     }
-    await this.users.recordLogin(user.id);
+    await this.preAuthUsers.recordLogin(user.id);
     return this.tokens.issue(user);
   }
 
@@ -99,7 +101,7 @@ export class AuthService {
         return { reused: token };
       }
       if (token.expiresAt <= now || token.familyExpiresAt <= now) return undefined;
-      const user = await this.users.findForSession(token.userId);
+      const user = await this.preAuthUsers.findForSession(token.userId);
       if (!user?.active || user.organizationId !== token.organizationId) return undefined;
       // Spent once: a second use within the grace period keeps the first use's time (no sliding window).
       if (!token.usedAt) await this.refreshTokens.markUsed(token.id);
@@ -136,7 +138,7 @@ export class AuthService {
     }
     const passwordHash = await this.hasher.hash(dto.newPassword);
     return this.db.run(async () => {
-      await this.users.setPassword(user.id, passwordHash);
+      await this.preAuthUsers.setPassword(user.id, passwordHash);
       await this.sessions.revokeAll(user.id);
       return this.tokens.issue(await this.users.getById(ctx, user.id));
     });
@@ -150,8 +152,8 @@ export class AuthService {
       if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= new Date()) {
         throw new DomainError(AuthErrorCode.InvitationInvalid, 'This invitation is invalid, already used or expired');
       }
-      if (await this.users.emailExists(invitation.email)) throw this.emailTaken();
-      const user = await this.users.createInOrganization(invitation.organizationId, {
+      if (await this.preAuthUsers.emailExists(invitation.email)) throw this.emailTaken();
+      const user = await this.preAuthUsers.createInOrganization(invitation.organizationId, {
         email: invitation.email,
         name: dto.name,
         role: invitation.role,

@@ -9,7 +9,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { MailService } from '../mail/mail.service';
 import { PasswordResetTokensRepository } from '../users/password-reset-tokens.repository';
 import { UserSessions } from '../users/user-sessions.service';
-import { UsersRepository } from '../users/users.repository';
+import { PreAuthUsers } from '../users/pre-auth-users.repository';
 import type { RequestMeta } from './auth.service';
 import type { PasswordResetConfirmDto } from './dto/password-reset.dto';
 import { PasswordHasher } from './password-hasher';
@@ -35,7 +35,7 @@ export class PasswordResetService implements BeforeApplicationShutdown {
 
   constructor(
     private readonly db: TransactionRunner,
-    private readonly users: UsersRepository,
+    private readonly users: PreAuthUsers,
     private readonly resetTokens: PasswordResetTokensRepository,
     private readonly sessions: UserSessions,
     private readonly hasher: PasswordHasher,

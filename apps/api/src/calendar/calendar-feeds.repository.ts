@@ -13,12 +13,6 @@ export interface FeedSecretValues {
   tokenSeed: string;
 }
 
-/** The owner behind a polled token, and the trip when it is a one-trip feed. */
-export interface FeedOwner {
-  userId: string;
-  tripId: string | null;
-}
-
 /** One feed per user, and one per (user, trip); replacing one revokes its previous URL. */
 @Injectable()
 export class CalendarFeedsRepository {
@@ -55,14 +49,6 @@ export class CalendarFeedsRepository {
     const owner = ownerOf(ctx);
     if (tripId) await this.perTrip.delete({ ...owner, tripId });
     else await this.all.delete(owner);
-  }
-
-  /** A subscribing calendar app has no session: the secret token in the URL is the credential. */
-  async findByTokenHash(tokenHash: string): Promise<FeedOwner | null> {
-    const all = await this.all.findOne({ where: { tokenHash } });
-    if (all) return { userId: all.userId, tripId: null };
-    const one = await this.perTrip.findOne({ where: { tokenHash } });
-    return one ? { userId: one.userId, tripId: one.tripId } : null;
   }
 }
 

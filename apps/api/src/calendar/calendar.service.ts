@@ -7,8 +7,9 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { TripStatus } from '../trips/trip-status.machine';
 import { TripAccessService } from '../trips/trip-access.service';
 import { TripsRepository } from '../trips/trips.repository';
-import { UsersRepository } from '../users/users.repository';
+import { PreAuthUsers } from '../users/pre-auth-users.repository';
 import { CalendarFeedsRepository, FeedKey, FeedSecretValues } from './calendar-feeds.repository';
+import { PreAuthCalendarFeeds } from './pre-auth-calendar-feeds.repository';
 import { buildCalendar } from './trip-calendar';
 
 /** How far back a feed reaches: recent trips stay visible in the subscribed calendar. */
@@ -23,7 +24,8 @@ export class CalendarService {
     private readonly access: TripAccessService,
     private readonly activities: ActivitiesRepository,
     private readonly feeds: CalendarFeedsRepository,
-    private readonly users: UsersRepository,
+    private readonly feedTokens: PreAuthCalendarFeeds,
+    private readonly users: PreAuthUsers,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -66,7 +68,7 @@ export class CalendarService {
    * of a trip feed while its owner may still see it.
    */
   async feed(token: string): Promise<string> {
-    const feed = await this.feeds.findByTokenHash(hashToken(this.config.sessionSecret, token));
+    const feed = await this.feedTokens.findByTokenHash(hashToken(this.config.sessionSecret, token));
     const owner = feed ? await this.users.findSessionState(feed.userId) : null;
     if (!feed || !owner?.active) throw new NotFoundError('Calendar feed');
     const ctx: AuthContext = { userId: owner.id, organizationId: owner.organizationId, role: owner.role };

@@ -17,16 +17,11 @@ export class ExchangeRatesRepository extends OrganizationScopedRepository<Exchan
   }
 
   list(ctx: AuthContext, currencies?: string[]): Promise<ExchangeRate[]> {
-    return this.repository.find({ where: this.scope(ctx, currencies ? { currency: In(currencies) } : {}), order: { currency: 'ASC' } });
+    return this.findWhere(ctx, currencies ? { currency: In(currencies) } : {}, { currency: 'ASC' });
   }
 
   /** Inserts or replaces the caller's rates for these currencies, in one statement. */
   async upsert(ctx: AuthContext, rates: RateValues[]): Promise<void> {
-    await this.repository
-      .createQueryBuilder()
-      .insert()
-      .values(rates.map((rate) => ({ ...rate, organizationId: ctx.organizationId })))
-      .orUpdate(['rate', 'rate_date', 'source', 'updated_at'], ['organization_id', 'currency'])
-      .execute();
+    await this.insertMany(ctx, rates, { overwrite: ['rate', 'rate_date', 'source', 'updated_at'], conflict: ['organization_id', 'currency'] });
   }
 }

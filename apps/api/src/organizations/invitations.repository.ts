@@ -25,10 +25,7 @@ export class InvitationsRepository extends OrganizationScopedRepository<Invitati
 
   /** Revokes any still-open invitation for the address, so only the newest link works. */
   async revokeOpenFor(ctx: AuthContext, email: string): Promise<void> {
-    await this.repository.update(
-      this.scope(ctx, { email, acceptedAt: IsNull(), revokedAt: IsNull(), expiresAt: MoreThan(new Date()) }),
-      { revokedAt: new Date() },
-    );
+    await this.updateWhere(ctx, { email, acceptedAt: IsNull(), revokedAt: IsNull(), expiresAt: MoreThan(new Date()) }, { revokedAt: new Date() });
   }
 
   /** Revokes an open invitation; `revoked` says whether this call did (false when already used or revoked). */
@@ -36,21 +33,7 @@ export class InvitationsRepository extends OrganizationScopedRepository<Invitati
     const invitation = await this.getById(ctx, id, { lock: true });
     if (invitation.acceptedAt || invitation.revokedAt) return { invitation, revoked: false };
     invitation.revokedAt = new Date();
-    await this.repository.update(this.scope(ctx, { id }), { revokedAt: invitation.revokedAt });
+    await this.updateWhere(ctx, { id }, { revokedAt: invitation.revokedAt });
     return { invitation, revoked: true };
-  }
-
-  /** Accepting happens before the invitee has an account: found by token hash, row-locked. */
-  findByTokenHashForUpdate(tokenHash: string): Promise<Invitation | null> {
-    return this.repository.findOne({ where: { tokenHash }, lock: { mode: 'pessimistic_write' } });
-  }
-
-  /** The invitation page's preview, before anyone has an account: by token hash, with its organization. */
-  findByTokenHashWithOrganization(tokenHash: string): Promise<Invitation | null> {
-    return this.repository.findOne({ where: { tokenHash }, relations: { organization: true } });
-  }
-
-  async markAccepted(id: string): Promise<void> {
-    await this.repository.update({ id }, { acceptedAt: new Date() });
   }
 }

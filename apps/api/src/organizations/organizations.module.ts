@@ -5,12 +5,13 @@ import { InvitationsRepository } from './invitations.repository';
 import { OrganizationsController } from './organizations.controller';
 import { OrganizationsRepository } from './organizations.repository';
 import { OrganizationsService } from './organizations.service';
+import { PreAuthInvitations } from './pre-auth-invitations.repository';
 import { TravelPoliciesRepository } from './travel-policies.repository';
 
 @Module({
   imports: [UsersModule],
   controllers: [OrganizationsController, InvitationLinksController],
-  providers: [OrganizationsService, OrganizationsRepository, InvitationsRepository, TravelPoliciesRepository],
-  exports: [OrganizationsRepository, InvitationsRepository, TravelPoliciesRepository],
+  providers: [OrganizationsService, OrganizationsRepository, InvitationsRepository, PreAuthInvitations, TravelPoliciesRepository],
+  exports: [OrganizationsRepository, InvitationsRepository, PreAuthInvitations, TravelPoliciesRepository],
 })
 export class OrganizationsModule {}

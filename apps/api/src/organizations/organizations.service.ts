@@ -27,6 +27,7 @@ import { UpdateMemberDto } from './dto/member.dto';
 import { OrganizationResponse, toOrganizationResponse, UpdateOrganizationDto } from './dto/organization.dto';
 import { toTravelPolicyResponse, TravelPolicyDto, TravelPolicyResponse } from './dto/travel-policy.dto';
 import { InvitationsRepository } from './invitations.repository';
+import { PreAuthInvitations } from './pre-auth-invitations.repository';
 import { OrganizationsRepository } from './organizations.repository';
 import { TravelPoliciesRepository } from './travel-policies.repository';
 import { policyRulesOf } from '../policy/travel-policy.schema';
@@ -39,6 +40,7 @@ export class OrganizationsService {
     private readonly users: UsersRepository,
     private readonly sessions: UserSessions,
     private readonly invitations: InvitationsRepository,
+    private readonly preAuthInvitations: PreAuthInvitations,
     private readonly policies: TravelPoliciesRepository,
     private readonly outbox: OutboxRepository,
     private readonly mail: MailService,
@@ -134,7 +136,7 @@ export class OrganizationsService {
    * a guess cannot find anyone's invitation; an unknown token is a 404.
    */
   async peekInvitation(token: string): Promise<InvitationPreviewResponse> {
-    const invitation = await this.invitations.findByTokenHashWithOrganization(hashToken(this.config.sessionSecret, token));
+    const invitation = await this.preAuthInvitations.findByTokenHashWithOrganization(hashToken(this.config.sessionSecret, token));
     if (!invitation?.organization) throw new NotFoundError('Invitation');
     return {
       organizationName: invitation.organization.name,

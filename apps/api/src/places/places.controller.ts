@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags 
 import { Transform, Type } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { ApiAuthenticated } from '../common/http/api-errors.decorator';
-import { trim } from '../organizations/dto/organization.dto';
+import { trim } from '../common/validation/text';
 import type { PlaceKind } from './place-search';
 import { MAX_QUERY_LENGTH, MAX_RESULTS } from './places.index';
 import { PlacesService } from './places.service';

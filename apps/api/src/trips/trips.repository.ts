@@ -80,8 +80,7 @@ export class TripsRepository extends OrganizationScopedRepository<Trip> {
 
   /** Moves the trip from `from` to `to` only if it is still in `from` (concurrent transitions lose). */
   async updateStatusIf(ctx: AuthContext, id: string, from: TripStatus, to: TripStatus, changes: TripChanges = {}): Promise<boolean> {
-    const result = await this.repository.update(this.scope(ctx, { id, status: from }), { ...changes, status: to, version: () => 'version + 1' });
-    return result.affected === 1;
+    return (await this.updateWhere(ctx, { id, status: from }, { ...changes, status: to, version: () => 'version + 1' })) === 1;
   }
 }
 

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
-import { UsersRepository } from './users.repository';
+import { PreAuthUsers } from './pre-auth-users.repository';
 
 /** "Sign out everywhere": used by logout-all, password change and deactivation. */
 @Injectable()
 export class UserSessions {
   constructor(
-    private readonly users: UsersRepository,
+    private readonly users: PreAuthUsers,
     private readonly refreshTokens: RefreshTokensRepository,
   ) {}
 

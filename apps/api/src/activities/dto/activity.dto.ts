@@ -21,7 +21,7 @@ import {
 } from 'class-validator';
 import { MoneyDto } from '../../common/money/money.dto';
 import { IsCanonicalTimeZone, IsOmittable } from '../../common/validation/validators';
-import { trim } from '../../organizations/dto/organization.dto';
+import { trim } from '../../common/validation/text';
 import { ACTIVITY_TYPES, ActivityType } from '../activity.entity';
 import type { Conflict } from '../itinerary-conflicts';
 

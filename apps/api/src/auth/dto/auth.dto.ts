@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { trim } from '../../organizations/dto/organization.dto';
+import { trim } from '../../common/validation/text';
 import { UserResponse } from '../../users/user.dto';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../password-policy';
 import { IsAcceptablePassword } from '../password.validator';

@@ -1,4 +1,4 @@
-import type { DeepPartial, EntityTarget, FindOptionsWhere, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
+import type { DeepPartial, EntityTarget, FindOptionsOrder, FindOptionsSelect, FindOptionsWhere, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { AuthContext } from '../auth/auth-context';
 import type { TransactionRunner } from '../database/transaction-runner';
@@ -9,20 +9,30 @@ interface OrganizationOwned extends ObjectLiteral {
   organizationId: string;
 }
 
+/** The placeholder raw SQL must use for the caller's organization id (see `scopedSql`). */
+const ORGANIZATION_PARAMETER = '$organization';
+
 /**
  * The tenancy boundary. Repositories of organization-owned rows extend this class; each method
  * takes the caller first and adds `organization_id = caller's` itself, so an unscoped read or write
  * cannot be written by accident. Another organization's row is simply "not found".
+ *
+ * The database handle and the raw TypeORM repository are private (`#`): a subclass can reach rows
+ * only through the scoped methods below. Look-ups that must run before there is a caller live in
+ * separate classes named `PreAuth…`, and the tenancy e2e fails on any other unscoped statement.
  */
 export abstract class OrganizationScopedRepository<T extends OrganizationOwned> {
   protected abstract readonly entity: EntityTarget<T>;
   /** Used in "<noun> not found" messages. */
   protected abstract readonly noun: string;
+  readonly #db: TransactionRunner;
 
-  constructor(protected readonly db: TransactionRunner) {}
+  constructor(db: TransactionRunner) {
+    this.#db = db;
+  }
 
-  protected get repository(): Repository<T> {
-    return this.db.manager.getRepository(this.entity);
+  get #repository(): Repository<T> {
+    return this.#db.manager.getRepository(this.entity);
   }
 
   protected scope(ctx: AuthContext, where: FindOptionsWhere<T> = {}): FindOptionsWhere<T> {
@@ -31,17 +41,17 @@ export abstract class OrganizationScopedRepository<T extends OrganizationOwned> 
 
   /** A query builder already restricted to the caller's organization. */
   protected query(ctx: AuthContext, alias: string): SelectQueryBuilder<T> {
-    return this.repository
+    return this.#repository
       .createQueryBuilder(alias)
       .where(`${alias}.organizationId = :scopeOrganizationId`, { scopeOrganizationId: ctx.organizationId });
   }
 
   findById(ctx: AuthContext, id: string): Promise<T | null> {
-    return this.repository.findOne({ where: this.scope(ctx, { id } as FindOptionsWhere<T>) });
+    return this.#repository.findOne({ where: this.scope(ctx, { id } as FindOptionsWhere<T>) });
   }
 
   async getById(ctx: AuthContext, id: string, options: { lock?: boolean } = {}): Promise<T> {
-    const row = await this.repository.findOne({
+    const row = await this.#repository.findOne({
       where: this.scope(ctx, { id } as FindOptionsWhere<T>),
       ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
@@ -49,10 +59,46 @@ export abstract class OrganizationScopedRepository<T extends OrganizationOwned> 
     return row;
   }
 
+  /** The caller's rows matching `where`. */
+  protected findWhere(ctx: AuthContext, where: FindOptionsWhere<T>, order?: FindOptionsOrder<T>): Promise<T[]> {
+    return this.#repository.find({ where: this.scope(ctx, where), order });
+  }
+
+  protected existsWhere(ctx: AuthContext, where: FindOptionsWhere<T>): Promise<boolean> {
+    return this.#repository.exists({ where: this.scope(ctx, where) });
+  }
+
+  /** Rows of another organization-owned entity (names for a list, say), within the caller's organization. */
+  protected findOwned<E extends OrganizationOwned>(ctx: AuthContext, entity: EntityTarget<E>, where: FindOptionsWhere<E>, select: FindOptionsSelect<E>): Promise<E[]> {
+    return this.#db.manager.find(entity, { select, where: { ...where, organizationId: ctx.organizationId } as FindOptionsWhere<E> });
+  }
+
   /** Inserts a row owned by the caller's organization (whatever `values` says). */
   insert(ctx: AuthContext, values: DeepPartial<T>): Promise<T> {
-    const row = this.repository.create({ ...values, organizationId: ctx.organizationId } as DeepPartial<T>);
-    return this.repository.save(row);
+    const row = this.#repository.create({ ...values, organizationId: ctx.organizationId } as DeepPartial<T>);
+    return this.#repository.save(row);
+  }
+
+  /**
+   * Inserts rows owned by the caller's organization in one statement; on a unique conflict either
+   * skips the row (`ignore`) or updates `overwrite` where `conflict` (which includes organization_id) matches.
+   */
+  protected async insertMany(
+    ctx: AuthContext,
+    rows: DeepPartial<T>[],
+    onConflict: 'ignore' | { overwrite: string[]; conflict: string[] },
+  ): Promise<void> {
+    const owned = rows.map((row) => this.#repository.create({ ...row, organizationId: ctx.organizationId } as DeepPartial<T>));
+    const insert = this.#repository.createQueryBuilder().insert().values(owned as QueryDeepPartialEntity<T>[]);
+    if (onConflict === 'ignore') insert.orIgnore();
+    else insert.orUpdate(onConflict.overwrite, onConflict.conflict);
+    await insert.execute();
+  }
+
+  /** Updates the caller's rows matching `where`; how many changed. */
+  protected async updateWhere(ctx: AuthContext, where: FindOptionsWhere<T>, changes: QueryDeepPartialEntity<T>): Promise<number> {
+    const result = await this.#repository.update(this.scope(ctx, where), changes);
+    return result.affected ?? 0;
   }
 
   /**
@@ -62,13 +108,23 @@ export abstract class OrganizationScopedRepository<T extends OrganizationOwned> 
    */
   protected async compareAndSet(ctx: AuthContext, id: string, expectedVersion: number | undefined, changes: QueryDeepPartialEntity<T>): Promise<boolean> {
     const match = (expectedVersion === undefined ? { id } : { id, version: expectedVersion }) as FindOptionsWhere<T>;
-    const result = await this.repository.update(this.scope(ctx, match), { ...changes, version: () => 'version + 1' } as QueryDeepPartialEntity<T>);
-    return result.affected === 1;
+    return (await this.updateWhere(ctx, match, { ...changes, version: () => 'version + 1' } as QueryDeepPartialEntity<T>)) === 1;
   }
 
   /** Deletes the caller's row; NotFoundError when it is not theirs or does not exist. */
   async deleteById(ctx: AuthContext, id: string): Promise<void> {
-    const result = await this.repository.delete(this.scope(ctx, { id } as FindOptionsWhere<T>));
+    const result = await this.#repository.delete(this.scope(ctx, { id } as FindOptionsWhere<T>));
     if (!result.affected) throw new NotFoundError(this.noun);
+  }
+
+  /**
+   * Raw SQL for what the builders cannot say (a set-based UPDATE … FROM unnest). It must compare
+   * organization_id with `$organization`, which becomes the caller's organization id: SQL without
+   * it is refused before it runs.
+   */
+  protected async scopedSql<R = unknown>(ctx: AuthContext, sql: string, parameters: unknown[]): Promise<R[]> {
+    if (!sql.includes(ORGANIZATION_PARAMETER)) throw new Error('scopedSql needs organization_id = $organization');
+    const text = sql.replaceAll(ORGANIZATION_PARAMETER, `$${parameters.length + 1}`);
+    return this.#db.manager.query(text, [...parameters, ctx.organizationId]);
   }
 }

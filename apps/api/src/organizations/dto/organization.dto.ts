@@ -1,10 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { trim } from '../../common/validation/text';
 import { IsOmittable } from '../../common/validation/validators';
 import type { Organization } from '../organization.entity';
-
-export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class UpdateOrganizationDto {
   @ApiPropertyOptional({ maxLength: 200 })

@@ -15,7 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { trim } from '../../organizations/dto/organization.dto';
+import { trim } from '../../common/validation/text';
 import { PaginationQuery } from '../../common/http/pagination.dto';
 import { PolicyVerdictResponse } from '../../policy/dto/policy-verdict.dto';
 import { MoneyDto } from '../../common/money/money.dto';
