@@ -1,8 +1,9 @@
 'use client';
 
 import { Fragment, useState } from 'react';
-import { Alert, Button, Dialog, DialogActions, Field, Textarea } from '@/components/ui';
+import { Alert, Button, Dialog, DialogActions, Field, Select, Textarea } from '@/components/ui';
 import { describeError, hasErrorCode } from '@/lib/api/api-error';
+import { usePolicy } from '@/lib/api/organization';
 import { useTripTransition, type Trip } from '@/lib/api/trips';
 import { availableActions, type LifecycleAction } from '@/lib/trips/lifecycle';
 
@@ -35,20 +36,35 @@ export interface TripActionsProps {
 /** The lifecycle steps the API allows this user on this trip now (its `allowedActions`); reject asks for a reason. */
 export function TripActions({ trip, size = 'md', onDone, only, onConflict, commentOnApprove }: TripActionsProps) {
   const transition = useTripTransition();
-  const [dialog, setDialog] = useState<'reject' | 'cancel' | 'approve' | null>(null);
+  const [dialog, setDialog] = useState<'reject' | 'cancel' | 'approve' | 'reasonCode' | null>(null);
+  // Submitting an out-of-policy trip under an "allowed with a reason" policy: the API asks for one.
+  const [policyRefusal, setPolicyRefusal] = useState<string | null>(null);
+  const [reasonCode, setReasonCode] = useState('');
+  const policy = usePolicy({ enabled: dialog === 'reasonCode' });
+  const reasonCodes = policy.data?.outOfPolicy === 'allowed_with_reason' ? policy.data.reasonCodes : [];
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const actions = availableActions(trip).filter((action) => !only || only.includes(action));
 
-  const run = async (action: LifecycleAction, withReason?: string) => {
+  const run = async (action: LifecycleAction, withReason?: string, withReasonCode?: string) => {
     setError(null);
     try {
-      const updated = await transition.mutateAsync({ id: trip.id, action, reason: withReason });
+      const updated = await transition.mutateAsync({
+        id: trip.id,
+        action,
+        reason: withReason,
+        reasonCode: withReasonCode,
+      });
       setDialog(null);
       setReason('');
       onDone?.(action, updated);
     } catch (err) {
+      if (action === 'submit' && hasErrorCode(err, 'POLICY_BLOCKED')) {
+        setPolicyRefusal(describeError(err));
+        setDialog('reasonCode');
+        return;
+      }
       if (onConflict && hasErrorCode(err, 'TRIP_ILLEGAL_TRANSITION')) {
         setDialog(null);
         return onConflict(action);
@@ -112,6 +128,7 @@ export function TripActions({ trip, size = 'md', onDone, only, onConflict, comme
             error={reasonError ?? undefined}
             hint="The traveller receives it by e-mail; it is kept in the audit log."
           >
+            {/* eslint-disable-next-line jsx-a11y/no-autofocus -- the dialog opens on the user's click; HTML's dialog focusing steps move focus to this control */}
             <Textarea autoFocus rows={4} value={reason} onChange={(event) => setReason(event.target.value)} />
           </Field>
           <DialogActions>
@@ -134,6 +151,7 @@ export function TripActions({ trip, size = 'md', onDone, only, onConflict, comme
         >
           {error && <Alert tone="danger">{error}</Alert>}
           <Field label="Comment" optional hint="The traveller reads it on the trip page and in the e-mail.">
+            {/* eslint-disable-next-line jsx-a11y/no-autofocus -- the dialog opens on the user's click; HTML's dialog focusing steps move focus to this control */}
             <Textarea
               autoFocus
               rows={3}
@@ -149,6 +167,40 @@ export function TripActions({ trip, size = 'md', onDone, only, onConflict, comme
             <Button type="submit" variant="primary" loading={transition.isPending}>
               Approve trip
             </Button>
+          </DialogActions>
+        </form>
+      </Dialog>
+      <Dialog open={dialog === 'reasonCode'} title="Out of travel policy" onClose={() => setDialog(null)}>
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (reasonCode) void run('submit', undefined, reasonCode);
+          }}
+          style={{ display: 'flex', flexDirection: 'column', gap: 'var(--space-4)' }}
+        >
+          <p>{policyRefusal}</p>
+          {error && <Alert tone="danger">{error}</Alert>}
+          {reasonCodes.length > 0 && (
+            <Field label="Your reason" hint="Recorded with the trip for your organization's reports.">
+              <Select value={reasonCode} onChange={(event) => setReasonCode(event.target.value)}>
+                <option value="">Choose a reason…</option>
+                {reasonCodes.map((option) => (
+                  <option key={option.code} value={option.code}>
+                    {option.label}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          )}
+          <DialogActions>
+            <Button variant="ghost" onClick={() => setDialog(null)}>
+              Keep it a draft
+            </Button>
+            {reasonCodes.length > 0 && (
+              <Button type="submit" variant="primary" disabled={!reasonCode} loading={transition.isPending}>
+                Submit with this reason
+              </Button>
+            )}
           </DialogActions>
         </form>
       </Dialog>

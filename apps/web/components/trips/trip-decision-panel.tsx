@@ -73,6 +73,13 @@ export function TripDecisionPanel({ trip }: { trip: TripDetail }) {
   }
 
   if (decision.outcome === 'approved' && trip.status !== 'cancelled') {
+    if (decision.automatic) {
+      return (
+        <Alert tone="success" title={`Approved automatically on ${formatTimestamp(decision.decidedAt)}`}>
+          <p>It was within the travel policy, and your organization approves such trips without an approver.</p>
+        </Alert>
+      );
+    }
     return (
       <Alert tone="success" title={`Approved by ${decidedBy(decision)}`}>
         <Reason decision={decision} label="The approver’s comment" />

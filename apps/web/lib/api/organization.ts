@@ -91,8 +91,12 @@ export function useRevokeInvitation() {
   });
 }
 
-export function usePolicy() {
-  return useQuery({ queryKey: keys.policy, queryFn: () => call(api.GET('/api/organizations/current/policy')) });
+export function usePolicy({ enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: keys.policy,
+    enabled,
+    queryFn: () => call(api.GET('/api/organizations/current/policy')),
+  });
 }
 
 export function useSavePolicy() {

@@ -113,8 +113,24 @@ const transitionPaths = {
 export function useTripTransition() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, action, reason }: { id: string; action: TripAction; reason?: string }) =>
-      call(api.POST(transitionPaths[action], { params: { path: { id } }, body: reason ? { reason } : {} })),
+    mutationFn: ({
+      id,
+      action,
+      reason,
+      reasonCode,
+    }: {
+      id: string;
+      action: TripAction;
+      reason?: string;
+      reasonCode?: string;
+    }) =>
+      call(
+        api.POST(transitionPaths[action], {
+          params: { path: { id } },
+          // reasonCode: the traveller's reason for an out-of-policy trip (submit, policy "allowed with a reason").
+          body: { ...(reason ? { reason } : {}), ...(reasonCode ? { reasonCode } : {}) },
+        }),
+      ),
     onSuccess: (trip) => {
       // The answer has the new status; the decision and submission times come with the re-read.
       queryClient.setQueryData<TripDetail>(tripKeys.detail(trip.id), (old) => (old ? { ...old, ...trip } : old));

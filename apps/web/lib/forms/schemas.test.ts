@@ -100,19 +100,42 @@ describe('activitySchema', () => {
 });
 
 describe('policySchema', () => {
+  const policy = {
+    allowedCabinClasses: ['economy'],
+    cabinFromHours: { premium_economy: '6', business: '9.5', first: '' },
+    currency: 'EUR',
+    maxFlightFare: '',
+    maxHotelNightlyRate: '',
+    cityNightlyCaps: [],
+    minAdvanceBookingDays: '7',
+    tripBudgetCeiling: '',
+    preferredAirlines: 'lh, LX',
+    blockedAirlines: 'FR',
+    maxConnections: '1',
+    maxFlightCo2Kg: '',
+    expenseCaps: [],
+    outOfPolicy: 'needs_approval',
+    reasonCodes: [],
+    autoApproveInPolicy: false,
+  } as const;
+
+  it('accepts a full policy', () => {
+    expect(policySchema.safeParse(policy).success).toBe(true);
+  });
+
   it('needs at least one cabin class and whole days', () => {
-    const result = policySchema.safeParse({
-      allowedCabinClasses: [],
-      currency: 'EUR',
-      maxFlightFare: '',
-      maxHotelNightlyRate: '',
-      minAdvanceBookingDays: '1.5',
-      tripBudgetCeiling: '',
-      outOfPolicyRequiresApproval: true,
-    });
+    const result = policySchema.safeParse({ ...policy, allowedCabinClasses: [], minAdvanceBookingDays: '1.5' });
     expect(issues(result)).toEqual({
       allowedCabinClasses: 'Allow at least one cabin class',
       minAdvanceBookingDays: 'Enter a whole number of days',
+    });
+  });
+
+  it('refuses an airline both preferred and blocked, and a reason-only policy without reasons', () => {
+    const result = policySchema.safeParse({ ...policy, blockedAirlines: 'LH', outOfPolicy: 'allowed_with_reason' });
+    expect(issues(result)).toEqual({
+      blockedAirlines: 'An airline cannot be both preferred and blocked',
+      reasonCodes: 'Add at least one reason travellers can give',
     });
   });
 });

@@ -140,24 +140,99 @@ function endsAfterStart(a: {
 }
 
 export const CABIN_CLASSES = ['economy', 'premium_economy', 'business', 'first'] as const;
+/** Cabins a duration rule can allow on longer flights (economy is the floor). */
+export const RULED_CABINS = ['premium_economy', 'business', 'first'] as const;
+export const OUT_OF_POLICY = ['needs_approval', 'blocked', 'allowed_with_reason'] as const;
 
-export const policySchema = z.object({
-  allowedCabinClasses: z.array(z.enum(CABIN_CLASSES)).min(1, 'Allow at least one cabin class'),
-  currency: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z]{3}$/, 'Use a 3-letter currency code such as EUR'),
-  maxFlightFare: amount,
-  maxHotelNightlyRate: amount,
-  minAdvanceBookingDays: z
-    .string()
-    .trim()
-    .regex(/^\d{1,3}$/, 'Enter a whole number of days')
-    .refine((value) => Number(value) <= 365, 'At most 365 days'),
-  tripBudgetCeiling: amount,
-  outOfPolicyRequiresApproval: z.boolean(),
-});
+const requiredAmount = amount.refine((value) => value !== '', 'Enter an amount');
+const hours = z
+  .string()
+  .trim()
+  .refine(
+    (value) => value === '' || (/^\d{1,2}(\.\d{1,2})?$/.test(value) && Number(value) > 0 && Number(value) <= 24),
+    'Enter hours from 0 to 24, like 6 or 9.5',
+  );
+const airlines = z
+  .string()
+  .trim()
+  .refine(
+    (value) => splitCodes(value).every((code) => /^[A-Z0-9]{2}$/.test(code)),
+    'List 2-character airline codes, like LH, LX',
+  );
+const snakeCode = z
+  .string()
+  .trim()
+  .regex(/^[a-z][a-z0-9_]{0,39}$/, 'Use lower_snake_case, like client_requirement');
+
+/** "lh, lx LX" → ["LH", "LX"]: airline codes as typed, in capitals, each once. */
+export function splitCodes(value: string): string[] {
+  return [
+    ...new Set(
+      value
+        .toUpperCase()
+        .split(/[\s,;]+/)
+        .filter(Boolean),
+    ),
+  ];
+}
+
+export const policySchema = z
+  .object({
+    allowedCabinClasses: z.array(z.enum(CABIN_CLASSES)).min(1, 'Allow at least one cabin class'),
+    /** Per cabin: hours from which it is also allowed ('' = no rule). */
+    cabinFromHours: z.object({ premium_economy: hours, business: hours, first: hours }),
+    currency: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{3}$/, 'Use a 3-letter currency code such as EUR'),
+    maxFlightFare: amount,
+    maxHotelNightlyRate: amount,
+    cityNightlyCaps: z.array(
+      z.object({
+        city: z.string().trim().min(1, 'Name the city').max(100, 'At most 100 characters'),
+        countryCode: z
+          .string()
+          .trim()
+          .toUpperCase()
+          .refine((value) => value === '' || /^[A-Z]{2}$/.test(value), 'Use a 2-letter country code such as FR'),
+        maxNightlyRate: requiredAmount,
+      }),
+    ),
+    minAdvanceBookingDays: z
+      .string()
+      .trim()
+      .regex(/^\d{1,3}$/, 'Enter a whole number of days')
+      .refine((value) => Number(value) <= 365, 'At most 365 days'),
+    tripBudgetCeiling: amount,
+    preferredAirlines: airlines,
+    blockedAirlines: airlines,
+    maxConnections: z.enum(['', '0', '1', '2', '3']),
+    maxFlightCo2Kg: z
+      .string()
+      .trim()
+      .refine(
+        (value) => value === '' || (/^\d{1,6}$/.test(value) && Number(value) >= 1 && Number(value) <= 100000),
+        'Enter whole kilograms, from 1 to 100000',
+      ),
+    expenseCaps: z.array(z.object({ category: snakeCode, maxAmount: requiredAmount })),
+    outOfPolicy: z.enum(OUT_OF_POLICY),
+    reasonCodes: z.array(
+      z.object({ code: snakeCode, label: z.string().trim().min(1, 'Give a label').max(100, 'At most 100 characters') }),
+    ),
+    autoApproveInPolicy: z.boolean(),
+  })
+  .refine((policy) => policy.outOfPolicy !== 'allowed_with_reason' || policy.reasonCodes.length > 0, {
+    path: ['reasonCodes'],
+    message: 'Add at least one reason travellers can give',
+  })
+  .refine(
+    (policy) => {
+      const blocked = new Set(splitCodes(policy.blockedAirlines));
+      return !splitCodes(policy.preferredAirlines).some((code) => blocked.has(code));
+    },
+    { path: ['blockedAirlines'], message: 'An airline cannot be both preferred and blocked' },
+  );
 export type PolicyFormValues = z.input<typeof policySchema>;
 
 export const ROLES = ['traveller', 'manager', 'admin'] as const;

@@ -14,17 +14,17 @@ import { formatWaited, hasWaitedLong } from '@/lib/format/waited';
 import type { LifecycleAction } from '@/lib/trips/lifecycle';
 import { STATUS_LABELS } from '@/lib/trips/lifecycle';
 import { formatMoney } from '@/lib/trips/money';
-import { checkTripAgainstPolicy } from '@/lib/trips/policy-check';
 import { formatDateRange, formatTimestamp } from '@/lib/time/zoned-time';
 import { ItineraryPreview } from '@/components/approvals/itinerary-preview';
+import { PolicyVerdict } from '@/components/policy/policy-verdict';
 import styles from '@/components/approvals/approvals.module.css';
 import adminStyles from '../admin.module.css';
 
 export interface ApprovalCardProps {
   trip: Trip;
   userId: string;
+  /** For the names of travellers' reason codes. */
   policy: Policy | undefined;
-  today: string;
   onDecided(action: LifecycleAction, trip: Trip): void;
 }
 
@@ -39,16 +39,16 @@ export function describeSettled(current: TripDetail): string {
 }
 
 /**
- * One trip waiting for a decision: the facts, how long it has waited, the policy check, a preview
+ * One trip waiting for a decision: the facts, how long it has waited, the API's policy verdict, a preview
  * of its itinerary and the buttons. When a decision fails because someone else decided first (409),
  * the card shows the trip as it is now and says what happened, instead of offering the buttons again.
  */
-export function ApprovalCard({ trip, userId, policy, today, onDecided }: ApprovalCardProps) {
+export function ApprovalCard({ trip, userId, policy, onDecided }: ApprovalCardProps) {
   const queryClient = useQueryClient();
   const [settled, setSettled] = useState<{ trip: TripDetail; message: string } | null>(null);
   const [refreshError, setRefreshError] = useState<string | null>(null);
   const shown = settled?.trip ?? trip;
-  const check = policy ? checkTripAgainstPolicy(shown, policy, today) : null;
+  const reasonLabels = policy ? new Map(policy.reasonCodes.map((reason) => [reason.code, reason.label])) : undefined;
   const own = trip.travellerId === userId;
   // A submitted trip's row changes only when it is submitted (its fields are frozen until then).
   const waitingSince = trip.updatedAt;
@@ -90,15 +90,7 @@ export function ApprovalCard({ trip, userId, policy, today, onDecided }: Approva
             )}
           </div>
           {shown.purpose && <p className={adminStyles.purpose}>{shown.purpose}</p>}
-          {check && check.notes.length > 0 && (
-            <ul className={adminStyles.notes} aria-label="Policy check">
-              {check.notes.map((note) => (
-                <li key={note.text} className={note.ok ? adminStyles.ok : adminStyles.bad}>
-                  {note.ok ? '✓' : '!'} {note.text}
-                </li>
-              ))}
-            </ul>
-          )}
+          {shown.policy && <PolicyVerdict verdict={shown.policy} reasonLabels={reasonLabels} />}
           <ItineraryPreview trip={shown} />
         </div>
         <div className={adminStyles.buttons}>

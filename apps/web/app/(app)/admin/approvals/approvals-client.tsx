@@ -7,18 +7,16 @@ import { Alert, Button, Card, EmptyState, Loading, PageHeader, Pagination } from
 import { describeError } from '@/lib/api/api-error';
 import { usePolicy } from '@/lib/api/organization';
 import { useTrips } from '@/lib/api/trips';
-import { today } from '@/lib/time/zoned-time';
 import styles from '../admin.module.css';
 import { ApprovalCard } from './approval-card';
 
-/** Submitted trips, oldest departure first, each with its policy check, itinerary and the decision buttons. */
+/** Submitted trips, oldest departure first, each with the API's policy verdict, itinerary and the decision buttons. */
 export function ApprovalsClient() {
   const user = useUser();
   const [page, setPage] = useState(1);
   const [done, setDone] = useState<string | null>(null);
   const trips = useTrips({ status: ['submitted'], sort: 'startDate', order: 'asc', page, limit: 20 });
   const policy = usePolicy();
-  const now = today();
 
   return (
     <>
@@ -45,7 +43,8 @@ export function ApprovalsClient() {
       ) : trips.data.items.length === 0 ? (
         <Card>
           <EmptyState icon="check" title="Nothing waits for approval">
-            When a colleague submits a trip, it appears here with its policy check. You are notified by e-mail too.
+            When a colleague submits a trip, it appears here with what the travel policy says about it. You are notified
+            by e-mail too.
           </EmptyState>
         </Card>
       ) : (
@@ -56,7 +55,6 @@ export function ApprovalsClient() {
               trip={trip}
               userId={user.id}
               policy={policy.data}
-              today={now}
               onDecided={(action) => setDone(`“${trip.title}”: ${TRIP_ACTION_DONE[action]}`)}
             />
           ))}

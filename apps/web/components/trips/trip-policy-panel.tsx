@@ -1,0 +1,16 @@
+import { PolicyVerdict } from '@/components/policy/policy-verdict';
+import { Card } from '@/components/ui';
+import type { Trip } from '@/lib/api/trips';
+
+/**
+ * The travel policy's verdict on the trip's last submission, as the API stored it (with the policy
+ * version): why it waits for an approver, or that it went through in policy. Nothing before a submission.
+ */
+export function TripPolicyPanel({ trip }: { trip: Trip }) {
+  if (!trip.policy) return null;
+  return (
+    <Card title="Travel policy" as="h2">
+      <PolicyVerdict verdict={trip.policy} />
+    </Card>
+  );
+}
