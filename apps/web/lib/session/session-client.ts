@@ -3,6 +3,7 @@ import { toApiError } from '../api/api-error';
 import { clearDrafts } from '../forms/session-drafts';
 import { singleFlight } from './auth-fetch';
 import { CSRF_HEADER } from './csrf';
+import { REFRESH_LOCK, takeEarlyRefresh } from './early-refresh';
 
 export type User = Schemas['UserResponse'];
 
@@ -61,7 +62,10 @@ export const acceptInvitation = (body: { token: string; name: string; password: 
   start('accept-invitation', body);
 
 async function refreshNow(): Promise<Session | null> {
-  const response = await post('refresh');
+  return settleRefresh(await post('refresh'));
+}
+
+async function settleRefresh(response: Response): Promise<Session | null> {
   if (!response.ok) {
     // With a token in hand the session was working until now: it ended (expired or revoked). A
     // second request failing moments later must not turn that into a plain "signed out".
@@ -78,8 +82,11 @@ async function refreshNow(): Promise<Session | null> {
  * sends the cookie the previous refresh just rotated, never the spent one.
  */
 export const refreshSession = singleFlight(async (): Promise<Session | null> => {
+  // The page's first refresh was sent by the inline script, under the same lock.
+  const early = takeEarlyRefresh();
+  if (early) return settleRefresh(await early);
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-  return locks ? locks.request('nestmap-session-refresh', refreshNow) : refreshNow();
+  return locks ? locks.request(REFRESH_LOCK, refreshNow) : refreshNow();
 });
 
 export async function refreshAccessToken(): Promise<string | null> {
