@@ -195,6 +195,26 @@ describe('Domain events through the outbox', () => {
     });
   });
 
+  describe('waking on NOTIFY', () => {
+    it('handles an event at its commit, long before the next poll (60 s here)', async () => {
+      const live = await startTestApp({ OUTBOX_LISTEN: 'true' });
+      try {
+        const owner = await registerOrganization(live.api);
+        const trip = await createTrip(live.api, owner);
+        const started = Date.now();
+        let audited = 0;
+        while (audited === 0 && Date.now() - started < 5000) {
+          audited = (await live.api.get(`/api/audit?entityId=${trip.id}`, as(owner))).body.total;
+          if (audited === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        expect(audited).toBe(1);
+        expect(Date.now() - started).toBeLessThan(2000);
+      } finally {
+        await live.close();
+      }
+    });
+  });
+
   describe('the audit log covers members, invitations and the travel policy', () => {
     it('records a role change, a deactivation, an invitation created, accepted and revoked, and a policy update', async () => {
       const member = await addMember(t.api, admin, 'traveller', 'Nina New');
