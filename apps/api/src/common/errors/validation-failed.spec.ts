@@ -17,8 +17,8 @@ function dtoFiles(folder: string): string[] {
 }
 
 /** The constraint names every DTO of the API can report (what class-validator puts in `constraints`). */
-function constraintNamesInUse(): Set<string> {
-  for (const file of dtoFiles(SOURCE_ROOT)) require(file);
+async function constraintNamesInUse(): Promise<Set<string>> {
+  await Promise.all(dtoFiles(SOURCE_ROOT).map((file) => import(file)));
   const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<unknown, Array<{ type: string; name?: string; constraintCls: Function }>> };
   const names = new Set<string>();
   for (const metadatas of storage.validationMetadatas.values()) {
@@ -70,8 +70,11 @@ describe('validation failures, field by field', () => {
     expect(long.errors).toEqual([{ field: 'rates.0.source', code: FieldErrorCode.TooLong, message: 'rates.0.source must be shorter than or equal to 200 characters' }]);
   });
 
-  it('has a code for every validation rule any DTO of the API uses', () => {
-    const unmapped = [...constraintNamesInUse()].filter((name) => !(name in CODE_OF_CONSTRAINT));
+  it('has a code for every validation rule any DTO of the API uses', async () => {
+    const inUse = await constraintNamesInUse();
+    // The DTOs were loaded: the rules of the auth and trip DTOs are among them.
+    expect([...inUse]).toEqual(expect.arrayContaining(['isAcceptablePassword', 'isCalendarDate', 'maxLength', 'nestedValidation']));
+    const unmapped = [...inUse].filter((name) => !(name in CODE_OF_CONSTRAINT));
     expect(unmapped).toEqual([]);
   });
 });
