@@ -74,7 +74,7 @@ export function AcceptInvitationForm({ token, invitation, roleName, onLinkDied }
           </Alert>
         )}
         <Field label="Your name" error={formState.errors.name?.message}>
-          <Input autoComplete="name" autoFocus {...register('name')} />
+          <Input autoComplete="name" {...register('name')} />
         </Field>
         <Field
           label="Password"

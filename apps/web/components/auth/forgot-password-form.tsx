@@ -67,7 +67,7 @@ export function ForgotPasswordForm() {
       <form className={styles.form} onSubmit={onSubmit} noValidate>
         {error && <Alert tone="danger">{error}</Alert>}
         <Field label="E-mail" error={formState.errors.email?.message}>
-          <Input type="email" autoComplete="email" autoFocus {...register('email')} />
+          <Input type="email" autoComplete="email" {...register('email')} />
         </Field>
         <Button type="submit" variant="primary" block loading={formState.isSubmitting}>
           Send reset link

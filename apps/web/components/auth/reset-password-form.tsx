@@ -23,6 +23,8 @@ function useTokenFromLink(): string | null | undefined {
   useEffect(() => {
     const found = new URLSearchParams(window.location.hash.slice(1)).get('token');
     if (found) {
+      // The fragment exists only in the browser, after mount; read once, so no render loop.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
       setToken(found);
       // Out of the address bar and the history at once: nothing shows or sends it later.
       window.history.replaceState(window.history.state, '', window.location.pathname);
@@ -94,7 +96,7 @@ export function ResetPasswordForm() {
           hint="At least 12 characters. A short sentence works well."
           error={formState.errors.password?.message}
         >
-          <Input type="password" autoComplete="new-password" autoFocus {...register('password')} />
+          <Input type="password" autoComplete="new-password" {...register('password')} />
         </Field>
         <Button type="submit" variant="primary" block loading={formState.isSubmitting}>
           Set new password

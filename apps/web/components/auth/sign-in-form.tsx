@@ -55,7 +55,7 @@ export function SignInForm() {
           </Alert>
         )}
         <Field label="E-mail" error={formState.errors.email?.message}>
-          <Input type="email" autoComplete="email" autoFocus {...register('email')} />
+          <Input type="email" autoComplete="email" {...register('email')} />
         </Field>
         <Field label="Password" error={formState.errors.password?.message}>
           <Input type="password" autoComplete="current-password" {...register('password')} />

@@ -46,7 +46,7 @@ export function SignUpForm() {
       <form className={styles.form} onSubmit={onSubmit} noValidate>
         {errors.length > 0 && <Alert tone="danger">{errors.join(' ')}</Alert>}
         <Field label="Your name" error={formState.errors.name?.message}>
-          <Input autoComplete="name" autoFocus {...register('name')} />
+          <Input autoComplete="name" {...register('name')} />
         </Field>
         <Field label="Work e-mail" error={formState.errors.email?.message}>
           <Input type="email" autoComplete="email" {...register('email')} />

@@ -1,8 +1,8 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useId, useRef, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { useSessionDraft } from '@/components/session/use-session-draft';
 import { PlaceAutocomplete } from '@/components/trips/place-autocomplete';
 import { Alert, Button, Field, Input, Select, Textarea } from '@/components/ui';
@@ -83,7 +83,7 @@ export function ActivityForm({
     resolver: zodResolver(activitySchema),
     defaultValues: activityToFormValues(activity, defaults),
   });
-  const { register, handleSubmit, formState, setValue, watch, setError, reset } = form;
+  const { register, handleSubmit, formState, setValue, control, setError, reset } = form;
   const restored = useSessionDraft(draftKey, form);
 
   // On opening an edit, check it still exists (and is current) before anyone types into it.
@@ -104,11 +104,9 @@ export function ActivityForm({
       live = false;
     };
     // Once per opened form: later refetches must not move the base version.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- deliberately on mount only (see above)
   }, []);
-  const locationName = watch('locationName');
-  const timezone = watch('timezone');
-  const endTimezone = watch('endTimezone');
-  const startDate = watch('startDate');
+  const [locationName, timezone, endTimezone, startDate] = useWatch({ control, name: ['locationName', 'timezone', 'endTimezone', 'startDate'] });
 
   useEffect(() => {
     if (!pickedPoint) return;
@@ -135,7 +133,9 @@ export function ActivityForm({
       setErrors(split.general);
     }
   };
-  const submit = handleSubmit((values) => save(formValuesToActivityBody(values), baseVersion.current));
+  // The base version is read when the form is sent, not while rendering.
+  const submit = (event: FormEvent<HTMLFormElement>) =>
+    handleSubmit((values) => save(formValuesToActivityBody(values), baseVersion.current))(event);
 
   return (
     <form className={styles.form} onSubmit={submit} noValidate aria-labelledby={headingId}>
@@ -196,6 +196,7 @@ export function ActivityForm({
       <fieldset className={styles.fields} disabled={gone}>
         <div className={styles.grid2}>
           <Field label="Title" error={formState.errors.title?.message}>
+            {/* eslint-disable-next-line jsx-a11y/no-autofocus -- the form opens on the user's own click: focus follows into it */}
             <Input autoFocus placeholder="Customer workshop" {...register('title')} />
           </Field>
           <Field label="Type" error={formState.errors.type?.message}>

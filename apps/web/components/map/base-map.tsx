@@ -2,7 +2,7 @@
 
 import 'leaflet/dist/leaflet.css';
 import type { LatLngBoundsExpression } from 'leaflet';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { MapContainer, ScaleControl, TileLayer } from 'react-leaflet';
 import { TILE_CONFIG_PATH, type TileConfig } from './map-config';
 import { OfflineBasemap } from './offline-basemap';
@@ -71,7 +71,7 @@ export interface BaseMapProps {
 export function BaseMap({ children, overlay, className, label }: BaseMapProps) {
   const tiles = useTileConfig();
   const [tilesFailed, setTilesFailed] = useState(false);
-  const onTilesFailed = useRef(() => setTilesFailed(true)).current;
+  const onTilesFailed = useCallback(() => setTilesFailed(true), []);
   const basemap = tiles === null || tilesFailed;
   return (
     <div role="region" aria-label={label} className={[styles.region, className].filter(Boolean).join(' ')}>

@@ -18,8 +18,11 @@ export function useSessionDraft<T extends FieldValues>(key: string | undefined, 
   const [restored, setRestored] = useState(false);
   const took = useRef(false);
   // Read while rendering: react-hook-form only tracks isDirty for forms that read it.
+  const isDirty = form.formState.isDirty;
   const dirty = useRef(false);
-  dirty.current = form.formState.isDirty;
+  useEffect(() => {
+    dirty.current = isDirty;
+  }, [isDirty]);
 
   useEffect(() => {
     if (!key || !userId) return;
@@ -34,6 +37,8 @@ export function useSessionDraft<T extends FieldValues>(key: string | undefined, 
     const draft = takeDraft<T>(userId, key);
     if (draft) {
       reset(draft, { keepDefaultValues: true });
+      // sessionStorage is read after mount (the server has none) and only once: no render loop.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
       setRestored(true);
     }
   }, [key, userId, reset]);

@@ -13,7 +13,6 @@ export interface PlaceAutocompleteProps {
   onSelect(place: Place): void;
   placeholder?: string;
   name?: string;
-  autoFocus?: boolean;
 }
 
 function useDebounced<T>(value: T, ms: number): T {
@@ -44,7 +43,6 @@ export function PlaceAutocomplete({
   onSelect,
   placeholder = 'Start typing a city or airport…',
   name,
-  autoFocus,
 }: PlaceAutocompleteProps) {
   const listId = useId();
   const [open, setOpen] = useState(false);
@@ -54,7 +52,12 @@ export function PlaceAutocomplete({
   const options = places.data ?? [];
   const wrapRef = useRef<HTMLDivElement>(null);
 
-  useEffect(() => setActive(-1), [query]);
+  // A new query starts the highlighted suggestion over (adjusted while rendering, not in an effect).
+  const [activeQuery, setActiveQuery] = useState(query);
+  if (activeQuery !== query) {
+    setActiveQuery(query);
+    setActive(-1);
+  }
 
   useEffect(() => {
     const close = (event: MouseEvent) => {
@@ -78,7 +81,6 @@ export function PlaceAutocomplete({
       <Input
         role="combobox"
         name={name}
-        autoFocus={autoFocus}
         autoComplete="off"
         placeholder={placeholder}
         value={value}
@@ -116,6 +118,8 @@ export function PlaceAutocomplete({
             <li className={styles.status}>No place found. Keep the text as it is, or try another spelling.</li>
           )}
           {options.map((place, index) => (
+            // The keyboard picks options on the combobox (aria-activedescendant), as the ARIA combobox pattern has it.
+            // eslint-disable-next-line jsx-a11y/click-events-have-key-events
             <li
               key={`${place.kind}-${place.iata ?? place.name}-${place.countryCode}-${place.latitude}`}
               id={optionId(index)}

@@ -151,8 +151,8 @@ export function TripActions({ trip, size = 'md', onDone, only, onConflict, comme
         >
           {error && <Alert tone="danger">{error}</Alert>}
           <Field label="Comment" optional hint="The traveller reads it on the trip page and in the e-mail.">
-            {/* eslint-disable-next-line jsx-a11y/no-autofocus -- the dialog opens on the user's click; HTML's dialog focusing steps move focus to this control */}
             <Textarea
+              // eslint-disable-next-line jsx-a11y/no-autofocus -- the dialog opens on the user's click; HTML's dialog focusing steps move focus to this control
               autoFocus
               rows={3}
               maxLength={1000}

@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { Schemas } from '@nestmap/api-client';
 import { useEffect, useState, type ReactNode } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { Alert, Button, Field, FieldRow, Input, Textarea } from '@/components/ui';
 import { splitFieldErrors } from '@/lib/api/api-error';
 import { tripSchema, type TripFormValues } from '@/lib/forms/schemas';
@@ -85,12 +85,9 @@ export function TripForm({
     resolver: zodResolver(tripSchema),
     defaultValues: tripToFormValues(initial, defaultCurrency),
   });
-  const { register, handleSubmit, formState, setValue, watch, setError, reset } = form;
+  const { register, handleSubmit, formState, setValue, control, setError, reset } = form;
   const restored = useSessionDraft(draftKey, form);
-  const destination = watch('destination');
-  const latitude = watch('latitude');
-  const timezone = watch('timezone');
-  const country = watch('destinationCountry');
+  const [destination, latitude, timezone, country] = useWatch({ control, name: ['destination', 'latitude', 'timezone', 'destinationCountry'] });
 
   useEffect(() => {
     if (resetTo) reset(tripToFormValues(resetTo, defaultCurrency));

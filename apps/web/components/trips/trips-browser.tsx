@@ -1,7 +1,7 @@
 'use client';
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { useRole, useUser } from '@/components/session/session-provider';
 import {
   Alert,
@@ -71,7 +71,7 @@ export function TripsBrowser({ scope }: TripsBrowserProps) {
   const moreFiltersId = useId();
   const [filtersOpen, setFiltersOpen] = useState(false);
 
-  const update = (changes: Record<string, string | undefined>) => {
+  const update = useCallback((changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params.toString());
     for (const [key, value] of Object.entries(changes)) {
       if (value) next.set(key, value);
@@ -80,14 +80,14 @@ export function TripsBrowser({ scope }: TripsBrowserProps) {
     if (!('page' in changes)) next.delete('page');
     const query = next.toString();
     router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
-  };
+  }, [params, pathname, router]);
 
   // Search as you type, without a request per keystroke.
   useEffect(() => {
     if (search === (filters.q ?? '')) return;
     const timer = setTimeout(() => update({ q: search.trim() || undefined }), 300);
     return () => clearTimeout(timer);
-  }, [search]);
+  }, [search, filters.q, update]);
 
   const query: TripFilters = {
     q: filters.q,

@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { Schemas } from '@nestmap/api-client';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import {
   Alert,
   Badge,
@@ -58,11 +58,11 @@ export function InvitationsClient() {
   const [revokeError, setRevokeError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<Invitation | null>(null);
   const [revoked, setRevoked] = useState<string | null>(null);
-  const { register, handleSubmit, formState, reset, setError, watch } = useForm<InvitationFormValues>({
+  const { register, handleSubmit, formState, reset, setError, control } = useForm<InvitationFormValues>({
     resolver: zodResolver(invitationSchema),
     defaultValues: { email: '', role: 'traveller' },
   });
-  const role = watch('role');
+  const role = useWatch({ control, name: 'role' });
 
   const confirmRevoke = async (invitation: Invitation) => {
     setRevokeError(null);
