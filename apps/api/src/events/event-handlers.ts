@@ -26,7 +26,7 @@ export interface MailSender {
 /**
  * The subscription point for domain events: any module registers its handlers here at start-up
  * (`onModuleInit`), and from then on every published event of their types is queued for them.
- * Today: the audit recorder (audit/), the trip mail notifier (mail/); the realtime publisher of
+ * Today: the audit recorder (audit/), the trip e-mail notifier (trips/); the realtime publisher of
  * live collaboration subscribes here the same way.
  */
 @Injectable()

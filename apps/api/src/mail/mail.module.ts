@@ -1,21 +1,17 @@
 import { Global, Inject, Logger, Module, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { EventHandlers } from '../events/event-handlers';
-import { UsersModule } from '../users/users.module';
 import { MailService } from './mail.service';
 import { OutboxRepository } from './outbox.repository';
-import { TripNotifier } from './trip-notifier';
 import { LocalOutboxTransport } from './transports/local.transport';
 import { MAIL_TRANSPORT, MailTransport } from './transports/mail-transport';
 import { SendgridTransport } from './transports/sendgrid.transport';
 
 @Global()
 @Module({
-  imports: [UsersModule],
   providers: [
     MailService,
     OutboxRepository,
-    TripNotifier,
     {
       provide: MAIL_TRANSPORT,
       inject: [APP_CONFIG],

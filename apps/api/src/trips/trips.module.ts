@@ -6,6 +6,7 @@ import { UsersModule } from '../users/users.module';
 import { TripAccessService } from './trip-access.service';
 import { TripBudget } from './trip-budget';
 import { TripCostsRepository } from './trip-costs.repository';
+import { TripNotifier } from './trip-notifier';
 import { TripsController } from './trips.controller';
 import { TripsRepository } from './trips.repository';
 import { TripsService } from './trips.service';
@@ -13,7 +14,7 @@ import { TripsService } from './trips.service';
 @Module({
   imports: [UsersModule, AuditModule, CurrencyModule, PolicyModule],
   controllers: [TripsController],
-  providers: [TripsService, TripsRepository, TripAccessService, TripBudget, TripCostsRepository],
+  providers: [TripsService, TripsRepository, TripAccessService, TripBudget, TripCostsRepository, TripNotifier],
   exports: [TripsRepository, TripAccessService, TripBudget],
 })
 export class TripsModule {}

@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { contextOf, type OneOf, type TripStepPayload } from '../events/event-map';
 import { EventHandlers } from '../events/event-handlers';
 import { UsersRepository } from '../users/users.repository';
-import { MailService } from './mail.service';
+import { MailService } from '../mail/mail.service';
 
 const EVENTS = ['trip.submitted', 'trip.approved', 'trip.rejected'] as const;
 
@@ -13,6 +13,7 @@ const EVENTS = ['trip.submitted', 'trip.approved', 'trip.rejected'] as const;
  */
 @Injectable()
 export class TripNotifier implements OnModuleInit {
+  /** Stored in outbox rows: keep it when moving the class. */
   readonly name = 'mail.trip-notifier';
   readonly events = EVENTS;
 
