@@ -1499,7 +1499,7 @@ export interface components {
       notes: string | null;
       cost: components['schemas']['MoneyDto'] | null;
       bookingReference: string | null;
-      /** @description Manual order among activities starting at the same instant */
+      /** @description Index in the itinerary: time order, then the manual order among activities starting at the same instant */
       position: number;
       /** @description Send it back with an edit (`version` or If-Match) */
       version: number;

@@ -153,7 +153,7 @@ export class ActivityResponse {
   @ApiProperty({ type: String, nullable: true }) notes: string | null;
   @ApiProperty({ type: MoneyDto, nullable: true }) cost: MoneyDto | null;
   @ApiProperty({ type: String, nullable: true }) bookingReference: string | null;
-  @ApiProperty({ description: 'Manual order among activities starting at the same instant' }) position: number;
+  @ApiProperty({ description: 'Index in the itinerary: time order, then the manual order among activities starting at the same instant' }) position: number;
   @ApiProperty({ description: 'Send it back with an edit (`version` or If-Match)' }) version: number;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt: string;
