@@ -200,8 +200,13 @@ function eventOf(message: OutboxMessage): OneOf<EventType> {
   } satisfies DomainEvent as OneOf<EventType>;
 }
 
-/** An error as one line: status and message, never a provider's request (it carries the API key). */
+/**
+ * An error as one line: status and message, never a provider's request (it carries the API key),
+ * and for a database error only its SQLSTATE, table, column and constraint (messages quote values).
+ */
 function describe(error: unknown): string {
+  const database = loggableDatabaseError(error);
+  if (database) return `database error ${Object.values(database).join(' ')}`;
   const status = (error as { code?: unknown }).code;
   const message = error instanceof Error ? error.message : String(error);
   return (typeof status === 'number' ? `${status} ` : '') + message.slice(0, 500);
