@@ -1,10 +1,10 @@
 'use client';
 
 import { useState } from 'react';
+import { PagedList } from '@/components/admin/paged-list';
 import { useUser } from '@/components/session/session-provider';
 import { TRIP_ACTION_DONE } from '@/components/trips/trip-actions';
-import { Alert, Button, Card, EmptyState, Loading, PageHeader, Pagination } from '@/components/ui';
-import { describeError } from '@/lib/api/api-error';
+import { Alert, Card, EmptyState, PageHeader } from '@/components/ui';
 import { usePolicy } from '@/lib/api/organization';
 import { useTrips } from '@/lib/api/trips';
 import styles from '../admin.module.css';
@@ -26,30 +26,24 @@ export function ApprovalsClient() {
           <Alert tone="success">{done}</Alert>
         </div>
       )}
-      {trips.isPending ? (
-        <Loading label="Loading the queue…" />
-      ) : trips.isError ? (
-        <Alert
-          tone="danger"
-          title="The queue could not be loaded"
-          actions={
-            <Button size="sm" onClick={() => trips.refetch()}>
-              Try again
-            </Button>
-          }
-        >
-          {describeError(trips.error)}
-        </Alert>
-      ) : trips.data.items.length === 0 ? (
-        <Card>
-          <EmptyState icon="check" title="Nothing waits for approval">
-            When a colleague submits a trip, it appears here with what the travel policy says about it. You are notified
-            by e-mail too.
-          </EmptyState>
-        </Card>
-      ) : (
-        <div className={styles.stack}>
-          {trips.data.items.map((trip) => (
+      <PagedList
+        query={trips}
+        noun={{ one: 'trip', other: 'trips' }}
+        onPageChange={setPage}
+        loadingLabel="Loading the queue…"
+        errorTitle="The queue could not be loaded"
+        className={styles.stack}
+        empty={
+          <Card>
+            <EmptyState icon="check" title="Nothing waits for approval">
+              When a colleague submits a trip, it appears here with what the travel policy says about it. You are
+              notified by e-mail too.
+            </EmptyState>
+          </Card>
+        }
+      >
+        {(items) =>
+          items.map((trip) => (
             <ApprovalCard
               key={trip.id}
               trip={trip}
@@ -57,16 +51,9 @@ export function ApprovalsClient() {
               policy={policy.data}
               onDecided={(action) => setDone(`“${trip.title}”: ${TRIP_ACTION_DONE[action]}`)}
             />
-          ))}
-          <Pagination
-            page={trips.data.page}
-            limit={trips.data.limit}
-            total={trips.data.total}
-            noun={{ one: 'trip', other: 'trips' }}
-            onPageChange={setPage}
-          />
-        </div>
-      )}
+          ))
+        }
+      </PagedList>
     </>
   );
 }

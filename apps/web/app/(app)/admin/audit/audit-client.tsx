@@ -3,6 +3,7 @@
 import type { Schemas } from '@nestmap/api-client';
 import Link from 'next/link';
 import { useState } from 'react';
+import { PagedTable } from '@/components/admin/paged-list';
 import { useUser } from '@/components/session/session-provider';
 import {
   Alert,
@@ -12,12 +13,8 @@ import {
   EmptyState,
   Field,
   Input,
-  LoadError,
-  Loading,
   PageHeader,
-  Pagination,
   Select,
-  Table,
   tableStyles,
 } from '@/components/ui';
 import { describeError } from '@/lib/api/api-error';
@@ -169,53 +166,42 @@ export function AuditClient() {
             </Button>
           )}
         </form>
-        {audit.isPending ? (
-          <Loading label="Loading the audit log…" />
-        ) : audit.isError ? (
-          <LoadError error={audit.error} onRetry={() => audit.refetch()} />
-        ) : audit.data.items.length === 0 ? (
-          <EmptyState icon="log" title={filtered ? 'No entry matches' : 'Nothing recorded yet'}>
-            {filtered
-              ? 'Try another action or dates, or clear the filters.'
-              : 'Trip decisions, role changes and invitations are recorded here as they happen.'}
-          </EmptyState>
-        ) : (
-          <>
-            <Table caption="Audit log">
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Who</th>
-                  <th scope="col">What</th>
-                  <th scope="col">Details</th>
-                </tr>
-              </thead>
-              <tbody>
-                {audit.data.items.map((event) => (
-                  <tr key={event.id}>
-                    <td data-label="When" className={`${tableStyles.nowrap} ${tableStyles.muted}`}>
-                      {formatTimestamp(event.createdAt)}
-                    </td>
-                    <td data-label="Who">{event.actorId === user.id ? 'You' : (event.actorName ?? 'Former member')}</td>
-                    <td data-label="What">
-                      <Badge tone="info">{describeAction(event.action)}</Badge> <EventObject event={event} />
-                    </td>
-                    <td data-label="Details" className={styles.code}>
-                      {summariseData(event.data ?? {}) || '—'}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
-            <Pagination
-              page={audit.data.page}
-              limit={audit.data.limit}
-              total={audit.data.total}
-              noun={{ one: 'entry', other: 'entries' }}
-              onPageChange={setPage}
-            />
-          </>
-        )}
+        <PagedTable
+          query={audit}
+          caption="Audit log"
+          noun={{ one: 'entry', other: 'entries' }}
+          onPageChange={setPage}
+          loadingLabel="Loading the audit log…"
+          empty={
+            <EmptyState icon="log" title={filtered ? 'No entry matches' : 'Nothing recorded yet'}>
+              {filtered
+                ? 'Try another action or dates, or clear the filters.'
+                : 'Trip decisions, role changes and invitations are recorded here as they happen.'}
+            </EmptyState>
+          }
+          columns={
+            <>
+              <th scope="col">When</th>
+              <th scope="col">Who</th>
+              <th scope="col">What</th>
+              <th scope="col">Details</th>
+            </>
+          }
+          row={(event) => (
+            <tr key={event.id}>
+              <td data-label="When" className={`${tableStyles.nowrap} ${tableStyles.muted}`}>
+                {formatTimestamp(event.createdAt)}
+              </td>
+              <td data-label="Who">{event.actorId === user.id ? 'You' : (event.actorName ?? 'Former member')}</td>
+              <td data-label="What">
+                <Badge tone="info">{describeAction(event.action)}</Badge> <EventObject event={event} />
+              </td>
+              <td data-label="Details" className={styles.code}>
+                {summariseData(event.data ?? {}) || '—'}
+              </td>
+            </tr>
+          )}
+        />
       </Card>
     </>
   );

@@ -4,6 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import type { Schemas } from '@nestmap/api-client';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
+import { PagedTable } from '@/components/admin/paged-list';
 import {
   Alert,
   Badge,
@@ -14,12 +15,8 @@ import {
   EmptyState,
   Field,
   Input,
-  LoadError,
-  Loading,
   PageHeader,
-  Pagination,
   Select,
-  Table,
   tableStyles,
   type Tone,
 } from '@/components/ui';
@@ -154,72 +151,60 @@ export function InvitationsClient() {
         <Card title="Sent invitations">
           {revokeError && <Alert tone="danger">{revokeError}</Alert>}
           {revoked && <Alert tone="success">The invitation for {revoked} is revoked: its link no longer works.</Alert>}
-          {invitations.isPending ? (
-            <Loading />
-          ) : invitations.isError ? (
-            <LoadError error={invitations.error} onRetry={() => invitations.refetch()} />
-          ) : invitations.data.items.length === 0 ? (
-            <EmptyState icon="mail" title="No invitations yet">
-              Invite your first colleague above: they choose a name and password from the link.
-            </EmptyState>
-          ) : (
-            <>
-              <Table caption="Invitations">
-                <thead>
-                  <tr>
-                    <th scope="col">E-mail</th>
-                    <th scope="col">Role</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Expires</th>
-                    <th scope="col">
-                      <span className="sr-only">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {invitations.data.items.map((invitation) => (
-                    <tr key={invitation.id}>
-                      <td data-label="E-mail">{invitation.email}</td>
-                      <td data-label="Role" style={{ textTransform: 'capitalize' }}>
-                        {invitation.role}
-                      </td>
-                      <td data-label="Status">
-                        <Badge tone={STATUS_TONES[invitation.status]}>{STATUS_LABELS[invitation.status]}</Badge>
-                      </td>
-                      <td data-label="Expires" className={`${tableStyles.muted} ${tableStyles.nowrap}`}>
-                        {invitation.status === 'pending' ? formatTimestamp(invitation.expiresAt) : '—'}
-                      </td>
-                      <td>
-                        <div className={tableStyles.actions}>
-                          {invitation.status === 'pending' && (
-                            <Button
-                              size="sm"
-                              variant="ghost"
-                              onClick={() => {
-                                setRevokeError(null);
-                                setRevoked(null);
-                                setConfirming(invitation);
-                              }}
-                              aria-label={`Revoke the invitation for ${invitation.email}`}
-                            >
-                              Revoke
-                            </Button>
-                          )}
-                        </div>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </Table>
-              <Pagination
-                page={invitations.data.page}
-                limit={invitations.data.limit}
-                total={invitations.data.total}
-                noun={{ one: 'invitation', other: 'invitations' }}
-                onPageChange={setPage}
-              />
-            </>
-          )}
+          <PagedTable
+            query={invitations}
+            caption="Invitations"
+            noun={{ one: 'invitation', other: 'invitations' }}
+            onPageChange={setPage}
+            empty={
+              <EmptyState icon="mail" title="No invitations yet">
+                Invite your first colleague above: they choose a name and password from the link.
+              </EmptyState>
+            }
+            columns={
+              <>
+                <th scope="col">E-mail</th>
+                <th scope="col">Role</th>
+                <th scope="col">Status</th>
+                <th scope="col">Expires</th>
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </>
+            }
+            row={(invitation) => (
+              <tr key={invitation.id}>
+                <td data-label="E-mail">{invitation.email}</td>
+                <td data-label="Role" style={{ textTransform: 'capitalize' }}>
+                  {invitation.role}
+                </td>
+                <td data-label="Status">
+                  <Badge tone={STATUS_TONES[invitation.status]}>{STATUS_LABELS[invitation.status]}</Badge>
+                </td>
+                <td data-label="Expires" className={`${tableStyles.muted} ${tableStyles.nowrap}`}>
+                  {invitation.status === 'pending' ? formatTimestamp(invitation.expiresAt) : '—'}
+                </td>
+                <td>
+                  <div className={tableStyles.actions}>
+                    {invitation.status === 'pending' && (
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        onClick={() => {
+                          setRevokeError(null);
+                          setRevoked(null);
+                          setConfirming(invitation);
+                        }}
+                        aria-label={`Revoke the invitation for ${invitation.email}`}
+                      >
+                        Revoke
+                      </Button>
+                    )}
+                  </div>
+                </td>
+              </tr>
+            )}
+          />
         </Card>
       </div>
       <Dialog

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { PagedTable } from '@/components/admin/paged-list';
 import { useRole, useUser } from '@/components/session/session-provider';
 import {
   Alert,
@@ -9,11 +10,7 @@ import {
   ButtonLink,
   Card,
   EmptyState,
-  LoadError,
-  Loading,
   PageHeader,
-  Pagination,
-  Table,
   tableStyles,
 } from '@/components/ui';
 import { describeError } from '@/lib/api/api-error';
@@ -66,12 +63,15 @@ export function MembersClient() {
         </div>
       )}
       <Card>
-        {members.isPending ? (
-          <Loading label="Loading members…" />
-        ) : members.isError ? (
-          <LoadError error={members.error} onRetry={() => members.refetch()} />
-        ) : members.data.items.length <= 1 && page === 1 ? (
-          <>
+        <PagedTable
+          query={members}
+          caption="Members of the organization"
+          noun={{ one: 'member', other: 'members' }}
+          onPageChange={setPage}
+          loadingLabel="Loading members…"
+          // Only the caller on the first page: nobody to manage yet.
+          isEmpty={(list) => list.items.length <= 1 && list.page === 1}
+          empty={
             <EmptyState
               icon="people"
               title="It is just you so far"
@@ -85,100 +85,86 @@ export function MembersClient() {
             >
               Invite travellers to plan trips, and managers to approve them.
             </EmptyState>
-          </>
-        ) : (
-          <>
-            <Table caption="Members of the organization">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">E-mail</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Since</th>
-                  <th scope="col">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {members.data.items.map((member) => {
-                  const self = member.id === me.id;
-                  return (
-                    <tr key={member.id}>
-                      <td data-label="Name">
-                        <strong>{member.name}</strong> {self && <Badge tone="primary">You</Badge>}{' '}
-                        {!member.active && <Badge tone="danger">Deactivated</Badge>}
-                      </td>
-                      <td data-label="E-mail" className={tableStyles.muted}>
-                        {member.email}
-                      </td>
-                      <td data-label="Role">
-                        {isAdmin && member.active ? (
-                          <RoleEditor
-                            key={`${member.id}:${member.role}`}
-                            member={member}
-                            busy={update.isPending && update.variables?.userId === member.id}
-                            onSave={(role) =>
-                              change(member, { role }, `${member.name} is now ${ROLE_LABELS[role].toLowerCase()}.`)
-                            }
-                          />
+          }
+          columns={
+            <>
+              <th scope="col">Name</th>
+              <th scope="col">E-mail</th>
+              <th scope="col">Role</th>
+              <th scope="col">Since</th>
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
+            </>
+          }
+          row={(member) => {
+            const self = member.id === me.id;
+            return (
+              <tr key={member.id}>
+                <td data-label="Name">
+                  <strong>{member.name}</strong> {self && <Badge tone="primary">You</Badge>}{' '}
+                  {!member.active && <Badge tone="danger">Deactivated</Badge>}
+                </td>
+                <td data-label="E-mail" className={tableStyles.muted}>
+                  {member.email}
+                </td>
+                <td data-label="Role">
+                  {isAdmin && member.active ? (
+                    <RoleEditor
+                      key={`${member.id}:${member.role}`}
+                      member={member}
+                      busy={update.isPending && update.variables?.userId === member.id}
+                      onSave={(role) =>
+                        change(member, { role }, `${member.name} is now ${ROLE_LABELS[role].toLowerCase()}.`)
+                      }
+                    />
+                  ) : (
+                    ROLE_LABELS[member.role]
+                  )}
+                </td>
+                <td data-label="Since" className={`${tableStyles.muted} ${tableStyles.nowrap}`}>
+                  {formatTimestamp(member.createdAt).split(',')[0]}
+                </td>
+                <td>
+                  <div className={tableStyles.actions}>
+                    {isAdmin &&
+                      !self &&
+                      (member.active ? (
+                        confirming === member.id ? (
+                          <>
+                            <Button
+                              size="sm"
+                              variant="danger"
+                              loading={update.isPending}
+                              onClick={() =>
+                                change(member, { active: false }, `${member.name} can no longer sign in.`)
+                              }
+                            >
+                              Deactivate
+                            </Button>
+                            <Button size="sm" variant="ghost" onClick={() => setConfirming(null)}>
+                              Keep
+                            </Button>
+                          </>
                         ) : (
-                          ROLE_LABELS[member.role]
-                        )}
-                      </td>
-                      <td data-label="Since" className={`${tableStyles.muted} ${tableStyles.nowrap}`}>
-                        {formatTimestamp(member.createdAt).split(',')[0]}
-                      </td>
-                      <td>
-                        <div className={tableStyles.actions}>
-                          {isAdmin &&
-                            !self &&
-                            (member.active ? (
-                              confirming === member.id ? (
-                                <>
-                                  <Button
-                                    size="sm"
-                                    variant="danger"
-                                    loading={update.isPending}
-                                    onClick={() =>
-                                      change(member, { active: false }, `${member.name} can no longer sign in.`)
-                                    }
-                                  >
-                                    Deactivate
-                                  </Button>
-                                  <Button size="sm" variant="ghost" onClick={() => setConfirming(null)}>
-                                    Keep
-                                  </Button>
-                                </>
-                              ) : (
-                                <Button size="sm" variant="ghost" onClick={() => setConfirming(member.id)}>
-                                  Deactivate…
-                                </Button>
-                              )
-                            ) : (
-                              <Button
-                                size="sm"
-                                onClick={() => change(member, { active: true }, `${member.name} can sign in again.`)}
-                              >
-                                Reactivate
-                              </Button>
-                            ))}
-                        </div>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </Table>
-            <Pagination
-              page={members.data.page}
-              limit={members.data.limit}
-              total={members.data.total}
-              noun={{ one: 'member', other: 'members' }}
-              onPageChange={setPage}
-            />
-          </>
-        )}
+                          <Button size="sm" variant="ghost" onClick={() => setConfirming(member.id)}>
+                            Deactivate…
+                          </Button>
+                        )
+                      ) : (
+                        <Button
+                          size="sm"
+                          onClick={() => change(member, { active: true }, `${member.name} can sign in again.`)}
+                        >
+                          Reactivate
+                        </Button>
+                      ))}
+                  </div>
+                </td>
+              </tr>
+            );
+          }}
+        />
       </Card>
     </>
   );

@@ -1,18 +1,8 @@
 'use client';
 
-import { Fragment, useState } from 'react';
-import {
-  Badge,
-  Card,
-  EmptyState,
-  LoadError,
-  Loading,
-  PageHeader,
-  Pagination,
-  Table,
-  tableStyles,
-  type Tone,
-} from '@/components/ui';
+import { useState } from 'react';
+import { PagedTable } from '@/components/admin/paged-list';
+import { Badge, Card, EmptyState, PageHeader, tableStyles, type Tone } from '@/components/ui';
 import { useOutbox } from '@/lib/api/organization';
 import { formatTimestamp } from '@/lib/time/zoned-time';
 import styles from '../admin.module.css';
@@ -33,65 +23,49 @@ export function OutboxClient() {
         description="E-mails NestMap sent for your organization. Without a SendGrid key they stay here (delivered via “outbox”). Invitation links are shown as [hidden]: they are for the invitee; copy a link when you create the invitation."
       />
       <Card>
-        {outbox.isPending ? (
-          <Loading />
-        ) : outbox.isError ? (
-          <LoadError error={outbox.error} onRetry={() => outbox.refetch()} />
-        ) : outbox.data.items.length === 0 ? (
-          <EmptyState icon="inbox" title="No e-mail yet">
-            Invitations, approval requests and decisions are e-mailed; each appears here.
-          </EmptyState>
-        ) : (
-          <>
-            <Table caption="Mail outbox">
-              <thead>
-                <tr>
-                  <th scope="col">To</th>
-                  <th scope="col">Subject</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Created</th>
-                </tr>
-              </thead>
-              <tbody>
-                {outbox.data.items.map((mail) => (
-                  <Fragment key={mail.id}>
-                    <tr>
-                      <td data-label="To">{mail.to}</td>
-                      <td data-label="Subject">
-                        <button
-                          type="button"
-                          className={styles.linkButton}
-                          aria-expanded={open === mail.id}
-                          onClick={() => setOpen(open === mail.id ? null : mail.id)}
-                        >
-                          {mail.subject}
-                        </button>
-                        {open === mail.id && <pre className={styles.mailText}>{mail.text}</pre>}
-                      </td>
-                      <td data-label="Status">
-                        <Badge tone={STATUS_TONES[mail.status] ?? 'neutral'}>
-                          {STATUS_LABELS[mail.status] ?? mail.status}
-                        </Badge>
-                        {mail.deliveredVia && <span className={tableStyles.muted}> via {mail.deliveredVia}</span>}
-                        {mail.lastError && <div className={styles.bad}>{mail.lastError}</div>}
-                      </td>
-                      <td data-label="Created" className={`${tableStyles.nowrap} ${tableStyles.muted}`}>
-                        {formatTimestamp(mail.createdAt)}
-                      </td>
-                    </tr>
-                  </Fragment>
-                ))}
-              </tbody>
-            </Table>
-            <Pagination
-              page={outbox.data.page}
-              limit={outbox.data.limit}
-              total={outbox.data.total}
-              noun={{ one: 'e-mail', other: 'e-mails' }}
-              onPageChange={setPage}
-            />
-          </>
-        )}
+        <PagedTable
+          query={outbox}
+          caption="Mail outbox"
+          noun={{ one: 'e-mail', other: 'e-mails' }}
+          onPageChange={setPage}
+          empty={
+            <EmptyState icon="inbox" title="No e-mail yet">
+              Invitations, approval requests and decisions are e-mailed; each appears here.
+            </EmptyState>
+          }
+          columns={
+            <>
+              <th scope="col">To</th>
+              <th scope="col">Subject</th>
+              <th scope="col">Status</th>
+              <th scope="col">Created</th>
+            </>
+          }
+          row={(mail) => (
+            <tr key={mail.id}>
+              <td data-label="To">{mail.to}</td>
+              <td data-label="Subject">
+                <button
+                  type="button"
+                  className={styles.linkButton}
+                  aria-expanded={open === mail.id}
+                  onClick={() => setOpen(open === mail.id ? null : mail.id)}
+                >
+                  {mail.subject}
+                </button>
+                {open === mail.id && <pre className={styles.mailText}>{mail.text}</pre>}
+              </td>
+              <td data-label="Status">
+                <Badge tone={STATUS_TONES[mail.status] ?? 'neutral'}>{STATUS_LABELS[mail.status] ?? mail.status}</Badge>
+                {mail.deliveredVia && <span className={tableStyles.muted}> via {mail.deliveredVia}</span>}
+                {mail.lastError && <div className={styles.bad}>{mail.lastError}</div>}
+              </td>
+              <td data-label="Created" className={`${tableStyles.nowrap} ${tableStyles.muted}`}>
+                {formatTimestamp(mail.createdAt)}
+              </td>
+            </tr>
+          )}
+        />
       </Card>
     </>
   );
