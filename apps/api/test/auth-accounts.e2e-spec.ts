@@ -19,11 +19,11 @@ function argon2Params(hash: string): { m: number; t: number; p: number; saltByte
   return { m: Number(match[1]), t: Number(match[2]), p: Number(match[3]), saltBytes: Buffer.from(match[4], 'base64').length };
 }
 
-/** spec/API.md § Errors: `{statusCode, message, error}` as JSON, whatever raised it. */
+/** spec/API.md § Errors: `{statusCode, message, error}` and a machine-readable `code` as JSON, whatever raised it. */
 function expectError(response: ApiResponse, status: number, error: string): void {
   expect(response.status).toBe(status);
   expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-  expect(response.body).toEqual(expect.objectContaining({ statusCode: status, error }));
+  expect(response.body).toEqual(expect.objectContaining({ statusCode: status, error, code: expect.stringMatching(/^[A-Z][A-Z_]+$/) }));
   expect(typeof response.body.message === 'string' || Array.isArray(response.body.message)).toBe(true);
   expect(response.text).not.toMatch(/at .*\.(ts|js):\d+|node_modules|SELECT|INSERT/);
 }
@@ -108,7 +108,7 @@ describe('Accounts: register, login, password storage, invitations', () => {
       const response = await register({ email, password });
       if (status === 400) {
         expectError(response, 400, 'Bad Request');
-        expect(JSON.stringify(response.body.message)).toMatch(/password/);
+        expect(response.body.errors).toContainEqual(expect.objectContaining({ field: 'password' }));
         expect(await usersWithEmail(email)).toBe(0);
       } else {
         expect(response.status).toBe(201);
@@ -122,7 +122,12 @@ describe('Accounts: register, login, password storage, invitations', () => {
       const response = await register({ email, role: 'admin', organizationId: victim.user.organizationId });
 
       expectError(response, 400, 'Bad Request');
-      expect(response.body.message).toEqual(expect.arrayContaining(['property role should not exist', 'property organizationId should not exist']));
+      expect(response.body.errors).toEqual(
+        expect.arrayContaining([
+          { field: 'role', code: 'NOT_ALLOWED', message: 'property role should not exist' },
+          { field: 'organizationId', code: 'NOT_ALLOWED', message: 'property organizationId should not exist' },
+        ]),
+      );
       expect(await usersWithEmail(email)).toBe(0);
       const victimMembers = await t.sql.query('SELECT id FROM users WHERE organization_id = $1', [victim.user.organizationId]);
       expect(victimMembers.rows).toEqual([{ id: victim.user.id }]);
@@ -177,7 +182,7 @@ describe('Accounts: register, login, password storage, invitations', () => {
 
       expectError(unknown, 401, 'Unauthorized');
       expectError(wrong, 401, 'Unauthorized');
-      expect(unknown.body.message).toBe(BAD_CREDENTIALS);
+      expect(unknown.body).toMatchObject({ code: 'INVALID_CREDENTIALS', message: BAD_CREDENTIALS });
       expect(wrong.body.message).toBe(unknown.body.message);
       const withoutRequestId = ({ requestId: _id, ...rest }: Record<string, unknown>) => rest;
       expect(withoutRequestId(wrong.body)).toEqual(withoutRequestId(unknown.body));
@@ -194,7 +199,7 @@ describe('Accounts: register, login, password storage, invitations', () => {
 
       const refused = await login(member.user.email, STRONG_PASSWORD);
       expectError(refused, 401, 'Unauthorized');
-      expect(refused.body.message).toBe(BAD_CREDENTIALS);
+      expect(refused.body).toMatchObject({ code: 'INVALID_CREDENTIALS', message: BAD_CREDENTIALS });
       expectError(await me(member.accessToken), 401, 'Unauthorized');
       expectError(await t.api.post('/api/auth/refresh', { refreshToken: member.refreshToken }), 401, 'Unauthorized');
     });

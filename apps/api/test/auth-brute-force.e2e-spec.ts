@@ -37,7 +37,7 @@ function loginAs(t: TestApp, email: string, password: string, forwardedFor?: str
 /** 429 in the error shape, with a `Retry-After` (seconds) no longer than `maxSeconds`. */
 function expectThrottled(response: ApiResponse, maxSeconds = LONG_WINDOW_SECONDS): number {
   expect(response.status).toBe(429);
-  expect(response.body).toEqual(expect.objectContaining({ statusCode: 429, error: 'Too Many Requests', message: expect.any(String) }));
+  expect(response.body).toEqual(expect.objectContaining({ statusCode: 429, error: 'Too Many Requests', code: 'RATE_LIMITED', message: expect.any(String) }));
   const retryAfter = Number(response.headers.get('retry-after'));
   expect(Number.isInteger(retryAfter)).toBe(true);
   expect(retryAfter).toBeGreaterThanOrEqual(1);

@@ -49,7 +49,7 @@ describe('Budget in every currency, exchange rates (issue 7 §5, R17)', () => {
     const trip = await createTrip(t.api, traveller, { budget: { amount: '100.00', currency: 'EUR' } });
     expect((await addCost(trip.id, '101.00', 'EUR')).status).toBe(422);
     const huge = await addCost(trip.id, '99999999.00', 'USD');
-    expect(huge.status).toBe(422);
+    expect(huge.body).toMatchObject({ statusCode: 422, code: 'BUDGET_EXCEEDED' });
     expect(huge.body.message).toContain('already planned: 0.00 EUR');
     // 50 USD at the snapshot's 1 EUR = 1.1476 USD is 43.57 EUR; 57 USD more (49.67 EUR) would make 93.24.
     expect((await addCost(trip.id, '50.00', 'USD')).status).toBe(201);
@@ -69,7 +69,7 @@ describe('Budget in every currency, exchange rates (issue 7 §5, R17)', () => {
     const trip = await createTrip(t.api, traveller, { budget: { amount: '100.00', currency: 'EUR' } });
     expect((await addCost(trip.id, '50.00', 'EUR')).status).toBe(201);
     const lowered = await t.api.patch(`/api/trips/${trip.id}`, { budget: { amount: '1.00', currency: 'EUR' } }, as(traveller));
-    expect(lowered.status).toBe(422);
+    expect(lowered.body).toMatchObject({ statusCode: 422, code: 'BUDGET_BELOW_PLANNED' });
     expect(lowered.body.message).toContain('already plans: 50.00 EUR');
     const { rows } = await t.sql.query('SELECT budget_amount::text AS amount, version FROM trips WHERE id = $1', [trip.id]);
     expect(rows[0]).toEqual({ amount: '100.00', version: 1 });
@@ -82,7 +82,7 @@ describe('Budget in every currency, exchange rates (issue 7 §5, R17)', () => {
     expect((await addCost(trip.id, '1000.00', 'JPY')).status).toBe(201); // 5.47 EUR
     // In USD: 90 EUR = 103.28 USD and 1000 JPY = 6.28 USD, so 100 USD is too little (rates checked with Python's decimal).
     const tooSmall = await t.api.patch(`/api/trips/${trip.id}`, { budget: { amount: '100.00', currency: 'USD' } }, as(traveller));
-    expect(tooSmall.status).toBe(422);
+    expect(tooSmall.body).toMatchObject({ statusCode: 422, code: 'BUDGET_BELOW_PLANNED' });
     expect(tooSmall.body.message).toContain('already plans: 109.56 USD');
     expect((await activityRows(trip.id)).map((row) => row.rate)).toEqual(['1.000000000000', '0.005468963631']);
     const switched = await t.api.patch(`/api/trips/${trip.id}`, { budget: { amount: '109.56', currency: 'USD' } }, as(traveller));
@@ -98,7 +98,7 @@ describe('Budget in every currency, exchange rates (issue 7 §5, R17)', () => {
   it('refuses a cost in a currency without a rate (422, saying so) until an admin records one', async () => {
     const trip = await createTrip(t.api, traveller, { budget: { amount: '1000.00', currency: 'EUR' } });
     const unknown = await addCost(trip.id, '10.00', 'AED');
-    expect(unknown.status).toBe(422);
+    expect(unknown.body).toMatchObject({ statusCode: 422, code: 'EXCHANGE_RATE_MISSING' });
     expect(unknown.body.message).toMatch(/No exchange rate for AED/);
     const set = await t.api.put('/api/exchange-rates', { rates: [{ currency: 'AED', rate: '4.2', date: '2026-03-20', source: 'Treasury' }] }, as(admin));
     expect(set.status).toBe(200);
@@ -167,7 +167,7 @@ describe('Budget in every currency, exchange rates (issue 7 §5, R17)', () => {
     it('refreshes from the configured ECB feed, and answers 503 with a clear message when it cannot be reached', async () => {
       ecb.setDown(true);
       const down = await t.api.post('/api/exchange-rates/refresh', undefined, as(otherAdmin));
-      expect(down.status).toBe(503);
+      expect(down.body).toMatchObject({ statusCode: 503, code: 'EXCHANGE_RATES_UNREACHABLE' });
       expect(down.body.message).toMatch(/ECB reference rates could not be fetched/);
       ecb.setDown(false);
       const refreshed = await t.api.post('/api/exchange-rates/refresh', undefined, as(otherAdmin));

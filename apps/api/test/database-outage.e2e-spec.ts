@@ -58,7 +58,7 @@ describe('Database outage', () => {
     const route = await timed(() => t.api.get('/api/organizations/current', { token: session.accessToken }));
     expect(route.result.status).toBe(503);
     expect(route.result.headers.get('retry-after')).toBe('5');
-    expect(route.result.body).toMatchObject({ statusCode: 503, error: 'Service Unavailable' });
+    expect(route.result.body).toMatchObject({ statusCode: 503, error: 'Service Unavailable', code: 'SERVICE_UNAVAILABLE' });
     expect(route.result.text).not.toMatch(/ECONN|at \w+ \(|SELECT|postgres:\/\//);
     expect(route.ms).toBeLessThan(2000);
 

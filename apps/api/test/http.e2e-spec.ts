@@ -42,7 +42,7 @@ describe('HTTP edge', () => {
   it('echoes a sane X-Request-Id and puts the request id in error bodies', async () => {
     const response = await t.api.get('/api/organizations/current', { headers: { 'x-request-id': 'probe-123' } });
     expect(response.headers.get('x-request-id')).toBe('probe-123');
-    expect(response.body).toEqual({ statusCode: 401, message: 'Missing, invalid or expired access token', error: 'Unauthorized', requestId: 'probe-123' });
+    expect(response.body).toEqual({ statusCode: 401, message: 'Missing, invalid or expired access token', error: 'Unauthorized', code: 'UNAUTHENTICATED', requestId: 'probe-123' });
     const insane = await t.api.get('/api/organizations/current', { headers: { 'x-request-id': 'x'.repeat(200) } });
     expect(insane.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
@@ -95,8 +95,8 @@ describe('HTTP edge', () => {
       await own.sql.query('DROP TABLE travel_policies');
       const response = await own.api.get('/api/organizations/current/policy', { token: session.accessToken });
       expect(response.status).toBe(500);
-      expect(Object.keys(response.body).sort()).toEqual(['error', 'message', 'requestId', 'statusCode']);
-      expect(response.body).toMatchObject({ statusCode: 500, message: 'Internal server error', error: 'Internal Server Error' });
+      expect(Object.keys(response.body).sort()).toEqual(['code', 'error', 'message', 'requestId', 'statusCode']);
+      expect(response.body).toMatchObject({ statusCode: 500, message: 'Internal server error', error: 'Internal Server Error', code: 'INTERNAL_ERROR' });
       expect(response.text).not.toMatch(/travel_policies|SELECT|QueryFailed|\.ts:|\/node_modules\//);
       expectSecurityHeaders(response.headers);
     } finally {

@@ -84,7 +84,7 @@ describe('Sentry error reporting (SENTRY_DSN)', () => {
     );
     await sql.query('DROP TRIGGER sentry_test_boom ON trips; DROP FUNCTION sentry_test_boom()');
     expect(response.status).toBe(500);
-    expect(response.body).toEqual({ statusCode: 500, message: 'Internal server error', error: 'Internal Server Error', requestId: expect.any(String) });
+    expect(response.body).toEqual({ statusCode: 500, message: 'Internal server error', error: 'Internal Server Error', code: 'INTERNAL_ERROR', requestId: expect.any(String) });
 
     const received = await events(1);
     expect(received).toHaveLength(1);

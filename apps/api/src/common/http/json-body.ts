@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { DomainError } from '../errors/domain-error';
 import { CommonErrorCode } from '../errors/error-codes';
+import { PROTOTYPE_KEY_MESSAGE } from '../validation/edge-input';
 
 /** Our DTOs nest three levels; deeper documents only cost stack (recursion) and time. */
 export const MAX_JSON_DEPTH = 32;
@@ -31,6 +32,15 @@ export function nestsDeeperThan(text: string, max: number): boolean {
   return false;
 }
 
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * docs/security.md S20: JSON is the only body the API parses; any other media type is a 415 (Fastify's
  * answer when no parser matches). Fastify's own JSON parser still refuses `__proto__` and
@@ -44,6 +54,10 @@ export function acceptJsonBodiesOnly(fastify: FastifyInstance): void {
       done(new DomainError(CommonErrorCode.JsonTooDeep, `JSON may nest at most ${MAX_JSON_DEPTH} levels`), undefined);
       return;
     }
-    parseJson(request, body as string, done);
+    parseJson(request, body as string, (error, value) => {
+      // Valid JSON that Fastify's parser refused holds a __proto__ or constructor.prototype key.
+      if (error && isJson(body as string)) done(new DomainError(CommonErrorCode.ForbiddenKey, PROTOTYPE_KEY_MESSAGE), undefined);
+      else done(error, value);
+    });
   });
 }

@@ -8,7 +8,7 @@ const ILL_FORMED = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 const ILL_FORMED_MESSAGE = 'Text may not contain NUL characters or unpaired UTF-16 surrogates';
-const PROTOTYPE_KEY_MESSAGE = 'Keys named __proto__, constructor or prototype are not accepted';
+export const PROTOTYPE_KEY_MESSAGE = 'Keys named __proto__, constructor or prototype are not accepted';
 
 /**
  * Why a parsed body, query or params object must be refused before any guard, pipe or query sees
