@@ -17,9 +17,15 @@ describe('Domain events through the outbox', () => {
   let traveller: Session;
   let other: Session;
   const as = (session: Session) => ({ token: session.accessToken });
-  const auditOf = async (session: Session, query: string) => (await t.api.get(`/api/audit?${query}&limit=100`, as(session))).body.items;
+  const auditOf = async (session: Session, query: string) =>
+    (await t.api.get(`/api/audit?${query}&limit=100`, as(session))).body.items;
   const outboxRows = async (topic: string, handler: string) =>
-    (await t.sql.query('SELECT * FROM outbox_messages WHERE topic = $1 AND handler = $2 ORDER BY created_at', [topic, handler])).rows;
+    (
+      await t.sql.query('SELECT * FROM outbox_messages WHERE topic = $1 AND handler = $2 ORDER BY created_at', [
+        topic,
+        handler,
+      ])
+    ).rows;
 
   beforeAll(async () => {
     // Retries come quickly here so that backoff can be watched within a test.
@@ -39,10 +45,10 @@ describe('Domain events through the outbox', () => {
       await t.api.post(`/api/trips/${trip.id}/approve`, { reason: 'Fine' }, as(manager));
 
       // Committed with the change: one row per subscribed handler, nothing done yet.
-      const queued = await t.sql.query('SELECT topic, handler, status, payload, created_at FROM outbox_messages WHERE payload #>> $1 = $2 ORDER BY created_at, handler', [
-        '{data,tripId}',
-        trip.id,
-      ]);
+      const queued = await t.sql.query(
+        'SELECT topic, handler, status, payload, created_at FROM outbox_messages WHERE payload #>> $1 = $2 ORDER BY created_at, handler',
+        ['{data,tripId}', trip.id],
+      );
       expect(queued.rows.map((row) => [row.topic, row.handler, row.status])).toEqual([
         ['trip.created', 'audit.recorder', 'pending'],
         ['trip.submitted', 'audit.recorder', 'pending'],
@@ -50,20 +56,30 @@ describe('Domain events through the outbox', () => {
         ['trip.approved', 'audit.recorder', 'pending'],
         ['trip.approved', 'mail.trip-notifier', 'pending'],
       ]);
-      expect(queued.rows[1].payload).toMatchObject({ actor: { id: traveller.user.id, role: 'traveller' }, data: { from: 'draft', to: 'submitted', title: 'Evented trip' } });
+      expect(queued.rows[1].payload).toMatchObject({
+        actor: { id: traveller.user.id, role: 'traveller' },
+        data: { from: 'draft', to: 'submitted', title: 'Evented trip' },
+      });
       expect(await auditOf(admin, `entityId=${trip.id}`)).toEqual([]);
 
       await drainOutbox(t);
       const audit = await auditOf(admin, `entityId=${trip.id}`);
-      expect(audit.map((event: { action: string; actorId: string }) => [event.action, event.actorId]).reverse()).toEqual([
+      expect(
+        audit.map((event: { action: string; actorId: string }) => [event.action, event.actorId]).reverse(),
+      ).toEqual([
         ['trip.created', traveller.user.id],
         ['trip.submitted', traveller.user.id],
         ['trip.approved', manager.user.id],
       ]);
       // Stamped with the time of the change, not of the delivery.
-      const approval = await t.sql.query("SELECT created_at FROM outbox_messages WHERE topic = 'trip.approved' AND payload #>> '{data,tripId}' = $1 LIMIT 1", [trip.id]);
+      const approval = await t.sql.query(
+        "SELECT created_at FROM outbox_messages WHERE topic = 'trip.approved' AND payload #>> '{data,tripId}' = $1 LIMIT 1",
+        [trip.id],
+      );
       expect(new Date(audit[0].createdAt)).toEqual(approval.rows[0].created_at);
-      const mails = await t.sql.query(`SELECT "to", subject FROM outbox_messages WHERE topic = 'mail' AND subject LIKE '%Evented trip%' ORDER BY "to"`);
+      const mails = await t.sql.query(
+        `SELECT "to", subject FROM outbox_messages WHERE topic = 'mail' AND subject LIKE '%Evented trip%' ORDER BY "to"`,
+      );
       expect(mails.rows).toEqual(
         [
           { to: admin.user.email, subject: 'Approval needed: Evented trip' },
@@ -72,13 +88,19 @@ describe('Domain events through the outbox', () => {
         ].sort((a, b) => a.to.localeCompare(b.to)),
       );
       const trip2 = await t.api.get(`/api/trips/${trip.id}`, as(traveller));
-      expect(trip2.body.decision).toMatchObject({ outcome: 'approved', reason: 'Fine', decidedBy: { id: manager.user.id } });
+      expect(trip2.body.decision).toMatchObject({
+        outcome: 'approved',
+        reason: 'Fine',
+        decidedBy: { id: manager.user.id },
+      });
     });
 
     it('writes no event when the use case fails (the transaction rolls back)', async () => {
       const trip = await createTrip(t.api, traveller, { title: 'Rolled back' });
       expect((await t.api.post(`/api/trips/${trip.id}/approve`, {}, as(manager))).status).toBe(409);
-      const rows = await t.sql.query("SELECT topic FROM outbox_messages WHERE payload #>> '{data,tripId}' = $1", [trip.id]);
+      const rows = await t.sql.query("SELECT topic FROM outbox_messages WHERE payload #>> '{data,tripId}' = $1", [
+        trip.id,
+      ]);
       expect(rows.rows.map((row) => row.topic)).toEqual(['trip.created']);
     });
   });
@@ -106,7 +128,11 @@ describe('Domain events through the outbox', () => {
 
       await new Promise((resolve) => setTimeout(resolve, 250));
       await drainOutbox(t);
-      expect((await outboxRows('trip.cancelled', 'test.flaky'))[0]).toMatchObject({ status: 'delivered', attempts: 2, last_error: null });
+      expect((await outboxRows('trip.cancelled', 'test.flaky'))[0]).toMatchObject({
+        status: 'delivered',
+        attempts: 2,
+        last_error: null,
+      });
       expect(calls).toBe(2);
     });
 
@@ -118,7 +144,12 @@ describe('Domain events through the outbox', () => {
         events: ['trip.deleted'],
         handle: async (event) => {
           calls += 1;
-          await mail.enqueue({ organizationId: event.organizationId, to: 'rollback@example.com', subject: `attempt ${calls}`, text: 'x' });
+          await mail.enqueue({
+            organizationId: event.organizationId,
+            to: 'rollback@example.com',
+            subject: `attempt ${calls}`,
+            text: 'x',
+          });
           if (calls === 1) throw new Error('fails after writing');
         },
       });
@@ -135,13 +166,23 @@ describe('Domain events through the outbox', () => {
       const trip = await createTrip(t.api, traveller, { title: 'Twice' });
       await drainOutbox(t);
       // As if a worker had died after its work but before marking it: the row is due again.
-      await t.sql.query(`UPDATE outbox_messages SET status = 'pending', next_attempt_at = now() WHERE topic = 'trip.created' AND payload #>> '{data,tripId}' = $1`, [trip.id]);
+      await t.sql.query(
+        `UPDATE outbox_messages SET status = 'pending', next_attempt_at = now() WHERE topic = 'trip.created' AND payload #>> '{data,tripId}' = $1`,
+        [trip.id],
+      );
       await drainOutbox(t);
-      expect((await outboxRows('trip.created', 'audit.recorder')).find((row) => row.payload.data.tripId === trip.id)).toMatchObject({ status: 'delivered', attempts: 2 });
+      expect(
+        (await outboxRows('trip.created', 'audit.recorder')).find((row) => row.payload.data.tripId === trip.id),
+      ).toMatchObject({ status: 'delivered', attempts: 2 });
       expect(await auditOf(admin, `entityId=${trip.id}`)).toHaveLength(1);
 
       const event = {
-        id: (await t.sql.query("SELECT event_id FROM outbox_messages WHERE topic = 'trip.created' AND payload #>> '{data,tripId}' = $1", [trip.id])).rows[0].event_id,
+        id: (
+          await t.sql.query(
+            "SELECT event_id FROM outbox_messages WHERE topic = 'trip.created' AND payload #>> '{data,tripId}' = $1",
+            [trip.id],
+          )
+        ).rows[0].event_id,
         type: 'trip.created',
         organizationId: admin.user.organizationId,
         actor: { id: traveller.user.id, role: 'traveller' },
@@ -158,7 +199,12 @@ describe('Domain events through the outbox', () => {
         name: 'test.overtaken',
         events: ['trip.revised'],
         handle: async (event: DomainEvent) => {
-          await mail.enqueue({ organizationId: event.organizationId, to: 'overtaken@example.com', subject: 'should not stay', text: 'x' });
+          await mail.enqueue({
+            organizationId: event.organizationId,
+            to: 'overtaken@example.com',
+            subject: 'should not stay',
+            text: 'x',
+          });
           // Meanwhile another worker claims the row (its lease ran out): the attempt count moves on.
           await t.sql.query("UPDATE outbox_messages SET attempts = attempts + 1 WHERE handler = 'test.overtaken'");
         },
@@ -168,13 +214,25 @@ describe('Domain events through the outbox', () => {
       await t.api.post(`/api/trips/${trip.id}/reject`, { reason: 'No' }, as(manager));
       await t.api.post(`/api/trips/${trip.id}/revise`, {}, as(traveller));
       await t.app.get(OutboxWorker).deliverDue();
-      expect((await outboxRows('trip.revised', 'test.overtaken'))[0]).toMatchObject({ status: 'pending', delivered_at: null });
-      expect((await t.sql.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE "to" = 'overtaken@example.com'`)).rows[0].n).toBe(0);
+      expect((await outboxRows('trip.revised', 'test.overtaken'))[0]).toMatchObject({
+        status: 'pending',
+        delivered_at: null,
+      });
+      expect(
+        (await t.sql.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE "to" = 'overtaken@example.com'`))
+          .rows[0].n,
+      ).toBe(0);
       await t.sql.query("UPDATE outbox_messages SET status = 'delivered' WHERE handler = 'test.overtaken'");
     });
 
     it('refuses to publish outside a transaction (an event must commit with its change)', async () => {
-      const publish = t.app.get(DomainEvents).publish({ userId: admin.user.id, organizationId: admin.user.organizationId, role: 'admin' } as never, 'trip.created', { tripId: admin.user.id, title: 'x' });
+      const publish = t.app
+        .get(DomainEvents)
+        .publish(
+          { userId: admin.user.id, organizationId: admin.user.organizationId, role: 'admin' } as never,
+          'trip.created',
+          { tripId: admin.user.id, title: 'x' },
+        );
       await expect(publish).rejects.toThrow(/outside a transaction/);
     });
 
@@ -186,12 +244,20 @@ describe('Domain events through the outbox', () => {
         handle: async (event) => void seen.push(`${event.type} ${event.payload.title}`),
       });
       const trip = await createTrip(t.api, traveller);
-      const created = await t.api.post(`/api/trips/${trip.id}/activities`, { title: 'Dinner', type: 'meal', startsAt: `${TRIP.startDate}T19:00:00+01:00` }, as(traveller));
+      const created = await t.api.post(
+        `/api/trips/${trip.id}/activities`,
+        { title: 'Dinner', type: 'meal', startsAt: `${TRIP.startDate}T19:00:00+01:00` },
+        as(traveller),
+      );
       expect(created.status).toBe(201);
       await t.api.patch(`/api/activities/${created.body.id}`, { title: 'Late dinner' }, as(traveller));
       await t.api.delete(`/api/activities/${created.body.id}`, as(traveller));
       await drainOutbox(t);
-      expect(seen.sort()).toEqual(['activity.created Dinner', 'activity.deleted Late dinner', 'activity.updated Late dinner']);
+      expect(seen.sort()).toEqual([
+        'activity.created Dinner',
+        'activity.deleted Late dinner',
+        'activity.updated Late dinner',
+      ]);
     });
   });
 
@@ -218,29 +284,52 @@ describe('Domain events through the outbox', () => {
   describe('the audit log covers members, invitations and the travel policy', () => {
     it('records a role change, a deactivation, an invitation created, accepted and revoked, and a policy update', async () => {
       const member = await addMember(t.api, admin, 'traveller', 'Nina New');
-      const acceptedInvitation = (await t.sql.query('SELECT id FROM invitations WHERE email = $1', [member.user.email])).rows[0].id;
+      const acceptedInvitation = (await t.sql.query('SELECT id FROM invitations WHERE email = $1', [member.user.email]))
+        .rows[0].id;
       await t.api.patch(`/api/organizations/current/members/${member.user.id}`, { role: 'manager' }, as(admin));
       await t.api.patch(`/api/organizations/current/members/${member.user.id}`, { active: false }, as(admin));
       const email = uniqueEmail('revoked');
-      const invitation = await t.api.post('/api/organizations/current/invitations', { email, role: 'traveller' }, as(admin));
-      expect((await t.api.delete(`/api/organizations/current/invitations/${invitation.body.id}`, as(admin))).status).toBe(204);
-      const { updatedAt: _updatedAt, outOfPolicyRequiresApproval: _deprecated, ...policy } = (await t.api.get('/api/organizations/current/policy', as(admin))).body;
-      const updated = await t.api.put('/api/organizations/current/policy', { ...policy, minAdvanceBookingDays: 21 }, as(admin));
+      const invitation = await t.api.post(
+        '/api/organizations/current/invitations',
+        { email, role: 'traveller' },
+        as(admin),
+      );
+      expect(
+        (await t.api.delete(`/api/organizations/current/invitations/${invitation.body.id}`, as(admin))).status,
+      ).toBe(204);
+      const {
+        updatedAt: _updatedAt,
+        outOfPolicyRequiresApproval: _deprecated,
+        ...policy
+      } = (await t.api.get('/api/organizations/current/policy', as(admin))).body;
+      const updated = await t.api.put(
+        '/api/organizations/current/policy',
+        { ...policy, minAdvanceBookingDays: 21 },
+        as(admin),
+      );
       expect(updated.status).toBe(200);
       await drainOutbox(t);
 
       const memberEvents = await auditOf(admin, `entityId=${member.user.id}`);
-      expect(memberEvents.map((event: { action: string; actorId: string; data: unknown }) => [event.action, event.actorId, event.data]).reverse()).toEqual([
+      expect(
+        memberEvents
+          .map((event: { action: string; actorId: string; data: unknown }) => [event.action, event.actorId, event.data])
+          .reverse(),
+      ).toEqual([
         ['member.role_changed', admin.user.id, { name: 'Nina New', from: 'traveller', to: 'manager' }],
         ['member.deactivated', admin.user.id, { name: 'Nina New' }],
       ]);
       const accepted = await auditOf(admin, `entityId=${acceptedInvitation}`);
-      expect(accepted.map((event: { action: string; actorId: string }) => [event.action, event.actorId]).reverse()).toEqual([
+      expect(
+        accepted.map((event: { action: string; actorId: string }) => [event.action, event.actorId]).reverse(),
+      ).toEqual([
         ['invitation.created', admin.user.id],
         ['invitation.accepted', member.user.id],
       ]);
       const revoked = await auditOf(admin, `entityId=${invitation.body.id}`);
-      expect(revoked.map((event: { action: string; entityName: string }) => [event.action, event.entityName]).reverse()).toEqual([
+      expect(
+        revoked.map((event: { action: string; entityName: string }) => [event.action, event.entityName]).reverse(),
+      ).toEqual([
         ['invitation.created', email],
         ['invitation.revoked', email],
       ]);

@@ -50,7 +50,12 @@ export class AuditRecorder implements OnModuleInit {
   }
 
   async handle(event: Audited): Promise<void> {
-    await this.audit.record(contextOf(event), { eventId: event.id, action: event.type, createdAt: event.occurredAt, ...entryOf(event) });
+    await this.audit.record(contextOf(event), {
+      eventId: event.id,
+      action: event.type,
+      createdAt: event.occurredAt,
+      ...entryOf(event),
+    });
   }
 }
 
@@ -79,10 +84,18 @@ function entryOf(event: Audited): Entry {
       return { entityType: 'user', entityId: event.payload.userId, data: { name: event.payload.name } };
     case 'invitation.created':
     case 'invitation.accepted':
-      return { entityType: 'invitation', entityId: event.payload.invitationId, data: { email: event.payload.email, role: event.payload.role } };
+      return {
+        entityType: 'invitation',
+        entityId: event.payload.invitationId,
+        data: { email: event.payload.email, role: event.payload.role },
+      };
     case 'invitation.revoked':
       return { entityType: 'invitation', entityId: event.payload.invitationId, data: { email: event.payload.email } };
     case 'policy.updated':
-      return { entityType: 'policy', entityId: event.organizationId, data: { version: event.payload.version, changed: event.payload.changed } };
+      return {
+        entityType: 'policy',
+        entityId: event.organizationId,
+        data: { version: event.payload.version, changed: event.payload.changed },
+      };
   }
 }

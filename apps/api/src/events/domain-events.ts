@@ -41,7 +41,14 @@ export class DomainEvents {
          SELECT $1, $2, handler, $3, $4 FROM unnest($5::varchar[]) AS handler
          RETURNING 1)
        SELECT pg_notify($6, '') FROM queued LIMIT 1`,
-      [ctx.organizationId, type, randomUUID(), { actor: { id: ctx.userId, role: ctx.role }, data: payload }, handlers, OUTBOX_CHANNEL],
+      [
+        ctx.organizationId,
+        type,
+        randomUUID(),
+        { actor: { id: ctx.userId, role: ctx.role }, data: payload },
+        handlers,
+        OUTBOX_CHANNEL,
+      ],
     );
   }
 }

@@ -45,7 +45,10 @@ export class OutboxListener {
   private lost(client: Client, error?: unknown): void {
     if (this.stopped || client !== this.client) return;
     this.client = undefined;
-    this.logger.warn({ err: error instanceof Error ? error.message : undefined }, 'outbox LISTEN connection lost; polling until it is back');
+    this.logger.warn(
+      { err: error instanceof Error ? error.message : undefined },
+      'outbox LISTEN connection lost; polling until it is back',
+    );
     void client.end().catch(() => undefined);
     this.retry = setTimeout(() => void this.start(), RECONNECT_MS);
     this.retry.unref();

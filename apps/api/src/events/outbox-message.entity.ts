@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Organization } from '../organizations/organization.entity';
+import { Organization } from '../common/tenancy/organization.entity';
 
 export enum OutboxStatus {
   Pending = 'pending',
@@ -32,7 +32,10 @@ export interface QueuedMail {
 @Index('idx_outbox_due', ['nextAttemptAt'], { where: `"status" = 'pending'` })
 @Index('idx_outbox_org', ['organizationId', 'createdAt'], { where: `"topic" = 'mail'` })
 @Index('uq_outbox_event_handler', ['eventId', 'handler'], { unique: true, where: '"event_id" IS NOT NULL' })
-@Check('chk_outbox_kind', `("topic" = 'mail') = ("event_id" IS NULL AND "to" IS NOT NULL AND "subject" IS NOT NULL AND "text" IS NOT NULL)`)
+@Check(
+  'chk_outbox_kind',
+  `("topic" = 'mail') = ("event_id" IS NULL AND "to" IS NOT NULL AND "subject" IS NOT NULL AND "text" IS NOT NULL)`,
+)
 export class OutboxMessage {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -133,7 +133,10 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
       else await this.handle(message);
     } catch (error) {
       if (error instanceof LeaseLostError) {
-        this.logger.warn({ outboxId: message.id, handler: message.handler }, 'outbox lease ran out mid-work; the row was claimed again');
+        this.logger.warn(
+          { outboxId: message.id, handler: message.handler },
+          'outbox lease ran out mid-work; the row was claimed again',
+        );
         return;
       }
       await this.failed(message, error);
@@ -143,7 +146,10 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
   private async send(message: OutboxMessage): Promise<void> {
     const sender = this.handlers.mailSender;
     const { id, to, subject, text, html } = message;
-    await withTimeout(sender.send({ id, to: to as string, subject: subject as string, text: text as string, html }), SEND_TIMEOUT_MS);
+    await withTimeout(
+      sender.send({ id, to: to as string, subject: subject as string, text: text as string, html }),
+      SEND_TIMEOUT_MS,
+    );
     await this.markDelivered(this.dataSource.manager, message, sender.name);
   }
 
@@ -161,7 +167,11 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   /** Fenced by the attempt count the claim set: a row claimed again since is not ours to mark. */
-  private async markDelivered(manager: DataSource['manager'], message: OutboxMessage, deliveredVia: string | null): Promise<void> {
+  private async markDelivered(
+    manager: DataSource['manager'],
+    message: OutboxMessage,
+    deliveredVia: string | null,
+  ): Promise<void> {
     const [, affected]: [unknown, number] = await manager.query(
       `UPDATE outbox_messages SET status = 'delivered', delivered_at = now(), delivered_via = $3, locked_until = NULL, last_error = NULL
         WHERE id = $1 AND attempts = $2 AND status = 'pending'`,
@@ -173,17 +183,29 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
   private async failed(message: OutboxMessage, error: unknown): Promise<void> {
     const exhausted = message.attempts >= this.config.mail.maxAttempts;
     const backoff = Math.min(this.config.mail.retryBaseMs * 2 ** (message.attempts - 1), MAX_BACKOFF_MS);
-    const what = message.topic === MAIL_TOPIC ? 'e-mail delivery failed' : `event handler ${message.handler} failed on ${message.topic}`;
+    const what =
+      message.topic === MAIL_TOPIC
+        ? 'e-mail delivery failed'
+        : `event handler ${message.handler} failed on ${message.topic}`;
     this.logger.warn({ outboxId: message.id, attempts: message.attempts, err: describe(error) }, what);
     try {
       await this.dataSource.query(
         `UPDATE outbox_messages SET status = $3, next_attempt_at = now() + make_interval(secs => $4), locked_until = NULL, last_error = $5
           WHERE id = $1 AND attempts = $2 AND status = 'pending'`,
-        [message.id, message.attempts, exhausted ? OutboxStatus.Failed : OutboxStatus.Pending, backoff / 1000, describe(error)],
+        [
+          message.id,
+          message.attempts,
+          exhausted ? OutboxStatus.Failed : OutboxStatus.Pending,
+          backoff / 1000,
+          describe(error),
+        ],
       );
     } catch (recordError) {
       // The lease runs out and the row is tried again: nothing is lost.
-      this.logger.warn({ outboxId: message.id, err: loggableDatabaseError(recordError) ?? recordError }, 'could not record an outbox failure');
+      this.logger.warn(
+        { outboxId: message.id, err: loggableDatabaseError(recordError) ?? recordError },
+        'could not record an outbox failure',
+      );
     }
   }
 }

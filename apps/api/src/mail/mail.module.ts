@@ -16,7 +16,9 @@ import { SendgridTransport } from './transports/sendgrid.transport';
       provide: MAIL_TRANSPORT,
       inject: [APP_CONFIG],
       useFactory: ({ mail }: AppConfig) =>
-        mail.sendgridApiKey ? new SendgridTransport(mail.sendgridApiKey, mail.from, mail.sendgridBaseUrl) : new LocalOutboxTransport(),
+        mail.sendgridApiKey
+          ? new SendgridTransport(mail.sendgridApiKey, mail.from, mail.sendgridBaseUrl)
+          : new LocalOutboxTransport(),
     },
   ],
   exports: [MailService, OutboxRepository],
@@ -30,6 +32,8 @@ export class MailModule implements OnModuleInit {
   /** The outbox worker sends queued e-mail through this module's transport. */
   onModuleInit(): void {
     this.handlers.useMailSender(this.transport);
-    new Logger('MailModule').log(`e-mail delivery: ${this.transport.name === 'sendgrid' ? 'SendGrid' : 'local outbox (no SENDGRID_API_KEY)'}`);
+    new Logger('MailModule').log(
+      `e-mail delivery: ${this.transport.name === 'sendgrid' ? 'SendGrid' : 'local outbox (no SENDGRID_API_KEY)'}`,
+    );
   }
 }

@@ -11,5 +11,9 @@ const HIDDEN = '[hidden]';
  * its recipient, so views of sent mail (the admin outbox) must not hand it to someone else.
  */
 export function maskSecretLinks(text: string): string {
-  return text.replace(URL_IN_TEXT, (url) => url.replace(TOKEN_IN_URL, (segment, separator: string, value: string) => (UUID.test(value) ? segment : separator + HIDDEN)));
+  return text.replace(URL_IN_TEXT, (url) =>
+    url.replace(TOKEN_IN_URL, (segment, separator: string, value: string) =>
+      UUID.test(value) ? segment : separator + HIDDEN,
+    ),
+  );
 }

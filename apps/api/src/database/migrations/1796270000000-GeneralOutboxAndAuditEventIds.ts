@@ -11,18 +11,28 @@ export class GeneralOutboxAndAuditEventIds1796270000000 implements MigrationInte
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "audit_events" ADD "event_id" uuid`);
     await queryRunner.query(`ALTER TABLE "outbox_messages" ADD "topic" character varying(64) NOT NULL DEFAULT 'mail'`);
-    await queryRunner.query(`ALTER TABLE "outbox_messages" ADD "handler" character varying(64) NOT NULL DEFAULT 'mail.transport'`);
+    await queryRunner.query(
+      `ALTER TABLE "outbox_messages" ADD "handler" character varying(64) NOT NULL DEFAULT 'mail.transport'`,
+    );
     await queryRunner.query(`ALTER TABLE "outbox_messages" ADD "event_id" uuid`);
     await queryRunner.query(`ALTER TABLE "outbox_messages" ADD "payload" jsonb`);
     await queryRunner.query(`ALTER TABLE "outbox_messages" ALTER COLUMN "to" DROP NOT NULL`);
     await queryRunner.query(`ALTER TABLE "outbox_messages" ALTER COLUMN "subject" DROP NOT NULL`);
     await queryRunner.query(`ALTER TABLE "outbox_messages" ALTER COLUMN "text" DROP NOT NULL`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "uq_audit_events_event" ON "audit_events" ("event_id") WHERE "event_id" IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_audit_events_event" ON "audit_events" ("event_id") WHERE "event_id" IS NOT NULL`,
+    );
     // The admin outbox lists e-mail only.
     await queryRunner.query(`DROP INDEX "public"."idx_outbox_org"`);
-    await queryRunner.query(`CREATE INDEX "idx_outbox_org" ON "outbox_messages" ("organization_id", "created_at") WHERE "topic" = 'mail'`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "uq_outbox_event_handler" ON "outbox_messages" ("event_id", "handler") WHERE "event_id" IS NOT NULL`);
-    await queryRunner.query(`ALTER TABLE "outbox_messages" ADD CONSTRAINT "chk_outbox_kind" CHECK (("topic" = 'mail') = ("event_id" IS NULL AND "to" IS NOT NULL AND "subject" IS NOT NULL AND "text" IS NOT NULL))`);
+    await queryRunner.query(
+      `CREATE INDEX "idx_outbox_org" ON "outbox_messages" ("organization_id", "created_at") WHERE "topic" = 'mail'`,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_outbox_event_handler" ON "outbox_messages" ("event_id", "handler") WHERE "event_id" IS NOT NULL`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "outbox_messages" ADD CONSTRAINT "chk_outbox_kind" CHECK (("topic" = 'mail') = ("event_id" IS NULL AND "to" IS NOT NULL AND "subject" IS NOT NULL AND "text" IS NOT NULL))`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

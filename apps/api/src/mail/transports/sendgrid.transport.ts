@@ -11,7 +11,11 @@ export class SendgridTransport implements MailTransport {
   readonly name = 'sendgrid' as const;
   private readonly mail = new MailService();
 
-  constructor(apiKey: string, private readonly from: string, baseUrl?: string) {
+  constructor(
+    apiKey: string,
+    private readonly from: string,
+    baseUrl?: string,
+  ) {
     const client = new Client();
     client.setApiKey(apiKey);
     if (baseUrl) client.setDefaultRequest('baseUrl', baseUrl);
