@@ -108,9 +108,25 @@ describe('travel policy parser', () => {
     ],
     ['allowed with a reason but no reasons', { outOfPolicy: 'allowed_with_reason', reasonCodes: [] }, 'reasonCodes'],
     ['an unknown handling', { outOfPolicy: 'ignore' }, 'outOfPolicy'],
-    ['an unknown key in a list item', { cabinRules: [{ cabin: 'business', fromMinutes: 540, note: 'x' }] }, 'cabinRules.0'],
+    [
+      'an unknown key in a list item',
+      { cabinRules: [{ cabin: 'business', fromMinutes: 540, note: 'x' }] },
+      'cabinRules.0',
+    ],
   ])('refuses %s, naming the field', (_, change, field) => {
     expect(errorsOf({ ...TODAY, ...change }).map((error) => error.field)).toContain(field);
+  });
+
+  it('writes every amount with two decimals, as the numeric columns give them back', () => {
+    const parsed = parseTravelPolicy({
+      ...TODAY,
+      maxFlightFare: '800',
+      cityNightlyCaps: [{ city: 'Paris', countryCode: 'FR', maxNightlyRate: '220.5' }],
+    });
+    expect(parsed.ok && [parsed.policy.maxFlightFare, parsed.policy.cityNightlyCaps[0].maxNightlyRate]).toEqual([
+      '800.00',
+      '220.50',
+    ]);
   });
 
   it('accepts a full policy of the new rules', () => {

@@ -21,7 +21,14 @@ export const DEFAULT_REASON_CODES = [
 ];
 
 // The API's money rule (common/money/money.dto.ts), restated here to keep this module free of Nest.
-const amount = z.string().regex(/^\d{1,10}(\.\d{1,2})?$/, 'must be a decimal string like "1250.00" (up to 2 decimals)');
+// Written with two decimals ("220" → "220.00"), as the numeric columns give amounts back.
+const amount = z
+  .string()
+  .regex(/^\d{1,10}(\.\d{1,2})?$/, 'must be a decimal string like "1250.00" (up to 2 decimals)')
+  .transform((value) => {
+    const [units, cents = ''] = value.split('.');
+    return `${units}.${cents.padEnd(2, '0')}`;
+  });
 const limit = amount.nullable();
 const airline = z.string().regex(/^[A-Z0-9]{2}$/, 'must be a 2-character IATA airline code like "LH"');
 const code = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'must be lower_snake_case, up to 40 characters');
@@ -157,6 +164,9 @@ export function parseTravelPolicy(input: unknown): ParsedPolicy {
 /** Parses what is known to be valid (a stored row, a body the DTO validated); throws when it is not. */
 export function policyRulesOf(input: unknown): TravelPolicyRules {
   const parsed = parseTravelPolicy(input);
-  if (!parsed.ok) throw new Error(`Invalid travel policy: ${parsed.errors.map((error) => `${error.field} ${error.message}`).join('; ')}`);
+  if (!parsed.ok)
+    throw new Error(
+      `Invalid travel policy: ${parsed.errors.map((error) => `${error.field} ${error.message}`).join('; ')}`,
+    );
   return parsed.policy;
 }

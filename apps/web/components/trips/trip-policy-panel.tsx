@@ -9,7 +9,7 @@ import type { Trip } from '@/lib/api/trips';
 export function TripPolicyPanel({ trip }: { trip: Trip }) {
   if (!trip.policy) return null;
   return (
-    <Card title="Travel policy" as="h2">
+    <Card title="Travel policy" aria-label="Travel policy">
       <PolicyVerdict verdict={trip.policy} />
     </Card>
   );

@@ -32,13 +32,7 @@ export function PolicyClient() {
         ) : policy.isError ? (
           <LoadError error={policy.error} onRetry={() => policy.refetch()} />
         ) : (
-          // Keyed by version: a reload after someone else's change starts the form from theirs.
-          <PolicyForm
-            key={policy.data.version}
-            policy={policy.data}
-            readOnly={!isAdmin}
-            onReload={() => void policy.refetch()}
-          />
+          <PolicyForm policy={policy.data} readOnly={!isAdmin} onReload={async () => (await policy.refetch()).data} />
         )}
       </Card>
     </>

@@ -55,7 +55,16 @@ function listError(errors: FieldErrors<PolicyFormValues>, name: 'cityNightlyCaps
 }
 
 /** Every rule of the travel policy, edited as one form and saved with the version it was loaded from. */
-export function PolicyForm({ policy, readOnly, onReload }: { policy: Policy; readOnly: boolean; onReload(): void }) {
+export function PolicyForm({
+  policy,
+  readOnly,
+  onReload,
+}: {
+  policy: Policy;
+  readOnly: boolean;
+  /** Reads the policy again (after someone else changed it). */
+  onReload(): Promise<Policy | undefined>;
+}) {
   const save = useSavePolicy();
   const [result, setResult] = useState<{ tone: 'success' | 'danger'; text: string; stale?: boolean } | null>(null);
   const { register, handleSubmit, formState, control, reset, setError } = useForm<PolicyFormValues>({
@@ -68,6 +77,14 @@ export function PolicyForm({ policy, readOnly, onReload }: { policy: Policy; rea
   const allowed = useWatch({ control, name: 'allowedCabinClasses' });
   const errors = formState.errors;
   useUnsavedChangesGuard(formState.isDirty && !readOnly);
+
+  // Someone else's change: the form starts again from theirs (their version is then the one sent).
+  const reload = async () => {
+    const current = await onReload();
+    if (!current) return;
+    reset(toForm(current));
+    setResult({ tone: 'success', text: `Loaded version ${current.version}. Make your changes again, then save.` });
+  };
 
   const submit = handleSubmit(async (values) => {
     setResult(null);
@@ -103,7 +120,7 @@ export function PolicyForm({ policy, readOnly, onReload }: { policy: Policy; rea
           tone={result.tone}
           actions={
             result.stale ? (
-              <Button size="sm" onClick={onReload}>
+              <Button size="sm" onClick={() => void reload()}>
                 Load the current policy
               </Button>
             ) : undefined
@@ -150,9 +167,10 @@ export function PolicyForm({ policy, readOnly, onReload }: { policy: Policy; rea
             {RULED_CABINS.map((cabin) => (
               <Field
                 key={cabin}
-                label={`${CABIN_LABELS[cabin]} from (hours)`}
-                optional
-                hint={allowed.includes(cabin) ? 'Already allowed on every flight.' : 'Empty: never on its own.'}
+                label={`${CABIN_LABELS[cabin]} from`}
+                hint={
+                  allowed.includes(cabin) ? 'Already allowed on every flight.' : 'Hours of flight, e.g. 9. Empty: never.'
+                }
                 error={
                   errors.cabinFromHours?.[cabin]?.message ??
                   (cabin === 'premium_economy' ? errors.cabinFromHours?.message : undefined)
