@@ -56,7 +56,17 @@ describe('Tenancy in the SQL the API sends', () => {
   }
 
   it('knows the organization-owned tables', () => {
-    expect([...ownedTables]).toEqual(expect.arrayContaining(['trips', 'activities', 'users', 'invitations', 'audit_events', 'exchange_rates', 'travel_policies']));
+    expect([...ownedTables]).toEqual(
+      expect.arrayContaining([
+        'trips',
+        'activities',
+        'users',
+        'invitations',
+        'audit_events',
+        'exchange_rates',
+        'travel_policies',
+      ]),
+    );
   });
 
   it('sends no unscoped statement on organization-owned rows through the main flows', async () => {
@@ -70,30 +80,71 @@ describe('Tenancy in the SQL the API sends', () => {
     expect((await t.api.get('/api/auth/me', as(adminToken))).status).toBe(200);
 
     // Members and invitations (peek and accept run before the invitee has an account).
-    const invited = await t.api.post('/api/organizations/current/invitations', { email: `peek-${Date.now()}@example.com`, role: 'traveller' }, as(adminToken));
+    const invited = await t.api.post(
+      '/api/organizations/current/invitations',
+      { email: `peek-${Date.now()}@example.com`, role: 'traveller' },
+      as(adminToken),
+    );
     const inviteToken = new URL(invited.body.inviteUrl).pathname.split('/').pop();
     expect((await t.api.post('/api/invitations/peek', { token: inviteToken })).status).toBe(200);
     const manager = await addMember(t.api, admin, 'manager', 'Mia Manager');
     const traveller = await addMember(t.api, admin, 'traveller', 'Tom Traveller');
     expect((await t.api.get('/api/organizations/current/members', as(adminToken))).status).toBe(200);
-    expect((await t.api.patch(`/api/organizations/current/members/${traveller.user.id}`, { role: 'traveller' }, as(adminToken))).status).toBeLessThan(300);
+    expect(
+      (
+        await t.api.patch(
+          `/api/organizations/current/members/${traveller.user.id}`,
+          { role: 'traveller' },
+          as(adminToken),
+        )
+      ).status,
+    ).toBeLessThan(300);
     expect((await t.api.get('/api/organizations/current/invitations', as(adminToken))).status).toBe(200);
-    expect((await t.api.delete(`/api/organizations/current/invitations/${invited.body.id}`, as(adminToken))).status).toBeLessThan(300);
+    expect(
+      (await t.api.delete(`/api/organizations/current/invitations/${invited.body.id}`, as(adminToken))).status,
+    ).toBeLessThan(300);
 
     // Trips through their lifecycle, with an itinerary.
     const dates = { startDate: '2027-05-10', endDate: '2027-05-14' };
     const trip = await createTrip(t.api, traveller, { ...dates, budget: undefined });
     const token = traveller.accessToken;
     expect((await t.api.get('/api/trips?q=Sales&sort=title', as(token))).status).toBe(200);
-    expect((await t.api.patch(`/api/trips/${trip.id}`, { purpose: 'Changed', version: trip.version }, as(token))).status).toBe(200);
-    const first = await t.api.post(`/api/trips/${trip.id}/activities`, { title: 'Flight', type: 'flight', startsAt: '2027-05-10T09:00:00+02:00' }, as(token));
-    const second = await t.api.post(`/api/trips/${trip.id}/activities`, { title: 'Lunch', type: 'meal', startsAt: '2027-05-10T09:00:00+02:00', cost: { amount: '30.00', currency: 'EUR' } }, as(token));
-    expect((await t.api.put(`/api/trips/${trip.id}/activities/order`, { activityIds: [second.body.id, first.body.id] }, as(token))).status).toBe(200);
-    expect((await t.api.patch(`/api/activities/${first.body.id}`, { title: 'Flight LH123' }, as(token))).status).toBe(200);
+    expect(
+      (await t.api.patch(`/api/trips/${trip.id}`, { purpose: 'Changed', version: trip.version }, as(token))).status,
+    ).toBe(200);
+    const first = await t.api.post(
+      `/api/trips/${trip.id}/activities`,
+      { title: 'Flight', type: 'flight', startsAt: '2027-05-10T09:00:00+02:00' },
+      as(token),
+    );
+    const second = await t.api.post(
+      `/api/trips/${trip.id}/activities`,
+      {
+        title: 'Lunch',
+        type: 'meal',
+        startsAt: '2027-05-10T09:00:00+02:00',
+        cost: { amount: '30.00', currency: 'EUR' },
+      },
+      as(token),
+    );
+    expect(
+      (
+        await t.api.put(
+          `/api/trips/${trip.id}/activities/order`,
+          { activityIds: [second.body.id, first.body.id] },
+          as(token),
+        )
+      ).status,
+    ).toBe(200);
+    expect((await t.api.patch(`/api/activities/${first.body.id}`, { title: 'Flight LH123' }, as(token))).status).toBe(
+      200,
+    );
     expect((await t.api.get(`/api/trips/${trip.id}/activities`, as(token))).status).toBe(200);
     expect((await t.api.post(`/api/trips/${trip.id}/submit`, {}, as(token))).status).toBe(200);
     expect((await t.api.get('/api/trips?status=submitted', as(manager.accessToken))).status).toBe(200);
-    expect((await t.api.post(`/api/trips/${trip.id}/approve`, { reason: 'Fine' }, as(manager.accessToken))).status).toBe(200);
+    expect(
+      (await t.api.post(`/api/trips/${trip.id}/approve`, { reason: 'Fine' }, as(manager.accessToken))).status,
+    ).toBe(200);
     expect((await t.api.get(`/api/trips/${trip.id}`, as(token))).status).toBe(200);
     expect((await t.api.delete(`/api/activities/${first.body.id}`, as(token))).status).toBe(204);
     expect((await t.api.post(`/api/trips/${trip.id}/complete`, {}, as(token))).status).toBe(200);
@@ -116,24 +167,59 @@ describe('Tenancy in the SQL the API sends', () => {
 
     // Organization settings, rates, policy, audit and outbox.
     expect((await t.api.patch('/api/organizations/current', { name: 'Renamed' }, as(adminToken))).status).toBe(200);
-    expect((await t.api.put('/api/exchange-rates', { rates: [{ currency: 'USD', rate: '1.1', date: '2027-01-01', source: 'manual' }] }, as(adminToken))).status).toBe(200);
+    expect(
+      (
+        await t.api.put(
+          '/api/exchange-rates',
+          { rates: [{ currency: 'USD', rate: '1.1', date: '2027-01-01', source: 'manual' }] },
+          as(adminToken),
+        )
+      ).status,
+    ).toBe(200);
     expect((await t.api.get('/api/exchange-rates', as(token))).status).toBe(200);
-    const { updatedAt: _updatedAt, outOfPolicyRequiresApproval: _deprecated, ...policy } = (await t.api.get('/api/organizations/current/policy', as(adminToken))).body;
-    expect((await t.api.put('/api/organizations/current/policy', { ...policy, minAdvanceBookingDays: 3 }, as(adminToken))).status).toBe(200);
+    const {
+      updatedAt: _updatedAt,
+      outOfPolicyRequiresApproval: _deprecated,
+      ...policy
+    } = (await t.api.get('/api/organizations/current/policy', as(adminToken))).body;
+    expect(
+      (await t.api.put('/api/organizations/current/policy', { ...policy, minAdvanceBookingDays: 3 }, as(adminToken)))
+        .status,
+    ).toBe(200);
     await drainOutbox(t);
     expect((await t.api.get('/api/audit?limit=50', as(adminToken))).status).toBe(200);
     expect((await t.api.get('/api/audit/export.csv', as(adminToken))).status).toBe(200);
     expect((await t.api.get('/api/organizations/current/outbox', as(adminToken))).status).toBe(200);
 
     // Accounts: password change, reset (request and a refused confirmation), logout.
-    expect((await t.api.post('/api/auth/password', { currentPassword: STRONG_PASSWORD, newPassword: 'indigo bicycle lantern 77' }, as(manager.accessToken))).status).toBeLessThan(300);
+    expect(
+      (
+        await t.api.post(
+          '/api/auth/password',
+          { currentPassword: STRONG_PASSWORD, newPassword: 'indigo bicycle lantern 77' },
+          as(manager.accessToken),
+        )
+      ).status,
+    ).toBeLessThan(300);
     expect((await t.api.post('/api/auth/password-reset/request', { email: traveller.user.email })).status).toBe(202);
-    expect((await t.api.post('/api/auth/password-reset/confirm', { token: 'x'.repeat(43), password: 'indigo bicycle lantern 77' })).status).toBe(400);
-    expect((await t.api.post('/api/auth/logout', { refreshToken: login.body.refreshToken }, as(login.body.accessToken))).status).toBeLessThan(300);
+    expect(
+      (
+        await t.api.post('/api/auth/password-reset/confirm', {
+          token: 'x'.repeat(43),
+          password: 'indigo bicycle lantern 77',
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await t.api.post('/api/auth/logout', { refreshToken: login.body.refreshToken }, as(login.body.accessToken)))
+        .status,
+    ).toBeLessThan(300);
     expect((await t.api.post('/api/auth/logout-all', {}, as(token))).status).toBeLessThan(300);
 
     expect(statements.length).toBeGreaterThan(100);
-    const offenders = statements.filter((sql) => unscoped(sql).length > 0).map((sql) => sql.replace(/\s+/g, ' ').slice(0, 300));
+    const offenders = statements
+      .filter((sql) => unscoped(sql).length > 0)
+      .map((sql) => sql.replace(/\s+/g, ' ').slice(0, 300));
     expect([...new Set(offenders)]).toEqual([]);
   });
 

@@ -54,7 +54,8 @@ describe('Trip access: allowedActions and what the API accepts', () => {
     completed: ['view', 'comment'],
     cancelled: ['view', 'delete', 'comment'],
   };
-  const withDecide = (status: Status) => (status === 'submitted' ? ['view', 'edit_itinerary', 'decide', 'cancel', 'comment'] : MANAGING[status]);
+  const withDecide = (status: Status) =>
+    status === 'submitted' ? ['view', 'edit_itinerary', 'decide', 'cancel', 'comment'] : MANAGING[status];
 
   describe('allowedActions per role and relation', () => {
     it.each(Object.keys(MANAGING) as Status[])('on a %s trip of a traveller', async (status) => {
@@ -68,37 +69,60 @@ describe('Trip access: allowedActions and what the API accepts', () => {
       expect((await read(other)).status).toBe(404);
     });
 
-    it("never offers an approver a decision on their own trip, but a colleague approver may decide on it", async () => {
+    it('never offers an approver a decision on their own trip, but a colleague approver may decide on it', async () => {
       const own = await tripIn(manager, 'submitted');
       expect((await t.api.get(`/api/trips/${own.id}`, as(manager))).body.allowedActions).toEqual(MANAGING.submitted);
       expect((await t.api.get(`/api/trips/${own.id}`, as(admin))).body.allowedActions).toEqual(withDecide('submitted'));
       const admins = await tripIn(admin, 'submitted');
       expect((await t.api.get(`/api/trips/${admins.id}`, as(admin))).body.allowedActions).toEqual(MANAGING.submitted);
-      expect((await t.api.get(`/api/trips/${admins.id}`, as(manager))).body.allowedActions).toEqual(withDecide('submitted'));
+      expect((await t.api.get(`/api/trips/${admins.id}`, as(manager))).body.allowedActions).toEqual(
+        withDecide('submitted'),
+      );
     });
 
     it('carries the same allowedActions in lists and in the answers of writes', async () => {
       const trip = await tripIn(traveller, 'draft');
       const listed = await t.api.get(`/api/trips?limit=100`, as(manager));
-      expect(listed.body.items.find((item: { id: string }) => item.id === trip.id).allowedActions).toEqual(MANAGING.draft);
+      expect(listed.body.items.find((item: { id: string }) => item.id === trip.id).allowedActions).toEqual(
+        MANAGING.draft,
+      );
       const submitted = await t.api.post(`/api/trips/${trip.id}/submit`, {}, as(traveller));
       expect(submitted.body.allowedActions).toEqual(MANAGING.submitted);
       const approvals = await t.api.get(`/api/trips?status=submitted&limit=100`, as(admin));
-      expect(approvals.body.items.find((item: { id: string }) => item.id === trip.id).allowedActions).toEqual(withDecide('submitted'));
+      expect(approvals.body.items.find((item: { id: string }) => item.id === trip.id).allowedActions).toEqual(
+        withDecide('submitted'),
+      );
     });
   });
 
   /** Each route, the permission it needs, and how to call it on a trip. */
-  const ROUTES: { permission: string; label: string; call: (id: string, session: Session) => Promise<{ status: number }> }[] = [
-    { permission: 'edit', label: 'PATCH', call: (id, s) => t.api.patch(`/api/trips/${id}`, { purpose: 'Changed' }, as(s)) },
+  const ROUTES: {
+    permission: string;
+    label: string;
+    call: (id: string, session: Session) => Promise<{ status: number }>;
+  }[] = [
+    {
+      permission: 'edit',
+      label: 'PATCH',
+      call: (id, s) => t.api.patch(`/api/trips/${id}`, { purpose: 'Changed' }, as(s)),
+    },
     {
       permission: 'edit_itinerary',
       label: 'POST activity',
-      call: (id, s) => t.api.post(`/api/trips/${id}/activities`, { title: 'Lunch', type: 'meal', startsAt: '2027-03-10T12:00:00+01:00' }, as(s)),
+      call: (id, s) =>
+        t.api.post(
+          `/api/trips/${id}/activities`,
+          { title: 'Lunch', type: 'meal', startsAt: '2027-03-10T12:00:00+01:00' },
+          as(s),
+        ),
     },
     { permission: 'submit', label: 'submit', call: (id, s) => t.api.post(`/api/trips/${id}/submit`, {}, as(s)) },
     { permission: 'decide', label: 'approve', call: (id, s) => t.api.post(`/api/trips/${id}/approve`, {}, as(s)) },
-    { permission: 'decide', label: 'reject', call: (id, s) => t.api.post(`/api/trips/${id}/reject`, { reason: 'No' }, as(s)) },
+    {
+      permission: 'decide',
+      label: 'reject',
+      call: (id, s) => t.api.post(`/api/trips/${id}/reject`, { reason: 'No' }, as(s)),
+    },
     { permission: 'revise', label: 'revise', call: (id, s) => t.api.post(`/api/trips/${id}/revise`, {}, as(s)) },
     { permission: 'complete', label: 'complete', call: (id, s) => t.api.post(`/api/trips/${id}/complete`, {}, as(s)) },
     { permission: 'cancel', label: 'cancel', call: (id, s) => t.api.post(`/api/trips/${id}/cancel`, {}, as(s)) },
@@ -125,7 +149,10 @@ describe('Trip access: allowedActions and what the API accepts', () => {
         const accepted = answer.status >= 200 && answer.status < 300;
         if (accepted) trip = await tripIn(ownerOf(), status);
         const expectedRefusal = read.status === 404 ? [404] : [403, 409];
-        if (accepted !== allowed.includes(route.permission) || (!accepted && !expectedRefusal.includes(answer.status))) {
+        if (
+          accepted !== allowed.includes(route.permission) ||
+          (!accepted && !expectedRefusal.includes(answer.status))
+        ) {
           mismatches.push(`${route.label} on ${status}: ${answer.status}, allowedActions ${JSON.stringify(allowed)}`);
         }
       }

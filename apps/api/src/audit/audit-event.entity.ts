@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Organization } from '../organizations/organization.entity';
+import { Organization } from '../common/tenancy/organization.entity';
 
 /**
  * Who did what, when. Append-only: a trigger in the migration refuses UPDATE and DELETE, so not

@@ -3,11 +3,14 @@ import { In, type SelectQueryBuilder } from 'typeorm';
 import type { AuthContext } from '../common/auth/auth-context';
 import { TransactionRunner } from '../common/database/transaction-runner';
 import { OrganizationScopedRepository } from '../common/tenancy/organization-scoped.repository';
-import { Trip } from '../trips/trip.entity';
+import type { Trip } from '../trips/trip.entity';
 import { User } from '../users/user.entity';
 import type { AuditAction, AuditEntityType } from './audit-actions';
 import { AuditEvent } from './audit-event.entity';
 import type { AuditFilter, AuditQuery } from './dto/audit.dto';
+
+/** Trips are named by entity name: the trips module reads the audit log, so audit/ must not import trips/ at run time. */
+const TRIP_ENTITY = 'Trip';
 
 /** An event with the names of who did it and what it is about, as they are now. */
 export interface NamedAuditEvent {
@@ -101,7 +104,7 @@ export class AuditRepository extends OrganizationScopedRepository<AuditEvent> {
     const tripIds = [...new Set(idsOf('trip'))];
     // One after the other: inside a transaction both would share one connection.
     const users = userIds.length ? await this.findOwned(ctx, User, { id: In(userIds) }, { id: true, name: true }) : [];
-    const trips = tripIds.length ? await this.findOwned(ctx, Trip, { id: In(tripIds) }, { id: true, title: true }) : [];
+    const trips = tripIds.length ? await this.findOwned<Trip>(ctx, TRIP_ENTITY, { id: In(tripIds) }, { id: true, title: true }) : [];
     const userNames = new Map(users.map((user) => [user.id, user.name]));
     const tripTitles = new Map(trips.map((trip) => [trip.id, trip.title]));
     return events.map((event) => ({

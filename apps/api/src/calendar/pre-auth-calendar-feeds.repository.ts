@@ -21,7 +21,9 @@ export class PreAuthCalendarFeeds {
   async findByTokenHash(tokenHash: string): Promise<FeedOwner | null> {
     const all = await this.db.manager.getRepository(CalendarFeed).findOne({ where: { tokenHash }, comment: PRE_AUTH });
     if (all) return { userId: all.userId, tripId: null };
-    const one = await this.db.manager.getRepository(TripCalendarFeed).findOne({ where: { tokenHash }, comment: PRE_AUTH });
+    const one = await this.db.manager
+      .getRepository(TripCalendarFeed)
+      .findOne({ where: { tokenHash }, comment: PRE_AUTH });
     return one ? { userId: one.userId, tripId: one.tripId } : null;
   }
 }

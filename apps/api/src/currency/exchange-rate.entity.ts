@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Organization } from '../organizations/organization.entity';
+import { Organization } from '../common/tenancy/organization.entity';
 
 /**
  * An organization's own rate for one currency (units per 1 EUR), set by an admin or fetched from

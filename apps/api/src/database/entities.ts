@@ -6,7 +6,7 @@ import { Trip } from '../trips/trip.entity';
 import { RefreshToken } from '../users/refresh-token.entity';
 import { OutboxMessage } from '../events/outbox-message.entity';
 import { Invitation } from '../organizations/invitation.entity';
-import { Organization } from '../organizations/organization.entity';
+import { Organization } from '../common/tenancy/organization.entity';
 import { PasswordResetToken } from '../users/password-reset-token.entity';
 import { TravelPolicy } from '../organizations/travel-policy.entity';
 import { User } from '../users/user.entity';

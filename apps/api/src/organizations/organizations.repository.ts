@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthContext } from '../common/auth/auth-context';
 import { TransactionRunner } from '../common/database/transaction-runner';
 import { NotFoundError } from '../common/errors/domain-error';
-import { Organization } from './organization.entity';
+import { Organization } from '../common/tenancy/organization.entity';
 
 /** The caller's own organization is the only one they can read or change. */
 @Injectable()

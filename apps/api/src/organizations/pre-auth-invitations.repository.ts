@@ -27,6 +27,12 @@ export class PreAuthInvitations {
   }
 
   async markAccepted(id: string): Promise<void> {
-    await this.repository.createQueryBuilder().update().set({ acceptedAt: new Date() }).where({ id }).comment(PRE_AUTH).execute();
+    await this.repository
+      .createQueryBuilder()
+      .update()
+      .set({ acceptedAt: new Date() })
+      .where({ id })
+      .comment(PRE_AUTH)
+      .execute();
   }
 }

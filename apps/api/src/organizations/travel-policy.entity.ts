@@ -1,6 +1,6 @@
 import { Column, Entity, JoinColumn, OneToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { Cabin, OutOfPolicyHandling } from '../policy/travel-policy.schema';
-import { Organization } from './organization.entity';
+import { Organization } from '../common/tenancy/organization.entity';
 
 export interface CabinRule {
   cabin: Cabin;

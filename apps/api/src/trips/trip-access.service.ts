@@ -8,9 +8,18 @@ import { TripsRepository } from './trips.repository';
 
 /** A status refusal: its code and message, per permission (lifecycle steps name the step tried). */
 const WRONG_STATUS: Partial<Record<TripPermission, { code: ErrorCode; message: (status: string) => string }>> = {
-  edit: { code: TripErrorCode.NotEditable, message: (status) => `Only draft trips can be edited; this trip is ${status}` },
-  edit_itinerary: { code: ActivityErrorCode.ItineraryClosed, message: (status) => `The itinerary of a ${status} trip cannot change` },
-  delete: { code: TripErrorCode.NotDeletable, message: (status) => `A ${status} trip cannot be deleted; cancel it first` },
+  edit: {
+    code: TripErrorCode.NotEditable,
+    message: (status) => `Only draft trips can be edited; this trip is ${status}`,
+  },
+  edit_itinerary: {
+    code: ActivityErrorCode.ItineraryClosed,
+    message: (status) => `The itinerary of a ${status} trip cannot change`,
+  },
+  delete: {
+    code: TripErrorCode.NotDeletable,
+    message: (status) => `A ${status} trip cannot be deleted; cancel it first`,
+  },
 };
 
 const FORBIDDEN: Partial<Record<TripPermission, string>> = {
@@ -27,7 +36,12 @@ export class TripAccessService {
   constructor(private readonly trips: TripsRepository) {}
 
   /** `step` names a lifecycle step ("approve") for the refusal message; `lock` locks the row (FOR UPDATE). */
-  async require(ctx: AuthContext, tripId: string, permission: TripPermission, options: { lock?: boolean; step?: string } = {}): Promise<Trip> {
+  async require(
+    ctx: AuthContext,
+    tripId: string,
+    permission: TripPermission,
+    options: { lock?: boolean; step?: string } = {},
+  ): Promise<Trip> {
     const trip = await this.trips.getVisible(ctx, tripId, { lock: options.lock });
     assertTripAccess(ctx, trip, permission, options.step);
     return trip;

@@ -1,5 +1,12 @@
 import { UserRole } from '../common/auth/user-role';
-import { STEP_PERMISSION, TRIP_PERMISSIONS, type TripPermission, tripAccess, tripRefusal, visibleTravellerId } from './trip-access';
+import {
+  STEP_PERMISSION,
+  TRIP_PERMISSIONS,
+  type TripPermission,
+  tripAccess,
+  tripRefusal,
+  visibleTravellerId,
+} from './trip-access';
 import { TRIP_ACTIONS, TRIP_STATUSES, TripStatus } from './trip-status.machine';
 
 const { Draft, Submitted, Approved, Rejected, Booked, Completed, Cancelled } = TripStatus;
@@ -42,7 +49,9 @@ const cases = TABLE.flatMap(([role, relation, expected]) =>
 
 describe('trip access table', () => {
   it.each(cases)('%s on %s %s trip may: %j', (role, relation, status, expected) => {
-    expect(tripAccess(caller(role), trip(relation, status))).toEqual(TRIP_PERMISSIONS.filter((permission) => expected.includes(permission)));
+    expect(tripAccess(caller(role), trip(relation, status))).toEqual(
+      TRIP_PERMISSIONS.filter((permission) => expected.includes(permission)),
+    );
   });
 
   it('refuses in the order the API answers: unseen 404, not yours 403, not now 409', () => {

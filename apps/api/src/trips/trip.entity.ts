@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Organization } from '../organizations/organization.entity';
+import { Organization } from '../common/tenancy/organization.entity';
 import { User } from '../users/user.entity';
 import type { PolicyReason, Verdict } from '../policy/policy-verdict';
 import { TripStatus } from './trip-status.machine';

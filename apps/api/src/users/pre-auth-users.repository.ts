@@ -8,7 +8,8 @@ import { User } from './user.entity';
 export type SessionState = Pick<User, 'id' | 'organizationId' | 'role' | 'active' | 'tokenVersion'>;
 export type AccessState = SessionState & { sessionRevoked: boolean };
 
-const SESSION_STATE_COLUMNS = 'u.id, u.organization_id AS "organizationId", u.role, u.active, u.token_version AS "tokenVersion"';
+const SESSION_STATE_COLUMNS =
+  'u.id, u.organization_id AS "organizationId", u.role, u.active, u.token_version AS "tokenVersion"';
 
 /**
  * User rows reached before there is a caller to scope by, or by the primary key of a user a
@@ -31,7 +32,10 @@ export class PreAuthUsers {
 
   /** What decides whether a user may act now, in one plain indexed statement. */
   async findSessionState(id: string): Promise<SessionState | null> {
-    const rows: SessionState[] = await this.db.manager.query(preAuthSql(`SELECT ${SESSION_STATE_COLUMNS} FROM users u WHERE u.id = $1`), [id]);
+    const rows: SessionState[] = await this.db.manager.query(
+      preAuthSql(`SELECT ${SESSION_STATE_COLUMNS} FROM users u WHERE u.id = $1`),
+      [id],
+    );
     return rows[0] ?? null;
   }
 
@@ -62,8 +66,13 @@ export class PreAuthUsers {
   }
 
   /** A user of a new organization (registration) or of the inviting one (invitation acceptance). */
-  createInOrganization(organizationId: string, values: Pick<User, 'email' | 'name' | 'role' | 'passwordHash'>): Promise<User> {
-    return this.repository.save(this.repository.create({ ...values, email: normalizeEmail(values.email), organizationId }));
+  createInOrganization(
+    organizationId: string,
+    values: Pick<User, 'email' | 'name' | 'role' | 'passwordHash'>,
+  ): Promise<User> {
+    return this.repository.save(
+      this.repository.create({ ...values, email: normalizeEmail(values.email), organizationId }),
+    );
   }
 
   /** Refuses every access token issued so far (logout everywhere, password change, deactivation). */

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Organization } from '../organizations/organization.entity';
+import { Organization } from '../common/tenancy/organization.entity';
 import { UserRole } from '../common/auth/user-role';
 
 @Entity('users')

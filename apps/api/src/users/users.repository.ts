@@ -22,7 +22,12 @@ export class UsersRepository extends OrganizationScopedRepository<User> {
   }
 
   listMembers(ctx: AuthContext, offset: number, limit: number): Promise<[User[], number]> {
-    return this.query(ctx, 'user').orderBy('user.createdAt', 'ASC').addOrderBy('user.id').skip(offset).take(limit).getManyAndCount();
+    return this.query(ctx, 'user')
+      .orderBy('user.createdAt', 'ASC')
+      .addOrderBy('user.id')
+      .skip(offset)
+      .take(limit)
+      .getManyAndCount();
   }
 
   /** Active managers and admins: who is told when a trip waits for approval. */

@@ -9,7 +9,11 @@ describe('the buttons follow the API’s allowedActions', () => {
   });
 
   it('turns decide into approve and reject', () => {
-    expect(availableActions(trip('view', 'edit_itinerary', 'decide', 'cancel'))).toEqual(['approve', 'reject', 'cancel']);
+    expect(availableActions(trip('view', 'edit_itinerary', 'decide', 'cancel'))).toEqual([
+      'approve',
+      'reject',
+      'cancel',
+    ]);
   });
 
   it('offers nothing the API did not allow, whatever the trip looks like', () => {

@@ -3,6 +3,9 @@ import { Transform } from 'class-transformer';
 import { IsISO4217CurrencyCode, IsTimeZone, ValidateIf } from 'class-validator';
 import { canonicalTimeZone } from './time-zone';
 
+/** A calendar date as `YYYY-MM-DD` (its existence is checked separately). */
+export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
 /**
  * The field may be left out, but not sent as `null`: for values whose column is NOT NULL.
  * (`@IsOptional()` skips validation for null too, so a PATCH with `null` reached the database.)

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsISO4217CurrencyCode, IsISO8601, IsNotEmpty, IsNotIn, IsString, Matches, MaxLength, ValidateBy, ValidateNested } from 'class-validator';
 import { trim } from '../../common/validation/text';
-import { DATE_PATTERN } from '../../trips/dto/trip.dto';
+import { DATE_PATTERN } from '../../common/validation/validators';
 import { isSaneRate } from '../decimal';
 import { BASE_CURRENCY } from '../ecb-snapshot';
 

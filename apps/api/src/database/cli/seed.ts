@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { loadConfigOrExit } from '../../config/app-config';
 import { Activity, ActivityType } from '../../activities/activity.entity';
 import { PasswordHasher } from '../../auth/password-hasher';
-import { Organization } from '../../organizations/organization.entity';
+import { Organization } from '../../common/tenancy/organization.entity';
 import { TravelPolicy } from '../../organizations/travel-policy.entity';
 import { Trip } from '../../trips/trip.entity';
 import { TripStatus } from '../../trips/trip-status.machine';

@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { trim } from '../../common/validation/text';
 import { IsOmittable } from '../../common/validation/validators';
-import type { Organization } from '../organization.entity';
+import type { Organization } from '../../common/tenancy/organization.entity';
 
 export class UpdateOrganizationDto {
   @ApiPropertyOptional({ maxLength: 200 })

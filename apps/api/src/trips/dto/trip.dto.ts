@@ -19,11 +19,10 @@ import { trim } from '../../common/validation/text';
 import { PaginationQuery } from '../../common/http/pagination.dto';
 import { PolicyVerdictResponse } from '../../policy/dto/policy-verdict.dto';
 import { MoneyDto } from '../../common/money/money.dto';
-import { IsCanonicalTimeZone, IsOmittable } from '../../common/validation/validators';
+import { DATE_PATTERN, IsCanonicalTimeZone, IsOmittable } from '../../common/validation/validators';
 import { TRIP_PERMISSIONS, type TripPermission } from '../trip-access';
 import { TRIP_STATUSES, TripStatus } from '../trip-status.machine';
 
-export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = 'must be a date YYYY-MM-DD';
 
 /** A calendar date `YYYY-MM-DD` that exists (no 2026-02-30). */
