@@ -136,6 +136,8 @@ async function measureEventLag(url, base, token) {
     });
     const pending = async () =>
       (await client.query("SELECT count(*)::int AS n FROM outbox_messages WHERE topic <> 'mail' AND status = 'pending' AND created_at >= $1", [since])).rows[0].n;
+    // Requests still in flight when the load stops commit a moment later: let them land first.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     for (let waited = 0; waited < 30_000 && (await pending()) > 0; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
     const lag = (
       await client.query(
