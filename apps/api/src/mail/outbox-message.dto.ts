@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { OutboxMessage, OutboxStatus } from '../events/outbox-message.entity';
 import { maskSecretLinks } from './secret-links';
+import { PageOf } from '../common/http/pagination.dto';
 
 export class OutboxMessageResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -15,12 +16,7 @@ export class OutboxMessageResponse {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) deliveredAt: string | null;
 }
 
-export class OutboxPage {
-  @ApiProperty({ type: [OutboxMessageResponse] }) items: OutboxMessageResponse[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() limit: number;
-}
+export class OutboxPage extends PageOf(OutboxMessageResponse) {}
 
 export function toOutboxMessageResponse(message: OutboxMessage): OutboxMessageResponse {
   return {

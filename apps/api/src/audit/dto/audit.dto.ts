@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
-import { PaginationQuery } from '../../common/http/pagination.dto';
+import { PageOf, PaginationQuery } from '../../common/http/pagination.dto';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, type AuditAction, type AuditEntityType } from '../audit-actions';
 import type { NamedAuditEvent } from '../audit.repository';
 
@@ -56,12 +56,7 @@ export class AuditEventResponse {
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
 }
 
-export class AuditPage {
-  @ApiProperty({ type: [AuditEventResponse] }) items: AuditEventResponse[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() limit: number;
-}
+export class AuditPage extends PageOf(AuditEventResponse) {}
 
 export function toAuditEventResponse({ event, actorName, entityName }: NamedAuditEvent): AuditEventResponse {
   return {

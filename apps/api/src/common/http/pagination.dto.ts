@@ -1,4 +1,5 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import type { Type as Class } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
 
@@ -30,6 +31,17 @@ export interface Page<T> {
   total: number;
   page: number;
   limit: number;
+}
+
+/** A page of `item`s as a response class; extend it to name the schema (`class TripsPage extends PageOf(TripResponse) {}`). */
+export function PageOf<T>(item: Class<T>) {
+  class PageOfItems implements Page<T> {
+    @ApiProperty({ type: [item] }) items: T[];
+    @ApiProperty() total: number;
+    @ApiProperty() page: number;
+    @ApiProperty() limit: number;
+  }
+  return PageOfItems;
 }
 
 export function toPage<T>(items: T[], total: number, query: PaginationQuery): Page<T> {

@@ -4,6 +4,7 @@ import { IsEmail, IsEnum, IsNotEmpty, IsString, MaxLength } from 'class-validato
 import { IsOmittable } from '../../common/validation/validators';
 import { USER_ROLES, UserRole } from '../../common/auth/user-role';
 import type { Invitation } from '../invitation.entity';
+import { PageOf } from '../../common/http/pagination.dto';
 
 export class CreateInvitationDto {
   @ApiProperty({ example: 'ada@example.com' })
@@ -34,12 +35,7 @@ export class CreatedInvitationResponse extends InvitationResponse {
   @ApiProperty() inviteUrl: string;
 }
 
-export class InvitationsPage {
-  @ApiProperty({ type: [InvitationResponse] }) items: InvitationResponse[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() limit: number;
-}
+export class InvitationsPage extends PageOf(InvitationResponse) {}
 
 export function invitationStatus(invitation: Invitation, now = new Date()): InvitationStatus {
   if (invitation.acceptedAt) return 'accepted';

@@ -1,8 +1,9 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEnum } from 'class-validator';
 import { IsOmittable } from '../../common/validation/validators';
 import { UserResponse } from '../../users/user.dto';
 import { USER_ROLES, UserRole } from '../../common/auth/user-role';
+import { PageOf } from '../../common/http/pagination.dto';
 
 /** Change a member's role, or deactivate (`active: false`) / reactivate them. */
 export class UpdateMemberDto {
@@ -17,9 +18,4 @@ export class UpdateMemberDto {
   active?: boolean;
 }
 
-export class MembersPage {
-  @ApiProperty({ type: [UserResponse] }) items: UserResponse[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() limit: number;
-}
+export class MembersPage extends PageOf(UserResponse) {}

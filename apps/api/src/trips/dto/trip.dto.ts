@@ -16,7 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { trim } from '../../common/validation/text';
-import { PaginationQuery } from '../../common/http/pagination.dto';
+import { PageOf, PaginationQuery } from '../../common/http/pagination.dto';
 import { PolicyVerdictResponse } from '../../policy/dto/policy-verdict.dto';
 import { MoneyDto } from '../../common/money/money.dto';
 import { DATE_PATTERN, IsCanonicalTimeZone, IsOmittable } from '../../common/validation/validators';
@@ -212,9 +212,4 @@ export class TripResponse {
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt: string;
 }
 
-export class TripsPage {
-  @ApiProperty({ type: [TripResponse] }) items: TripResponse[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() limit: number;
-}
+export class TripsPage extends PageOf(TripResponse) {}
