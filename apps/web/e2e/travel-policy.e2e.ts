@@ -85,7 +85,8 @@ describe('the travel policy', () => {
         );
       const fine = await trip('Vienna partner day', 20, '1200.00');
       const over = await trip('Vienna trade fair', 3, '4200.00');
-      for (const { id } of [fine, over]) await must(api.POST('/api/trips/{id}/submit', { params: { path: { id } }, body: {} }));
+      for (const { id } of [fine, over])
+        await must(api.POST('/api/trips/{id}/submit', { params: { path: { id } }, body: {} }));
 
       // A manager decides, reading the reasons the API stored with each trip.
       const email = unique('milan');
@@ -93,7 +94,9 @@ describe('the travel policy', () => {
         api.POST('/api/organizations/current/invitations', { body: { email, role: 'manager' } }),
       );
       const token = new URL(invitation.inviteUrl).pathname.split('/').pop()!;
-      await must(apiAs(null).POST('/api/auth/accept-invitation', { body: { token, name: 'Milan Manager', password: PASSWORD } }));
+      await must(
+        apiAs(null).POST('/api/auth/accept-invitation', { body: { token, name: 'Milan Manager', password: PASSWORD } }),
+      );
 
       for (const [viewport, name] of [
         [DESKTOP, 'policy-03-approvals-1440'],
@@ -123,7 +126,10 @@ describe('the travel policy', () => {
       const { page: tripPhone } = await newPage(browser, PHONE);
       await signIn(tripPhone, admin.email);
       await tripPhone.goto(`/trips/${over.id}`);
-      await tripPhone.getByRole('region', { name: 'Travel policy' }).getByText('Out of policy', { exact: true }).waitFor();
+      await tripPhone
+        .getByRole('region', { name: 'Travel policy' })
+        .getByText('Out of policy', { exact: true })
+        .waitFor();
       await checkpoint(tripPhone, 'policy-06-trip-page-390');
     });
   });

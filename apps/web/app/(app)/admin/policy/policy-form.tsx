@@ -169,7 +169,9 @@ export function PolicyForm({
                 key={cabin}
                 label={`${CABIN_LABELS[cabin]} from`}
                 hint={
-                  allowed.includes(cabin) ? 'Already allowed on every flight.' : 'Hours of flight, e.g. 9. Empty: never.'
+                  allowed.includes(cabin)
+                    ? 'Already allowed on every flight.'
+                    : 'Hours of flight, e.g. 9. Empty: never.'
                 }
                 error={
                   errors.cabinFromHours?.[cabin]?.message ??
