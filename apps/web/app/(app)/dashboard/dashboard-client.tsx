@@ -62,7 +62,7 @@ export function DashboardClient() {
   );
   const policy = usePolicy();
   const createTrip = useCreateTrip();
-  const forMe = (waiting.data?.items ?? []).filter((trip) => trip.travellerId !== user.id);
+  const forMe = (waiting.data?.items ?? []).filter((trip) => trip.allowedActions.includes('decide'));
 
   return (
     <>

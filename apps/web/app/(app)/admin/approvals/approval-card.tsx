@@ -49,7 +49,8 @@ export function ApprovalCard({ trip, userId, policy, onDecided }: ApprovalCardPr
   const [refreshError, setRefreshError] = useState<string | null>(null);
   const shown = settled?.trip ?? trip;
   const reasonLabels = policy ? new Map(policy.reasonCodes.map((reason) => [reason.code, reason.label])) : undefined;
-  const own = trip.travellerId === userId;
+  // The API says who may decide (allowedActions): never the traveller, so a manager's own trip waits for another.
+  const mayDecide = trip.allowedActions.includes('decide');
   // A submitted trip's row changes only when it is submitted (its fields are frozen until then).
   const waitingSince = trip.updatedAt;
 
@@ -98,8 +99,10 @@ export function ApprovalCard({ trip, userId, policy, onDecided }: ApprovalCardPr
             <Button size="sm" onClick={() => queryClient.invalidateQueries({ queryKey: ['trips', 'list'] })}>
               Remove from the queue
             </Button>
-          ) : own ? (
-            <span className={adminStyles.facts}>Your own trip: another manager or admin decides.</span>
+          ) : !mayDecide ? (
+            <span className={adminStyles.facts}>
+              {trip.travellerId === userId ? 'Your own trip: another manager or admin decides.' : 'Not yours to decide.'}
+            </span>
           ) : (
             <TripActions
               trip={trip}
