@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { Badge, Button, Icon, type IconName } from '@/components/ui';
-import { ACTIVITY_TYPE_LABELS } from '@/lib/itinerary/activity-form-values';
+import { ACTIVITY_TYPE_LABELS } from '@/lib/itinerary/activity-types';
 import type { Activity, Conflict } from '@/lib/itinerary/itinerary-days';
 import { formatMoney } from '@/lib/trips/money';
 import { formatDay, formatWallTime, wallTimeOf, zoneAbbreviation } from '@/lib/time/zoned-time';

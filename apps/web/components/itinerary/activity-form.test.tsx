@@ -140,10 +140,13 @@ describe('ActivityForm', () => {
 
     it('says a save met a deletion (404) instead of a raw error', async () => {
       const onLoadLatest = jest.fn(async () => stored);
-      renderForm(async () => Promise.reject(new ApiError(404, ['Activity not found'], undefined, undefined, 'NOT_FOUND')), {
-        activity: stored,
-        onLoadLatest,
-      });
+      renderForm(
+        async () => Promise.reject(new ApiError(404, ['Activity not found'], undefined, undefined, 'NOT_FOUND')),
+        {
+          activity: stored,
+          onLoadLatest,
+        },
+      );
       await waitFor(() => expect(onLoadLatest).toHaveBeenCalled());
       fireEvent.click(screen.getByRole('button', { name: 'Save activity' }));
       expect(await screen.findByText('This activity was deleted elsewhere')).toBeTruthy();

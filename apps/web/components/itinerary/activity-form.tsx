@@ -9,11 +9,8 @@ import { Alert, Button, Field, Input, Select, Textarea } from '@/components/ui';
 import { hasErrorCode, isStaleVersion, splitFieldErrors } from '@/lib/api/api-error';
 import type { ActivityBody } from '@/lib/api/contract';
 import { ACTIVITY_TYPES, activitySchema, type ActivityFormValues } from '@/lib/forms/schemas';
-import {
-  ACTIVITY_TYPE_LABELS,
-  activityToFormValues,
-  formValuesToActivityBody,
-} from '@/lib/itinerary/activity-form-values';
+import { activityToFormValues, formValuesToActivityBody } from '@/lib/itinerary/activity-form-values';
+import { ACTIVITY_TYPE_LABELS } from '@/lib/itinerary/activity-types';
 import type { Activity } from '@/lib/itinerary/itinerary-days';
 import { zoneCity } from '@/lib/time/zoned-time';
 import styles from './activity-form.module.css';
@@ -106,7 +103,10 @@ export function ActivityForm({
     // Once per opened form: later refetches must not move the base version.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- deliberately on mount only (see above)
   }, []);
-  const [locationName, timezone, endTimezone, startDate] = useWatch({ control, name: ['locationName', 'timezone', 'endTimezone', 'startDate'] });
+  const [locationName, timezone, endTimezone, startDate] = useWatch({
+    control,
+    name: ['locationName', 'timezone', 'endTimezone', 'startDate'],
+  });
 
   useEffect(() => {
     if (!pickedPoint) return;

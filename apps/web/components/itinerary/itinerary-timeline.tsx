@@ -1,6 +1,7 @@
 'use client';
 
-import { Alert, Button } from '@/components/ui';
+import dynamic from 'next/dynamic';
+import { Alert, Button, Loading } from '@/components/ui';
 import type { ActivityBody } from '@/lib/api/contract';
 import { describeConflict } from '@/lib/itinerary/conflict-text';
 import {
@@ -12,8 +13,12 @@ import {
 } from '@/lib/itinerary/itinerary-days';
 import { formatDay, zoneAbbreviation, zoneCity } from '@/lib/time/zoned-time';
 import { ActivityCard } from './activity-card';
-import { ActivityForm } from './activity-form';
 import styles from './itinerary.module.css';
+
+// The form, with its validation library, loads when someone opens it rather than with the page.
+const ActivityForm = dynamic(() => import('./activity-form').then((module) => module.ActivityForm), {
+  loading: () => <Loading label="Opening the form…" />,
+});
 
 export type Editing = { kind: 'new'; date: string } | { kind: 'edit'; id: string } | null;
 

@@ -27,8 +27,10 @@ export type ActivityBody = Omit<Schemas['CreateActivityDto'], LooseActivityField
   bookingReference?: string | null;
 };
 
+/** A create leaves empty fields out (the form's nulls are there to clear fields on an edit). */
 export function createActivityBody(body: ActivityBody): Schemas['CreateActivityDto'] {
-  return body as unknown as Schemas['CreateActivityDto'];
+  const set = Object.entries(body).filter(([, value]) => value !== null);
+  return Object.fromEntries(set) as unknown as Schemas['CreateActivityDto'];
 }
 
 export function updateActivityBody(body: Partial<ActivityBody>): Schemas['UpdateActivityDto'] {

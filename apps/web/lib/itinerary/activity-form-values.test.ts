@@ -1,5 +1,6 @@
 import type { Activity } from './itinerary-days';
-import { activityToFormValues, formValuesToActivityBody, withoutNulls } from './activity-form-values';
+import { createActivityBody } from '../api/contract';
+import { activityToFormValues, formValuesToActivityBody } from './activity-form-values';
 
 const stored: Activity = {
   id: 'a1',
@@ -51,7 +52,7 @@ describe('activity form values', () => {
 
   it("starts a new activity on the chosen day in the trip's zone", () => {
     const values = activityToFormValues(null, { date: '2026-03-12', timezone: 'Asia/Tokyo', currency: 'JPY' });
-    const body = withoutNulls(
+    const body = createActivityBody(
       formValuesToActivityBody({ ...values, title: 'Dinner', type: 'meal', startTime: '19:30' }),
     );
     expect(body).toEqual({

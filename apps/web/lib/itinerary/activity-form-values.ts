@@ -3,16 +3,6 @@ import { activitySchema, type ActivityFormValues } from '../forms/schemas';
 import { wallTimeOf, wallTimeToIso } from '../time/zoned-time';
 import type { Activity } from './itinerary-days';
 
-export const ACTIVITY_TYPE_LABELS: Record<Activity['type'], string> = {
-  flight: 'Flight',
-  lodging: 'Stay',
-  meeting: 'Meeting',
-  meal: 'Meal',
-  transport: 'Transport',
-  sight: 'Sightseeing',
-  other: 'Other',
-};
-
 /** A new activity on `date`, or an existing one, as the form shows it: local wall times in its zone. */
 export function activityToFormValues(
   activity: Activity | null,
@@ -80,9 +70,4 @@ export function formValuesToActivityBody(values: ActivityFormValues): ActivityBo
     cost: v.costAmount ? { amount: v.costAmount, currency: v.costCurrency } : null,
     bookingReference: v.bookingReference || null,
   };
-}
-
-/** For a create, nulls are simply left out. */
-export function withoutNulls<T extends object>(body: T): T {
-  return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== null)) as T;
 }

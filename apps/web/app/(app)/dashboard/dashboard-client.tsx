@@ -1,10 +1,10 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { useRole, useUser } from '@/components/session/session-provider';
-import { TripForm } from '@/components/trips/trip-form';
 import { travellerName } from '@/components/trips/trip-list';
 import { TripStatusBadge } from '@/components/trips/trip-status-badge';
 import { Alert, Button, ButtonLink, Card, EmptyState, LoadError, Loading, PageHeader } from '@/components/ui';
@@ -12,6 +12,11 @@ import { usePolicy } from '@/lib/api/organization';
 import { useCreateTrip, useTrips, type Trip } from '@/lib/api/trips';
 import { daysBetween, formatDateRange, today } from '@/lib/time/zoned-time';
 import styles from './dashboard.module.css';
+
+// Opened on demand: the form and its validation library stay out of the dashboard's first load.
+const TripForm = dynamic(() => import('@/components/trips/trip-form').then((module) => module.TripForm), {
+  loading: () => <Loading label="Opening the form…" />,
+});
 
 function when(trip: Trip, now: string): string {
   if (trip.startDate <= now && trip.endDate >= now) return 'Travelling now';
@@ -153,11 +158,7 @@ export function DashboardClient() {
                   Trips your colleagues submit appear here for you to approve or reject.
                 </EmptyState>
               ) : (
-                <TripItems
-                  trips={forMe.slice(0, 5)}
-                  now={now}
-                  names={(trip) => travellerName(trip, user.id)}
-                />
+                <TripItems trips={forMe.slice(0, 5)} now={now} names={(trip) => travellerName(trip, user.id)} />
               )}
             </Card>
           )}

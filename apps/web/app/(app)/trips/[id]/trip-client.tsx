@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import { ItineraryTimeline, type Editing } from '@/components/itinerary/itinerary-timeline';
 import { TripMap, type MapDay } from '@/components/map';
 import { useUser } from '@/components/session/session-provider';
@@ -24,13 +24,13 @@ import {
 import { describeError, hasErrorCode } from '@/lib/api/api-error';
 import type { ActivityBody } from '@/lib/api/contract';
 import { useDeleteTrip, useTrip } from '@/lib/api/trips';
-import { withoutNulls } from '@/lib/itinerary/activity-form-values';
 import { groupByLocalDay, localDayOf, locatedActivities, type Activity } from '@/lib/itinerary/itinerary-days';
 import { isDeletable, isEditable, isItineraryOpen } from '@/lib/trips/lifecycle';
 import { draftKeys } from '@/lib/forms/session-drafts';
 import { formatMoney } from '@/lib/trips/money';
 import { formatDateRange, formatDay, today } from '@/lib/time/zoned-time';
 import styles from './trip.module.css';
+import { initialDay, initialTripView, tripViewReducer } from './trip-view';
 
 const ADD_FIRST_ACTIVITY = 'add-first-activity';
 
@@ -57,19 +57,13 @@ export function TripClient({ id }: { id: string }) {
   const deleteTrip = useDeleteTrip(id);
   useDocumentTitle(trip.data?.title);
 
-  const [selectedDay, setSelectedDay] = useState<string | null>(null);
-  const [highlightedId, setHighlightedId] = useState<string | null>(null);
   // An activity form that was open when the session ended opens again, with what was typed.
-  const [editing, setEditing] = useState<Editing>(() => reopenedActivityForm(id));
-  const [picking, setPicking] = useState(false);
-  const [pickedPoint, setPickedPoint] = useState<{ latitude: number; longitude: number } | null>(null);
-  const [notice, setNotice] = useState<string | null>(
-    params.get('created') ? 'created' : params.get('saved') ? 'saved' : null,
+  const [view, dispatch] = useReducer(tripViewReducer, null, () =>
+    initialTripView(reopenedActivityForm(id), params.get('created') ? 'created' : params.get('saved') ? 'saved' : null),
   );
-  const [actionError, setActionError] = useState<string | null>(null);
-  const [confirmDelete, setConfirmDelete] = useState(false);
+  const { highlightedId, editing, picking, pickedPoint, notice, actionError, confirmDelete } = view;
   /** The element id to focus once a deleted card has left the page. */
-  const [focusAfterDelete, setFocusAfterDelete] = useState<string | null>(null);
+  const focusAfterDelete = useRef<string | null>(null);
 
   // The one-off notice stays on screen, not in the address: a reload or a shared link shows none.
   useEffect(() => {
@@ -79,13 +73,8 @@ export function TripClient({ id }: { id: string }) {
   const activities = useMemo(() => itinerary.data?.items ?? [], [itinerary.data]);
   const days = useMemo(() => (trip.data ? groupByLocalDay(activities, trip.data) : []), [activities, trip.data]);
 
-  // Start on today's day when travelling, else on the first day with something planned.
-  useEffect(() => {
-    if (selectedDay || !trip.data || !itinerary.data) return;
-    const now = today(trip.data.timezone ?? undefined);
-    const initial = days.find((d) => d.date === now) ?? days.find((d) => d.activities.length > 0) ?? days[0];
-    if (initial) setSelectedDay(initial.date);
-  }, [days, selectedDay, trip.data, itinerary.data]);
+  // Until the reader picks a day: today's when travelling, else the first with something planned.
+  const selectedDay = view.selectedDay ?? (trip.data ? initialDay(days, today(trip.data.timezone ?? undefined)) : null);
 
   const mapDays: MapDay[] = useMemo(
     () =>
@@ -105,8 +94,7 @@ export function TripClient({ id }: { id: string }) {
     (activityId: string, from: 'map' | 'timeline') => {
       const activity = activities.find((a) => a.id === activityId);
       if (!activity) return;
-      setHighlightedId(activityId);
-      setSelectedDay(localDayOf(activity));
+      dispatch({ type: 'selectActivity', id: activityId, date: localDayOf(activity) });
       if (from === 'map')
         document.getElementById(`activity-${activityId}`)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
     },
@@ -114,17 +102,17 @@ export function TripClient({ id }: { id: string }) {
   );
 
   useEffect(() => {
-    if (!focusAfterDelete) return;
-    const target = document.getElementById(focusAfterDelete);
+    if (!focusAfterDelete.current) return;
+    const target = document.getElementById(focusAfterDelete.current);
     // A card is focused through its main button, which names it.
     (target?.tagName === 'LI' ? target.querySelector<HTMLElement>('button') : target)?.focus();
-    setFocusAfterDelete(null);
-  }, [focusAfterDelete, activities]);
+    focusAfterDelete.current = null;
+  }, [activities]);
 
-  const stopPicking = () => setPicking(false);
+  const stopPicking = () => dispatch({ type: 'stopPicking' });
   useEffect(() => {
     if (!picking) return;
-    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && setPicking(false);
+    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && dispatch({ type: 'stopPicking' });
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [picking]);
@@ -164,12 +152,8 @@ export function TripClient({ id }: { id: string }) {
   const save = async (body: ActivityBody, edit: { id: string; version: number } | null) => {
     const saved: Activity = edit
       ? await updateActivity.mutateAsync({ ...edit, body })
-      : await createActivity.mutateAsync(withoutNulls(body));
-    setEditing(null);
-    setPicking(false);
-    setPickedPoint(null);
-    setHighlightedId(saved.id);
-    setSelectedDay(localDayOf(saved));
+      : await createActivity.mutateAsync(body);
+    dispatch({ type: 'saved', id: saved.id, date: localDayOf(saved) });
   };
 
   /** Re-reads the itinerary: the activity as saved now, or null when it was deleted elsewhere. */
@@ -183,17 +167,23 @@ export function TripClient({ id }: { id: string }) {
   const removeActivity = async (activityId: string) => {
     const index = activities.findIndex((a) => a.id === activityId);
     const neighbour = activities[index + 1] ?? activities[index - 1];
-    await deleteActivity.mutateAsync(activityId);
-    setHighlightedId(null);
-    setFocusAfterDelete(neighbour ? `activity-${neighbour.id}` : ADD_FIRST_ACTIVITY);
+    // Set before the itinerary re-renders without the card, which the deletion's refetch causes.
+    focusAfterDelete.current = neighbour ? `activity-${neighbour.id}` : ADD_FIRST_ACTIVITY;
+    try {
+      await deleteActivity.mutateAsync(activityId);
+    } catch (error) {
+      focusAfterDelete.current = null;
+      throw error;
+    }
+    dispatch({ type: 'deleted' });
   };
 
   const runAction = async (run: () => Promise<unknown>) => {
-    setActionError(null);
+    dispatch({ type: 'actionError', message: null });
     try {
       await run();
     } catch (error) {
-      setActionError(describeError(error));
+      dispatch({ type: 'actionError', message: describeError(error) });
     }
   };
 
@@ -220,13 +210,7 @@ export function TripClient({ id }: { id: string }) {
       />
 
       <div className={styles.toolbar} role="toolbar" aria-label="Trip actions">
-        <TripActions
-          trip={t}
-          onDone={(action) => {
-            setActionError(null);
-            setNotice(`action:${action}`);
-          }}
-        />
+        <TripActions trip={t} onDone={(action) => dispatch({ type: 'notice', notice: `action:${action}` })} />
         {isEditable(t) && <ButtonLink href={`/trips/${t.id}/edit`}>Edit details</ButtonLink>}
         <span className={styles.spacer} />
         <CalendarActions tripId={t.id} title={t.title} />
@@ -245,12 +229,12 @@ export function TripClient({ id }: { id: string }) {
               >
                 Delete for good
               </Button>
-              <Button variant="ghost" onClick={() => setConfirmDelete(false)}>
+              <Button variant="ghost" onClick={() => dispatch({ type: 'confirmDelete', confirm: false })}>
                 Keep
               </Button>
             </>
           ) : (
-            <Button variant="ghost" onClick={() => setConfirmDelete(true)}>
+            <Button variant="ghost" onClick={() => dispatch({ type: 'confirmDelete', confirm: true })}>
               Delete trip
             </Button>
           ))}
@@ -304,7 +288,9 @@ export function TripClient({ id }: { id: string }) {
                       <Button
                         id={ADD_FIRST_ACTIVITY}
                         variant="primary"
-                        onClick={() => setEditing({ kind: 'new', date: days[0]?.date ?? t.startDate })}
+                        onClick={() =>
+                          dispatch({ type: 'edit', editing: { kind: 'new', date: days[0]?.date ?? t.startDate } })
+                        }
                       >
                         Add the first activity
                       </Button>
@@ -332,22 +318,14 @@ export function TripClient({ id }: { id: string }) {
                 defaults={defaults}
                 picking={picking}
                 pickedPoint={pickedPoint}
-                onSelectDay={(date) => {
-                  setSelectedDay(date);
-                  setHighlightedId(null);
-                }}
+                onSelectDay={(date) => dispatch({ type: 'selectDay', date })}
                 onSelectActivity={(activityId) => selectActivity(activityId, 'timeline')}
-                onEdit={(next) => {
-                  setEditing(next);
-                  setPicking(false);
-                  setPickedPoint(null);
-                  if (next?.kind === 'new') setSelectedDay(next.date);
-                }}
+                onEdit={(next) => dispatch({ type: 'edit', editing: next })}
                 onSave={save}
                 onLoadLatest={loadLatest}
                 onDelete={removeActivity}
                 onReorder={(ids) => reorder.mutate(ids)}
-                onPickOnMap={() => setPicking((value) => !value)}
+                onPickOnMap={() => dispatch({ type: 'togglePicking' })}
               />
             </>
           )}
@@ -368,14 +346,7 @@ export function TripClient({ id }: { id: string }) {
               selectedDay={selectedDay}
               highlightedId={highlightedId}
               onSelectActivity={(activityId) => selectActivity(activityId, 'map')}
-              onPick={
-                picking
-                  ? (point) => {
-                      setPickedPoint(point);
-                      setPicking(false);
-                    }
-                  : undefined
-              }
+              onPick={picking ? (point) => dispatch({ type: 'picked', point }) : undefined}
             />
           </div>
         </div>
