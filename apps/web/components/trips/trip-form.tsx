@@ -127,7 +127,7 @@ export function TripForm({
           ) : destination ? (
             'Pick a suggestion to place the trip on the map and use its local time.'
           ) : (
-            'A city; suggestions appear as you type.'
+            'A city, airport or place; suggestions appear as you type.'
           )
         }
       >
