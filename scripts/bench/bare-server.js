@@ -1,6 +1,7 @@
 // The bare baseline of `npm run bench`: plain node:http + pg, doing what the API does for the two
 // measured reads — verify the JWT (HS256, issuer, audience), check the user and session in the database, then
-// run the same SQL — with no framework at all.
+// run the same SQL (the trip list's page with its traveller's name, and its count; the itinerary in
+// time order) — with no framework at all.
 const http = require('node:http');
 const jwt = require('jsonwebtoken');
 const { Pool } = require('pg');
@@ -30,16 +31,16 @@ async function caller(request) {
 
 async function listTrips(user, url) {
   const params = [user.organization_id];
-  let where = 'organization_id = $1';
-  if (user.role === 'traveller') where += ` AND traveller_id = $${params.push(user.id)}`;
+  let where = 't.organization_id = $1';
+  if (user.role === 'traveller') where += ` AND t.traveller_id = $${params.push(user.id)}`;
   const status = url.searchParams.get('status');
-  if (status) where += ` AND status = ANY($${params.push(status.split(','))}::trip_status[])`;
+  if (status) where += ` AND t.status = ANY($${params.push(status.split(','))}::trip_status[])`;
   const from = url.searchParams.get('from');
-  if (from) where += ` AND end_date >= $${params.push(from)}`;
+  if (from) where += ` AND t.end_date >= $${params.push(from)}`;
   const limit = Math.min(Number(url.searchParams.get('limit') || 20), 100);
   const [page, count] = await Promise.all([
-    pool.query(`SELECT * FROM trips WHERE ${where} ORDER BY start_date ASC, id ASC LIMIT ${limit}`, params),
-    pool.query(`SELECT count(*)::int AS total FROM trips WHERE ${where}`, params),
+    pool.query(`SELECT t.*, u.name AS traveller_name FROM trips t JOIN users u ON u.id = t.traveller_id WHERE ${where} ORDER BY t.start_date ASC, t.id ASC LIMIT ${limit} OFFSET 0`, params),
+    pool.query(`SELECT count(*)::int AS total FROM trips t WHERE ${where}`, params),
   ]);
   return { items: page.rows, total: count.rows[0].total, page: 1, limit };
 }
@@ -50,7 +51,7 @@ async function itinerary(user, tripId) {
     user.role === 'traveller' ? [tripId, user.organization_id, user.id] : [tripId, user.organization_id],
   );
   if (!visible.rowCount) return undefined;
-  const { rows } = await pool.query('SELECT * FROM activities WHERE organization_id = $1 AND trip_id = $2 ORDER BY position, starts_at', [user.organization_id, tripId]);
+  const { rows } = await pool.query('SELECT * FROM activities WHERE organization_id = $1 AND trip_id = $2 ORDER BY starts_at, position, created_at', [user.organization_id, tripId]);
   return { items: rows, conflicts: [] };
 }
 

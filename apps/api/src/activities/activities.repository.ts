@@ -14,14 +14,17 @@ export class ActivitiesRepository extends OrganizationScopedRepository<Activity>
     super(db);
   }
 
-  /** The itinerary in time order; the manual order only ranks activities that start together. */
+  /**
+   * The itinerary in time order; the manual order only ranks activities that start together.
+   * Plain SQL without entity hydration: the itinerary read is one of the hottest (docs/performance.md).
+   */
   listForTrip(ctx: AuthContext, tripId: string): Promise<Activity[]> {
-    return this.query(ctx, 'activity')
-      .andWhere('activity.tripId = :tripId', { tripId })
-      .orderBy('activity.startsAt', 'ASC')
-      .addOrderBy('activity.position', 'ASC')
-      .addOrderBy('activity.createdAt', 'ASC')
-      .getMany();
+    return this.scopedSql<Activity>(
+      ctx,
+      `SELECT ${this.selectList('a')} FROM activities a
+        WHERE a.organization_id = $organization AND a.trip_id = $1 ORDER BY a.starts_at, a.position, a.created_at`,
+      [tripId],
+    );
   }
 
   async nextPosition(ctx: AuthContext, tripId: string): Promise<number> {

@@ -1,4 +1,13 @@
-import type { DeepPartial, EntityTarget, FindOptionsOrder, FindOptionsSelect, FindOptionsWhere, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
+import type {
+  DeepPartial,
+  EntityTarget,
+  FindOptionsOrder,
+  FindOptionsSelect,
+  FindOptionsWhere,
+  ObjectLiteral,
+  Repository,
+  SelectQueryBuilder,
+} from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { AuthContext } from '../auth/auth-context';
 import type { TransactionRunner } from '../database/transaction-runner';
@@ -35,6 +44,29 @@ export abstract class OrganizationScopedRepository<T extends OrganizationOwned> 
     return this.#db.manager.getRepository(this.entity);
   }
 
+  readonly #selectLists = new Map<string, string>();
+
+  /**
+   * Every column of the entity as `alias.column AS "property"`, for hot reads written in raw SQL
+   * (`scopedSql`): the rows come out in the entity's shape without TypeORM's query building and
+   * hydration (docs/performance.md). `date` columns are read as text (YYYY-MM-DD), as TypeORM
+   * gives them; a column with a transformer cannot be read this way.
+   */
+  protected selectList(alias: string): string {
+    let list = this.#selectLists.get(alias);
+    if (!list) {
+      list = this.#db.manager.connection
+        .getMetadata(this.entity)
+        .columns.map((column) => {
+          if (column.transformer) throw new Error(`${column.propertyPath} has a transformer: read it through TypeORM`);
+          return `${alias}.${column.databaseName}${column.type === 'date' ? '::text' : ''} AS "${column.propertyPath}"`;
+        })
+        .join(', ');
+      this.#selectLists.set(alias, list);
+    }
+    return list;
+  }
+
   protected scope(ctx: AuthContext, where: FindOptionsWhere<T> = {}): FindOptionsWhere<T> {
     return { ...where, organizationId: ctx.organizationId } as FindOptionsWhere<T>;
   }
@@ -69,8 +101,16 @@ export abstract class OrganizationScopedRepository<T extends OrganizationOwned> 
   }
 
   /** Rows of another organization-owned entity (names for a list, say), within the caller's organization. */
-  protected findOwned<E extends OrganizationOwned>(ctx: AuthContext, entity: EntityTarget<E>, where: FindOptionsWhere<E>, select: FindOptionsSelect<E>): Promise<E[]> {
-    return this.#db.manager.find(entity, { select, where: { ...where, organizationId: ctx.organizationId } as FindOptionsWhere<E> });
+  protected findOwned<E extends OrganizationOwned>(
+    ctx: AuthContext,
+    entity: EntityTarget<E>,
+    where: FindOptionsWhere<E>,
+    select: FindOptionsSelect<E>,
+  ): Promise<E[]> {
+    return this.#db.manager.find(entity, {
+      select,
+      where: { ...where, organizationId: ctx.organizationId } as FindOptionsWhere<E>,
+    });
   }
 
   /** Inserts a row owned by the caller's organization (whatever `values` says). */
@@ -88,15 +128,24 @@ export abstract class OrganizationScopedRepository<T extends OrganizationOwned> 
     rows: DeepPartial<T>[],
     onConflict: 'ignore' | { overwrite: string[]; conflict: string[] },
   ): Promise<void> {
-    const owned = rows.map((row) => this.#repository.create({ ...row, organizationId: ctx.organizationId } as DeepPartial<T>));
-    const insert = this.#repository.createQueryBuilder().insert().values(owned as QueryDeepPartialEntity<T>[]);
+    const owned = rows.map((row) =>
+      this.#repository.create({ ...row, organizationId: ctx.organizationId } as DeepPartial<T>),
+    );
+    const insert = this.#repository
+      .createQueryBuilder()
+      .insert()
+      .values(owned as QueryDeepPartialEntity<T>[]);
     if (onConflict === 'ignore') insert.orIgnore();
     else insert.orUpdate(onConflict.overwrite, onConflict.conflict);
     await insert.execute();
   }
 
   /** Updates the caller's rows matching `where`; how many changed. */
-  protected async updateWhere(ctx: AuthContext, where: FindOptionsWhere<T>, changes: QueryDeepPartialEntity<T>): Promise<number> {
+  protected async updateWhere(
+    ctx: AuthContext,
+    where: FindOptionsWhere<T>,
+    changes: QueryDeepPartialEntity<T>,
+  ): Promise<number> {
     const result = await this.#repository.update(this.scope(ctx, where), changes);
     return result.affected ?? 0;
   }
@@ -106,9 +155,19 @@ export abstract class OrganizationScopedRepository<T extends OrganizationOwned> 
    * if the row still has `expectedVersion` (when given) — one statement, so concurrent writers
    * cannot both win. False when the version (or the row) did not match.
    */
-  protected async compareAndSet(ctx: AuthContext, id: string, expectedVersion: number | undefined, changes: QueryDeepPartialEntity<T>): Promise<boolean> {
+  protected async compareAndSet(
+    ctx: AuthContext,
+    id: string,
+    expectedVersion: number | undefined,
+    changes: QueryDeepPartialEntity<T>,
+  ): Promise<boolean> {
     const match = (expectedVersion === undefined ? { id } : { id, version: expectedVersion }) as FindOptionsWhere<T>;
-    return (await this.updateWhere(ctx, match, { ...changes, version: () => 'version + 1' } as QueryDeepPartialEntity<T>)) === 1;
+    return (
+      (await this.updateWhere(ctx, match, {
+        ...changes,
+        version: () => 'version + 1',
+      } as QueryDeepPartialEntity<T>)) === 1
+    );
   }
 
   /** Deletes the caller's row; NotFoundError when it is not theirs or does not exist. */

@@ -108,15 +108,15 @@ export class UpdateTripDto extends PartialType(OmitType(CreateTripDto, ['travell
 
 /** Allow-listed sort keys → columns; anything else is a 400 (no SQL from the query string). */
 export const TRIP_SORTS = {
-  startDate: 'trip.startDate',
-  start_date: 'trip.startDate',
-  endDate: 'trip.endDate',
-  end_date: 'trip.endDate',
-  createdAt: 'trip.createdAt',
-  created_at: 'trip.createdAt',
-  updatedAt: 'trip.updatedAt',
-  title: 'trip.title',
-  status: 'trip.status',
+  startDate: 'start_date',
+  start_date: 'start_date',
+  endDate: 'end_date',
+  end_date: 'end_date',
+  createdAt: 'created_at',
+  created_at: 'created_at',
+  updatedAt: 'updated_at',
+  title: 'title',
+  status: 'status',
 } as const;
 
 export class TripQuery extends PaginationQuery {
