@@ -3,7 +3,7 @@ import { hashToken, newOpaqueToken } from '../common/auth/opaque-token';
 import { TransactionRunner } from '../common/database/transaction-runner';
 import { DomainError } from '../common/errors/domain-error';
 import { AuthErrorCode } from '../common/errors/error-codes';
-import { loggableDatabaseError } from '../common/http/database-error';
+import { loggableDatabaseError } from '../common/database/database-error';
 import { AttemptCounters } from '../common/throttling/attempt-counters';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { MailService } from '../mail/mail.service';

@@ -3,7 +3,7 @@ import type { ClientConfig } from 'pg';
 import { DataSource } from 'typeorm';
 import { PRIMARY_CLIENT_CONFIG } from '../common/database/database.module';
 import { TransactionRunner } from '../common/database/transaction-runner';
-import { loggableDatabaseError } from '../common/http/database-error';
+import { loggableDatabaseError } from '../common/database/database-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import type { DomainEvent, EventActor, EventType, OneOf } from './event-map';
 import { EventHandlers } from './event-handlers';

@@ -5,7 +5,7 @@ import { DomainError } from '../errors/domain-error';
 import { CommonErrorCode, ErrorCode } from '../errors/error-codes';
 import { FieldError, ValidationFailedError } from '../errors/validation-failed';
 import { reportableError } from '../observability/sentry';
-import { classifyDatabaseError, DatabaseFailure, loggableDatabaseError } from './database-error';
+import { classifyDatabaseError, DatabaseFailure, loggableDatabaseError } from '../database/database-error';
 import { codeOfFrameworkStatus, STATUS_OF_CODE } from './error-status';
 
 const DATABASE_FAILURES: Record<DatabaseFailure, { code: ErrorCode; message: string }> = {

@@ -1,6 +1,6 @@
 import * as Sentry from '@sentry/nestjs';
 import type { ErrorEvent } from '@sentry/nestjs';
-import { loggableDatabaseError } from '../http/database-error';
+import { loggableDatabaseError } from '../database/database-error';
 
 /** Request headers that say nothing about a person and help to reproduce an error. */
 const KEPT_HEADERS = new Set(['content-type', 'content-length', 'user-agent', 'x-request-id', 'accept']);
