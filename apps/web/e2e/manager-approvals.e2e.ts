@@ -155,7 +155,7 @@ describe('a manager and the approvals queue', () => {
       await adminPage.getByText('Enter an amount like 1250 or 1250.50').waitFor();
       await adminPage.getByLabel('Budget ceiling per trip (optional)').fill('3500');
       await adminPage.getByRole('button', { name: 'Save policy' }).click();
-      await adminPage.getByText('Policy saved.', { exact: false }).waitFor();
+      await adminPage.getByText('Policy saved as version', { exact: false }).waitFor();
       await checkpoint(adminPage, '17-admin-policy');
       await adminPage.goto('/admin/audit');
       await adminPage.getByRole('table', { name: 'Audit log' }).getByText('Trip approved').first().waitFor();
