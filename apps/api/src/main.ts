@@ -1,5 +1,4 @@
 import compress from '@fastify/compress';
-import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -9,7 +8,7 @@ import { connectionErrorHandler, routingErrorHandler } from './common/http/frame
 import { createOpenApiDocument } from './common/http/openapi';
 import { acceptJsonBodiesOnly } from './common/http/json-body';
 import { requestIdFor } from './common/http/logger.options';
-import { HELMET_OPTIONS, securityHeaders } from './common/http/security-headers';
+import { securityHeaders } from './common/http/security-headers';
 import { edgeInputRefusal } from './common/validation/edge-input';
 import type { AppConfig } from './config/app-config';
 
@@ -64,7 +63,11 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     if (closing) reply.header('Connection', 'close');
   });
 
-  await app.register(helmet, HELMET_OPTIONS);
+  // Helmet's headers (HELMET_OPTIONS), built once: registering helmet itself rebuilds them on every request.
+  fastify.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
+  });
   await app.register(compress, { threshold: 1024 });
   const allowed = new Set(config.corsOrigins);
   app.enableCors({

@@ -25,8 +25,9 @@ const NOT_SECURITY = new Set(['content-type', 'content-length', 'date', 'connect
 let captured: Promise<Record<string, string>> | undefined;
 
 /**
- * The headers helmet sets with HELMET_OPTIONS, read once per process from a throwaway instance:
- * responses written before routing (a malformed URL or request) never pass through helmet's hook.
+ * The headers helmet sets with HELMET_OPTIONS, read once per process from a throwaway instance and
+ * then set on every response as they are (helmet's own hook would rebuild them per request), also
+ * on responses written before routing (a malformed URL or request), which pass through no hook.
  */
 export function securityHeaders(): Promise<Record<string, string>> {
   captured ??= capture();
