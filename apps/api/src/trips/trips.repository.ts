@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { AuthContext } from '../common/auth/auth-context';
 import { TransactionRunner } from '../common/database/transaction-runner';
@@ -21,39 +20,41 @@ export class TripsRepository extends OrganizationScopedRepository<Trip> {
     super(db);
   }
 
-  /** The caller's organization, narrowed by the access table's `view` rule (a traveller: their own trips). */
-  private visible(ctx: AuthContext, alias = 'trip'): SelectQueryBuilder<Trip> {
-    const query = this.query(ctx, alias);
+  /**
+   * The caller's organization, narrowed by the access table's `view` rule (a traveller: their own
+   * trips), as SQL conditions on `t`; values go to `parameters`. Trip reads are plain SQL: they run
+   * on every trip and itinerary request, and TypeORM's query building and hydration were their
+   * largest cost (docs/performance.md).
+   */
+  private visibleConditions(ctx: AuthContext, parameters: unknown[]): string[] {
+    const conditions = ['t.organization_id = $organization'];
     const travellerId = visibleTravellerId(ctx);
-    if (travellerId) query.andWhere(`${alias}.travellerId = :scopeTravellerId`, { scopeTravellerId: travellerId });
-    return query;
+    if (travellerId) conditions.push(`t.traveller_id = $${parameters.push(travellerId)}`);
+    return conditions;
   }
 
-  async getVisible(ctx: AuthContext, id: string, options: { lock?: boolean } = {}): Promise<Trip> {
-    const query = this.visible(ctx).andWhere('trip.id = :id', { id });
-    if (options.lock) query.setLock('pessimistic_write');
-    const trip = await query.getOne();
-    if (!trip) throw new NotFoundError('Trip');
-    return trip;
+  /** The one trip `id` the caller may see, or NotFoundError. */
+  private async visibleOne<R>(ctx: AuthContext, id: string, select: string, suffix = ''): Promise<R> {
+    const parameters: unknown[] = [id];
+    const conditions = ['t.id = $1', ...this.visibleConditions(ctx, parameters)].join(' AND ');
+    const [row] = await this.scopedSql<R>(ctx, `SELECT ${select} WHERE ${conditions}${suffix}`, parameters);
+    if (!row) throw new NotFoundError('Trip');
+    return row;
+  }
+
+  getVisible(ctx: AuthContext, id: string, options: { lock?: boolean } = {}): Promise<Trip> {
+    return this.visibleOne<Trip>(ctx, id, `${this.selectList('t')} FROM trips t`, options.lock ? ' FOR UPDATE' : '');
   }
 
   /** As `getVisible`, with the traveller's id and name joined for the response (never locked). */
   async getVisibleWithTraveller(ctx: AuthContext, id: string): Promise<TripWithTraveller> {
-    const trip = await withTraveller(this.visible(ctx).andWhere('trip.id = :id', { id })).getOne();
-    if (!trip) throw new NotFoundError('Trip');
-    return trip as TripWithTraveller;
+    return withTraveller(await this.visibleOne<TravellerRow>(ctx, id, `${this.selectWithTraveller()} FROM ${TRIPS_WITH_TRAVELLER}`));
   }
 
-  /**
-   * A page of the trips the caller may see, and how many match. The hottest read of the API, so it
-   * is plain SQL mapped straight to the response (no query builder, no entity hydration;
-   * docs/performance.md); the page and a plain COUNT(*) run side by side on two pooled connections.
-   */
+  /** A page of the trips the caller may see, and how many match (side by side, on two pooled connections). */
   async list(ctx: AuthContext, query: TripQuery): Promise<[TripWithTraveller[], number]> {
     const parameters: unknown[] = [];
-    const where = ['t.organization_id = $organization'];
-    const travellerId = visibleTravellerId(ctx);
-    if (travellerId) where.push(`t.traveller_id = $${parameters.push(travellerId)}`);
+    const where = this.visibleConditions(ctx, parameters);
     if (query.status?.length) where.push(`t.status = ANY($${parameters.push(query.status)}::trip_status[])`);
     if (query.travellerId) where.push(`t.traveller_id = $${parameters.push(query.travellerId)}`);
     // Date-range overlap: the trip ends on/after `from` and starts on/before `to`.
@@ -66,16 +67,20 @@ export class TripsRepository extends OrganizationScopedRepository<Trip> {
     const conditions = where.join(' AND ');
     const direction = query.order === 'desc' ? 'DESC' : 'ASC';
     const [rows, counted] = await Promise.all([
-      this.scopedSql<Trip & { travellerName: string }>(
+      this.scopedSql<TravellerRow>(
         ctx,
-        `SELECT ${this.selectList('t')}, u.name AS "travellerName" FROM trips t JOIN users u ON u.id = t.traveller_id
+        `SELECT ${this.selectWithTraveller()} FROM ${TRIPS_WITH_TRAVELLER}
           WHERE ${conditions} ORDER BY t.${TRIP_SORTS[query.sort]} ${direction}, t.id ${direction} LIMIT ${query.limit} OFFSET ${query.offset}`,
         parameters,
       ),
       this.scopedSql<{ total: number }>(ctx, `SELECT COUNT(*)::int AS total FROM trips t WHERE ${conditions}`, parameters),
     ]);
-    const trips = rows.map(({ travellerName, ...trip }) => Object.assign(trip, { traveller: { id: trip.travellerId, name: travellerName } }));
-    return [trips, counted[0].total];
+    return [rows.map(withTraveller), counted[0].total];
+  }
+
+  /** The trip's columns and its traveller's name (only the id and name, never the whole user). */
+  private selectWithTraveller(): string {
+    return `${this.selectList('t')}, u.name AS "travellerName"`;
   }
 
   /** The trips a user travels on, ending on or after `since`, for their calendar feed. */
@@ -98,7 +103,11 @@ export class TripsRepository extends OrganizationScopedRepository<Trip> {
   }
 }
 
-/** Joins the traveller's id and name only (one join, no per-trip look-up; never the whole user). */
-function withTraveller(query: SelectQueryBuilder<Trip>): SelectQueryBuilder<Trip> {
-  return query.leftJoin('trip.traveller', 'traveller').addSelect(['traveller.id', 'traveller.name']);
+/** Every trip has its traveller (a NOT NULL foreign key), so the join never drops a trip. */
+const TRIPS_WITH_TRAVELLER = 'trips t JOIN users u ON u.id = t.traveller_id';
+
+type TravellerRow = Trip & { travellerName: string };
+
+function withTraveller({ travellerName, ...trip }: TravellerRow): TripWithTraveller {
+  return Object.assign(trip, { traveller: { id: trip.travellerId, name: travellerName } });
 }
