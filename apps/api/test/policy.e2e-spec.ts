@@ -43,7 +43,13 @@ describe('Travel policy', () => {
     return response.body;
   };
   const trip = (session: Session, overrides: Record<string, unknown> = {}) =>
-    createTrip(t.api, session, { startDate: inDays(30), endDate: inDays(33), timezone: 'UTC', budget: { amount: '2500.00', currency: 'EUR' }, ...overrides });
+    createTrip(t.api, session, {
+      startDate: inDays(30),
+      endDate: inDays(33),
+      timezone: 'UTC',
+      budget: { amount: '2500.00', currency: 'EUR' },
+      ...overrides,
+    });
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -80,18 +86,52 @@ describe('Travel policy', () => {
 
     it('refuses a stale version with 409 POLICY_VERSION_STALE and accepts the current one', async () => {
       const current = (await t.api.get('/api/organizations/current/policy', as(admin))).body.version;
-      const stale = await t.api.put('/api/organizations/current/policy', { ...POLICY, version: current - 1 }, as(admin));
+      const stale = await t.api.put(
+        '/api/organizations/current/policy',
+        { ...POLICY, version: current - 1 },
+        as(admin),
+      );
       expect(stale.status).toBe(409);
       expect(stale.body.code).toBe('POLICY_VERSION_STALE');
       expect((await setPolicy(admin, { version: current })).version).toBe(current + 1);
     });
 
     it.each([
-      ['a cabin rule out of range', { cabinRules: [{ cabin: 'business', fromMinutes: 0 }] }, 'cabinRules.0.fromMinutes'],
-      ['two rules for one cabin', { cabinRules: [{ cabin: 'business', fromMinutes: 540 }, { cabin: 'business', fromMinutes: 600 }] }, 'cabinRules'],
-      ['an unknown key in a rule', { cabinRules: [{ cabin: 'business', fromMinutes: 540, note: 'x' }] }, 'cabinRules.0'],
-      ['a city listed twice, accents aside', { cityNightlyCaps: [{ city: 'Zürich', countryCode: null, maxNightlyRate: '250.00' }, { city: 'zurich', countryCode: null, maxNightlyRate: '200.00' }] }, 'cityNightlyCaps'],
-      ['an airline both preferred and blocked', { preferredAirlines: ['LH'], blockedAirlines: ['LH'] }, 'blockedAirlines'],
+      [
+        'a cabin rule out of range',
+        { cabinRules: [{ cabin: 'business', fromMinutes: 0 }] },
+        'cabinRules.0.fromMinutes',
+      ],
+      [
+        'two rules for one cabin',
+        {
+          cabinRules: [
+            { cabin: 'business', fromMinutes: 540 },
+            { cabin: 'business', fromMinutes: 600 },
+          ],
+        },
+        'cabinRules',
+      ],
+      [
+        'an unknown key in a rule',
+        { cabinRules: [{ cabin: 'business', fromMinutes: 540, note: 'x' }] },
+        'cabinRules.0',
+      ],
+      [
+        'a city listed twice, accents aside',
+        {
+          cityNightlyCaps: [
+            { city: 'Zürich', countryCode: null, maxNightlyRate: '250.00' },
+            { city: 'zurich', countryCode: null, maxNightlyRate: '200.00' },
+          ],
+        },
+        'cityNightlyCaps',
+      ],
+      [
+        'an airline both preferred and blocked',
+        { preferredAirlines: ['LH'], blockedAirlines: ['LH'] },
+        'blockedAirlines',
+      ],
       ['a lower-case airline', { blockedAirlines: ['fr'] }, 'blockedAirlines.0'],
       ['a fractional CO2 cap', { maxFlightCo2Kg: 10.5 }, 'maxFlightCo2Kg'],
       ['a reason code that is not snake_case', { reasonCodes: [{ code: 'No Way', label: 'x' }] }, 'reasonCodes.0.code'],
@@ -119,7 +159,10 @@ describe('Travel policy', () => {
       expect(created.policy).toBeNull();
       const submitted = await t.api.post(`/api/trips/${created.id}/submit`, {}, as(traveller));
       expect(submitted.status).toBe(200);
-      expect(submitted.body).toMatchObject({ status: 'submitted', policy: { verdict: 'in_policy', policyVersion: version, reasons: [], reasonCode: null } });
+      expect(submitted.body).toMatchObject({
+        status: 'submitted',
+        policy: { verdict: 'in_policy', policyVersion: version, reasons: [], reasonCode: null },
+      });
       const read = await t.api.get(`/api/trips/${created.id}`, as(traveller));
       expect(read.body.policy).toEqual(submitted.body.policy);
       const stored = await t.sql.query('SELECT policy_verdict, policy_version FROM trips WHERE id = $1', [created.id]);
@@ -137,7 +180,12 @@ describe('Travel policy', () => {
     });
 
     it('shows an out-of-policy trip in the approvals queue with every reason', async () => {
-      const created = await trip(traveller, { title: 'Short-notice pitch', startDate: inDays(2), endDate: inDays(3), budget: { amount: '3200.00', currency: 'EUR' } });
+      const created = await trip(traveller, {
+        title: 'Short-notice pitch',
+        startDate: inDays(2),
+        endDate: inDays(3),
+        budget: { amount: '3200.00', currency: 'EUR' },
+      });
       const submitted = await t.api.post(`/api/trips/${created.id}/submit`, {}, as(traveller));
       expect(submitted.status).toBe(200);
       expect(submitted.body.status).toBe('submitted');
@@ -145,18 +193,40 @@ describe('Travel policy', () => {
       const queue = await t.api.get('/api/trips?status=submitted&limit=100', as(manager));
       const item = queue.body.items.find((candidate: { id: string }) => candidate.id === created.id);
       expect(item.policy.reasons).toEqual([
-        { rule: 'trip_budget', message: 'Budget €3,200.00 is over the €3,000.00 ceiling.', limit: '3000.00', actual: '3200.00', unit: 'EUR', overridable: true },
-        { rule: 'min_advance_days', message: "Starts in 2 days; the policy asks for 7 days' notice.", limit: 7, actual: 2, unit: 'days', overridable: true },
+        {
+          rule: 'trip_budget',
+          message: 'Budget €3,200.00 is over the €3,000.00 ceiling.',
+          limit: '3000.00',
+          actual: '3200.00',
+          unit: 'EUR',
+          overridable: true,
+        },
+        {
+          rule: 'min_advance_days',
+          message: "Starts in 2 days; the policy asks for 7 days' notice.",
+          limit: 7,
+          actual: 2,
+          unit: 'days',
+          overridable: true,
+        },
       ]);
     });
 
     it('converts a budget in another currency at the organization rate before comparing', async () => {
-      await t.api.put('/api/exchange-rates', { rates: [{ currency: 'USD', rate: '1.25', date: inDays(0), source: 'test' }] }, as(admin));
+      await t.api.put(
+        '/api/exchange-rates',
+        { rates: [{ currency: 'USD', rate: '1.25', date: inDays(0), source: 'test' }] },
+        as(admin),
+      );
       const atCeiling = await trip(traveller, { budget: { amount: '3750.00', currency: 'USD' } });
       const over = await trip(traveller, { budget: { amount: '3750.01', currency: 'USD' } });
-      expect((await t.api.post(`/api/trips/${atCeiling.id}/submit`, {}, as(traveller))).body.policy.verdict).toBe('in_policy');
+      expect((await t.api.post(`/api/trips/${atCeiling.id}/submit`, {}, as(traveller))).body.policy.verdict).toBe(
+        'in_policy',
+      );
       const overSubmitted = await t.api.post(`/api/trips/${over.id}/submit`, {}, as(traveller));
-      expect(overSubmitted.body.policy.reasons).toEqual([expect.objectContaining({ rule: 'trip_budget', limit: '3000.00', actual: '3000.01' })]);
+      expect(overSubmitted.body.policy.reasons).toEqual([
+        expect.objectContaining({ rule: 'trip_budget', limit: '3000.00', actual: '3000.01' }),
+      ]);
     });
 
     it('refuses a blocked trip with 422 POLICY_BLOCKED and leaves it a draft', async () => {
@@ -180,9 +250,17 @@ describe('Travel policy', () => {
       expect(without.body.message).toContain('Client requirement');
       const unknown = await t.api.post(`/api/trips/${created.id}/submit`, { reasonCode: 'whim' }, as(traveller));
       expect(unknown.status).toBe(422);
-      const given = await t.api.post(`/api/trips/${created.id}/submit`, { reasonCode: 'client_requirement' }, as(traveller));
+      const given = await t.api.post(
+        `/api/trips/${created.id}/submit`,
+        { reasonCode: 'client_requirement' },
+        as(traveller),
+      );
       expect(given.status).toBe(200);
-      expect(given.body.policy).toMatchObject({ verdict: 'in_policy', reasonCode: 'client_requirement', reasons: [expect.objectContaining({ rule: 'trip_budget' })] });
+      expect(given.body.policy).toMatchObject({
+        verdict: 'in_policy',
+        reasonCode: 'client_requirement',
+        reasons: [expect.objectContaining({ rule: 'trip_budget' })],
+      });
       await setPolicy(admin);
     });
   });
@@ -199,8 +277,13 @@ describe('Travel policy', () => {
       await drainOutbox(t);
       const read = await t.api.get(`/api/trips/${created.id}`, as(traveller));
       expect(read.body.decision).toMatchObject({ outcome: 'approved', automatic: true });
-      const audit = await t.sql.query(`SELECT action, data FROM audit_events WHERE entity_id = $1 AND action LIKE 'trip.%' ORDER BY created_at, action DESC`, [created.id]);
-      expect(audit.rows.map((row: { action: string }) => row.action)).toEqual(expect.arrayContaining(['trip.submitted', 'trip.approved']));
+      const audit = await t.sql.query(
+        `SELECT action, data FROM audit_events WHERE entity_id = $1 AND action LIKE 'trip.%' ORDER BY created_at, action DESC`,
+        [created.id],
+      );
+      expect(audit.rows.map((row: { action: string }) => row.action)).toEqual(
+        expect.arrayContaining(['trip.submitted', 'trip.approved']),
+      );
       const approval = audit.rows.find((row: { action: string }) => row.action === 'trip.approved');
       expect(approval.data).toMatchObject({ automatic: true, policyVersion: submitted.body.policy.policyVersion });
       const mail = await t.sql.query(`SELECT "to", subject FROM outbox_messages WHERE subject LIKE '%Auto Hamburg%'`);
@@ -214,7 +297,10 @@ describe('Travel policy', () => {
       const approved = await t.api.post(`/api/trips/${created.id}/approve`, {}, as(manager));
       expect(approved.status).toBe(200);
       await drainOutbox(t);
-      expect((await t.api.get(`/api/trips/${created.id}`, as(traveller))).body.decision).toMatchObject({ automatic: false, decidedBy: { id: manager.user.id } });
+      expect((await t.api.get(`/api/trips/${created.id}`, as(traveller))).body.decision).toMatchObject({
+        automatic: false,
+        decidedBy: { id: manager.user.id },
+      });
     });
   });
 

@@ -54,9 +54,13 @@ export class TripPolicyService {
     const subject: TripSubject = {
       kind: 'trip',
       startDate: trip.startDate,
-      budget: trip.budgetAmount !== null && trip.budgetCurrency !== null ? { amount: trip.budgetAmount, currency: trip.budgetCurrency } : null,
+      budget:
+        trip.budgetAmount !== null && trip.budgetCurrency !== null
+          ? { amount: trip.budgetAmount, currency: trip.budgetCurrency }
+          : null,
     };
-    const needsRate = policy.tripBudgetCeiling !== null && subject.budget !== null && subject.budget.currency !== policy.currency;
+    const needsRate =
+      policy.tripBudgetCeiling !== null && subject.budget !== null && subject.budget.currency !== policy.currency;
     const convert = needsRate ? await this.converter(ctx, subject.budget!.currency, policy.currency) : unconvertible;
     // Users have no home zone yet: notice is counted on the destination's calendar, as the dates are.
     const verdict = evaluate(policy, subject, { now, timeZone: trip.timezone ?? 'UTC', convert, reasonCode });

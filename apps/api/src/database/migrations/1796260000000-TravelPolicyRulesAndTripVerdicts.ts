@@ -24,9 +24,13 @@ export class TravelPolicyRulesAndTripVerdicts1796260000000 implements MigrationI
     await queryRunner.query(`ALTER TABLE "travel_policies" ADD "max_connections" integer`);
     await queryRunner.query(`ALTER TABLE "travel_policies" ADD "max_flight_co2_kg" integer`);
     await queryRunner.query(`ALTER TABLE "travel_policies" ADD "expense_caps" jsonb NOT NULL DEFAULT '[]'`);
-    await queryRunner.query(`ALTER TABLE "travel_policies" ADD "out_of_policy" character varying(32) NOT NULL DEFAULT 'needs_approval'`);
+    await queryRunner.query(
+      `ALTER TABLE "travel_policies" ADD "out_of_policy" character varying(32) NOT NULL DEFAULT 'needs_approval'`,
+    );
     await queryRunner.query(`ALTER TABLE "travel_policies" ADD "reason_codes" jsonb NOT NULL DEFAULT '[]'`);
-    await queryRunner.query(`ALTER TABLE "travel_policies" ADD "auto_approve_in_policy" boolean NOT NULL DEFAULT false`);
+    await queryRunner.query(
+      `ALTER TABLE "travel_policies" ADD "auto_approve_in_policy" boolean NOT NULL DEFAULT false`,
+    );
     await queryRunner.query(
       `UPDATE "travel_policies" SET "out_of_policy" = CASE WHEN "out_of_policy_requires_approval" THEN 'needs_approval' ELSE 'allowed_with_reason' END, "reason_codes" = $1::jsonb`,
       [JSON.stringify(DEFAULT_REASON_CODES)],
@@ -45,8 +49,12 @@ export class TravelPolicyRulesAndTripVerdicts1796260000000 implements MigrationI
     await queryRunner.query(`ALTER TABLE "trips" DROP COLUMN "policy_reasons"`);
     await queryRunner.query(`ALTER TABLE "trips" DROP COLUMN "policy_version"`);
     await queryRunner.query(`ALTER TABLE "trips" DROP COLUMN "policy_verdict"`);
-    await queryRunner.query(`ALTER TABLE "travel_policies" ADD "out_of_policy_requires_approval" boolean NOT NULL DEFAULT true`);
-    await queryRunner.query(`UPDATE "travel_policies" SET "out_of_policy_requires_approval" = ("out_of_policy" = 'needs_approval')`);
+    await queryRunner.query(
+      `ALTER TABLE "travel_policies" ADD "out_of_policy_requires_approval" boolean NOT NULL DEFAULT true`,
+    );
+    await queryRunner.query(
+      `UPDATE "travel_policies" SET "out_of_policy_requires_approval" = ("out_of_policy" = 'needs_approval')`,
+    );
     await queryRunner.query(`ALTER TABLE "travel_policies" DROP COLUMN "auto_approve_in_policy"`);
     await queryRunner.query(`ALTER TABLE "travel_policies" DROP COLUMN "reason_codes"`);
     await queryRunner.query(`ALTER TABLE "travel_policies" DROP COLUMN "out_of_policy"`);

@@ -32,7 +32,10 @@ function ConformsToPolicy(): PropertyDecorator {
     name: 'travelPolicy',
     validator: {
       validate: (_value, args) => errorsOf(args!).length === 0,
-      defaultMessage: (args) => errorsOf(args!).map((error) => `${error.field} ${lowerFirst(error.message)}`).join('; '),
+      defaultMessage: (args) =>
+        errorsOf(args!)
+          .map((error) => `${error.field} ${lowerFirst(error.message)}`)
+          .join('; '),
     },
   });
 }
@@ -41,13 +44,23 @@ const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1
 
 export class CabinRuleDto implements CabinRule {
   @ApiProperty({ enum: CABINS }) cabin: Cabin;
-  @ApiProperty({ minimum: 1, maximum: 1440, example: 540, description: 'Allowed on flights lasting at least this long' })
+  @ApiProperty({
+    minimum: 1,
+    maximum: 1440,
+    example: 540,
+    description: 'Allowed on flights lasting at least this long',
+  })
   fromMinutes: number;
 }
 
 export class CityNightlyCapDto implements CityNightlyCap {
   @ApiProperty({ maxLength: 100, example: 'Paris', description: 'Matched without case or accents' }) city: string;
-  @ApiProperty({ type: String, nullable: true, example: 'FR', description: 'ISO 3166-1 alpha-2; null matches the city in any country' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'FR',
+    description: 'ISO 3166-1 alpha-2; null matches the city in any country',
+  })
   countryCode: string | null;
   @ApiProperty({ example: '220.00' }) maxNightlyRate: string;
 }
@@ -67,7 +80,11 @@ export class ReasonCodeDto implements ReasonCode {
  * `currency`; null means "no limit". docs/policy.md explains each rule.
  */
 export class TravelPolicyDto {
-  @ApiPropertyOptional({ minimum: 1, description: 'The version you read; a stale one is refused with 409 POLICY_VERSION_STALE (without it, last write wins)' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    description:
+      'The version you read; a stale one is refused with 409 POLICY_VERSION_STALE (without it, last write wins)',
+  })
   @IsOmittable()
   @IsInt()
   @Min(1)
@@ -82,7 +99,10 @@ export class TravelPolicyDto {
   @ConformsToPolicy()
   allowedCabinClasses: Cabin[];
 
-  @ApiPropertyOptional({ type: [CabinRuleDto], description: 'Further cabins allowed from a flight duration (one rule per cabin)' })
+  @ApiPropertyOptional({
+    type: [CabinRuleDto],
+    description: 'Further cabins allowed from a flight duration (one rule per cabin)',
+  })
   @ConformsToPolicy()
   cabinRules?: CabinRuleDto[];
 
@@ -90,11 +110,19 @@ export class TravelPolicyDto {
   @ConformsToPolicy()
   maxFlightFare: string | null;
 
-  @ApiProperty({ type: String, nullable: true, example: '180.00', description: 'Max hotel rate per night where no city cap applies' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '180.00',
+    description: 'Max hotel rate per night where no city cap applies',
+  })
   @ConformsToPolicy()
   maxHotelNightlyRate: string | null;
 
-  @ApiPropertyOptional({ type: [CityNightlyCapDto], description: 'Nightly caps that replace maxHotelNightlyRate in those cities' })
+  @ApiPropertyOptional({
+    type: [CityNightlyCapDto],
+    description: 'Nightly caps that replace maxHotelNightlyRate in those cities',
+  })
   @ConformsToPolicy()
   cityNightlyCaps?: CityNightlyCapDto[];
 
@@ -106,15 +134,29 @@ export class TravelPolicyDto {
   @ConformsToPolicy()
   tripBudgetCeiling: string | null;
 
-  @ApiPropertyOptional({ type: [String], example: ['LH', 'LX'], description: 'IATA codes; when set, every airline of a flight must be one of them' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['LH', 'LX'],
+    description: 'IATA codes; when set, every airline of a flight must be one of them',
+  })
   @ConformsToPolicy()
   preferredAirlines?: string[];
 
-  @ApiPropertyOptional({ type: [String], example: ['FR'], description: 'IATA codes never allowed, not even with approval' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['FR'],
+    description: 'IATA codes never allowed, not even with approval',
+  })
   @ConformsToPolicy()
   blockedAirlines?: string[];
 
-  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 0, maximum: 5, description: 'Max connections per flight (0: nonstop only)' })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    minimum: 0,
+    maximum: 5,
+    description: 'Max connections per flight (0: nonstop only)',
+  })
   @ConformsToPolicy()
   maxConnections?: number | null;
 
@@ -128,16 +170,23 @@ export class TravelPolicyDto {
 
   @ApiPropertyOptional({
     enum: OUT_OF_POLICY_HANDLING,
-    description: 'What happens to out-of-policy trips and items: an approver decides, they are refused, or the traveller gives one of reasonCodes',
+    description:
+      'What happens to out-of-policy trips and items: an approver decides, they are refused, or the traveller gives one of reasonCodes',
   })
   @ConformsToPolicy()
   outOfPolicy?: OutOfPolicyHandling;
 
-  @ApiPropertyOptional({ deprecated: true, description: 'Read only when outOfPolicy is absent: true → needs_approval, false → allowed_with_reason' })
+  @ApiPropertyOptional({
+    deprecated: true,
+    description: 'Read only when outOfPolicy is absent: true → needs_approval, false → allowed_with_reason',
+  })
   @ConformsToPolicy()
   outOfPolicyRequiresApproval?: boolean;
 
-  @ApiPropertyOptional({ type: [ReasonCodeDto], description: 'The reasons a traveller may give for going out of policy (default: three common ones)' })
+  @ApiPropertyOptional({
+    type: [ReasonCodeDto],
+    description: 'The reasons a traveller may give for going out of policy (default: three common ones)',
+  })
   @ConformsToPolicy()
   reasonCodes?: ReasonCodeDto[];
 
@@ -147,7 +196,8 @@ export class TravelPolicyDto {
 }
 
 export class TravelPolicyResponse {
-  @ApiProperty({ description: 'Raised by every change; each verdict records the version it was judged against' }) version: number;
+  @ApiProperty({ description: 'Raised by every change; each verdict records the version it was judged against' })
+  version: number;
   @ApiProperty() currency: string;
   @ApiProperty({ enum: CABINS, isArray: true }) allowedCabinClasses: Cabin[];
   @ApiProperty({ type: [CabinRuleDto] }) cabinRules: CabinRuleDto[];
@@ -162,7 +212,8 @@ export class TravelPolicyResponse {
   @ApiProperty({ type: Number, nullable: true }) maxFlightCo2Kg: number | null;
   @ApiProperty({ type: [ExpenseCapDto] }) expenseCaps: ExpenseCapDto[];
   @ApiProperty({ enum: OUT_OF_POLICY_HANDLING }) outOfPolicy: OutOfPolicyHandling;
-  @ApiProperty({ deprecated: true, description: 'outOfPolicy === "needs_approval"' }) outOfPolicyRequiresApproval: boolean;
+  @ApiProperty({ deprecated: true, description: 'outOfPolicy === "needs_approval"' })
+  outOfPolicyRequiresApproval: boolean;
   @ApiProperty({ type: [ReasonCodeDto] }) reasonCodes: ReasonCodeDto[];
   @ApiProperty() autoApproveInPolicy: boolean;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt: string;

@@ -4,9 +4,15 @@ import { POLICY_RULES, PolicyReason, PolicyRule, Verdict, VERDICTS } from '../po
 export class PolicyReasonResponse implements PolicyReason {
   @ApiProperty({ enum: POLICY_RULES, description: 'Stable rule name to switch on' }) rule: PolicyRule;
   @ApiProperty({ description: 'For people' }) message: string;
-  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'number' }], nullable: true, description: 'In `unit`' }) limit: string | number | null;
-  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'number' }], nullable: true, description: 'In `unit`' }) actual: string | number | null;
-  @ApiProperty({ type: String, nullable: true, description: "The policy's currency code for money, minutes, days, kg, connections; null for names" })
+  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'number' }], nullable: true, description: 'In `unit`' }) limit:
+    string | number | null;
+  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'number' }], nullable: true, description: 'In `unit`' }) actual:
+    string | number | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "The policy's currency code for money, minutes, days, kg, connections; null for names",
+  })
   unit: string | null;
   @ApiProperty({ description: 'False when neither an approver nor a reason code can allow it' }) overridable: boolean;
 }
@@ -15,7 +21,9 @@ export class PolicyReasonResponse implements PolicyReason {
 export class PolicyVerdictResponse {
   @ApiProperty({ enum: VERDICTS }) verdict: Verdict;
   @ApiProperty({ description: 'The policy version it was judged against' }) policyVersion: number;
-  @ApiProperty({ type: [PolicyReasonResponse], description: 'Every rule broken (empty when in policy)' }) reasons: PolicyReasonResponse[];
-  @ApiProperty({ type: String, nullable: true, description: "The traveller's reason code that made it acceptable" }) reasonCode: string | null;
+  @ApiProperty({ type: [PolicyReasonResponse], description: 'Every rule broken (empty when in policy)' })
+  reasons: PolicyReasonResponse[];
+  @ApiProperty({ type: String, nullable: true, description: "The traveller's reason code that made it acceptable" })
+  reasonCode: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) checkedAt: string;
 }
