@@ -1277,9 +1277,9 @@ export interface components {
       /** @description For people */
       message: string;
       /** @description In `unit` */
-      limit: (string | number) | null;
+      limit: (string | null) | number;
       /** @description In `unit` */
-      actual: (string | number) | null;
+      actual: (string | null) | number;
       /** @description The policy's currency code for money, minutes, days, kg, connections; null for names */
       unit: string | null;
       /** @description False when neither an approver nor a reason code can allow it */

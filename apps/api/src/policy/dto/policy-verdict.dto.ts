@@ -4,9 +4,9 @@ import { POLICY_RULES, PolicyReason, PolicyRule, Verdict, VERDICTS } from '../po
 export class PolicyReasonResponse implements PolicyReason {
   @ApiProperty({ enum: POLICY_RULES, description: 'Stable rule name to switch on' }) rule: PolicyRule;
   @ApiProperty({ description: 'For people' }) message: string;
-  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'number' }], nullable: true, description: 'In `unit`' }) limit:
+  @ApiProperty({ anyOf: [{ type: 'string', nullable: true }, { type: 'number' }], description: 'In `unit`' }) limit:
     string | number | null;
-  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'number' }], nullable: true, description: 'In `unit`' }) actual:
+  @ApiProperty({ anyOf: [{ type: 'string', nullable: true }, { type: 'number' }], description: 'In `unit`' }) actual:
     string | number | null;
   @ApiProperty({
     type: String,
