@@ -1,12 +1,7 @@
-import { DateTime } from 'luxon';
 import { toMoney } from '../common/money/money.dto';
 import type { Activity } from './activity.entity';
 import type { ActivityResponse } from './dto/activity.dto';
-
-/** An instant as ISO 8601 with the offset of `zone`, so clients see the local wall time. */
-export function isoInZone(instant: Date, zone: string): string {
-  return DateTime.fromJSDate(instant, { zone }).toISO()!;
-}
+import { isoInZone } from './iso-in-zone';
 
 export function toActivityResponse(activity: Activity): ActivityResponse {
   return {
