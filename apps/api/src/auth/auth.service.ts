@@ -6,7 +6,7 @@ import { DomainError } from '../common/errors/domain-error';
 import { AuthErrorCode } from '../common/errors/error-codes';
 import { PreAuthInvitations } from '../organizations/pre-auth-invitations.repository';
 import { OrganizationsRepository } from '../organizations/organizations.repository';
-import { TravelPoliciesRepository } from '../organizations/travel-policies.repository';
+import { TravelPoliciesRepository } from '../policy/travel-policies.repository';
 import { toUserResponse, UserResponse } from '../users/user.dto';
 import { UserRole } from '../common/auth/user-role';
 import { UserSessions } from '../users/user-sessions.service';

@@ -8,7 +8,7 @@ import { OutboxMessage } from '../events/outbox-message.entity';
 import { Invitation } from '../organizations/invitation.entity';
 import { Organization } from '../common/tenancy/organization.entity';
 import { PasswordResetToken } from '../users/password-reset-token.entity';
-import { TravelPolicy } from '../organizations/travel-policy.entity';
+import { TravelPolicy } from '../policy/travel-policy.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity of the API; the data source, the migration tooling and the tests use this list. */

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PolicyModule } from '../policy/policy.module';
 import { UsersModule } from '../users/users.module';
 import { InvitationLinksController } from './invitation-links.controller';
 import { InvitationsRepository } from './invitations.repository';
@@ -6,12 +7,12 @@ import { OrganizationsController } from './organizations.controller';
 import { OrganizationsRepository } from './organizations.repository';
 import { OrganizationsService } from './organizations.service';
 import { PreAuthInvitations } from './pre-auth-invitations.repository';
-import { TravelPoliciesRepository } from './travel-policies.repository';
 
 @Module({
-  imports: [UsersModule],
+  imports: [UsersModule, PolicyModule],
   controllers: [OrganizationsController, InvitationLinksController],
-  providers: [OrganizationsService, OrganizationsRepository, InvitationsRepository, PreAuthInvitations, TravelPoliciesRepository],
-  exports: [OrganizationsRepository, InvitationsRepository, PreAuthInvitations, TravelPoliciesRepository],
+  providers: [OrganizationsService, OrganizationsRepository, InvitationsRepository, PreAuthInvitations],
+  // PolicyModule re-exported: registration (auth/) creates each new organization's default policy.
+  exports: [OrganizationsRepository, InvitationsRepository, PreAuthInvitations, PolicyModule],
 })
 export class OrganizationsModule {}

@@ -29,7 +29,7 @@ import { toTravelPolicyResponse, TravelPolicyDto, TravelPolicyResponse } from '.
 import { InvitationsRepository } from './invitations.repository';
 import { PreAuthInvitations } from './pre-auth-invitations.repository';
 import { OrganizationsRepository } from './organizations.repository';
-import { TravelPoliciesRepository } from './travel-policies.repository';
+import { TravelPoliciesRepository } from '../policy/travel-policies.repository';
 import { policyRulesOf } from '../policy/travel-policy.schema';
 
 @Injectable()

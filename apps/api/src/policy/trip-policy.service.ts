@@ -4,7 +4,7 @@ import { DomainError } from '../common/errors/domain-error';
 import { PolicyErrorCode } from '../common/errors/error-codes';
 import { convertToCents, formatCents } from '../currency/decimal';
 import { ExchangeRatesService } from '../currency/exchange-rates.service';
-import { TravelPoliciesRepository } from '../organizations/travel-policies.repository';
+import { TravelPoliciesRepository } from './travel-policies.repository';
 import { evaluate } from './policy-evaluator';
 import type { MoneyConverter, TripSubject } from './policy-subject';
 import type { PolicyVerdict } from './policy-verdict';

@@ -4,7 +4,7 @@ import { loadConfigOrExit } from '../../config/app-config';
 import { Activity, ActivityType } from '../../activities/activity.entity';
 import { PasswordHasher } from '../../auth/password-hasher';
 import { Organization } from '../../common/tenancy/organization.entity';
-import { TravelPolicy } from '../../organizations/travel-policy.entity';
+import { TravelPolicy } from '../../policy/travel-policy.entity';
 import { Trip } from '../../trips/trip.entity';
 import { TripStatus } from '../../trips/trip-status.machine';
 import { User } from '../../users/user.entity';

@@ -1,5 +1,5 @@
 import { Column, Entity, JoinColumn, OneToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { Cabin, OutOfPolicyHandling } from '../policy/travel-policy.schema';
+import type { Cabin, OutOfPolicyHandling } from './travel-policy.schema';
 import { Organization } from '../common/tenancy/organization.entity';
 
 export interface CabinRule {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthContext } from '../common/auth/auth-context';
 import { TransactionRunner } from '../common/database/transaction-runner';
-import { DEFAULT_REASON_CODES, TravelPolicyRules } from '../policy/travel-policy.schema';
+import { DEFAULT_REASON_CODES, TravelPolicyRules } from './travel-policy.schema';
 import { TravelPolicy } from './travel-policy.entity';
 
 /** What an admin sets: the parsed rules without the version, which the repository raises itself. */
