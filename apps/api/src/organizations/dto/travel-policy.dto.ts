@@ -3,7 +3,13 @@ import { IsInt, Min, ValidateBy, ValidationArguments } from 'class-validator';
 import { IsCurrencyCode, IsOmittable } from '../../common/validation/validators';
 import { CABINS, OUT_OF_POLICY_HANDLING, parseTravelPolicy, PolicyFieldError } from '../../policy/travel-policy.schema';
 import type { Cabin, OutOfPolicyHandling } from '../../policy/travel-policy.schema';
-import type { CabinRule, CityNightlyCap, ExpenseCap, ReasonCode, TravelPolicy } from '../../policy/travel-policy.entity';
+import type {
+  CabinRule,
+  CityNightlyCap,
+  ExpenseCap,
+  ReasonCode,
+  TravelPolicy,
+} from '../../policy/travel-policy.entity';
 
 const checked = new WeakMap<object, PolicyFieldError[]>();
 
