@@ -33,7 +33,8 @@ const where = ({ url }) => {
 };
 
 /** node_modules/<package>/…, dist/… for ours, node:… as is. */
-const shortUrl = (url) => (url.includes('node_modules/') ? url.replace(/^.*node_modules\//, '') : url.replace(/^.*\/dist\//, 'dist/'));
+const shortUrl = (url) =>
+  url.includes('node_modules/') ? url.replace(/^.*node_modules\//, '') : url.replace(/^.*\/dist\//, 'dist/');
 
 const byFrame = new Map();
 const byPackage = new Map();
@@ -53,6 +54,8 @@ const table = (title, entries, limit) => {
     process.stdout.write(`| ${((100 * micros) / busy).toFixed(1)} | ${(micros / 1000).toFixed(0)} | ${name} |\n`);
   }
 };
-process.stdout.write(`busy: ${(busy / 1000).toFixed(0)} ms of ${((profile.endTime - (firstSample ?? profile.endTime)) / 1000).toFixed(0)} ms profiled\n`);
+process.stdout.write(
+  `busy: ${(busy / 1000).toFixed(0)} ms of ${((profile.endTime - (firstSample ?? profile.endTime)) / 1000).toFixed(0)} ms profiled\n`,
+);
 table('Top self time by function', byFrame, Number(top));
 table('Self time by package', byPackage, 15);

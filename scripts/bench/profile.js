@@ -22,11 +22,19 @@ async function main() {
     const reads = Object.values(readsOf(await populate(db.url)));
     const read = which === 'itinerary' ? reads[1] : reads[0];
     ours = await startOurs(db.url, ['--cpu-prof', `--cpu-prof-dir=${outDir}`]);
-    const load = (duration) => autocannon({ url: `http://127.0.0.1:5601${read.path}`, connections: CONNECTIONS, duration, headers: { authorization: `Bearer ${read.token}` } });
+    const load = (duration) =>
+      autocannon({
+        url: `http://127.0.0.1:5601${read.path}`,
+        connections: CONNECTIONS,
+        duration,
+        headers: { authorization: `Bearer ${read.token}` },
+      });
     await load(2);
     from = process.hrtime.bigint() / 1000n;
     const result = await load(DURATION);
-    process.stdout.write(`${read.path}: ${result.requests.average.toFixed(0)} req/s, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx + result.errors}\n`);
+    process.stdout.write(
+      `${read.path}: ${result.requests.average.toFixed(0)} req/s, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx + result.errors}\n`,
+    );
     // The profile is written when the API exits (graceful shutdown on SIGTERM).
     const exited = new Promise((resolve) => ours.once('exit', resolve));
     ours.kill('SIGTERM');
@@ -36,9 +44,19 @@ async function main() {
     ours?.kill('SIGTERM');
     await db.stop();
   }
-  const newest = readdirSync(outDir).filter((name) => name.endsWith('.cpuprofile')).sort().at(-1);
+  const newest = readdirSync(outDir)
+    .filter((name) => name.endsWith('.cpuprofile'))
+    .sort()
+    .at(-1);
   process.stdout.write(`${path.join(outDir, newest)}\n`);
-  process.stdout.write(execFileSync(process.execPath, [path.join(__dirname, 'profile-summary.js'), path.join(outDir, newest), '30', String(from)]));
+  process.stdout.write(
+    execFileSync(process.execPath, [
+      path.join(__dirname, 'profile-summary.js'),
+      path.join(outDir, newest),
+      '30',
+      String(from),
+    ]),
+  );
 }
 
 main().catch((error) => {

@@ -16,7 +16,8 @@ const offsets = new Map<string, number>();
 export function isoInZone(instant: Date, zoneName: string): string {
   const zone = Info.normalizeZone(zoneName);
   const ts = instant.getTime();
-  if (!(zone instanceof IANAZone) || !zone.isValid || Number.isNaN(ts)) return DateTime.fromJSDate(instant, { zone: zoneName }).toISO()!;
+  if (!(zone instanceof IANAZone) || !zone.isValid || Number.isNaN(ts))
+    return DateTime.fromJSDate(instant, { zone: zoneName }).toISO()!;
   const offset = offsetAt(zone, ts);
   const local = new Date(ts + offset * 60_000);
   const year = local.getUTCFullYear();
