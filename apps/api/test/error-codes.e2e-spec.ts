@@ -28,33 +28,98 @@ describe('Error codes', () => {
   const json = (rawBody: string) => ({ ...as(admin), rawBody, headers: { 'content-type': 'application/json' } });
 
   function expectCode(response: ApiResponse, status: number, code: string): void {
-    expect({ status: response.status, statusCode: response.body?.statusCode, code: response.body?.code }).toEqual({ status, statusCode: status, code });
+    expect({ status: response.status, statusCode: response.body?.statusCode, code: response.body?.code }).toEqual({
+      status,
+      statusCode: status,
+      code,
+    });
   }
 
   it.each<[string, () => Promise<ApiResponse>, number, string]>([
-    ['a body that is not JSON', () => t.api.post('/api/trips', undefined, json('{"title": ')), 400, 'MALFORMED_REQUEST'],
+    [
+      'a body that is not JSON',
+      () => t.api.post('/api/trips', undefined, json('{"title": ')),
+      400,
+      'MALFORMED_REQUEST',
+    ],
     ['an empty JSON body', () => t.api.post('/api/trips', undefined, json('')), 400, 'MALFORMED_REQUEST'],
-    ['JSON nested 40 levels', () => t.api.post('/api/trips', undefined, json('['.repeat(40) + ']'.repeat(40))), 400, 'JSON_TOO_DEEP'],
+    [
+      'JSON nested 40 levels',
+      () => t.api.post('/api/trips', undefined, json('['.repeat(40) + ']'.repeat(40))),
+      400,
+      'JSON_TOO_DEEP',
+    ],
     ['a NUL in a query', () => t.api.get('/api/trips?q=%00', as(admin)), 400, 'ILL_FORMED_TEXT'],
     ['a __proto__ key', () => t.api.post('/api/trips', undefined, json('{"__proto__": {}}')), 400, 'FORBIDDEN_KEY'],
-    ['a constructor.prototype key', () => t.api.post('/api/trips', undefined, json('{"title": "x", "constructor": {"prototype": {}}}')), 400, 'FORBIDDEN_KEY'],
+    [
+      'a constructor.prototype key',
+      () => t.api.post('/api/trips', undefined, json('{"title": "x", "constructor": {"prototype": {}}}')),
+      400,
+      'FORBIDDEN_KEY',
+    ],
     ['a URL that cannot be decoded', () => t.api.get('/api/trips/%ff', as(admin)), 400, 'MALFORMED_REQUEST'],
-    ['a body over the limit', () => t.api.post('/api/trips', undefined, json(JSON.stringify({ title: 'x'.repeat(5000) }))), 413, 'PAYLOAD_TOO_LARGE'],
-    ['a form-encoded body', () => t.api.post('/api/trips', undefined, { ...as(admin), rawBody: 'title=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 415, 'UNSUPPORTED_MEDIA_TYPE'],
-    ['a path segment of 300 characters', () => t.api.get(`/api/trips/${'x'.repeat(300)}`, as(admin)), 414, 'URI_TOO_LONG'],
+    [
+      'a body over the limit',
+      () => t.api.post('/api/trips', undefined, json(JSON.stringify({ title: 'x'.repeat(5000) }))),
+      413,
+      'PAYLOAD_TOO_LARGE',
+    ],
+    [
+      'a form-encoded body',
+      () =>
+        t.api.post('/api/trips', undefined, {
+          ...as(admin),
+          rawBody: 'title=x',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        }),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    ],
+    [
+      'a path segment of 300 characters',
+      () => t.api.get(`/api/trips/${'x'.repeat(300)}`, as(admin)),
+      414,
+      'URI_TOO_LONG',
+    ],
     ['no access token', () => t.api.get('/api/trips'), 401, 'UNAUTHENTICATED'],
     ['a role that may not', () => t.api.get('/api/organizations/current/members', as(traveller)), 403, 'FORBIDDEN'],
     ['an unknown route', () => t.api.get('/api/no-such-route', as(admin)), 404, 'NOT_FOUND'],
     ["another organization's trip", () => t.api.get(`/api/trips/${tripId}`, as(otherAdmin)), 404, 'NOT_FOUND'],
-    ['a wrong password', () => t.api.post('/api/auth/login', { email: admin.user.email, password: 'not the password at all' }), 401, 'INVALID_CREDENTIALS'],
-    ['a stale trip version', () => t.api.patch(`/api/trips/${tripId}`, { title: 'Stale', version: 99 }, as(admin)), 409, 'TRIP_VERSION_STALE'],
-    ['an If-Match that is not a version', () => t.api.patch(`/api/trips/${tripId}`, { title: 'x' }, { ...as(admin), headers: { 'if-match': 'soon' } }), 400, 'IF_MATCH_INVALID'],
+    [
+      'a wrong password',
+      () => t.api.post('/api/auth/login', { email: admin.user.email, password: 'not the password at all' }),
+      401,
+      'INVALID_CREDENTIALS',
+    ],
+    [
+      'a stale trip version',
+      () => t.api.patch(`/api/trips/${tripId}`, { title: 'Stale', version: 99 }, as(admin)),
+      409,
+      'TRIP_VERSION_STALE',
+    ],
+    [
+      'an If-Match that is not a version',
+      () => t.api.patch(`/api/trips/${tripId}`, { title: 'x' }, { ...as(admin), headers: { 'if-match': 'soon' } }),
+      400,
+      'IF_MATCH_INVALID',
+    ],
   ])('answers %s with its code', async (_label, send, status, code) => {
     expectCode(await send(), status, code);
   });
 
   it('lists each refused field of a validation failure: dotted path, field code, message', async () => {
-    const response = await t.api.post('/api/trips', { title: '', destination: 'Berlin', startDate: '2026-13-01', endDate: '2026-03-12', budget: { amount: 'lots', currency: 'EUR' }, colour: 'red' }, as(admin));
+    const response = await t.api.post(
+      '/api/trips',
+      {
+        title: '',
+        destination: 'Berlin',
+        startDate: '2026-13-01',
+        endDate: '2026-03-12',
+        budget: { amount: 'lots', currency: 'EUR' },
+        colour: 'red',
+      },
+      as(admin),
+    );
     expectCode(response, 400, 'VALIDATION_FAILED');
     expect(response.body.errors).toEqual(
       expect.arrayContaining([

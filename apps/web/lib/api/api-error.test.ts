@@ -80,7 +80,11 @@ describe('hasErrorCode and isStaleVersion', () => {
     );
     expect(isStaleVersion(stale)).toBe(true);
     expect(isStaleVersion(new ApiError(409, ['x'], undefined, undefined, 'TRIP_VERSION_STALE'))).toBe(true);
-    expect(isStaleVersion(new ApiError(409, ['This trip was changed by someone else'], undefined, undefined, 'TRIP_NOT_EDITABLE'))).toBe(false);
+    expect(
+      isStaleVersion(
+        new ApiError(409, ['This trip was changed by someone else'], undefined, undefined, 'TRIP_NOT_EDITABLE'),
+      ),
+    ).toBe(false);
     expect(isStaleVersion(new ApiError(409, ['changed by someone else']))).toBe(false);
     expect(isStaleVersion(new Error('x'))).toBe(false);
     expect(hasErrorCode(stale, 'NOT_FOUND', 'ACTIVITY_VERSION_STALE')).toBe(true);
@@ -102,12 +106,27 @@ describe('splitFieldErrors', () => {
   });
 
   it('turns any other error into one general sentence', () => {
-    expect(splitFieldErrors(new ApiError(503, [], undefined, undefined, 'SERVICE_UNAVAILABLE'), ['title'] as const).general[0]).toMatch(/database/);
+    expect(
+      splitFieldErrors(new ApiError(503, [], undefined, undefined, 'SERVICE_UNAVAILABLE'), ['title'] as const)
+        .general[0],
+    ).toMatch(/database/);
   });
 
   it("shows a business rule's refusal under the input its code is about, when the form has it", () => {
-    const rule = new ApiError(400, ['endDate must not be before startDate'], undefined, undefined, 'TRIP_ENDS_BEFORE_START');
-    expect(splitFieldErrors(rule, ['endDate'] as const)).toEqual({ fields: { endDate: 'EndDate must not be before startDate' }, general: [] });
-    expect(splitFieldErrors(rule, ['title'] as const)).toEqual({ fields: {}, general: ['EndDate must not be before startDate'] });
+    const rule = new ApiError(
+      400,
+      ['endDate must not be before startDate'],
+      undefined,
+      undefined,
+      'TRIP_ENDS_BEFORE_START',
+    );
+    expect(splitFieldErrors(rule, ['endDate'] as const)).toEqual({
+      fields: { endDate: 'EndDate must not be before startDate' },
+      general: [],
+    });
+    expect(splitFieldErrors(rule, ['title'] as const)).toEqual({
+      fields: {},
+      general: ['EndDate must not be before startDate'],
+    });
   });
 });

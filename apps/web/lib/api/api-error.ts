@@ -32,7 +32,10 @@ interface ErrorBody {
 }
 
 const isFieldError = (value: unknown): value is FieldError =>
-  typeof value === 'object' && value !== null && typeof (value as FieldError).field === 'string' && typeof (value as FieldError).code === 'string';
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as FieldError).field === 'string' &&
+  typeof (value as FieldError).code === 'string';
 
 /** Builds an ApiError from a response and its (already parsed) body, whatever shape it has. */
 export function toApiError(response: Pick<Response, 'status' | 'headers'>, body: unknown): ApiError {
@@ -125,7 +128,8 @@ export function splitFieldErrors<F extends string>(
   fields: readonly F[],
 ): { fields: Partial<Record<F, string>>; general: string[] } {
   const result: { fields: Partial<Record<F, string>>; general: string[] } = { fields: {}, general: [] };
-  const inForm = (name: string) => fields.find((field) => name === field) ?? fields.find((field) => name.startsWith(`${field}.`));
+  const inForm = (name: string) =>
+    fields.find((field) => name === field) ?? fields.find((field) => name.startsWith(`${field}.`));
   if (!(error instanceof ApiError) || isBrokenLink(error)) {
     result.general.push(describeError(error));
     return result;

@@ -148,7 +148,9 @@ export const ERROR_CODE_ENUMS = {
 } as const;
 
 /** Every code, in declaration order (the OpenAPI enum and the docs table). */
-export const ERROR_CODES: readonly ErrorCode[] = Object.values(ERROR_CODE_ENUMS).flatMap((codes) => Object.values(codes) as ErrorCode[]);
+export const ERROR_CODES: readonly ErrorCode[] = Object.values(ERROR_CODE_ENUMS).flatMap(
+  (codes) => Object.values(codes) as ErrorCode[],
+);
 
 /** Codes of one field in a validation error's `errors` list. */
 export enum FieldErrorCode {

@@ -19,12 +19,15 @@ function dtoFiles(folder: string): string[] {
 /** The constraint names every DTO of the API can report (what class-validator puts in `constraints`). */
 async function constraintNamesInUse(): Promise<Set<string>> {
   await Promise.all(dtoFiles(SOURCE_ROOT).map((file) => import(file)));
-  const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<unknown, Array<{ type: string; name?: string; constraintCls: Function }>> };
+  const storage = getMetadataStorage() as unknown as {
+    validationMetadatas: Map<unknown, Array<{ type: string; name?: string; constraintCls: Function }>>;
+  };
   const names = new Set<string>();
   for (const metadatas of storage.validationMetadatas.values()) {
     for (const metadata of metadatas) {
       if (metadata.type === ValidationTypes.CUSTOM_VALIDATION) {
-        for (const constraint of getMetadataStorage().getTargetValidatorConstraints(metadata.constraintCls)) names.add(constraint.name);
+        for (const constraint of getMetadataStorage().getTargetValidatorConstraints(metadata.constraintCls))
+          names.add(constraint.name);
       } else if (metadata.type === ValidationTypes.NESTED_VALIDATION || metadata.type === ValidationTypes.IS_DEFINED) {
         names.add(metadata.type);
       }
@@ -46,17 +49,36 @@ async function refusalOf(body: unknown): Promise<ValidationFailedError> {
 describe('validation failures, field by field', () => {
   it('names each refused field by its dotted path, with a stable code and the message Nest sends', async () => {
     const refusal = await refusalOf({
-      rates: [{ currency: 'USD', rate: '1.1', date: '2026-03-13', source: 'x' }, { currency: 'usd!', rate: 1, date: '13/03/2026', colour: 'red' }],
+      rates: [
+        { currency: 'USD', rate: '1.1', date: '2026-03-13', source: 'x' },
+        { currency: 'usd!', rate: 1, date: '13/03/2026', colour: 'red' },
+      ],
       extra: true,
     });
     expect(refusal.errors).toEqual(
       expect.arrayContaining([
         { field: 'extra', code: FieldErrorCode.NotAllowed, message: 'property extra should not exist' },
-        { field: 'rates.1.currency', code: FieldErrorCode.InvalidFormat, message: 'rates.1.currency must be a valid ISO4217 currency code' },
-        { field: 'rates.1.rate', code: FieldErrorCode.InvalidFormat, message: expect.stringMatching(/^rates\.1\.rate must be a decimal string/) },
-        { field: 'rates.1.date', code: FieldErrorCode.InvalidFormat, message: 'rates.1.date must be a date YYYY-MM-DD' },
+        {
+          field: 'rates.1.currency',
+          code: FieldErrorCode.InvalidFormat,
+          message: 'rates.1.currency must be a valid ISO4217 currency code',
+        },
+        {
+          field: 'rates.1.rate',
+          code: FieldErrorCode.InvalidFormat,
+          message: expect.stringMatching(/^rates\.1\.rate must be a decimal string/),
+        },
+        {
+          field: 'rates.1.date',
+          code: FieldErrorCode.InvalidFormat,
+          message: 'rates.1.date must be a date YYYY-MM-DD',
+        },
         { field: 'rates.1.source', code: FieldErrorCode.Required, message: 'rates.1.source must be a string' },
-        { field: 'rates.1.colour', code: FieldErrorCode.NotAllowed, message: 'rates.1.property colour should not exist' },
+        {
+          field: 'rates.1.colour',
+          code: FieldErrorCode.NotAllowed,
+          message: 'rates.1.property colour should not exist',
+        },
       ]),
     );
     expect(refusal.errors.some((error) => error.field.startsWith('rates.0'))).toBe(false);
@@ -64,16 +86,28 @@ describe('validation failures, field by field', () => {
   });
 
   it('says TOO_LONG, TOO_SHORT and WRONG_TYPE for the rules of those names', async () => {
-    expect((await refusalOf({ rates: [] })).errors).toEqual([{ field: 'rates', code: FieldErrorCode.TooShort, message: 'rates must contain at least 1 elements' }]);
+    expect((await refusalOf({ rates: [] })).errors).toEqual([
+      { field: 'rates', code: FieldErrorCode.TooShort, message: 'rates must contain at least 1 elements' },
+    ]);
     expect((await refusalOf({ rates: 'USD' })).errors.map((error) => error.code)).toContain(FieldErrorCode.WrongType);
-    const long = await refusalOf({ rates: [{ currency: 'USD', rate: '1.1', date: '2026-03-13', source: 'x'.repeat(201) }] });
-    expect(long.errors).toEqual([{ field: 'rates.0.source', code: FieldErrorCode.TooLong, message: 'rates.0.source must be shorter than or equal to 200 characters' }]);
+    const long = await refusalOf({
+      rates: [{ currency: 'USD', rate: '1.1', date: '2026-03-13', source: 'x'.repeat(201) }],
+    });
+    expect(long.errors).toEqual([
+      {
+        field: 'rates.0.source',
+        code: FieldErrorCode.TooLong,
+        message: 'rates.0.source must be shorter than or equal to 200 characters',
+      },
+    ]);
   });
 
   it('has a code for every validation rule any DTO of the API uses', async () => {
     const inUse = await constraintNamesInUse();
     // The DTOs were loaded: the rules of the auth and trip DTOs are among them.
-    expect([...inUse]).toEqual(expect.arrayContaining(['isAcceptablePassword', 'isUuid', 'maxLength', 'nestedValidation']));
+    expect([...inUse]).toEqual(
+      expect.arrayContaining(['isAcceptablePassword', 'isUuid', 'maxLength', 'nestedValidation']),
+    );
     const unmapped = [...inUse].filter((name) => !(name in CODE_OF_CONSTRAINT));
     expect(unmapped).toEqual([]);
   });

@@ -13,7 +13,10 @@ const DATABASE_FAILURES: Record<DatabaseFailure, { code: ErrorCode; message: str
   unique_violation: { code: CommonErrorCode.Duplicate, message: 'A conflicting record already exists' },
   foreign_key_violation: { code: CommonErrorCode.ReferenceMissing, message: 'A referenced record does not exist' },
   invalid_value: { code: CommonErrorCode.InvalidValue, message: 'A value is not valid' },
-  serialization: { code: CommonErrorCode.ConcurrentChange, message: 'A concurrent change conflicted; retry the request' },
+  serialization: {
+    code: CommonErrorCode.ConcurrentChange,
+    message: 'A concurrent change conflicted; retry the request',
+  },
 };
 
 const RETRY_AFTER_UNAVAILABLE_SECONDS = '5';
@@ -51,7 +54,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (body.statusCode >= 500) {
       if (body.statusCode === 500) Sentry.captureException(reportableError(exception), { tags: { requestId } });
       // A database error is logged by its SQLSTATE and names only: never its parameters or row values (S23).
-      this.logger.error({ err: loggableDatabaseError(exception) ?? exception, requestId, status: body.statusCode }, 'request failed');
+      this.logger.error(
+        { err: loggableDatabaseError(exception) ?? exception, requestId, status: body.statusCode },
+        'request failed',
+      );
     } else if (SECURITY_STATUSES.has(body.statusCode)) {
       const user = (request as { user?: { userId: string; organizationId: string } }).user;
       this.logger.warn({

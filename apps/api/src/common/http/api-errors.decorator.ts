@@ -20,5 +20,9 @@ export function ApiAuthenticated(...statuses: number[]): MethodDecorator & Class
 }
 
 export function ApiErrors(...statuses: number[]): MethodDecorator & ClassDecorator {
-  return applyDecorators(...[...new Set(statuses)].map((status) => ApiResponse({ status, description: DESCRIPTIONS[status], type: ErrorResponse })));
+  return applyDecorators(
+    ...[...new Set(statuses)].map((status) =>
+      ApiResponse({ status, description: DESCRIPTIONS[status], type: ErrorResponse }),
+    ),
+  );
 }

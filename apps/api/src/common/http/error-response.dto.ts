@@ -3,7 +3,10 @@ import { ERROR_CODES, ErrorCode, FieldErrorCode } from '../errors/error-codes';
 
 /** One refused field of a VALIDATION_FAILED error (OpenAPI schema of common/errors FieldError). */
 export class FieldErrorResponse {
-  @ApiProperty({ example: 'activities.0.startsAt', description: 'Dotted path in the body or query, or the path parameter' })
+  @ApiProperty({
+    example: 'activities.0.startsAt',
+    description: 'Dotted path in the body or query, or the path parameter',
+  })
   field: string;
 
   @ApiProperty({ enum: FieldErrorCode, enumName: 'FieldErrorCode', description: 'Which rule the field broke' })
@@ -18,13 +21,20 @@ export class ErrorResponse {
   @ApiProperty({ example: 409 })
   statusCode: number;
 
-  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }], description: 'For people; may change wording' })
+  @ApiProperty({
+    oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
+    description: 'For people; may change wording',
+  })
   message: string | string[];
 
   @ApiProperty({ example: 'Conflict' })
   error: string;
 
-  @ApiProperty({ enum: ERROR_CODES, enumName: 'ErrorCode', description: 'Stable and machine-readable: switch on this, never on message' })
+  @ApiProperty({
+    enum: ERROR_CODES,
+    enumName: 'ErrorCode',
+    description: 'Stable and machine-readable: switch on this, never on message',
+  })
   code: ErrorCode;
 
   @ApiPropertyOptional({ type: [FieldErrorResponse], description: 'VALIDATION_FAILED only: each refused field' })

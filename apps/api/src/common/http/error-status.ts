@@ -103,6 +103,9 @@ const CODE_OF_FRAMEWORK_STATUS: Readonly<Partial<Record<number, ErrorCode>>> = {
  * MALFORMED_REQUEST (so 400): every 4xx carries a code, and a code always has its one status.
  */
 export function codeOfFrameworkStatus(status: number): ErrorCode {
-  if (status >= 500) return status === HttpStatus.SERVICE_UNAVAILABLE ? CommonErrorCode.ServiceUnavailable : CommonErrorCode.InternalError;
+  if (status >= 500)
+    return status === HttpStatus.SERVICE_UNAVAILABLE
+      ? CommonErrorCode.ServiceUnavailable
+      : CommonErrorCode.InternalError;
   return CODE_OF_FRAMEWORK_STATUS[status] ?? CommonErrorCode.MalformedRequest;
 }

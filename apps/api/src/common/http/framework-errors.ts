@@ -36,7 +36,12 @@ export function routingErrorHandler(securityHeaders: Record<string, string>) {
     const status = STATUS_OF_CODE[code];
     void reply
       .code(status)
-      .headers({ ...securityHeaders, 'cache-control': 'no-store', 'x-request-id': request.id, 'content-type': JSON_TYPE })
+      .headers({
+        ...securityHeaders,
+        'cache-control': 'no-store',
+        'x-request-id': request.id,
+        'content-type': JSON_TYPE,
+      })
       .send(errorBody(status, code, message, request.id));
   };
 }
@@ -61,7 +66,9 @@ export function connectionErrorHandler(securityHeaders: Record<string, string>) 
       'content-length': String(Buffer.byteLength(body)),
       connection: 'close',
     };
-    const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}`).join('\r\n');
+    const head = Object.entries(headers)
+      .map(([name, value]) => `${name}: ${value}`)
+      .join('\r\n');
     socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${head}\r\n\r\n${body}`);
   };
 }

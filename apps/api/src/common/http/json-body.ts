@@ -56,7 +56,8 @@ export function acceptJsonBodiesOnly(fastify: FastifyInstance): void {
     }
     parseJson(request, body as string, (error, value) => {
       // Valid JSON that Fastify's parser refused holds a __proto__ or constructor.prototype key.
-      if (error && isJson(body as string)) done(new DomainError(CommonErrorCode.ForbiddenKey, PROTOTYPE_KEY_MESSAGE), undefined);
+      if (error && isJson(body as string))
+        done(new DomainError(CommonErrorCode.ForbiddenKey, PROTOTYPE_KEY_MESSAGE), undefined);
       else done(error, value);
     });
   });

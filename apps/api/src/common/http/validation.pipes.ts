@@ -20,7 +20,9 @@ export class UuidParamPipe extends ParseUUIDPipe {
       return await super.transform(value, metadata);
     } catch {
       const field = metadata.data ?? 'id';
-      throw new ValidationFailedError([{ field, code: FieldErrorCode.InvalidFormat, message: `${field} must be a UUID` }]);
+      throw new ValidationFailedError([
+        { field, code: FieldErrorCode.InvalidFormat, message: `${field} must be a UUID` },
+      ]);
     }
   }
 }
