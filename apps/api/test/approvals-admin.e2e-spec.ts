@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { AuditExportService } from '../src/audit/audit-export.service';
 import { AuditRepository } from '../src/audit/audit.repository';
+import { backfillTripDecisions } from '../src/database/migrations/1796280000000-TripDecisionOnTrip';
 import type { AuthContext } from '../src/common/auth/auth-context';
 import { addMember, createTrip, registerOrganization, Session, uniqueEmail } from './support/factories';
 import { drainOutbox } from './support/outbox';
@@ -23,6 +24,8 @@ describe('Approvals, invitations and the audit log', () => {
     other = await registerOrganization(t.api, { organizationName: 'Other Corp' });
   });
   afterAll(() => t.close());
+  const auditActions = async (tripId: string) =>
+    (await t.sql.query('SELECT action FROM audit_events WHERE entity_id = $1', [tripId])).rows.map((row: { action: string }) => row.action);
 
   describe('the decision on GET /api/trips/:id', () => {
     it('shows the traveller the rejection reason, who rejected and when; revise reopens it as a draft and keeps the decision', async () => {
@@ -33,7 +36,8 @@ describe('Approvals, invitations and the audit log', () => {
       await t.api.post(`/api/trips/${trip.id}/submit`, {}, as(traveller));
       const rejected = await t.api.post(`/api/trips/${trip.id}/reject`, { reason: 'Book the cheaper hotel' }, as(manager));
       expect(rejected.status).toBe(200);
-      await drainOutbox(t);
+      // Read at once, the outbox undelivered: the trip row carries the decision, not the audit log.
+      expect(await auditActions(trip.id)).toEqual([]);
 
       const seen = await t.api.get(`/api/trips/${trip.id}`, as(traveller));
       expect(seen.status).toBe(200);
@@ -57,9 +61,20 @@ describe('Approvals, invitations and the audit log', () => {
 
       expect((await t.api.post(`/api/trips/${trip.id}/submit`, {}, as(traveller))).status).toBe(200);
       await t.api.post(`/api/trips/${trip.id}/approve`, { reason: 'Enjoy Lisbon' }, as(manager));
-      await drainOutbox(t);
       const approved = await t.api.get(`/api/trips/${trip.id}`, as(traveller));
       expect(approved.body.decision).toMatchObject({ outcome: 'approved', reason: 'Enjoy Lisbon', decidedBy: { name: 'Mia Manager' } });
+      expect(Date.parse(approved.body.submittedAt)).toBeGreaterThan(Date.parse(seen.body.submittedAt));
+
+      // The row and the audit log, once delivered, name the same instants (the step's transaction time).
+      await drainOutbox(t);
+      const recorded = await t.sql.query(
+        `SELECT action, created_at FROM audit_events WHERE entity_id = $1 AND action IN ('trip.submitted', 'trip.approved') ORDER BY created_at DESC`,
+        [trip.id],
+      );
+      expect(recorded.rows.slice(0, 2)).toEqual([
+        { action: 'trip.approved', created_at: new Date(approved.body.decision.decidedAt) },
+        { action: 'trip.submitted', created_at: new Date(approved.body.submittedAt) },
+      ]);
       const mail = await t.sql.query(
         `SELECT text FROM outbox_messages WHERE "to" = $1 AND subject LIKE '%was approved' ORDER BY created_at DESC LIMIT 1`,
         [traveller.user.email],
@@ -74,6 +89,59 @@ describe('Approvals, invitations and the audit log', () => {
       await t.api.post(`/api/trips/${trip.id}/reject`, { reason: 'No' }, as(manager));
       expect((await t.api.post(`/api/trips/${trip.id}/revise`, {}, as(other))).status).toBe(404);
       expect((await t.api.get(`/api/trips/${trip.id}`, as(other))).status).toBe(404);
+    });
+  });
+
+  describe('the migration that moved decisions onto the trip row', () => {
+    it('backfills each trip from the audit log and the undelivered outbox, as the audit-log read showed it', async () => {
+      const never = await createTrip(t.api, traveller);
+      const waiting = await createTrip(t.api, traveller);
+      await t.api.post(`/api/trips/${waiting.id}/submit`, {}, as(traveller));
+      const revised = await createTrip(t.api, traveller);
+      await t.api.post(`/api/trips/${revised.id}/submit`, {}, as(traveller));
+      await t.api.post(`/api/trips/${revised.id}/reject`, { reason: 'Too long' }, as(manager));
+      await t.api.post(`/api/trips/${revised.id}/revise`, {}, as(traveller));
+      await t.api.post(`/api/trips/${revised.id}/submit`, {}, as(traveller));
+      const automatic = await createTrip(t.api, traveller);
+      await t.api.post(`/api/trips/${automatic.id}/submit`, {}, as(traveller));
+      await drainOutbox(t);
+      // An automatic approval as the recorder writes it (this organization does not auto-approve).
+      await t.sql.query(
+        `INSERT INTO audit_events (organization_id, actor_id, action, entity_type, entity_id, data, created_at)
+         VALUES ($1, $2, 'trip.approved', 'trip', $3, '{"from": "submitted", "to": "approved", "automatic": true}', now() + interval '1 second')`,
+        [admin.user.organizationId, traveller.user.id, automatic.id],
+      );
+      // Approved with a comment, its event still in the outbox: no audit row yet.
+      const pending = await createTrip(t.api, traveller);
+      await t.api.post(`/api/trips/${pending.id}/submit`, {}, as(traveller));
+      await drainOutbox(t);
+      await t.api.post(`/api/trips/${pending.id}/approve`, { reason: 'Have fun' }, as(manager));
+      expect(await auditActions(pending.id)).not.toContain('trip.approved');
+
+      const ids = [never, waiting, revised, pending].map((trip) => trip.id);
+      const read = (id: string) => t.api.get(`/api/trips/${id}`, as(traveller)).then((response) => response.body);
+      const before = await Promise.all(ids.map(read));
+      await t.sql.query(
+        `UPDATE trips SET submitted_at = NULL, decision_outcome = NULL, decision_reason = NULL, decided_by_id = NULL,
+                decided_at = NULL, decision_automatic = false WHERE id = ANY($1)`,
+        [[...ids, automatic.id]],
+      );
+      await backfillTripDecisions(t.sql);
+
+      expect(await Promise.all(ids.map(read))).toEqual(before);
+      expect(before.map(({ submittedAt, decision }) => [submittedAt !== null, decision?.outcome ?? null, decision?.reason ?? null])).toEqual([
+        [false, null, null],
+        [true, null, null],
+        [true, 'rejected', 'Too long'],
+        [true, 'approved', 'Have fun'],
+      ]);
+      expect((await read(automatic.id)).decision).toEqual({
+        outcome: 'approved',
+        reason: null,
+        decidedBy: { id: traveller.user.id, name: 'Tom Traveller' },
+        decidedAt: expect.any(String),
+        automatic: true,
+      });
     });
   });
 

@@ -3,14 +3,10 @@ import { In, type SelectQueryBuilder } from 'typeorm';
 import type { AuthContext } from '../common/auth/auth-context';
 import { TransactionRunner } from '../common/database/transaction-runner';
 import { OrganizationScopedRepository } from '../common/tenancy/organization-scoped.repository';
-import type { Trip } from '../trips/trip.entity';
+import { Trip } from '../trips/trip.entity';
 import { User } from '../users/user.entity';
-import type { AuditAction, AuditEntityType } from './audit-actions';
 import { AuditEvent } from './audit-event.entity';
 import type { AuditFilter, AuditQuery } from './dto/audit.dto';
-
-/** Trips are named by entity name: the trips module reads the audit log, so audit/ must not import trips/ at run time. */
-const TRIP_ENTITY = 'Trip';
 
 /** An event with the names of who did it and what it is about, as they are now. */
 export interface NamedAuditEvent {
@@ -67,22 +63,6 @@ export class AuditRepository extends OrganizationScopedRepository<AuditEvent> {
     }
   }
 
-  /** The newest event among `actions` about one object, with the actor's name. */
-  async latest(
-    ctx: AuthContext,
-    entityType: AuditEntityType,
-    entityId: string,
-    actions: readonly AuditAction[],
-  ): Promise<NamedAuditEvent | null> {
-    const event = await this.query(ctx, 'event')
-      .andWhere('event.entityType = :entityType AND event.entityId = :entityId', { entityType, entityId })
-      .andWhere('event.action IN (:...actions)', { actions })
-      .orderBy('event.createdAt', 'DESC')
-      .addOrderBy('event.id', 'DESC')
-      .getOne();
-    return event ? (await this.named(ctx, [event]))[0] : null;
-  }
-
   private filtered(ctx: AuthContext, filter: AuditFilter): SelectQueryBuilder<AuditEvent> {
     const builder = this.query(ctx, 'event');
     if (filter.entityType) builder.andWhere('event.entityType = :entityType', { entityType: filter.entityType });
@@ -104,7 +84,7 @@ export class AuditRepository extends OrganizationScopedRepository<AuditEvent> {
     const tripIds = [...new Set(idsOf('trip'))];
     // One after the other: inside a transaction both would share one connection.
     const users = userIds.length ? await this.findOwned(ctx, User, { id: In(userIds) }, { id: true, name: true }) : [];
-    const trips = tripIds.length ? await this.findOwned<Trip>(ctx, TRIP_ENTITY, { id: In(tripIds) }, { id: true, title: true }) : [];
+    const trips = tripIds.length ? await this.findOwned(ctx, Trip, { id: In(tripIds) }, { id: true, title: true }) : [];
     const userNames = new Map(users.map((user) => [user.id, user.name]));
     const tripTitles = new Map(trips.map((trip) => [trip.id, trip.title]));
     return events.map((event) => ({

@@ -1,26 +1,47 @@
-import type { AuditRepository } from '../audit/audit.repository';
 import type { AuthContext } from '../common/auth/auth-context';
 import type { TripDetailResponse } from './dto/trip-decision.dto';
+import type { DecisionOutcome, TripWithDecider } from './trip.entity';
+import type { TripChanges } from './trips.repository';
 
-/** When the trip was last submitted and its last decision, read from the audit log that records every step. */
-export async function tripDecisionOf(
-  audit: AuditRepository,
+/**
+ * When the trip was last submitted and its last decision live on the trip row, written by the step
+ * in its transaction (not read back from the audit log, which the outbox fills after the commit).
+ * `now()` is the transaction's time: the same instant the step's event, and so its audit row, carry.
+ */
+export function submissionColumns(): TripChanges {
+  return { submittedAt: () => 'now()' };
+}
+
+/** A decision replaces the previous one; a revise or a resubmission leaves it until the next. */
+export function decisionColumns(
   ctx: AuthContext,
-  tripId: string,
-): Promise<Pick<TripDetailResponse, 'submittedAt' | 'decision'>> {
-  const submitted = await audit.latest(ctx, 'trip', tripId, ['trip.submitted']);
-  const decided = await audit.latest(ctx, 'trip', tripId, ['trip.approved', 'trip.rejected']);
-  const reason = decided?.event.data.reason;
+  outcome: DecisionOutcome,
+  reason: string | null,
+  automatic = false,
+): TripChanges {
   return {
-    submittedAt: submitted?.event.createdAt.toISOString() ?? null,
-    decision: decided
-      ? {
-          outcome: decided.event.action === 'trip.approved' ? 'approved' : 'rejected',
-          reason: typeof reason === 'string' ? reason : null,
-          decidedBy: { id: decided.event.actorId, name: decided.actorName },
-          decidedAt: decided.event.createdAt.toISOString(),
-          automatic: decided.event.data.automatic === true,
-        }
-      : null,
+    decisionOutcome: outcome,
+    decisionReason: reason,
+    decidedById: ctx.userId,
+    decidedAt: () => 'now()',
+    decisionAutomatic: automatic,
+  };
+}
+
+/** The trip's `submittedAt` and `decision` as GET /api/trips/:id shows them. */
+export function toTripDecision(trip: TripWithDecider): Pick<TripDetailResponse, 'submittedAt' | 'decision'> {
+  const { decisionOutcome, decidedById, decidedAt } = trip;
+  return {
+    submittedAt: trip.submittedAt?.toISOString() ?? null,
+    decision:
+      decisionOutcome && decidedById && decidedAt
+        ? {
+            outcome: decisionOutcome,
+            reason: trip.decisionReason,
+            decidedBy: { id: decidedById, name: trip.deciderName },
+            decidedAt: decidedAt.toISOString(),
+            automatic: trip.decisionAutomatic,
+          }
+        : null,
   };
 }

@@ -1,4 +1,14 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { Organization } from '../common/tenancy/organization.entity';
 import { User } from '../users/user.entity';
 import type { PolicyReason, Verdict } from '../policy/policy-verdict';
@@ -6,6 +16,10 @@ import { TripStatus } from './trip-status.machine';
 
 @Entity('trips')
 @Check('chk_trips_dates', '"end_date" >= "start_date"')
+@Check(
+  'chk_trips_decision',
+  `"decision_outcome" IS NULL OR ("decision_outcome" IN ('approved', 'rejected') AND "decided_at" IS NOT NULL AND "decided_by_id" IS NOT NULL)`,
+)
 // docs/deployment.md § Performance: trips(user_id, organization_id); our traveller column is traveller_id.
 @Index('idx_trips_user_org', ['travellerId', 'organizationId'])
 @Index('idx_trips_org_start', ['organizationId', 'startDate', 'id'])
@@ -87,6 +101,36 @@ export class Trip {
   @Column({ type: 'timestamptz', nullable: true })
   policyCheckedAt: Date | null;
 
+  /**
+   * When the trip was last submitted. It and the decision* columns are written by the step itself,
+   * in its transaction (trip-decision.ts), so a read right after a step sees them.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  submittedAt: Date | null;
+
+  /** The last approval or rejection, kept while a rejected trip is revised and resubmitted; null before the first. */
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  decisionOutcome: DecisionOutcome | null;
+
+  /** The rejection reason or the approver's comment. */
+  @Column({ type: 'text', nullable: true })
+  decisionReason: string | null;
+
+  /** Users are deactivated, never deleted, so the decider stays (no ON DELETE action). */
+  @Column({ type: 'uuid', nullable: true })
+  decidedById: string | null;
+
+  @ManyToOne(() => User)
+  @JoinColumn()
+  decidedBy?: User;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  decidedAt: Date | null;
+
+  /** Approved at submission by the organization's auto-approval of in-policy trips. */
+  @Column({ type: 'boolean', default: false })
+  decisionAutomatic: boolean;
+
   /** Optimistic concurrency: every write is `… WHERE version = $expected` and bumps it. */
   @Column({ type: 'integer', default: 1 })
   version: number;
@@ -98,5 +142,10 @@ export class Trip {
   updatedAt: Date;
 }
 
+export type DecisionOutcome = 'approved' | 'rejected';
+
 /** A trip read with its traveller's id and name joined (what responses show). */
 export type TripWithTraveller = Trip & { traveller: Pick<User, 'id' | 'name'> };
+
+/** As `TripWithTraveller`, with the name of who took the last decision (null when there is none). */
+export type TripWithDecider = TripWithTraveller & { deciderName: string | null };

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '../audit/audit.module';
 import { CurrencyModule } from '../currency/currency.module';
 import { PolicyModule } from '../policy/policy.module';
 import { UsersModule } from '../users/users.module';
@@ -12,7 +11,7 @@ import { TripsRepository } from './trips.repository';
 import { TripsService } from './trips.service';
 
 @Module({
-  imports: [UsersModule, AuditModule, CurrencyModule, PolicyModule],
+  imports: [UsersModule, CurrencyModule, PolicyModule],
   controllers: [TripsController],
   providers: [TripsService, TripsRepository, TripAccessService, TripBudget, TripCostsRepository, TripNotifier],
   exports: [TripsRepository, TripAccessService, TripBudget],

@@ -5,7 +5,7 @@ import { TransactionRunner } from '../common/database/transaction-runner';
 import { NotFoundError } from '../common/errors/domain-error';
 import { OrganizationScopedRepository } from '../common/tenancy/organization-scoped.repository';
 import { TRIP_SORTS, TripQuery } from './dto/trip.dto';
-import { Trip, TripWithTraveller } from './trip.entity';
+import { Trip, TripWithDecider, TripWithTraveller } from './trip.entity';
 import { visibleTravellerId } from './trip-access';
 import type { TripStatus } from './trip-status.machine';
 
@@ -49,6 +49,17 @@ export class TripsRepository extends OrganizationScopedRepository<Trip> {
   /** As `getVisible`, with the traveller's id and name joined for the response (never locked). */
   async getVisibleWithTraveller(ctx: AuthContext, id: string): Promise<TripWithTraveller> {
     return withTraveller(await this.visibleOne<TravellerRow>(ctx, id, `${this.selectWithTraveller()} FROM ${TRIPS_WITH_TRAVELLER}`));
+  }
+
+  /** As `getVisibleWithTraveller`, with the name of who took the last decision (the single-trip read). */
+  async getVisibleWithDecider(ctx: AuthContext, id: string): Promise<TripWithDecider> {
+    const row = await this.visibleOne<TravellerRow & { deciderName: string | null }>(
+      ctx,
+      id,
+      `${this.selectWithTraveller()}, d.name AS "deciderName" FROM ${TRIPS_WITH_TRAVELLER}
+        LEFT JOIN users d ON d.id = t.decided_by_id AND d.organization_id = $organization`,
+    );
+    return Object.assign(withTraveller(row), { deciderName: row.deciderName });
   }
 
   /** A page of the trips the caller may see, and how many match (side by side, on two pooled connections). */

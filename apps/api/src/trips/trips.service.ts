@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { AuditRepository } from '../audit/audit.repository';
 import type { AuthContext } from '../common/auth/auth-context';
 import { TransactionRunner } from '../common/database/transaction-runner';
 import { DomainError, StaleVersionError } from '../common/errors/domain-error';
@@ -17,7 +16,7 @@ import { UsersRepository } from '../users/users.repository';
 import { CreateTripDto, TripQuery, TripResponse, UpdateTripDto } from './dto/trip.dto';
 import { TripDetailResponse } from './dto/trip-decision.dto';
 import { TripBudget } from './trip-budget';
-import { tripDecisionOf } from './trip-decision';
+import { decisionColumns, submissionColumns, toTripDecision } from './trip-decision';
 import { Trip } from './trip.entity';
 import { toTripResponse } from './trip.mapper';
 import { STEP_PERMISSION } from './trip-access';
@@ -42,7 +41,6 @@ export class TripsService {
     private readonly trips: TripsRepository,
     private readonly access: TripAccessService,
     private readonly users: UsersRepository,
-    private readonly audit: AuditRepository,
     private readonly events: DomainEvents,
     private readonly budget: TripBudget,
     private readonly policy: TripPolicyService,
@@ -54,8 +52,8 @@ export class TripsService {
   }
 
   async get(ctx: AuthContext, id: string): Promise<TripDetailResponse> {
-    const trip = await this.trips.getVisibleWithTraveller(ctx, id);
-    return { ...toTripResponse(trip, ctx), ...(await tripDecisionOf(this.audit, ctx, id)) };
+    const trip = await this.trips.getVisibleWithDecider(ctx, id);
+    return { ...toTripResponse(trip, ctx), ...toTripDecision(trip) };
   }
 
   create(ctx: AuthContext, dto: CreateTripDto): Promise<TripResponse> {
@@ -129,7 +127,8 @@ export class TripsService {
       const next = nextStatus(trip.status, action);
       // A submission is judged against the travel policy: refused when blocked, else stored with the trip.
       const judged = action === 'submit' ? await this.policy.judgeSubmission(ctx, trip, reasonCode ?? null) : null;
-      if (!(await this.trips.updateStatusIf(ctx, id, trip.status, next, judged ? verdictColumns(judged.verdict) : {}))) {
+      const changes = { ...stepColumns(ctx, action, reason), ...(judged ? verdictColumns(judged.verdict) : {}) };
+      if (!(await this.trips.updateStatusIf(ctx, id, trip.status, next, changes))) {
         throw new DomainError(TripErrorCode.IllegalTransition, 'The trip changed meanwhile; reload and try again');
       }
       const policy = judged ? { policy: judged.verdict.verdict, policyVersion: judged.verdict.policyVersion, ...(judged.autoApprove ? { automatic: true } : {}) } : {};
@@ -141,7 +140,8 @@ export class TripsService {
 
   /** The organization approves in-policy trips at once: submitted → approved, recorded as automatic. */
   private async approveInPolicy(ctx: AuthContext, trip: Trip, policyVersion: number): Promise<void> {
-    if (!(await this.trips.updateStatusIf(ctx, trip.id, TripStatus.Submitted, TripStatus.Approved))) {
+    const decision = decisionColumns(ctx, 'approved', null, true);
+    if (!(await this.trips.updateStatusIf(ctx, trip.id, TripStatus.Submitted, TripStatus.Approved, decision))) {
       throw new DomainError(TripErrorCode.IllegalTransition, 'The trip changed meanwhile; reload and try again');
     }
     await this.events.publish(ctx, 'trip.approved', { ...stepOf(trip, TripStatus.Submitted, TripStatus.Approved), automatic: true, policyVersion });
@@ -157,6 +157,13 @@ export class TripsService {
     if (!traveller?.active) throw new DomainError(TripErrorCode.TravellerNotActive, 'travellerId is not an active member of your organization');
     return traveller.id;
   }
+}
+
+/** What a step records on the trip besides its status: a submission's time, a decision. */
+function stepColumns(ctx: AuthContext, action: TripAction, reason: string | undefined): TripChanges {
+  if (action === 'submit') return submissionColumns();
+  if (action === 'approve' || action === 'reject') return decisionColumns(ctx, action === 'approve' ? 'approved' : 'rejected', reason || null);
+  return {};
 }
 
 /** The verdict as the trip stores it, with the policy version it was judged against. */
