@@ -274,9 +274,11 @@ describe('Travel policy', () => {
       const submitted = await t.api.post(`/api/trips/${created.id}/submit`, {}, as(traveller));
       expect(submitted.status).toBe(200);
       expect(submitted.body).toMatchObject({ status: 'approved', policy: { verdict: 'in_policy' } });
-      await drainOutbox(t);
+      // On the trip at once (the outbox undelivered), decided by the submitter.
       const read = await t.api.get(`/api/trips/${created.id}`, as(traveller));
-      expect(read.body.decision).toMatchObject({ outcome: 'approved', automatic: true });
+      expect(read.body.decision).toMatchObject({ outcome: 'approved', automatic: true, reason: null, decidedBy: { id: traveller.user.id } });
+      expect(read.body.decision.decidedAt).toBe(read.body.submittedAt);
+      await drainOutbox(t);
       const audit = await t.sql.query(
         `SELECT action, data FROM audit_events WHERE entity_id = $1 AND action LIKE 'trip.%' ORDER BY created_at, action DESC`,
         [created.id],
@@ -296,7 +298,6 @@ describe('Travel policy', () => {
       expect(submitted.body).toMatchObject({ status: 'submitted', policy: { verdict: 'needs_approval' } });
       const approved = await t.api.post(`/api/trips/${created.id}/approve`, {}, as(manager));
       expect(approved.status).toBe(200);
-      await drainOutbox(t);
       expect((await t.api.get(`/api/trips/${created.id}`, as(traveller))).body.decision).toMatchObject({
         automatic: false,
         decidedBy: { id: manager.user.id },
