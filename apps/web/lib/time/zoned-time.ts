@@ -4,28 +4,23 @@
  * of the activity's zone plus its IANA name, and the browser's Intl knows every zone.
  */
 
+import { dateTimeFormat } from '../format/intl-cache';
 import { displayLocale } from '../format/locale';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
-const partsFormatters = new Map<string, Intl.DateTimeFormat>();
 
 function partsFormatter(timeZone: string): Intl.DateTimeFormat {
-  let formatter = partsFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    partsFormatters.set(timeZone, formatter);
-  }
-  return formatter;
+  return dateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
 }
 
 export interface WallTime {
@@ -94,7 +89,7 @@ export function formatClock(instant: string | Date, timeZone: string): string {
 
 /** The zone's short name at that instant ("CET", "GMT+9"), for times shown outside the trip's zone. */
 export function zoneAbbreviation(instant: string | Date, timeZone: string, locale = displayLocale()): string {
-  const part = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
+  const part = dateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
     .formatToParts(new Date(instant))
     .find((p) => p.type === 'timeZoneName');
   return part?.value ?? timeZone;
@@ -112,7 +107,7 @@ function dateOnlyToUtc(date: string): Date {
 
 /** "Tue 10 Mar" — a calendar date, never shifted by the browser's zone. */
 export function formatDay(date: string, locale = displayLocale(), withYear = false): string {
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     timeZone: 'UTC',
     weekday: 'short',
     day: 'numeric',
@@ -123,7 +118,7 @@ export function formatDay(date: string, locale = displayLocale(), withYear = fal
 
 /** "9 – 12 Mar 2026", "Mar 9 – 12, 2026", "9.–12. März 2026": the locale's own pattern for a range. */
 export function formatDateRange(start: string, end: string, locale = displayLocale()): string {
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     timeZone: 'UTC',
     day: 'numeric',
     month: 'short',
@@ -133,9 +128,7 @@ export function formatDateRange(start: string, end: string, locale = displayLoca
 
 /** A wall-clock "19:30" as the locale writes it: "19:30", "7:30 PM". */
 export function formatWallTime(time: string, locale = displayLocale()): string {
-  return new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: 'UTC' }).format(
-    new Date(`1970-01-01T${time}:00Z`),
-  );
+  return dateTimeFormat(locale, { timeStyle: 'short', timeZone: 'UTC' }).format(new Date(`1970-01-01T${time}:00Z`));
 }
 
 /** Every date from `start` to `end`, inclusive. */
@@ -164,14 +157,12 @@ export function today(timeZone?: string, now: Date = new Date()): string {
 
 /** "14 Mar 2026, 10:05" in the user's own zone: for audit rows, e-mails and other records. */
 export function formatTimestamp(instant: string | Date, locale = displayLocale(), timeZone?: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
-    new Date(instant),
-  );
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(instant));
 }
 
 export function isValidTimeZone(timeZone: string): boolean {
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
+    dateTimeFormat('en-US', { timeZone });
     return true;
   } catch {
     return false;

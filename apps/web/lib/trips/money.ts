@@ -1,3 +1,4 @@
+import { numberFormat } from '../format/intl-cache';
 import { displayLocale } from '../format/locale';
 
 /** "1,250.00 EUR" → "€1,250" style, in the user's locale; the amount stays a decimal string until shown. */
@@ -8,7 +9,7 @@ export function formatMoney(
   if (!money) return '';
   const value = Number(money.amount);
   try {
-    return new Intl.NumberFormat(locale, {
+    return numberFormat(locale, {
       style: 'currency',
       currency: money.currency,
       maximumFractionDigits: Number.isInteger(value) ? 0 : 2,
