@@ -284,9 +284,21 @@ describe('approvals, decisions and the admin area', () => {
       expect(new URL(page.url()).pathname).toBe('/admin/policy');
       await expect(page.getByLabel('Max hotel rate per night (optional)').inputValue()).resolves.toBe('199');
 
+      // The browser's Back button asks too; refused, the page and its edits stay.
+      page.once('dialog', (dialog) => {
+        questions.push(dialog.message());
+        void dialog.dismiss();
+      });
+      await page.evaluate(() => window.history.back());
+      await page.waitForTimeout(500);
+      expect(questions).toHaveLength(2);
+      expect(new URL(page.url()).pathname).toBe('/admin/policy');
+      await expect(page.getByLabel('Max hotel rate per night (optional)').inputValue()).resolves.toBe('199');
+
+      // Accepted, Back goes where it would have gone: the page before the policy.
       page.once('dialog', (dialog) => void dialog.accept());
-      await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Members' }).click();
-      await page.waitForURL('**/admin/members');
+      await page.evaluate(() => window.history.back());
+      await page.waitForURL((url) => url.pathname !== '/admin/policy');
     });
   });
 

@@ -26,8 +26,11 @@ function leavingLink(event: MouseEvent): HTMLAnchorElement | null {
 
 /**
  * While `dirty`, leaving the page asks first: closing or reloading the tab (the browser's own
- * question) and following a link inside the app (Next's client-side navigation has no hook for
- * it, so the click is intercepted before Link handles it).
+ * question), following a link inside the app (Next's client-side navigation has no hook for it,
+ * so the click is intercepted before Link handles it), and the browser's Back button: a copy of
+ * the current history entry is pushed, so Back lands on this same page; then the question is
+ * asked, and either the real Back follows or the copy is pushed again. The copy stays in the
+ * history after the edits are saved (one Back then stays on the page), as in other web apps.
  */
 export function useUnsavedChangesGuard(dirty: boolean, confirm?: (question: string) => boolean) {
   useEffect(() => {
@@ -42,10 +45,19 @@ export function useUnsavedChangesGuard(dirty: boolean, confirm?: (question: stri
       event.preventDefault();
       event.stopPropagation();
     };
+    const holdHere = () => window.history.pushState(window.history.state, '', window.location.href);
+    const onPopState = () => {
+      if (!ask(UNSAVED_CHANGES_QUESTION)) return holdHere();
+      window.removeEventListener('popstate', onPopState);
+      window.history.back();
+    };
+    holdHere();
     window.addEventListener('beforeunload', onBeforeUnload);
+    window.addEventListener('popstate', onPopState);
     document.addEventListener('click', onClick, true);
     return () => {
       window.removeEventListener('beforeunload', onBeforeUnload);
+      window.removeEventListener('popstate', onPopState);
       document.removeEventListener('click', onClick, true);
     };
   }, [dirty, confirm]);
