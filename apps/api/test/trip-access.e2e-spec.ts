@@ -47,15 +47,15 @@ describe('Trip access: allowedActions and what the API accepts', () => {
   }
 
   const MANAGING: Record<Status, string[]> = {
-    draft: ['view', 'edit', 'edit_itinerary', 'submit', 'cancel', 'delete', 'comment'],
-    submitted: ['view', 'edit_itinerary', 'cancel', 'comment'],
-    approved: ['view', 'edit_itinerary', 'book', 'complete', 'cancel', 'comment'],
+    draft: ['view', 'edit', 'edit_itinerary', 'submit', 'book_travel', 'cancel', 'delete', 'comment'],
+    submitted: ['view', 'edit_itinerary', 'book_travel', 'cancel', 'comment'],
+    approved: ['view', 'edit_itinerary', 'book', 'book_travel', 'complete', 'cancel', 'comment'],
     rejected: ['view', 'revise', 'delete', 'comment'],
     completed: ['view', 'comment'],
     cancelled: ['view', 'delete', 'comment'],
   };
   const withDecide = (status: Status) =>
-    status === 'submitted' ? ['view', 'edit_itinerary', 'decide', 'cancel', 'comment'] : MANAGING[status];
+    status === 'submitted' ? ['view', 'edit_itinerary', 'decide', 'book_travel', 'cancel', 'comment'] : MANAGING[status];
 
   describe('allowedActions per role and relation', () => {
     it.each(Object.keys(MANAGING) as Status[])('on a %s trip of a traveller', async (status) => {

@@ -14,10 +14,10 @@ const { Traveller, Manager, Admin } = UserRole;
 
 /** What whoever manages a trip (its traveller, or any manager or admin) may do in each status: docs/access.md, written out by hand. */
 const MANAGING: Record<TripStatus, TripPermission[]> = {
-  [Draft]: ['view', 'edit', 'edit_itinerary', 'submit', 'cancel', 'delete', 'comment'],
-  [Submitted]: ['view', 'edit_itinerary', 'cancel', 'comment'],
-  [Approved]: ['view', 'edit_itinerary', 'book', 'complete', 'cancel', 'comment'],
-  [Booked]: ['view', 'edit_itinerary', 'complete', 'cancel', 'comment'],
+  [Draft]: ['view', 'edit', 'edit_itinerary', 'submit', 'book_travel', 'cancel', 'delete', 'comment'],
+  [Submitted]: ['view', 'edit_itinerary', 'book_travel', 'cancel', 'comment'],
+  [Approved]: ['view', 'edit_itinerary', 'book', 'book_travel', 'complete', 'cancel', 'comment'],
+  [Booked]: ['view', 'edit_itinerary', 'book_travel', 'complete', 'cancel', 'comment'],
   [Rejected]: ['view', 'revise', 'delete', 'comment'],
   [Completed]: ['view', 'comment'],
   [Cancelled]: ['view', 'delete', 'comment'],

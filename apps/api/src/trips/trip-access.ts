@@ -7,8 +7,9 @@ import { FINAL_STATUSES, statusesFor, TRIP_STATUSES, type TripAction, TripStatus
  * to it and its status. Services check through `TripAccessService`; responses carry the result as
  * `allowedActions`, so clients show exactly what the API accepts.
  *
- * What a caller may do with a trip. `decide` is approve and reject; `book` and `comment` are for the
- * booking and collaboration modules (no route uses them yet, but the table already says who may).
+ * What a caller may do with a trip. `decide` is approve and reject; `book` is the lifecycle step
+ * approved → booked; `book_travel` is searching for and booking travel (flights) for the trip;
+ * `comment` is for the collaboration module (no route uses it yet, but the table already says who may).
  */
 export const TRIP_PERMISSIONS = [
   'view',
@@ -18,6 +19,7 @@ export const TRIP_PERMISSIONS = [
   'decide',
   'revise',
   'book',
+  'book_travel',
   'complete',
   'cancel',
   'delete',
@@ -42,6 +44,8 @@ const WHO: Record<TripPermission, (role: UserRole, relation: TripRelation) => bo
   decide: (role, relation) => relation === 'other' && APPROVERS.includes(role),
   revise: (role, relation) => WHO.view(role, relation),
   book: (role, relation) => WHO.view(role, relation),
+  // Whoever manages the trip books for it: its traveller, or a manager or admin on their behalf.
+  book_travel: (role, relation) => WHO.view(role, relation),
   complete: (role, relation) => WHO.view(role, relation),
   cancel: (role, relation) => WHO.view(role, relation),
   delete: (role, relation) => WHO.view(role, relation),
@@ -58,6 +62,8 @@ const WHEN: Record<TripPermission, readonly TripStatus[]> = {
   decide: statusesFor('approve'),
   revise: statusesFor('revise'),
   book: statusesFor('book'),
+  // Searching and booking fill the itinerary: open while it is (not once rejected, completed or cancelled).
+  book_travel: TRIP_STATUSES.filter((status) => !FINAL_STATUSES.includes(status)),
   complete: statusesFor('complete'),
   cancel: statusesFor('cancel'),
   // Nothing was decided, or it is over before it began.
