@@ -486,6 +486,42 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/users/me/passenger-profile': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller's passenger profile */
+    get: operations['PassengerProfilesController_getMine'];
+    /** Save the caller's passenger profile */
+    put: operations['PassengerProfilesController_putMine'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users/{id}/passenger-profile': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A member's passenger profile (admin) */
+    get: operations['PassengerProfilesController_get'];
+    /** Save a member's passenger profile (admin) */
+    put: operations['PassengerProfilesController_put'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/trips/{tripId}/activities': {
     parameters: {
       query?: never;
@@ -858,7 +894,8 @@ export interface components {
       | 'EXCHANGE_RATES_UNREACHABLE'
       | 'AUDIT_EXPORT_TOO_LARGE'
       | 'POLICY_BLOCKED'
-      | 'POLICY_VERSION_STALE';
+      | 'POLICY_VERSION_STALE'
+      | 'PASSENGER_PROFILE_INCOMPLETE';
     /**
      * @description Which rule the field broke
      * @enum {string}
@@ -1248,6 +1285,7 @@ export interface components {
       | 'decide'
       | 'revise'
       | 'book'
+      | 'book_travel'
       | 'complete'
       | 'cancel'
       | 'delete'
@@ -1474,6 +1512,83 @@ export interface components {
     TransitionDto: {
       /** @description Why (shown to the traveller; recorded in the audit log) */
       reason?: string;
+    };
+    LoyaltyProgrammeResponse: {
+      airlineIataCode: string;
+      accountNumber: string;
+    };
+    PassengerProfileResponse: {
+      /** Format: uuid */
+      userId: string;
+      givenName: string;
+      familyName: string;
+      /** Format: date */
+      bornOn: string;
+      /** @enum {string} */
+      gender: 'm' | 'f';
+      /** @enum {string} */
+      title: 'mr' | 'ms' | 'mrs' | 'miss' | 'dr';
+      email: string;
+      phoneNumber: string;
+      loyaltyProgrammes: components['schemas']['LoyaltyProgrammeResponse'][];
+      documentNumber: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    LoyaltyProgrammeDto: {
+      /**
+       * @description The airline's two-character IATA designator
+       * @example BA
+       */
+      airlineIataCode: string;
+      /** @example 12345678 */
+      accountNumber: string;
+    };
+    PassengerProfileDto: {
+      /**
+       * @description As printed in the passport (letters, spaces, hyphens, apostrophes)
+       * @example Ada
+       */
+      givenName: string;
+      /**
+       * @description As printed in the passport (letters, spaces, hyphens, apostrophes)
+       * @example Lovelace
+       */
+      familyName: string;
+      /**
+       * Format: date
+       * @description Stored encrypted
+       * @example 1985-04-12
+       */
+      bornOn: string;
+      /**
+       * @description As in the passport (airlines' systems take m or f)
+       * @example f
+       * @enum {string}
+       */
+      gender: 'm' | 'f';
+      /**
+       * @example ms
+       * @enum {string}
+       */
+      title: 'mr' | 'ms' | 'mrs' | 'miss' | 'dr';
+      /**
+       * @description Where the airline sends travel notices
+       * @example ada@example.com
+       */
+      email: string;
+      /**
+       * @description E.164: + and country code, no spaces
+       * @example +442071234567
+       */
+      phoneNumber: string;
+      /** @description One account per airline */
+      loyaltyProgrammes?: components['schemas']['LoyaltyProgrammeDto'][];
+      /**
+       * @description Travel document (passport) number, stored encrypted; null or left out: none
+       * @example X1234567
+       */
+      documentNumber?: string | null;
     };
     ActivityResponse: {
       /** Format: uuid */
@@ -3677,6 +3792,242 @@ export interface operations {
       };
       /** @description Conflict */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PassengerProfilesController_getMine: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description As in the passport; 404 until it is first saved */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PassengerProfileResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found (or belongs to another organization) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PassengerProfilesController_putMine: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PassengerProfileDto'];
+      };
+    };
+    responses: {
+      /** @description Created or replaced whole; the date of birth and document number are stored encrypted */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PassengerProfileResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PassengerProfilesController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 404 for a user of another organization, or until the profile is first saved */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PassengerProfileResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Your role does not allow this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found (or belongs to another organization) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PassengerProfilesController_put: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PassengerProfileDto'];
+      };
+    };
+    responses: {
+      /** @description Created or replaced whole; 404 for a user of another organization */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PassengerProfileResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Your role does not allow this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found (or belongs to another organization) */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -92,7 +92,7 @@ function readsOf({ managerToken, travellerToken, tripId }) {
 /** The built API on port 5601 as in production; `nodeArgs` go to node (e.g. --cpu-prof). */
 function startOurs(databaseUrl, nodeArgs = []) {
   return start('api', [...nodeArgs, dist('index.js')], {
-    DATABASE_URL: databaseUrl, JWT_SECRET: SECRET, NODE_ENV: 'production', PORT: '5601', HOST: '127.0.0.1', SESSION_SECRET: SESSION, THROTTLE_LIMIT: '100000000', REDIS_URL: '',
+    DATABASE_URL: databaseUrl, JWT_SECRET: SECRET, NODE_ENV: 'production', PORT: '5601', HOST: '127.0.0.1', SESSION_SECRET: SESSION, DATA_ENCRYPTION_KEY: SESSION, THROTTLE_LIMIT: '100000000', REDIS_URL: '',
   });
 }
 

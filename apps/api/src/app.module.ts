@@ -20,6 +20,7 @@ import { EventsModule } from './events/events.module';
 import { MailModule } from './mail/mail.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { PassengersModule } from './passengers/passengers.module';
 import { PlacesModule } from './places/places.module';
 import { TripsModule } from './trips/trips.module';
 import { UsersModule } from './users/users.module';
@@ -42,6 +43,7 @@ export class AppModule {
         OrganizationsModule,
         AuditModule,
         TripsModule,
+        PassengersModule,
         ActivitiesModule,
         CalendarModule,
         PlacesModule,

@@ -85,7 +85,7 @@ describe('Hostile input never makes a 500 (generated from the OpenAPI document)'
     const activity = await t.api.post(`/api/trips/${trip.id}/activities`, { title: 'Meeting', type: 'meeting', startsAt: '2026-03-10T10:00:00+01:00' }, { token: admin.accessToken });
     const invitation = await t.api.post('/api/organizations/current/invitations', { email: uniqueEmail() }, { token: admin.accessToken });
     expect([activity.status, invitation.status]).toEqual([201, 201]);
-    ids = { trips: trip.id, activities: activity.body.id, members: traveller.user.id, invitations: invitation.body.id, calendar: 'feed.ics' };
+    ids = { trips: trip.id, activities: activity.body.id, members: traveller.user.id, users: traveller.user.id, invitations: invitation.body.id, calendar: 'feed.ics' };
     walker = new OpenApiWalker((await t.api.get('/api/docs-json')).body);
     // The set-up's events are handled now, so the outbox poll writes no audit row or e-mail mid-test.
     await drainOutbox(t);

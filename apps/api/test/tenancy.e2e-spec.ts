@@ -32,7 +32,7 @@ describe('Tenancy and function-level authorization, from the OpenAPI document', 
     const trip = await createTrip(t.api, admin);
     const activity = await t.api.post(`/api/trips/${trip.id}/activities`, { title: 'Meeting', type: 'meeting', startsAt: '2026-03-10T10:00:00+01:00' }, { token: admin.accessToken });
     const invitation = await t.api.post('/api/organizations/current/invitations', { email: uniqueEmail() }, { token: admin.accessToken });
-    ids = { trips: trip.id, activities: activity.body.id, members: traveller.user.id, invitations: invitation.body.id };
+    ids = { trips: trip.id, activities: activity.body.id, members: traveller.user.id, users: traveller.user.id, invitations: invitation.body.id };
     document = (await t.api.get('/api/docs-json')).body;
   });
   afterAll(() => t.close());
@@ -80,7 +80,7 @@ describe('Tenancy and function-level authorization, from the OpenAPI document', 
   }
 
   async function snapshot(): Promise<unknown[]> {
-    const tables = ['trips', 'activities', 'users', 'invitations'];
+    const tables = ['trips', 'activities', 'users', 'invitations', 'passenger_profiles'];
     return Promise.all(tables.map(async (table) => (await t.sql.query(`SELECT * FROM ${table} WHERE organization_id = $1 ORDER BY id`, [admin.user.organizationId])).rows));
   }
 

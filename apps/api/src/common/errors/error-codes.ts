@@ -126,6 +126,11 @@ export enum PolicyErrorCode {
   VersionStale = 'POLICY_VERSION_STALE',
 }
 
+export enum PassengerErrorCode {
+  /** A traveller to book for has no passenger profile yet (the message names who). */
+  ProfileIncomplete = 'PASSENGER_PROFILE_INCOMPLETE',
+}
+
 export type ErrorCode =
   | CommonErrorCode
   | AuthErrorCode
@@ -134,7 +139,8 @@ export type ErrorCode =
   | ActivityErrorCode
   | CurrencyErrorCode
   | AuditErrorCode
-  | PolicyErrorCode;
+  | PolicyErrorCode
+  | PassengerErrorCode;
 
 export const ERROR_CODE_ENUMS = {
   CommonErrorCode,
@@ -145,6 +151,7 @@ export const ERROR_CODE_ENUMS = {
   CurrencyErrorCode,
   AuditErrorCode,
   PolicyErrorCode,
+  PassengerErrorCode,
 } as const;
 
 /** Every code, in declaration order (the OpenAPI enum and the docs table). */

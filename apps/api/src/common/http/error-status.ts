@@ -7,6 +7,7 @@ import {
   CurrencyErrorCode,
   ErrorCode,
   OrganizationErrorCode,
+  PassengerErrorCode,
   PolicyErrorCode,
   TripErrorCode,
 } from '../errors/error-codes';
@@ -81,6 +82,7 @@ export const STATUS_OF_CODE: Readonly<Record<ErrorCode, number>> = {
 
   [PolicyErrorCode.Blocked]: HttpStatus.UNPROCESSABLE_ENTITY,
   [PolicyErrorCode.VersionStale]: HttpStatus.CONFLICT,
+  [PassengerErrorCode.ProfileIncomplete]: HttpStatus.UNPROCESSABLE_ENTITY,
 };
 
 /** The code of an error raised by the framework (Nest, Fastify, the throttler) with only a status. */
