@@ -2,6 +2,8 @@ import { Activity } from '../activities/activity.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { CalendarFeed, TripCalendarFeed } from '../calendar/calendar-feed.entity';
 import { ExchangeRate } from '../currency/exchange-rate.entity';
+import { FlightOffer } from '../flights/search/flight-offer.entity';
+import { FlightSearch } from '../flights/search/flight-search.entity';
 import { PassengerProfile } from '../passengers/passenger-profile.entity';
 import { Trip } from '../trips/trip.entity';
 import { TripTraveller } from '../trips/trip-traveller.entity';
@@ -14,4 +16,4 @@ import { TravelPolicy } from '../policy/travel-policy.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity of the API; the data source, the migration tooling and the tests use this list. */
-export const entities = [Organization, User, RefreshToken, Invitation, TravelPolicy, OutboxMessage, AuditEvent, Trip, Activity, CalendarFeed, TripCalendarFeed, ExchangeRate, PasswordResetToken, TripTraveller, PassengerProfile];
+export const entities = [Organization, User, RefreshToken, Invitation, TravelPolicy, OutboxMessage, AuditEvent, Trip, Activity, CalendarFeed, TripCalendarFeed, ExchangeRate, PasswordResetToken, FlightSearch, FlightOffer, TripTraveller, PassengerProfile];
