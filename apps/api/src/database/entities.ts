@@ -1,5 +1,6 @@
 import { Activity } from '../activities/activity.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
+import { Booking } from '../booking/booking.entity';
 import { CalendarFeed, TripCalendarFeed } from '../calendar/calendar-feed.entity';
 import { ExchangeRate } from '../currency/exchange-rate.entity';
 import { FlightOffer } from '../flights/search/flight-offer.entity';
@@ -16,4 +17,4 @@ import { TravelPolicy } from '../policy/travel-policy.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity of the API; the data source, the migration tooling and the tests use this list. */
-export const entities = [Organization, User, RefreshToken, Invitation, TravelPolicy, OutboxMessage, AuditEvent, Trip, Activity, CalendarFeed, TripCalendarFeed, ExchangeRate, PasswordResetToken, FlightSearch, FlightOffer, TripTraveller, PassengerProfile];
+export const entities = [Organization, User, RefreshToken, Invitation, TravelPolicy, OutboxMessage, AuditEvent, Trip, Activity, CalendarFeed, TripCalendarFeed, ExchangeRate, PasswordResetToken, FlightSearch, FlightOffer, TripTraveller, PassengerProfile, Booking];
