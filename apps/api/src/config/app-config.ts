@@ -81,6 +81,12 @@ export interface AppConfig {
   argon2: { memoryCost: number; timeCost: number; parallelism: number };
   /** Place search's optional geocoder (`GEOCODER_URL`): none by default. */
   geocoder?: GeocoderSettings;
+  /**
+   * The flight supplier, chosen at boot (docs/booking.md § Suppliers): Duffel when a key is set, else
+   * the built-in sandbox. `duffelBaseUrl` points the SDK elsewhere (a local stand-in in tests); the
+   * timeout bounds every supplier call, retries included.
+   */
+  flights: { duffelApiKey?: string; duffelBaseUrl?: string; supplierTimeoutMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -214,6 +220,9 @@ export function loadConfig(env: Env = process.env): { config: AppConfig; notices
   }
   if (!databaseUrl) notices.push('DATABASE_URL not set: using the embedded PostgreSQL');
 
+  if (production && !env.DUFFEL_API_KEY) {
+    notices.push('DUFFEL_API_KEY not set: flights come from the built-in sandbox, and no booking is real');
+  }
   const port = int(env, 'PORT', 5000, 0);
   const webUrl = checkUrl('WEB_URL', env.WEB_URL, ['http:', 'https:']) ?? `http://localhost:${int(env, 'WEB_PORT', 3000, 1)}`;
   const config: AppConfig = {
@@ -283,6 +292,11 @@ export function loadConfig(env: Env = process.env): { config: AppConfig; notices
       parallelism: 1,
     },
     geocoder: geocoderSettings(env, webUrl),
+    flights: {
+      duffelApiKey: env.DUFFEL_API_KEY || undefined,
+      duffelBaseUrl: checkUrl('DUFFEL_BASE_URL', env.DUFFEL_BASE_URL, ['http:', 'https:']),
+      supplierTimeoutMs: int(env, 'FLIGHT_SUPPLIER_TIMEOUT_MS', 30_000, 100),
+    },
   };
   return { config, notices };
 }
