@@ -17,6 +17,7 @@ import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { HealthModule } from './health/health.module';
 import { EventsModule } from './events/events.module';
+import { FlightSearchModule } from './flights/search/flight-search.module';
 import { MailModule } from './mail/mail.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OrganizationsModule } from './organizations/organizations.module';
@@ -44,6 +45,7 @@ export class AppModule {
         AuditModule,
         TripsModule,
         PassengersModule,
+        FlightSearchModule,
         ActivitiesModule,
         CalendarModule,
         PlacesModule,

@@ -32,7 +32,11 @@ describe('Tenancy and function-level authorization, from the OpenAPI document', 
     const trip = await createTrip(t.api, admin);
     const activity = await t.api.post(`/api/trips/${trip.id}/activities`, { title: 'Meeting', type: 'meeting', startsAt: '2026-03-10T10:00:00+01:00' }, { token: admin.accessToken });
     const invitation = await t.api.post('/api/organizations/current/invitations', { email: uniqueEmail() }, { token: admin.accessToken });
-    ids = { trips: trip.id, activities: activity.body.id, members: traveller.user.id, users: traveller.user.id, invitations: invitation.body.id };
+    // A flight search (sandbox supplier) of the trip, departing in 60 days.
+    const departureDate = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+    const flightSearch = await t.api.post(`/api/trips/${trip.id}/flight-searches`, { slices: [{ origin: 'FRA', destination: 'JFK', departureDate }] }, { token: admin.accessToken });
+    if (flightSearch.status !== 201) throw new Error(`flight search: ${flightSearch.status} ${flightSearch.text}`);
+    ids = { trips: trip.id, activities: activity.body.id, members: traveller.user.id, users: traveller.user.id, invitations: invitation.body.id, 'flight-searches': flightSearch.body.search.id };
     document = (await t.api.get('/api/docs-json')).body;
   });
   afterAll(() => t.close());

@@ -116,6 +116,24 @@ describe('Trip access: allowedActions and what the API accepts', () => {
           as(s),
         ),
     },
+    {
+      permission: 'book_travel',
+      label: 'POST flight search',
+      call: (id, s) =>
+        t.api.post(
+          `/api/trips/${id}/flight-searches`,
+          {
+            slices: [
+              {
+                origin: 'FRA',
+                destination: 'JFK',
+                departureDate: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10),
+              },
+            ],
+          },
+          as(s),
+        ),
+    },
     { permission: 'submit', label: 'submit', call: (id, s) => t.api.post(`/api/trips/${id}/submit`, {}, as(s)) },
     { permission: 'decide', label: 'approve', call: (id, s) => t.api.post(`/api/trips/${id}/approve`, {}, as(s)) },
     {

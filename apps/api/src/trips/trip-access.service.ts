@@ -16,6 +16,10 @@ const WRONG_STATUS: Partial<Record<TripPermission, { code: ErrorCode; message: (
     code: ActivityErrorCode.ItineraryClosed,
     message: (status) => `The itinerary of a ${status} trip cannot change`,
   },
+  book_travel: {
+    code: ActivityErrorCode.ItineraryClosed,
+    message: (status) => `Travel cannot be searched or booked for a ${status} trip: its itinerary is closed`,
+  },
   delete: {
     code: TripErrorCode.NotDeletable,
     message: (status) => `A ${status} trip cannot be deleted; cancel it first`,

@@ -131,6 +131,15 @@ export enum PassengerErrorCode {
   ProfileIncomplete = 'PASSENGER_PROFILE_INCOMPLETE',
 }
 
+export enum FlightErrorCode {
+  /** Every offer of the flight search has expired: search again. */
+  SearchExpired = 'FLIGHT_SEARCH_EXPIRED',
+  /** The flight supplier refused the search (a route or date it does not sell, say). */
+  SearchRefused = 'FLIGHT_SEARCH_REFUSED',
+  /** The flight supplier did not answer (down, timed out, or rate limited after our retries). */
+  SupplierUnavailable = 'FLIGHT_SUPPLIER_UNAVAILABLE',
+}
+
 export type ErrorCode =
   | CommonErrorCode
   | AuthErrorCode
@@ -140,7 +149,8 @@ export type ErrorCode =
   | CurrencyErrorCode
   | AuditErrorCode
   | PolicyErrorCode
-  | PassengerErrorCode;
+  | PassengerErrorCode
+  | FlightErrorCode;
 
 export const ERROR_CODE_ENUMS = {
   CommonErrorCode,
@@ -152,6 +162,7 @@ export const ERROR_CODE_ENUMS = {
   AuditErrorCode,
   PolicyErrorCode,
   PassengerErrorCode,
+  FlightErrorCode,
 } as const;
 
 /** Every code, in declaration order (the OpenAPI enum and the docs table). */

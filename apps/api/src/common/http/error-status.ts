@@ -6,6 +6,7 @@ import {
   CommonErrorCode,
   CurrencyErrorCode,
   ErrorCode,
+  FlightErrorCode,
   OrganizationErrorCode,
   PassengerErrorCode,
   PolicyErrorCode,
@@ -83,6 +84,10 @@ export const STATUS_OF_CODE: Readonly<Record<ErrorCode, number>> = {
   [PolicyErrorCode.Blocked]: HttpStatus.UNPROCESSABLE_ENTITY,
   [PolicyErrorCode.VersionStale]: HttpStatus.CONFLICT,
   [PassengerErrorCode.ProfileIncomplete]: HttpStatus.UNPROCESSABLE_ENTITY,
+
+  [FlightErrorCode.SearchExpired]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [FlightErrorCode.SearchRefused]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [FlightErrorCode.SupplierUnavailable]: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
 /** The code of an error raised by the framework (Nest, Fastify, the throttler) with only a status. */
