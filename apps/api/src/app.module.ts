@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { ActivitiesModule } from './activities/activities.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { BookingModule } from './booking/booking.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { RolesGuard } from './common/auth/roles.guard';
@@ -47,6 +48,7 @@ export class AppModule {
         PassengersModule,
         FlightSearchModule,
         ActivitiesModule,
+        BookingModule,
         CalendarModule,
         PlacesModule,
         HealthModule,

@@ -21,6 +21,15 @@ const EVENTS = [
   'invitation.accepted',
   'invitation.revoked',
   'policy.updated',
+  'booking.requested',
+  'booking.approved',
+  'booking.rejected',
+  'booking.ordering',
+  'booking.confirmed',
+  'booking.failed',
+  'booking.cancellation_quoted',
+  'booking.cancelled',
+  'booking.changed_by_airline',
 ] as const satisfies readonly AuditAction[];
 
 type Audited = OneOf<(typeof EVENTS)[number]>;
@@ -97,5 +106,23 @@ function entryOf(event: Audited): Entry {
         entityId: event.organizationId,
         data: { version: event.payload.version, changed: event.payload.changed },
       };
+    case 'booking.requested':
+    case 'booking.approved':
+    case 'booking.rejected':
+    case 'booking.ordering':
+    case 'booking.confirmed':
+    case 'booking.failed':
+    case 'booking.cancellation_quoted':
+    case 'booking.cancelled':
+    case 'booking.changed_by_airline': {
+      // Who flies and the flights are in the booking; the audit row keeps the step and the money.
+      const { bookingId, tripId, from, to, amount, currency, supplier, bookingReference, reason, policy } =
+        event.payload;
+      return {
+        entityType: 'booking',
+        entityId: bookingId,
+        data: { tripId, from, to, amount, currency, supplier, bookingReference, reason, policy },
+      };
+    }
   }
 }

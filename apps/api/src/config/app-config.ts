@@ -87,6 +87,17 @@ export interface AppConfig {
    * timeout bounds every supplier call, retries included.
    */
   flights: { duffelApiKey?: string; duffelBaseUrl?: string; supplierTimeoutMs: number };
+  /**
+   * Flight bookings (docs/booking.md § Bookings): how often the reconciler looks for bookings stuck
+   * in `ordering` (0: never, tests call it), after how long one counts as stuck, and after how long
+   * with no order found at the supplier it is failed; the Duffel webhook's signing secret.
+   */
+  booking: {
+    reconcileIntervalMs: number;
+    orderingStaleMs: number;
+    orderingDeadlineMs: number;
+    duffelWebhookSecret?: string;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -296,6 +307,13 @@ export function loadConfig(env: Env = process.env): { config: AppConfig; notices
       duffelApiKey: env.DUFFEL_API_KEY || undefined,
       duffelBaseUrl: checkUrl('DUFFEL_BASE_URL', env.DUFFEL_BASE_URL, ['http:', 'https:']),
       supplierTimeoutMs: int(env, 'FLIGHT_SUPPLIER_TIMEOUT_MS', 30_000, 100),
+    },
+    booking: {
+      reconcileIntervalMs: int(env, 'BOOKING_RECONCILE_INTERVAL_MS', 60_000, 0),
+      // Longer than any supplier call (the SDK's timeout and our retries): a booking this old in `ordering` lost its request.
+      orderingStaleMs: int(env, 'BOOKING_ORDERING_STALE_MS', 5 * 60_000, 0),
+      orderingDeadlineMs: int(env, 'BOOKING_ORDERING_DEADLINE_MS', 60 * 60_000, 0),
+      duffelWebhookSecret: env.DUFFEL_WEBHOOK_SECRET || undefined,
     },
   };
   return { config, notices };

@@ -3,6 +3,7 @@ import {
   ActivityErrorCode,
   AuditErrorCode,
   AuthErrorCode,
+  BookingErrorCode,
   CommonErrorCode,
   CurrencyErrorCode,
   ErrorCode,
@@ -88,6 +89,19 @@ export const STATUS_OF_CODE: Readonly<Record<ErrorCode, number>> = {
   [FlightErrorCode.SearchExpired]: HttpStatus.UNPROCESSABLE_ENTITY,
   [FlightErrorCode.SearchRefused]: HttpStatus.UNPROCESSABLE_ENTITY,
   [FlightErrorCode.SupplierUnavailable]: HttpStatus.SERVICE_UNAVAILABLE,
+
+  [BookingErrorCode.IdempotencyKeyInvalid]: HttpStatus.BAD_REQUEST,
+  [BookingErrorCode.IdempotencyKeyReused]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [BookingErrorCode.IdempotencyKeyInUse]: HttpStatus.CONFLICT,
+  [BookingErrorCode.OfferExpired]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [BookingErrorCode.OfferPriceChanged]: HttpStatus.CONFLICT,
+  [BookingErrorCode.OfferAlreadyBooked]: HttpStatus.CONFLICT,
+  [BookingErrorCode.ReasonCodeRequired]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [BookingErrorCode.PassengersMismatch]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [BookingErrorCode.IllegalTransition]: HttpStatus.CONFLICT,
+  [BookingErrorCode.SupplierRefused]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [BookingErrorCode.CancellationQuoteExpired]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [BookingErrorCode.WebhookSignatureInvalid]: HttpStatus.UNAUTHORIZED,
 };
 
 /** The code of an error raised by the framework (Nest, Fastify, the throttler) with only a status. */

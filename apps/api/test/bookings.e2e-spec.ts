@@ -1,0 +1,454 @@
+import { randomUUID } from 'node:crypto';
+import { BookingOrders } from '../src/booking/booking-orders';
+import { BookingReconciler } from '../src/booking/booking-reconciler';
+import { addMember, createTrip, registerOrganization, Session } from './support/factories';
+import { drainOutbox } from './support/outbox';
+import { startTestApp, TestApp } from './support/test-app';
+
+/** A calendar date `days` from today (UTC). */
+function inDays(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Every rule off but the fare cap each test sets: out of policy waits for an approver. */
+const POLICY = {
+  currency: 'EUR',
+  allowedCabinClasses: ['economy', 'premium_economy', 'business', 'first'],
+  cabinRules: [],
+  maxFlightFare: null,
+  maxHotelNightlyRate: null,
+  cityNightlyCaps: [],
+  minAdvanceBookingDays: 0,
+  tripBudgetCeiling: null,
+  preferredAirlines: [],
+  blockedAirlines: [],
+  maxConnections: null,
+  maxFlightCo2Kg: null,
+  expenseCaps: [],
+  outOfPolicy: 'needs_approval',
+  reasonCodes: [{ code: 'client_requirement', label: 'Client requirement' }],
+  autoApproveInPolicy: false,
+};
+
+const PROFILE = {
+  givenName: 'Tom',
+  familyName: 'Traveller',
+  bornOn: '1985-04-12',
+  gender: 'm',
+  title: 'mr',
+  email: 'tom@example.com',
+  phoneNumber: '+442071234567',
+};
+
+interface Offer {
+  id: string;
+  totalAmount: { amount: string; currency: string };
+  policy: { verdict: string };
+}
+
+/** Issue 10 § Booking: idempotent flight bookings on the sandbox supplier, their lifecycle and the reconciler. */
+describe('Bookings', () => {
+  let t: TestApp;
+  let admin: Session;
+  let manager: Session;
+  let traveller: Session;
+  let stranger: Session;
+
+  const as = (session: Session, key?: string) => ({
+    token: session.accessToken,
+    headers: key !== undefined ? { 'idempotency-key': key } : undefined,
+  });
+  const setPolicy = async (changes: Record<string, unknown> = {}) => {
+    const response = await t.api.put('/api/organizations/current/policy', { ...POLICY, ...changes }, as(admin));
+    if (response.status !== 200) throw new Error(`policy: ${response.status} ${response.text}`);
+  };
+  /** A trip of the traveller, approved by the manager, and the offers of a one-way search for it. */
+  const approvedTripWithOffers = async (
+    origin = 'FRA',
+    destination = 'LHR',
+  ): Promise<{ trip: { id: string }; offers: Offer[] }> => {
+    const trip = await createTrip(t.api, traveller, { startDate: inDays(40), endDate: inDays(45), budget: undefined });
+    expect((await t.api.post(`/api/trips/${trip.id}/submit`, {}, as(traveller))).status).toBe(200);
+    expect((await t.api.post(`/api/trips/${trip.id}/approve`, {}, as(manager))).status).toBe(200);
+    const search = await t.api.post(
+      `/api/trips/${trip.id}/flight-searches?limit=100`,
+      { slices: [{ origin, destination, departureDate: inDays(41) }] },
+      as(traveller),
+    );
+    expect(search.status).toBe(201);
+    return { trip, offers: search.body.items };
+  };
+  /** `key: null` sends no Idempotency-Key. */
+  const book = (session: Session, tripId: string, body: Record<string, unknown>, key: string | null = randomUUID()) =>
+    t.api.post(`/api/trips/${tripId}/bookings`, body, as(session, key ?? undefined));
+  const sandboxOrders = async (bookingId: string) =>
+    (await t.sql.query('SELECT count(*)::int AS n FROM sandbox_flight_orders WHERE booking_id = $1', [bookingId]))
+      .rows[0].n as number;
+
+  beforeAll(async () => {
+    t = await startTestApp({ BOOKING_RECONCILE_INTERVAL_MS: '0' });
+    admin = await registerOrganization(t.api);
+    manager = await addMember(t.api, admin, 'manager', 'Mia Manager');
+    traveller = await addMember(t.api, admin, 'traveller', 'Tom Traveller');
+    stranger = await registerOrganization(t.api);
+    await setPolicy();
+    expect((await t.api.put('/api/users/me/passenger-profile', PROFILE, as(traveller))).status).toBe(200);
+  });
+  afterAll(() => t.close());
+
+  describe('booking an in-policy offer', () => {
+    it('confirms it: 201, one sandbox order, the flights in the itinerary, the trip booked, e-mail and audit', async () => {
+      const { trip, offers } = await approvedTripWithOffers();
+      const offer = offers[0];
+      const response = await book(traveller, trip.id, { offerId: offer.id });
+      expect(response.status).toBe(201);
+      const booking = response.body;
+      expect(booking).toMatchObject({
+        tripId: trip.id,
+        status: 'confirmed',
+        supplier: 'sandbox',
+        price: offer.totalAmount,
+        passengerIds: [traveller.user.id],
+        bookedBy: { id: traveller.user.id },
+        policy: { verdict: 'in_policy', reasonCode: null },
+        offer: { id: offer.id },
+        failure: null,
+        allowedActions: ['quote_cancellation'],
+      });
+      expect(booking.bookingReference).toMatch(/^SBX-/);
+      expect(booking.cheapestInPolicy).toEqual({ offerId: expect.any(String), price: expect.any(Object) });
+      expect(JSON.stringify(booking)).not.toMatch(/supplierOfferId|supplierOrderId|idempotency|fingerprint|1985-04-12/);
+      expect(await sandboxOrders(booking.id)).toBe(1);
+
+      const itinerary = await t.api.get(`/api/trips/${trip.id}/activities`, as(traveller));
+      const flights = itinerary.body.items.filter((activity: { type: string }) => activity.type === 'flight');
+      expect(flights.map((flight: { id: string }) => flight.id).sort()).toEqual([...booking.activityIds].sort());
+      const segments = booking.offer.slices.flatMap((slice: { segments: unknown[] }) => slice.segments);
+      expect(flights).toHaveLength(segments.length);
+      expect(flights[0]).toMatchObject({
+        bookingReference: booking.bookingReference,
+        timezone: 'Europe/Berlin',
+        endTimezone: 'Europe/London',
+      });
+      expect((await t.api.get(`/api/trips/${trip.id}`, as(traveller))).body.status).toBe('booked');
+
+      await drainOutbox(t);
+      const mails = await t.sql.query(
+        `SELECT "to", subject, text FROM outbox_messages WHERE topic = 'mail' AND subject LIKE '%Flight booked%' AND text LIKE $1`,
+        [`%${booking.bookingReference}%`],
+      );
+      expect(mails.rows).toHaveLength(1);
+      expect(mails.rows[0].subject).toMatch(/^\[Sandbox\] Flight booked/);
+      expect(mails.rows[0].text).toMatch(/SANDBOX booking/);
+      const audit = await t.sql.query('SELECT action FROM audit_events WHERE entity_id = $1 ORDER BY created_at', [
+        booking.id,
+      ]);
+      expect(audit.rows.map((row: { action: string }) => row.action).sort()).toEqual([
+        'booking.confirmed',
+        'booking.ordering',
+      ]);
+    });
+  });
+
+  describe('idempotency (S15, S27)', () => {
+    it('requires an Idempotency-Key: 400 IDEMPOTENCY_KEY_INVALID when missing or malformed, nothing written', async () => {
+      const { trip, offers } = await approvedTripWithOffers();
+      for (const key of [null, '', 'has spaces in it', 'x'.repeat(256)]) {
+        const response = await book(traveller, trip.id, { offerId: offers[0].id }, key);
+        expect(response.status).toBe(400);
+        expect(response.body.code).toBe('IDEMPOTENCY_KEY_INVALID');
+      }
+      expect(
+        (await t.sql.query('SELECT count(*)::int AS n FROM bookings WHERE trip_id = $1', [trip.id])).rows[0].n,
+      ).toBe(0);
+    });
+
+    it('answers a retry with the same key and body with the same status and body, and orders once', async () => {
+      const { trip, offers } = await approvedTripWithOffers();
+      const key = randomUUID();
+      const first = await book(traveller, trip.id, { offerId: offers[1].id }, key);
+      const second = await book(traveller, trip.id, { offerId: offers[1].id }, key);
+      expect(first.status).toBe(201);
+      expect(second.status).toBe(first.status);
+      expect(second.body).toEqual(first.body);
+      expect(await sandboxOrders(first.body.id)).toBe(1);
+      expect(
+        (await t.sql.query('SELECT count(*)::int AS n FROM bookings WHERE trip_id = $1', [trip.id])).rows[0].n,
+      ).toBe(1);
+    });
+
+    it('refuses the same key with another body (422 IDEMPOTENCY_KEY_REUSED), ordering nothing more', async () => {
+      const { trip, offers } = await approvedTripWithOffers();
+      const key = randomUUID();
+      const first = await book(traveller, trip.id, { offerId: offers[0].id }, key);
+      expect(first.status).toBe(201);
+      const other = await book(traveller, trip.id, { offerId: offers[1].id }, key);
+      expect(other.status).toBe(422);
+      expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+      expect(
+        (await t.sql.query('SELECT count(*)::int AS n FROM bookings WHERE trip_id = $1', [trip.id])).rows[0].n,
+      ).toBe(1);
+    });
+
+    it('keeps keys per user: the same key from someone else is a request of their own', async () => {
+      const { trip, offers } = await approvedTripWithOffers();
+      const key = randomUUID();
+      expect((await book(traveller, trip.id, { offerId: offers[0].id }, key)).status).toBe(201);
+      const other = await book(manager, trip.id, { offerId: offers[0].id }, key);
+      // The manager's own request for the same offer: the offer is booked already (S15).
+      expect(other.status).toBe(409);
+      expect(other.body.code).toBe('FLIGHT_OFFER_ALREADY_BOOKED');
+    });
+
+    it('20 concurrent requests with one key: exactly one booking and one supplier order, every answer the same', async () => {
+      const { trip, offers } = await approvedTripWithOffers('LHR', 'CDG');
+      const key = randomUUID();
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, () => book(traveller, trip.id, { offerId: offers[0].id }, key)),
+      );
+      expect(answers.map((answer) => answer.status)).toEqual(Array(20).fill(201));
+      const ids = new Set(answers.map((answer) => answer.body.id));
+      expect(ids.size).toBe(1);
+      for (const answer of answers) expect(answer.body).toEqual(answers[0].body);
+      const [id] = ids;
+      expect(await sandboxOrders(id)).toBe(1);
+      expect(
+        (
+          await t.sql.query(
+            'SELECT count(*)::int AS n FROM sandbox_flight_orders o JOIN bookings b ON b.id::text = o.booking_id WHERE b.trip_id = $1',
+            [trip.id],
+          )
+        ).rows[0].n,
+      ).toBe(1);
+    });
+
+    it('20 concurrent requests for one offer with different keys: one booking, one order, the rest 409 (S15)', async () => {
+      const { trip, offers } = await approvedTripWithOffers('LHR', 'AMS');
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, () => book(traveller, trip.id, { offerId: offers[0].id })),
+      );
+      const statuses = answers.map((answer) => answer.status).sort();
+      expect(statuses.filter((status) => status === 201)).toHaveLength(1);
+      expect(statuses.filter((status) => status === 409)).toHaveLength(19);
+      expect(
+        answers
+          .filter((answer) => answer.status === 409)
+          .every((answer) => answer.body.code === 'FLIGHT_OFFER_ALREADY_BOOKED'),
+      ).toBe(true);
+      expect(
+        (await t.sql.query('SELECT count(*)::int AS n FROM bookings WHERE trip_id = $1', [trip.id])).rows[0].n,
+      ).toBe(1);
+    });
+  });
+
+  describe('access', () => {
+    it('is 404 for another organization’s trip and booking, 403 for a traveller deciding', async () => {
+      const { trip, offers } = await approvedTripWithOffers();
+      expect((await book(stranger, trip.id, { offerId: offers[0].id })).status).toBe(404);
+      const booked = await book(traveller, trip.id, { offerId: offers[0].id });
+      expect((await t.api.get(`/api/bookings/${booked.body.id}`, as(stranger))).status).toBe(404);
+      expect((await t.api.get(`/api/trips/${trip.id}/bookings`, as(stranger))).status).toBe(404);
+      expect((await t.api.get('/api/bookings', as(traveller))).status).toBe(403);
+      const listed = await t.api.get(`/api/bookings?tripId=${trip.id}`, as(admin));
+      expect(listed.status).toBe(200);
+      expect(listed.body.items.map((item: { id: string }) => item.id)).toEqual([booked.body.id]);
+      expect((await t.api.get(`/api/bookings?tripId=${trip.id}`, as(stranger))).body.items).toEqual([]);
+    });
+  });
+
+  describe('out of policy', () => {
+    afterEach(() => setPolicy());
+
+    it('waits for approval (pending_approval, no order), the approver approves: ordered and confirmed', async () => {
+      await setPolicy({ maxFlightFare: '1.00' });
+      const { trip, offers } = await approvedTripWithOffers();
+      const pending = await book(traveller, trip.id, { offerId: offers[0].id });
+      expect(pending.status).toBe(201);
+      expect(pending.body).toMatchObject({
+        status: 'pending_approval',
+        policy: { verdict: 'needs_approval' },
+        allowedActions: [],
+      });
+      expect(pending.body.policy.reasons[0].rule).toBe('flight_fare');
+      expect(await sandboxOrders(pending.body.id)).toBe(0);
+      expect((await t.api.get(`/api/bookings/${pending.body.id}`, as(manager))).body.allowedActions).toEqual([
+        'approve',
+        'reject',
+      ]);
+      const selfApproval = await t.api.post(`/api/bookings/${pending.body.id}/approve`, {}, as(traveller));
+      expect(selfApproval.status).toBe(403);
+      const approved = await t.api.post(
+        `/api/bookings/${pending.body.id}/approve`,
+        { reason: 'Client visit' },
+        as(manager),
+      );
+      expect(approved.status).toBe(200);
+      expect(approved.body).toMatchObject({
+        status: 'confirmed',
+        decision: { outcome: 'approved', decidedBy: { id: manager.user.id }, reason: 'Client visit' },
+      });
+      expect(await sandboxOrders(pending.body.id)).toBe(1);
+      const again = await t.api.post(`/api/bookings/${pending.body.id}/approve`, {}, as(manager));
+      expect(again.status).toBe(409);
+      expect(again.body.code).toBe('BOOKING_ILLEGAL_TRANSITION');
+    });
+
+    it('a rejected booking orders nothing', async () => {
+      await setPolicy({ maxFlightFare: '1.00' });
+      const { trip, offers } = await approvedTripWithOffers();
+      const pending = await book(traveller, trip.id, { offerId: offers[0].id });
+      const rejected = await t.api.post(`/api/bookings/${pending.body.id}/reject`, { reason: 'Too dear' }, as(manager));
+      expect(rejected.status).toBe(200);
+      expect(rejected.body).toMatchObject({
+        status: 'rejected',
+        decision: { outcome: 'rejected', reason: 'Too dear' },
+      });
+      expect(await sandboxOrders(pending.body.id)).toBe(0);
+    });
+
+    it('asks for a reason code when the policy wants one (422 POLICY_REASON_REQUIRED), then books with it', async () => {
+      await setPolicy({ maxFlightFare: '1.00', outOfPolicy: 'allowed_with_reason' });
+      const { trip, offers } = await approvedTripWithOffers();
+      const without = await book(traveller, trip.id, { offerId: offers[0].id });
+      expect(without.status).toBe(422);
+      expect(without.body.code).toBe('POLICY_REASON_REQUIRED');
+      const unknown = await book(traveller, trip.id, { offerId: offers[0].id, reasonCode: 'because' });
+      expect(unknown.body.code).toBe('POLICY_REASON_REQUIRED');
+      const withReason = await book(traveller, trip.id, { offerId: offers[0].id, reasonCode: 'client_requirement' });
+      expect(withReason.status).toBe(201);
+      expect(withReason.body).toMatchObject({
+        status: 'confirmed',
+        policy: { verdict: 'in_policy', reasonCode: 'client_requirement' },
+      });
+    });
+
+    it('refuses a blocked airline (422 POLICY_BLOCKED) with nothing written', async () => {
+      const { trip, offers } = await approvedTripWithOffers();
+      const booking = await t.api.get(`/api/trips/${trip.id}/bookings`, as(traveller));
+      expect(booking.body.items).toEqual([]);
+      const full = await t.sql.query('SELECT offer FROM flight_offers WHERE id = $1', [offers[0].id]);
+      await setPolicy({ blockedAirlines: [full.rows[0].offer.slices[0].segments[0].marketingCarrier.iataCode] });
+      const response = await book(traveller, trip.id, { offerId: offers[0].id });
+      expect(response.status).toBe(422);
+      expect(response.body.code).toBe('POLICY_BLOCKED');
+      expect(
+        (await t.sql.query('SELECT count(*)::int AS n FROM bookings WHERE trip_id = $1', [trip.id])).rows[0].n,
+      ).toBe(0);
+    });
+  });
+
+  describe('price checks', () => {
+    it('asks again when the offer costs more than the price the booker agreed to (409 FLIGHT_OFFER_PRICE_CHANGED)', async () => {
+      const { trip, offers } = await approvedTripWithOffers();
+      const response = await book(traveller, trip.id, {
+        offerId: offers[0].id,
+        acceptedPrice: { amount: '1.00', currency: offers[0].totalAmount.currency },
+      });
+      expect(response.status).toBe(409);
+      expect(response.body.code).toBe('FLIGHT_OFFER_PRICE_CHANGED');
+      expect(
+        (await t.sql.query('SELECT count(*)::int AS n FROM bookings WHERE trip_id = $1', [trip.id])).rows[0].n,
+      ).toBe(0);
+    });
+  });
+
+  describe('the reconciler (R20)', () => {
+    it('confirms a booking whose order was made when our write after it failed: one order, the retry gets the answer', async () => {
+      const { trip, offers } = await approvedTripWithOffers('FRA', 'MUC');
+      const orders = t.app.get(BookingOrders);
+      const crash = jest
+        .spyOn(orders, 'confirm')
+        .mockRejectedValueOnce(new Error('simulated crash after the supplier answered'));
+      const key = randomUUID();
+      const response = await book(traveller, trip.id, { offerId: offers[0].id }, key);
+      crash.mockRestore();
+      expect(response.status).toBe(500);
+      const [row] = (await t.sql.query('SELECT id, status FROM bookings WHERE trip_id = $1', [trip.id])).rows;
+      expect(row.status).toBe('ordering');
+      expect(await sandboxOrders(row.id)).toBe(1);
+
+      const reconciler = t.app.get(BookingReconciler);
+      // Not stale yet: left alone.
+      expect(
+        await reconciler.reconcile(new Date(), {
+          reconcileIntervalMs: 0,
+          orderingStaleMs: 60_000,
+          orderingDeadlineMs: 3_600_000,
+        }),
+      ).toEqual({ confirmed: 0, failed: 0, waiting: 0 });
+      const result = await reconciler.reconcile(new Date(Date.now() + 120_000), {
+        reconcileIntervalMs: 0,
+        orderingStaleMs: 60_000,
+        orderingDeadlineMs: 3_600_000,
+      });
+      expect(result.confirmed).toBe(1);
+      const booking = await t.api.get(`/api/bookings/${row.id}`, as(traveller));
+      expect(booking.body).toMatchObject({ status: 'confirmed', bookingReference: expect.stringMatching(/^SBX-/) });
+      expect(booking.body.activityIds.length).toBeGreaterThan(0);
+      expect(await sandboxOrders(row.id)).toBe(1);
+      const retry = await book(traveller, trip.id, { offerId: offers[0].id }, key);
+      expect(retry.status).toBe(201);
+      expect(retry.body).toMatchObject({ id: row.id, status: 'confirmed' });
+      expect(await sandboxOrders(row.id)).toBe(1);
+    });
+
+    it('fails a booking stuck in ordering with no order after the deadline', async () => {
+      const { trip, offers } = await approvedTripWithOffers('FRA', 'VIE');
+      const orders = t.app.get(BookingOrders);
+      const place = jest
+        .spyOn(orders, 'place')
+        .mockRejectedValueOnce(new Error('simulated crash before the supplier was called'));
+      const response = await book(traveller, trip.id, { offerId: offers[0].id });
+      place.mockRestore();
+      expect(response.status).toBe(500);
+      const [row] = (await t.sql.query('SELECT id FROM bookings WHERE trip_id = $1', [trip.id])).rows;
+      const thresholds = { reconcileIntervalMs: 0, orderingStaleMs: 60_000, orderingDeadlineMs: 3_600_000 };
+      expect((await t.app.get(BookingReconciler).reconcile(new Date(Date.now() + 120_000), thresholds)).waiting).toBe(
+        1,
+      );
+      await t.sql.query('UPDATE bookings SET reconcile_lease_until = NULL WHERE id = $1', [row.id]);
+      expect((await t.app.get(BookingReconciler).reconcile(new Date(Date.now() + 7_200_000), thresholds)).failed).toBe(
+        1,
+      );
+      const booking = await t.api.get(`/api/bookings/${row.id}`, as(traveller));
+      expect(booking.body).toMatchObject({ status: 'failed', failure: { code: 'BOOKING_SUPPLIER_REFUSED' } });
+      expect(await sandboxOrders(row.id)).toBe(0);
+    });
+  });
+
+  describe('cancellation', () => {
+    it('quotes a refund, then cancels: the flights leave the itinerary, e-mail and audit', async () => {
+      const { trip, offers } = await approvedTripWithOffers();
+      const booked = await book(traveller, trip.id, { offerId: offers[0].id });
+      const early = await t.api.post(`/api/bookings/${booked.body.id}/cancel`, {}, as(traveller));
+      expect(early.status).toBe(409);
+      const quoted = await t.api.post(`/api/bookings/${booked.body.id}/cancellation-quote`, {}, as(traveller));
+      expect(quoted.status).toBe(200);
+      expect(quoted.body.status).toBe('cancellation_quoted');
+      expect(quoted.body.cancellation).toMatchObject({
+        refund: { currency: offers[0].totalAmount.currency },
+        cancelledAt: null,
+      });
+      expect(Date.parse(quoted.body.cancellation.expiresAt)).toBeGreaterThan(Date.now());
+      expect(quoted.body.allowedActions).toEqual(['quote_cancellation', 'cancel']);
+      const cancelled = await t.api.post(`/api/bookings/${booked.body.id}/cancel`, {}, as(traveller));
+      expect(cancelled.status).toBe(200);
+      expect(cancelled.body).toMatchObject({ status: 'cancelled', allowedActions: [] });
+      const itinerary = await t.api.get(`/api/trips/${trip.id}/activities`, as(traveller));
+      expect(itinerary.body.items.filter((activity: { type: string }) => activity.type === 'flight')).toEqual([]);
+      await drainOutbox(t);
+      const audit = await t.sql.query('SELECT action FROM audit_events WHERE entity_id = $1', [booked.body.id]);
+      expect(audit.rows.map((row: { action: string }) => row.action).sort()).toEqual([
+        'booking.cancellation_quoted',
+        'booking.cancelled',
+        'booking.confirmed',
+        'booking.ordering',
+      ]);
+      const mails = await t.sql.query(
+        `SELECT subject FROM outbox_messages WHERE topic = 'mail' AND subject LIKE '%cancelled%' AND subject LIKE $1`,
+        [`%${booked.body.bookingReference}%`],
+      );
+      expect(mails.rows).toHaveLength(1);
+    });
+  });
+});
