@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthContext } from '../common/auth/auth-context';
 import { DomainError, NotFoundError } from '../common/errors/domain-error';
 import { ActivityErrorCode, CommonErrorCode, type ErrorCode, TripErrorCode } from '../common/errors/error-codes';
-import type { Trip } from './trip.entity';
+import type { Trip, TripWithTravellerIds } from './trip.entity';
 import { type TripPermission, tripRefusal } from './trip-access';
 import { TripsRepository } from './trips.repository';
 
@@ -45,7 +45,7 @@ export class TripAccessService {
     tripId: string,
     permission: TripPermission,
     options: { lock?: boolean; step?: string } = {},
-  ): Promise<Trip> {
+  ): Promise<TripWithTravellerIds> {
     const trip = await this.trips.getVisible(ctx, tripId, { lock: options.lock });
     assertTripAccess(ctx, trip, permission, options.step);
     return trip;

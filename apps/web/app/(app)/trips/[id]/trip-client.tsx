@@ -9,7 +9,7 @@ import { useUser } from '@/components/session/session-provider';
 import { useDocumentTitle } from '@/components/shell/use-document-title';
 import { CalendarActions } from '@/components/trips/calendar-actions';
 import { TRIP_ACTION_DONE, TripActions } from '@/components/trips/trip-actions';
-import { travellerName } from '@/components/trips/trip-list';
+import { travellersLabel } from '@/components/trips/trip-list';
 import { TripStatusBadge } from '@/components/trips/trip-status-badge';
 import { TripDecisionPanel } from '@/components/trips/trip-decision-panel';
 import { TripPolicyPanel } from '@/components/trips/trip-policy-panel';
@@ -187,12 +187,15 @@ export function TripClient({ id }: { id: string }) {
     }
   };
 
+  // A co-traveller finds the trip among their own trips, like its lead.
+  const travelsOnIt = t.travellers.some((traveller) => traveller.id === user.id);
+
   return (
     <>
       <PageHeader
         eyebrow={
-          <Link href={t.travellerId === user.id ? '/trips' : '/admin/trips'}>
-            ← {t.travellerId === user.id ? 'My trips' : 'Organization trips'}
+          <Link href={travelsOnIt ? '/trips' : '/admin/trips'}>
+            ← {travelsOnIt ? 'My trips' : 'Organization trips'}
           </Link>
         }
         title={t.title}
@@ -203,7 +206,7 @@ export function TripClient({ id }: { id: string }) {
             </span>
             <span>{formatDateRange(t.startDate, t.endDate)}</span>
             {t.budget && <span>Budget {formatMoney(t.budget)}</span>}
-            <span>Traveller: {travellerName(t, user.id)}</span>
+            <span>{travellersLabel(t, user.id)}</span>
             <TripStatusBadge status={t.status} />
           </div>
         }
