@@ -197,6 +197,7 @@ describe('Flight search', () => {
           'INVALID',
         ],
         [{ ...ONE_WAY(), cabin: 'luxury' }, 'cabin', 'NOT_IN_LIST'],
+        [{ ...ONE_WAY(), cabin: null }, 'cabin', 'REQUIRED'],
         [{ ...ONE_WAY(), maxConnections: 3 }, 'maxConnections', 'TOO_LARGE'],
         [{ ...ONE_WAY(), passengers: 2 }, 'passengers', 'NOT_ALLOWED'],
       ];

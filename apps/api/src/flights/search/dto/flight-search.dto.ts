@@ -18,7 +18,7 @@ import {
 } from 'class-validator';
 import { PageOf, PaginationQuery } from '../../../common/http/pagination.dto';
 import { MoneyDto } from '../../../common/money/money.dto';
-import { DATE_PATTERN } from '../../../common/validation/validators';
+import { DATE_PATTERN, IsOmittable } from '../../../common/validation/validators';
 import { findAirport } from '../../../places/airports.index';
 import { PolicyReasonResponse } from '../../../policy/dto/policy-verdict.dto';
 import { VERDICTS, type Verdict } from '../../../policy/policy-verdict';
@@ -95,7 +95,7 @@ export class CreateFlightSearchDto {
   slices: FlightSearchSliceDto[];
 
   @ApiPropertyOptional({ enum: CABINS, default: 'economy' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(CABINS)
   cabin: Cabin = 'economy';
 
