@@ -12,7 +12,7 @@ import {
 } from '../flight-supplier';
 import type { SandboxFlightOrder } from './sandbox-flight-order.entity';
 import { SandboxIds, sandboxPassengerIds } from './sandbox-offer-id';
-import { type SandboxSearch, sandboxOffers } from './sandbox-offers';
+import { SANDBOX_OFFER_TTL_MINUTES, type SandboxSearch, sandboxOffers } from './sandbox-offers';
 
 const ORDER_PREFIX = 'sbx_ord_';
 const CANCELLATION_PREFIX = 'sbx_ore_';
@@ -56,13 +56,14 @@ export class SandboxFlightSupplier implements FlightSupplier {
   private offerNow(supplierOfferId: string): FlightOffer {
     const parsed = this.ids.parseOfferId(supplierOfferId);
     if (!parsed) throw new SupplierError('not_found', 'no such sandbox offer', ['not_found']);
-    const offer = this.offersOf(parsed.search)[parsed.index];
-    if (!offer) throw new SupplierError('not_found', 'no such sandbox offer', ['not_found']);
-    if (Date.parse(offer.expiresAt) <= this.now().getTime()) {
+    // The id says when its search was made: an expired offer is known without re-deriving it.
+    if (parsed.search.searchedAt.getTime() + SANDBOX_OFFER_TTL_MINUTES * 60_000 <= this.now().getTime()) {
       throw new SupplierError('offer_expired', 'the sandbox offer has expired: search again', [
         'offer_no_longer_available',
       ]);
     }
+    const offer = this.offersOf(parsed.search)[parsed.index];
+    if (!offer) throw new SupplierError('not_found', 'no such sandbox offer', ['not_found']);
     return offer;
   }
 
