@@ -221,6 +221,24 @@ describe('Flight search', () => {
       expect((await t.sql.query('SELECT count(*)::int AS n FROM flight_searches')).rows[0].n).toBe(before);
     });
 
+    it('searches for every traveller of the trip; a co-traveller may read the search but not search (403)', async () => {
+      const group = await createTrip(t.api, traveller, {
+        startDate: inDays(60),
+        endDate: inDays(66),
+        budget: undefined,
+        coTravellerIds: [colleague.user.id],
+      });
+      const response = await search(traveller, group.id, ONE_WAY());
+      expect(response.status).toBe(201);
+      expect(response.body.search.passengers).toBe(2);
+      const refused = await search(colleague, group.id, ONE_WAY());
+      expect([refused.status, refused.body.code]).toEqual([403, 'FORBIDDEN']);
+      expect((await t.api.get(`/api/trips/${group.id}`, as(colleague))).body.allowedActions).not.toContain(
+        'book_travel',
+      );
+      expect((await t.api.get(`/api/flight-searches/${response.body.search.id}`, as(colleague))).status).toBe(200);
+    });
+
     it('refuses a trip whose itinerary is closed (409 ITINERARY_CLOSED)', async () => {
       const cancelled = await createTrip(t.api, traveller, {
         startDate: inDays(60),

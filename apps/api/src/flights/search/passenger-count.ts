@@ -1,9 +1,10 @@
-import type { Trip } from '../../trips/trip.entity';
+import type { TripWithTravellerIds } from '../../trips/trip.entity';
+import { tripTravellerIds } from '../../trips/trip-travellers';
 
 /**
- * How many passengers a search for the trip asks for: its travellers. One until trips carry
- * several travellers (issue 10, travellers and passenger profiles); then it counts them here.
+ * How many passengers a search for the trip asks for: its travellers, the lead and every
+ * co-traveller (read with the access check, so the count is the trip the caller was allowed).
  */
-export function passengerCount(_trip: Pick<Trip, 'id'>): number {
-  return 1;
+export function passengerCount(trip: Pick<TripWithTravellerIds, 'travellerId' | 'coTravellerIds'>): number {
+  return tripTravellerIds(trip).length;
 }
