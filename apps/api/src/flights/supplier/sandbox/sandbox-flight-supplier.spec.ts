@@ -1,4 +1,5 @@
 import type { Repository } from 'typeorm';
+import airportData from '../../../places/airports.json';
 import { findAirport } from '../../../places/airports.index';
 import { distanceKm } from '../../../places/great-circle';
 import { type FlightOffer, type FlightSearchRequest, SupplierError } from '../flight-supplier';
@@ -123,6 +124,35 @@ describe('SandboxFlightSupplier search', () => {
     const { offers } = await supplierAt(SEARCHED_AT).search(oneWay('LHR', 'JFK', '2027-03-10'));
     expect(offers.some((offer) => offer.slices[0].segments.length === 1)).toBe(true);
     expect(offers.some((offer) => offer.slices[0].segments.length === 2)).toBe(true);
+  });
+
+  it('finds flights between remote airports, and keeps every itinerary in order for any pair of bundled airports', async () => {
+    const supplier = supplierAt(SEARCHED_AT);
+    for (const [origin, destination] of [
+      ['FIH', 'APL'],
+      ['YFB', 'YIN'],
+      ['JNX', 'PFO'],
+      ['SAW', 'UFA'],
+    ]) {
+      expect((await supplier.search(oneWay(origin, destination, '2027-03-10'))).offers.length).toBeGreaterThan(0);
+    }
+    const codes = (airportData.rows as unknown as string[][]).map((row) => row[0]);
+    for (let i = 0; i < 300; i += 1) {
+      const origin = codes[(i * 7919) % codes.length];
+      const destination = codes[(i * 104729 + 13) % codes.length];
+      if (origin === destination) continue;
+      const { offers } = supplier.searchNow(roundTrip(origin, destination, '2027-03-10', '2027-03-12'));
+      expect(offers.length).toBeLessThanOrEqual(SANDBOX_MAX_OFFERS);
+      for (const offer of offers) {
+        for (const slice of offer.slices) {
+          slice.segments.forEach((segment, n) => {
+            expect(Date.parse(segment.arrivingAt)).toBeGreaterThan(Date.parse(segment.departingAt));
+            if (n > 0)
+              expect(Date.parse(segment.departingAt)).toBeGreaterThan(Date.parse(slice.segments[n - 1].arrivingAt));
+          });
+        }
+      }
+    }
   });
 
   it('prices by cabin and by days before departure, and multiplies by passengers', async () => {

@@ -252,7 +252,7 @@ function routings(origin: Airport, destination: Airport, maxConnections: number)
     const home = regions.has(carrier.region);
     if (!home && !(carrier.global && !sameRegion)) continue;
     if (carrier.lowCost) {
-      if (sameRegion && direct <= 3500) found.push({ carrier, stops: [origin, destination], legsKm: [direct] });
+      if (home && direct <= 3500) found.push({ carrier, stops: [origin, destination], legsKm: [direct] });
       continue;
     }
     const servesEndpoint = carrier.hubs.includes(origin.iata) || carrier.hubs.includes(destination.iata);
@@ -269,6 +269,7 @@ function routings(origin: Airport, destination: Airport, maxConnections: number)
         found.push({ carrier, stops: [origin, hub, destination], legsKm: legs });
     }
   }
+  if (found.length === 0) found.push(...fallbackRoutings(origin, destination, direct, maxConnections, regions));
   // The same airlines both ways: the seed is the airport pair, whatever the direction.
   const rng = random([origin.iata, destination.iata].sort().join('-'));
   const byCarrier = new Map<SandboxCarrier, Routing[]>();
@@ -282,6 +283,49 @@ function routings(origin: Airport, destination: Airport, maxConnections: number)
     .sort((a, b) => b.score - a.score);
   const keep = Math.min(ranked.length, 2 + Math.floor(rng() * 3));
   return ranked.slice(0, keep).flatMap(({ list }) => list.slice(0, 3));
+}
+
+/**
+ * Remote pairs no rule above serves (Kinshasa–Nampula, Iqaluit–Yining): the two network carriers with
+ * the shortest detour through a hub, else a regional non-stop, so that a search finds flights unless
+ * the route is absurd (a detour over twice the distance, or a hop under 100 km).
+ */
+function fallbackRoutings(
+  origin: Airport,
+  destination: Airport,
+  direct: number,
+  maxConnections: number,
+  regions: Set<string>,
+): Routing[] {
+  const network = SANDBOX_CARRIERS.filter((carrier) => !carrier.lowCost);
+  if (maxConnections >= 1) {
+    const best = network
+      .flatMap((carrier) =>
+        carrier.hubs
+          .filter((code) => code !== origin.iata && code !== destination.iata)
+          .map((code) => {
+            const hub = findAirport(code)!;
+            const legsKm = [distanceKm(origin, hub), distanceKm(hub, destination)];
+            // Carriers at home at either end first, then the shorter detour.
+            const rank = (legsKm[0] + legsKm[1]) / direct - (regions.has(carrier.region) ? 0.25 : 0);
+            return { routing: { carrier, stops: [origin, hub, destination], legsKm }, rank };
+          }),
+      )
+      .filter(({ routing: { legsKm } }) => Math.min(...legsKm) >= MIN_ROUTE_KM && Math.max(...legsKm) <= MAX_NONSTOP_KM)
+      .filter(({ routing: { legsKm } }) => legsKm[0] + legsKm[1] <= direct * 2)
+      .sort((a, b) => a.rank - b.rank || (a.routing.carrier.iataCode < b.routing.carrier.iataCode ? -1 : 1));
+    const chosen: Routing[] = [];
+    for (const { routing } of best) {
+      if (!chosen.some((other) => other.carrier === routing.carrier)) chosen.push(routing);
+      if (chosen.length === 2) return chosen;
+    }
+    if (chosen.length > 0) return chosen;
+  }
+  if (direct > 4000) return [];
+  return network
+    .filter((carrier) => regions.has(carrier.region))
+    .slice(0, 2)
+    .map((carrier) => ({ carrier, stops: [origin, destination], legsKm: [direct] }));
 }
 
 function sliceOptions(
