@@ -313,6 +313,34 @@ describe('Duffel flight supplier (real SDK, fake Duffel)', () => {
     expect(await failure(client.quoteCancellation(placed.supplierOrderId))).toBe('invalid_request');
   });
 
+  it('checks what Duffel answers before using it: a malformed offer, order or list is unavailable', async () => {
+    duffel.inject('GET /air/offers', Faults.malformed([{ id: 'off_1', total_amount: 'free', slices: [] }]));
+    const error = (await supplier()
+      .search(search)
+      .catch((e: unknown) => e)) as SupplierError;
+    expect(error).toBeInstanceOf(SupplierError);
+    expect(error.failure).toBe('unavailable');
+    expect(error.supplierCodes).toEqual(['invalid_response']);
+
+    const offer = await firstOffer();
+    duffel.inject('GET /air/offers/:id', Faults.malformed({ ...offer, id: 'off_1', expires_at: 'soon' }));
+    expect(await failure(supplier().getOffer(offer.supplierOfferId))).toBe('unavailable');
+    duffel.inject('GET /air/orders', Faults.malformed({ not: 'a list' }));
+    expect(await failure(supplier().findOrderByBookingId('bkg-x', new Date()))).toBe('unavailable');
+    duffel.inject(
+      'GET /air/orders/:id',
+      Faults.malformed({
+        id: 'ord_1',
+        booking_reference: 'ABC123',
+        total_amount: '1.00',
+        total_currency: 'GBP',
+        slices: [{ segments: [{ origin: { iata_code: 'LHR', time_zone: 'Mars/Olympus' } }] }],
+        created_at: 'x',
+      }),
+    );
+    expect(await failure(supplier().getOrder('ord_1'))).toBe('unavailable');
+  });
+
   it('says unavailable when Duffel cannot be reached', async () => {
     const closed = await startFakeDuffel();
     await closed.close();

@@ -37,6 +37,8 @@ export interface Fault {
   delayMs?: number;
   /** Do the work first (create the order…), then answer with the fault: the answer is lost, the order exists. */
   afterAction?: boolean;
+  /** Answer this body instead (with `status`, default 200): a malformed or hostile answer. */
+  body?: unknown;
 }
 
 /** The faults the adapter must turn into clear SupplierErrors. */
@@ -73,6 +75,11 @@ export const Faults = {
     message: 'Something went wrong.',
   }),
   slow: (delayMs: number): Fault => ({ delayMs }),
+  /** A 200 whose body is not what Duffel documents (checked before use, S17). */
+  malformed: (data: unknown = { id: 'off_x', total_amount: 'free', slices: [] }): Fault => ({
+    status: 200,
+    body: { data },
+  }),
   /** The order is made, then the connection's answer is a 500: our side never hears of it. */
   lostAnswer: (): Fault => ({ ...Faults.serverError(), afterAction: true }),
 };
@@ -167,6 +174,7 @@ export async function startFakeDuffel(): Promise<FakeDuffel> {
 
     const fault = faults.get(route)?.shift();
     if (fault?.delayMs) await sleep(fault.delayMs);
+    if (fault?.body !== undefined) return send(response, fault.status ?? 200, fault.body);
     if (fault?.status && !fault.afterAction) {
       return sendError(response, fault.status, fault, fault.headers);
     }

@@ -12,6 +12,7 @@ import {
   type SupplierFailure,
 } from '../flight-supplier';
 import { type DuffelOffer, toCancellationQuote, toFlightOffer, toFlightOrder } from './duffel-mapper';
+import { checked, duffelList, duffelOffer, duffelOfferRequest } from './duffel-response.schema';
 
 export interface DuffelSupplierOptions {
   /** Bounds each call, its retries included. */
@@ -80,9 +81,11 @@ export class DuffelFlightSupplier implements FlightSupplier {
         supplier_timeout: supplierTimeout,
       }),
     );
+    checked(duffelOfferRequest, offerRequest.data, 'offer request');
     const offers = await this.call('list offers', 'safe', deadline, () =>
       this.duffel.offers.list({ offer_request_id: offerRequest.data.id, sort: 'total_amount', limit: OFFERS_PAGE }),
     );
+    checked(duffelList, offers.data, 'offer list');
     return {
       supplierSearchId: offerRequest.data.id,
       offers: offers.data.map((offer) => toFlightOffer(offer, request.cabin)),
@@ -137,6 +140,7 @@ export class DuffelFlightSupplier implements FlightSupplier {
       const response = await this.call('list orders', 'safe', deadline, () =>
         this.duffel.orders.list({ limit: ORDERS_PAGE, ...(after ? { after } : {}) }),
       );
+      checked(duffelList, response.data, 'order list');
       const match = response.data.find((order) => order.metadata?.booking_id === bookingId);
       if (match) return toFlightOrder(match);
       const reachedBack = response.data.some((order) => Date.parse(order.created_at) < createdAfter.getTime());
@@ -168,6 +172,7 @@ export class DuffelFlightSupplier implements FlightSupplier {
   }
 
   private unexpired(offer: DuffelOffer): FlightOffer {
+    checked(duffelOffer, offer, 'offer');
     if (Date.parse(offer.expires_at) <= Date.now()) {
       throw new SupplierError('offer_expired', 'the offer has expired: search again', ['offer_expired']);
     }

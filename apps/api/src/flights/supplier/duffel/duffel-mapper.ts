@@ -11,6 +11,7 @@ import type {
   FlightSegment,
   FlightSlice,
 } from '../flight-supplier';
+import { checked, duffelCancellation, duffelOffer, duffelOrder } from './duffel-response.schema';
 
 /** Duffel's wire objects, as its SDK types them (named through the SDK's entry point). */
 export type DuffelOffer = Awaited<ReturnType<Duffel['offers']['get']>>['data'];
@@ -27,6 +28,7 @@ type Airline = DuffelOffer['owner'];
  */
 
 export function toFlightOffer(offer: Omit<DuffelOffer, 'available_services'>, requestedCabin?: Cabin): FlightOffer {
+  checked(duffelOffer, offer, 'offer');
   const cabin = offer.slices[0]?.segments[0]?.passengers[0]?.cabin_class;
   return {
     supplier: 'duffel',
@@ -49,6 +51,7 @@ export function toFlightOffer(offer: Omit<DuffelOffer, 'available_services'>, re
 }
 
 export function toFlightOrder(order: DuffelOrder): FlightOrder {
+  checked(duffelOrder, order, 'order');
   return {
     supplier: 'duffel',
     supplierOrderId: order.id,
@@ -62,11 +65,13 @@ export function toFlightOrder(order: DuffelOrder): FlightOrder {
 }
 
 export function toCancellationQuote(cancellation: DuffelCancellation): CancellationQuote {
+  checked(duffelCancellation, cancellation, 'order cancellation');
   return {
     supplierCancellationId: cancellation.id,
     supplierOrderId: cancellation.order_id,
     refund: { amount: cancellation.refund_amount ?? '0.00', currency: cancellation.refund_currency ?? '' },
-    expiresAt: cancellation.confirmed_at ? null : new Date(cancellation.expires_at).toISOString(),
+    expiresAt:
+      cancellation.confirmed_at || !cancellation.expires_at ? null : new Date(cancellation.expires_at).toISOString(),
     confirmedAt: cancellation.confirmed_at ? new Date(cancellation.confirmed_at).toISOString() : null,
   };
 }
