@@ -729,6 +729,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/webhooks/duffel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Duffel webhook events (order created / creation failed / airline-initiated change, ping) */
+    post: operations['DuffelWebhookController_receive'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/trips/{id}/calendar.ics': {
     parameters: {
       query?: never;
@@ -2244,6 +2261,12 @@ export interface components {
     BookingDecisionDto: {
       /** @description An approver's comment, or a rejection's reason */
       reason?: string;
+    };
+    WebhookReceivedResponse: {
+      /** @enum {boolean} */
+      received: true;
+      /** @description What it did: the booking's new status, `duplicate`, `ignored`, `unknown_order`, … */
+      outcome: string;
     };
     CalendarFeedResponse: {
       /** @description Secret URL to subscribe to in Outlook, Google Calendar or Apple Calendar */
@@ -5757,6 +5780,53 @@ export interface operations {
       };
       /** @description A dependency (the database) is unavailable */
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  DuffelWebhookController_receive: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>` */
+        'X-Duffel-Signature': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          [key: string]: unknown;
+        };
+      };
+    };
+    responses: {
+      /** @description Handled, or a delivery of an event handled before (nothing changes) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookReceivedResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { BookingReconciler } from '../src/booking/booking-reconciler';
+import { signWebhook } from '../src/booking/webhook-signature';
+import { FLIGHT_SUPPLIER, type FlightOrder, type FlightSupplier } from '../src/flights/supplier/flight-supplier';
+import { drainOutbox } from './support/outbox';
 import { addMember, createTrip, registerOrganization, Session } from './support/factories';
 import { Faults, type FakeDuffel, startFakeDuffel } from './support/fake-duffel-server';
 import { startTestApp, TestApp } from './support/test-app';
@@ -17,6 +20,8 @@ const PROFILE = {
   email: 'tom@example.com',
   phoneNumber: '+442071234567',
 };
+
+const WEBHOOK_SECRET = 'duffel-webhook-secret-for-tests-0123456789';
 
 const THRESHOLDS = { reconcileIntervalMs: 0, orderingStaleMs: 60_000, orderingDeadlineMs: 3_600_000 };
 
@@ -55,6 +60,7 @@ describe('Bookings with Duffel (fake Duffel server)', () => {
       DUFFEL_API_KEY: 'duffel_test_fake',
       DUFFEL_BASE_URL: duffel.url,
       BOOKING_RECONCILE_INTERVAL_MS: '0',
+      DUFFEL_WEBHOOK_SECRET: WEBHOOK_SECRET,
     });
     admin = await registerOrganization(t.api);
     traveller = await addMember(t.api, admin, 'traveller');
@@ -167,5 +173,132 @@ describe('Bookings with Duffel (fake Duffel server)', () => {
     expect(cancelled.status).toBe(200);
     expect(cancelled.body.status).toBe('cancelled');
     expect(duffel.count('POST /air/order_cancellations/:id/actions/confirm')).toBe(1);
+  });
+
+  describe('webhook (S17, R21)', () => {
+    /** Posts an event as Duffel would: signed over the exact raw body. */
+    const deliver = (
+      event: Record<string, unknown>,
+      sign: (raw: string) => string = (raw) => signWebhook(raw, WEBHOOK_SECRET),
+    ) => {
+      const raw = JSON.stringify(event);
+      return t.api.request('POST', '/api/webhooks/duffel', {
+        rawBody: raw,
+        headers: { 'content-type': 'application/json', 'x-duffel-signature': sign(raw) },
+      });
+    };
+    const event = (type: string, object: Record<string, unknown>) => ({
+      id: `wev_${randomUUID().replace(/-/g, '')}`,
+      type,
+      created_at: new Date().toISOString(),
+      live_mode: false,
+      data: { object },
+    });
+    const recorded = async () =>
+      (await t.sql.query('SELECT count(*)::int AS n FROM duffel_webhook_events')).rows[0].n as number;
+
+    it('refuses a bad, missing or stale signature with 401, recording and changing nothing', async () => {
+      const before = await recorded();
+      const ping = event('ping.triggered', {});
+      for (const sign of [
+        (raw: string) => signWebhook(raw, 'another-secret-0123456789abcdef0123'),
+        (raw: string) => signWebhook(`${raw} `, WEBHOOK_SECRET),
+        (raw: string) => signWebhook(raw, WEBHOOK_SECRET, new Date(Date.now() - 10 * 60_000)),
+        () => '',
+      ]) {
+        const response = await deliver(ping, sign);
+        expect(response.status).toBe(401);
+        expect(response.body.code).toBe('WEBHOOK_SIGNATURE_INVALID');
+      }
+      expect(await recorded()).toBe(before);
+    });
+
+    it('answers ping.triggered, and a redelivery of the same event id is acknowledged and ignored', async () => {
+      const ping = event('ping.triggered', {});
+      const first = await deliver(ping);
+      expect([first.status, first.body]).toEqual([200, { received: true, outcome: 'pong' }]);
+      const again = await deliver(ping);
+      expect([again.status, again.body]).toEqual([200, { received: true, outcome: 'duplicate' }]);
+    });
+
+    it('order.created confirms a booking whose request lost the answer, once', async () => {
+      const { trip, offer } = await tripWithOffer();
+      duffel.reset();
+      duffel.inject('POST /air/orders', Faults.lostAnswer());
+      const response = await book(trip.id, { offerId: offer.id });
+      expect(response.body.status).toBe('ordering');
+      const order = duffel.orders[0];
+      const created = event('order.created', { id: order.id, metadata: { booking_id: response.body.id } });
+      expect((await deliver(created)).body).toEqual({ received: true, outcome: 'confirmed' });
+      expect((await t.api.get(`/api/bookings/${response.body.id}`, as(traveller))).body.status).toBe('confirmed');
+      // Out of order and again: an order.created after the booking moved on changes nothing.
+      expect(
+        (await deliver(event('order.created', { id: order.id, metadata: { booking_id: response.body.id } }))).body
+          .outcome,
+      ).toBe('confirmed');
+      expect((await deliver(created)).body.outcome).toBe('duplicate');
+      expect(duffel.ordersCreated).toBe(1);
+    });
+
+    it('order.creation_failed fails a booking still ordering when Duffel has no order for it', async () => {
+      const { trip, offer } = await tripWithOffer();
+      duffel.reset();
+      duffel.inject('POST /air/orders', Faults.serverError(503));
+      const response = await book(trip.id, { offerId: offer.id });
+      expect(response.body.status).toBe('ordering');
+      expect(duffel.ordersCreated).toBe(0);
+      const failed = await deliver(event('order.creation_failed', { metadata: { booking_id: response.body.id } }));
+      expect(failed.body).toEqual({ received: true, outcome: 'failed' });
+      expect((await t.api.get(`/api/bookings/${response.body.id}`, as(traveller))).body).toMatchObject({
+        status: 'failed',
+        failure: { code: 'BOOKING_SUPPLIER_REFUSED' },
+      });
+    });
+
+    it('an airline-initiated change moves the booking to changed_by_airline, the itinerary to the new times, and tells the traveller', async () => {
+      const { trip, offer } = await tripWithOffer();
+      const booked = await book(trip.id, { offerId: offer.id });
+      expect(booked.body.status).toBe('confirmed');
+      const [{ supplier_order_id: orderId }] = (
+        await t.sql.query('SELECT supplier_order_id FROM bookings WHERE id = $1', [booked.body.id])
+      ).rows;
+      const supplier = t.app.get<FlightSupplier>(FLIGHT_SUPPLIER);
+      const current = await supplier.getOrder(orderId);
+      const later = (iso: string) =>
+        iso.replace(/T(\d\d)/, (_m, hour: string) => `T${String((Number(hour) + 2) % 24).padStart(2, '0')}`);
+      const changed: FlightOrder = {
+        ...current,
+        slices: current.slices.map((slice) => ({
+          ...slice,
+          segments: slice.segments.map((segment) => ({
+            ...segment,
+            departingAt: later(segment.departingAt),
+            arrivingAt: later(segment.arrivingAt),
+          })),
+        })),
+      };
+      const getOrder = jest.spyOn(supplier, 'getOrder').mockResolvedValue(changed);
+      const notice = event('order.airline_initiated_change_detected', { id: 'aic_1', order_id: orderId });
+      const response = await deliver(notice);
+      getOrder.mockRestore();
+      expect(response.body).toEqual({ received: true, outcome: 'changed_by_airline' });
+      const booking = (await t.api.get(`/api/bookings/${booked.body.id}`, as(traveller))).body;
+      expect(booking.status).toBe('changed_by_airline');
+      expect(booking.offer.slices[0].segments[0].departingAt).toBe(changed.slices[0].segments[0].departingAt);
+      const flights = (await t.api.get(`/api/trips/${trip.id}/activities`, as(traveller))).body.items.filter(
+        (activity: { type: string }) => activity.type === 'flight',
+      );
+      expect(flights.map((flight: { id: string }) => flight.id).sort()).toEqual([...booking.activityIds].sort());
+      expect(new Date(flights[0].startsAt).getTime()).toBe(
+        new Date(changed.slices[0].segments[0].departingAt).getTime(),
+      );
+      expect((await deliver(notice)).body.outcome).toBe('duplicate');
+      await drainOutbox(t);
+      const mails = await t.sql.query(
+        `SELECT "to" FROM outbox_messages WHERE topic = 'mail' AND subject LIKE 'The airline changed your flights%' AND subject LIKE $1`,
+        [`%${booking.bookingReference}%`],
+      );
+      expect(mails.rows.map((row: { to: string }) => row.to)).toEqual([traveller.user.email]);
+    });
   });
 });

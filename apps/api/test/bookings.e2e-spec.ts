@@ -241,6 +241,43 @@ describe('Bookings', () => {
     });
   });
 
+  describe('several travellers', () => {
+    it('books every traveller of the trip by default, lead first, and refuses someone who is not on it (422)', async () => {
+      const colleague = await addMember(t.api, admin, 'traveller', 'Cleo Colleague');
+      expect(
+        (
+          await t.api.put(
+            '/api/users/me/passenger-profile',
+            { ...PROFILE, givenName: 'Cleo', gender: 'f', title: 'ms' },
+            as(colleague),
+          )
+        ).status,
+      ).toBe(200);
+      const trip = await createTrip(t.api, traveller, {
+        startDate: inDays(40),
+        endDate: inDays(45),
+        budget: undefined,
+        coTravellerIds: [colleague.user.id],
+      });
+      const search = await t.api.post(
+        `/api/trips/${trip.id}/flight-searches`,
+        { slices: [{ origin: 'FRA', destination: 'BER', departureDate: inDays(41) }] },
+        as(traveller),
+      );
+      expect(search.body.search.passengers).toBe(2);
+      const offerId = search.body.items[0].id;
+      const stranger = await book(traveller, trip.id, { offerId, passengerIds: [traveller.user.id, manager.user.id] });
+      expect([stranger.status, stranger.body.code]).toEqual([422, 'BOOKING_PASSENGERS_MISMATCH']);
+      const one = await book(traveller, trip.id, { offerId, passengerIds: [traveller.user.id] });
+      expect([one.status, one.body.code]).toEqual([422, 'BOOKING_PASSENGERS_MISMATCH']);
+      const booked = await book(traveller, trip.id, { offerId });
+      expect(booked.status).toBe(201);
+      expect(booked.body.passengerIds).toEqual([traveller.user.id, colleague.user.id]);
+      // The co-traveller sees the booking of a trip they travel on.
+      expect((await t.api.get(`/api/bookings/${booked.body.id}`, as(colleague))).status).toBe(200);
+    });
+  });
+
   describe('access', () => {
     it('is 404 for another organization’s trip and booking, 403 for a traveller deciding', async () => {
       const { trip, offers } = await approvedTripWithOffers();

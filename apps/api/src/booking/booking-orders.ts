@@ -23,7 +23,7 @@ import { TripsRepository } from '../trips/trips.repository';
 import type { Booking } from './booking.entity';
 import { flightActivities, flightLines } from './booking-itinerary';
 import { toBookingResponse } from './booking.mapper';
-import { BookingStatus } from './booking-status.machine';
+import { bookingActions, BookingStatus, bookingTransition } from './booking-status.machine';
 import { BookingsRepository } from './bookings.repository';
 import type { BookingResponse } from './dto/booking.dto';
 
@@ -219,6 +219,34 @@ export class BookingOrders {
     }
     await this.activities.renumber(ctx, trip.id);
     return ids;
+  }
+
+  /**
+   * The airline changed a confirmed booking's flights (a Duffel webhook): the booking keeps the order
+   * as the supplier now describes it, its flight activities are replaced by the new ones, and the
+   * travellers are told. Idempotent: the order is read from the supplier, not from the event, so a
+   * late or repeated event applies the current order again. False for a booking no longer flying.
+   */
+  applyAirlineChange(ctx: AuthContext, bookingId: string, order: FlightOrder, note: string): Promise<boolean> {
+    return this.db.run(async () => {
+      const booking = await this.bookings.getById(ctx, bookingId, { lock: true });
+      if (!bookingActions(booking.status).includes('airline_change')) return false;
+      const trip = await this.trips.getById(ctx, booking.tripId, { lock: true });
+      await this.removeFlights(ctx, booking);
+      const activityIds = await this.addFlights(ctx, trip, booking, order);
+      const to = bookingTransition(booking.status, 'airline_change');
+      const changes = { order, bookingReference: order.bookingReference, activityIds };
+      if (!(await this.bookings.transition(ctx, bookingId, booking.status, to, changes))) return false;
+      await this.publish(
+        ctx,
+        'booking.changed_by_airline',
+        await this.bookings.getById(ctx, bookingId),
+        trip,
+        booking.status,
+        note,
+      );
+      return true;
+    });
   }
 
   /** Removes the booking's flight activities that are still there (a traveller may have deleted one). */

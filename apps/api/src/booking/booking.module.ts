@@ -14,6 +14,9 @@ import { BookingReconciler } from './booking-reconciler';
 import { BookingsController } from './bookings.controller';
 import { BookingsRepository } from './bookings.repository';
 import { BookingsService } from './bookings.service';
+import { DuffelWebhookController } from './duffel-webhook.controller';
+import { DuffelWebhookService } from './duffel-webhook.service';
+import { PreAuthBookings } from './pre-auth-bookings.repository';
 
 /** Flight bookings (issue 10): idempotent orders, the booking lifecycle, approvals, cancellations and the reconciler. */
 @Module({
@@ -27,8 +30,17 @@ import { BookingsService } from './bookings.service';
     CurrencyModule,
     UsersModule,
   ],
-  controllers: [BookingsController],
-  providers: [BookingsService, BookingsRepository, BookingOrders, BookingPolicy, BookingReconciler, BookingNotifier],
+  controllers: [BookingsController, DuffelWebhookController],
+  providers: [
+    BookingsService,
+    BookingsRepository,
+    BookingOrders,
+    BookingPolicy,
+    BookingReconciler,
+    BookingNotifier,
+    DuffelWebhookService,
+    PreAuthBookings,
+  ],
   exports: [BookingsService],
 })
 export class BookingModule {}

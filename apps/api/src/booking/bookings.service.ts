@@ -16,7 +16,8 @@ import {
 } from '../flights/supplier/flight-supplier';
 import { PassengerProfilesService } from '../passengers/passenger-profiles.service';
 import type { Money } from '../policy/policy-subject';
-import type { Trip } from '../trips/trip.entity';
+import type { Trip, TripWithTravellerIds } from '../trips/trip.entity';
+import { tripTravellerIds } from '../trips/trip-travellers';
 import { TripAccessService } from '../trips/trip-access.service';
 import { TripsRepository } from '../trips/trips.repository';
 import { assertBookingAccess } from './booking-access';
@@ -66,8 +67,8 @@ export class BookingsService {
 
     const stored = await this.offers.storedOffer(ctx, dto.offerId);
     if (stored.search.tripId !== tripId) throw new NotFoundError('Flight offer');
-    const passengerIds = dto.passengerIds ?? (await this.travellersOf(ctx, trip));
-    await this.checkPassengers(ctx, trip, passengerIds, stored.offer.offer);
+    const passengerIds = dto.passengerIds ?? tripTravellerIds(trip);
+    checkPassengers(trip, passengerIds, stored.offer.offer);
     const seen = dto.acceptedPrice ?? { amount: stored.offer.totalAmount, currency: stored.offer.totalCurrency };
     // Re-priced now: the search's price and verdict may be stale.
     const offer = await this.reprice(stored.offer.supplierOfferId);
@@ -351,30 +352,19 @@ export class BookingsService {
       throw new DomainError(SUPPLIER_ERRORS[error.failure].code, SUPPLIER_ERRORS[error.failure].message);
     }
   }
+}
 
-  /** The trip's travellers, lead first. */
-  private async travellersOf(_ctx: AuthContext, trip: Trip): Promise<string[]> {
-    // Seam: co-travellers join here once trips carry several (trip_travellers).
-    return [trip.travellerId];
-  }
-
-  /** Passengers must be the trip's travellers, as many as the offer was searched for. */
-  private async checkPassengers(
-    ctx: AuthContext,
-    trip: Trip,
-    passengerIds: string[],
-    offer: FlightOffer,
-  ): Promise<void> {
-    const travellers = await this.travellersOf(ctx, trip);
-    const strangers = passengerIds.filter((id) => !travellers.includes(id));
-    if (strangers.length > 0)
-      throw new DomainError(BookingErrorCode.PassengersMismatch, 'Passengers must be travellers of the trip');
-    if (passengerIds.length !== offer.supplierPassengerIds.length) {
-      throw new DomainError(
-        BookingErrorCode.PassengersMismatch,
-        `The offer is for ${offer.supplierPassengerIds.length} passenger(s), not ${passengerIds.length}: search again for these travellers`,
-      );
-    }
+/** Passengers must be the trip's travellers, as many as the offer was searched for. */
+function checkPassengers(trip: TripWithTravellerIds, passengerIds: string[], offer: FlightOffer): void {
+  const travellers = tripTravellerIds(trip);
+  const strangers = passengerIds.filter((id) => !travellers.includes(id));
+  if (strangers.length > 0)
+    throw new DomainError(BookingErrorCode.PassengersMismatch, 'Passengers must be travellers of the trip');
+  if (passengerIds.length !== offer.supplierPassengerIds.length) {
+    throw new DomainError(
+      BookingErrorCode.PassengersMismatch,
+      `The offer is for ${offer.supplierPassengerIds.length} passenger(s), not ${passengerIds.length}: search again for these travellers`,
+    );
   }
 }
 
