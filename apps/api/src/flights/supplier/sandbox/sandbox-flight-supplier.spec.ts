@@ -247,6 +247,26 @@ describe('SandboxFlightSupplier offers', () => {
     }
   });
 
+  it('keeps offer ids short enough to store (200 characters) for a six-slice search, and URL-safe', async () => {
+    const codes = ['LHR', 'JFK', 'LHR', 'CDG', 'LHR', 'FRA', 'LHR'];
+    const request: FlightSearchRequest = {
+      slices: codes
+        .slice(0, 6)
+        .map((origin, i) => ({ origin, destination: codes[i + 1], departureDate: `2027-03-1${i}` })),
+      passengers: 9,
+      cabin: 'premium_economy',
+      maxConnections: 1,
+    };
+    const supplier = supplierAt(SEARCHED_AT);
+    const { offers, supplierSearchId } = await supplier.search(request);
+    expect(offers.length).toBeGreaterThan(0);
+    for (const id of [supplierSearchId, ...offers.map((offer) => offer.supplierOfferId)]) {
+      expect(id.length).toBeLessThanOrEqual(130);
+      expect(id).toMatch(/^[\w.~-]+$/);
+    }
+    await expect(supplier.getOffer(offers.at(-1)!.supplierOfferId)).resolves.toEqual(offers.at(-1));
+  });
+
   it('refuses a tampered id, or one signed with another secret', async () => {
     const { offers } = await supplierAt(SEARCHED_AT).search(oneWay('LHR', 'JFK', '2027-03-01'));
     const id = offers[1].supplierOfferId;

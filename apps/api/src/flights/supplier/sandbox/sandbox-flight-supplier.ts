@@ -186,15 +186,32 @@ export class SandboxFlightSupplier implements FlightSupplier {
   }
 }
 
+/** Upper-case codes; what the offer ids cannot carry is refused here (sandbox-offer-id.ts). */
 function normalize(request: FlightSearchRequest): FlightSearchRequest {
-  return {
-    ...request,
-    slices: request.slices.map((slice) => ({
-      origin: slice.origin.trim().toUpperCase(),
-      destination: slice.destination.trim().toUpperCase(),
-      departureDate: slice.departureDate,
-    })),
-  };
+  const slices = request.slices.map((slice) => ({
+    origin: slice.origin.trim().toUpperCase(),
+    destination: slice.destination.trim().toUpperCase(),
+    departureDate: slice.departureDate,
+  }));
+  for (const { origin, destination, departureDate } of slices) {
+    for (const code of [origin, destination]) {
+      if (!/^[A-Z0-9]{3}$/.test(code))
+        throw new SupplierError('invalid_request', `unknown airport ${JSON.stringify(code)}`, ['unknown_airport']);
+    }
+    if (!/^20\d\d-\d\d-\d\d$/.test(departureDate)) {
+      throw new SupplierError('invalid_request', `departure date ${JSON.stringify(departureDate)} is not a date`, [
+        'invalid_date',
+      ]);
+    }
+  }
+  if (slices.length < 1 || slices.length > 6)
+    throw new SupplierError('invalid_request', 'a search has 1 to 6 slices', ['invalid_slices']);
+  if (!Number.isInteger(request.passengers) || request.passengers < 1 || request.passengers > 9) {
+    throw new SupplierError('invalid_request', 'a search has 1 to 9 passengers', ['invalid_passengers']);
+  }
+  const maxConnections =
+    request.maxConnections === null ? null : Math.min(9, Math.max(0, Math.trunc(request.maxConnections)));
+  return { ...request, slices, maxConnections };
 }
 
 /** What the fare gives back: all of it, all but the penalty, or nothing. */

@@ -10,7 +10,6 @@ import { hashOf, type SandboxSearch } from './sandbox-offers';
  * kept between a search and an order. They are signed (HMAC-SHA256, truncated) so a client cannot
  * forge an older search time for cheaper advance fares, or a position the search never had.
  */
-const VERSION = 'v1';
 const SEARCH_PREFIX = 'sbx_orq_';
 const OFFER_PREFIX = 'sbx_off_';
 
@@ -63,32 +62,36 @@ export function sandboxPassengerIds(search: SandboxSearch): string[] {
   return Array.from({ length: search.request.passengers }, (_, i) => `sbx_pas_${tag}_${i + 1}`);
 }
 
+const CABIN_CODES: Record<Cabin, string> = { economy: 'e', premium_economy: 'p', business: 'b', first: 'f' };
+/** "1" (format), then per slice origin + destination + YYMMDD, "~", passengers, cabin, connections, "~", seconds in base 36. */
+const PAYLOAD = /^1((?:[A-Z0-9]{6}\d{6}){1,6})~([1-9])([epbf])([n0-9])~([0-9a-z]{1,9})$/;
+
+/**
+ * The search in a compact, URL-safe form: a six-slice offer id stays under 130 characters (stored
+ * offer ids are at most 200). Airport codes are three letters or digits (checked before).
+ */
 function encodeSearch({ request, searchedAt }: SandboxSearch): string {
-  const slices = request.slices.map((slice) => `${slice.origin}-${slice.destination}-${slice.departureDate}`).join(',');
-  const text = [
-    VERSION,
-    slices,
-    request.passengers,
-    request.cabin,
-    request.maxConnections ?? '',
-    Math.floor(searchedAt.getTime() / 1000),
-  ].join('~');
-  return Buffer.from(text).toString('base64url');
+  const slices = request.slices
+    .map((slice) => `${slice.origin}${slice.destination}${slice.departureDate.slice(2).replace(/-/g, '')}`)
+    .join('');
+  const options = `${request.passengers}${CABIN_CODES[request.cabin]}${request.maxConnections ?? 'n'}`;
+  return `1${slices}~${options}~${Math.floor(searchedAt.getTime() / 1000).toString(36)}`;
 }
 
 function decodeSearch(payload: string): SandboxSearch | null {
-  const fields = Buffer.from(payload, 'base64url').toString().split('~');
-  if (fields.length !== 6 || fields[0] !== VERSION) return null;
-  const [, slices, passengers, cabin, maxConnections, seconds] = fields;
-  if (!(CABINS as readonly string[]).includes(cabin)) return null;
+  const match = PAYLOAD.exec(payload);
+  if (!match) return null;
+  const [, slices, passengers, cabinCode, maxConnections, seconds] = match;
+  const cabin = CABINS.find((candidate) => CABIN_CODES[candidate] === cabinCode)!;
   const request: FlightSearchRequest = {
-    slices: slices.split(',').map((slice) => {
-      const [origin, destination, ...date] = slice.split('-');
-      return { origin, destination, departureDate: date.join('-') };
-    }),
+    slices: (slices.match(/.{12}/g) ?? []).map((slice) => ({
+      origin: slice.slice(0, 3),
+      destination: slice.slice(3, 6),
+      departureDate: `20${slice.slice(6, 8)}-${slice.slice(8, 10)}-${slice.slice(10, 12)}`,
+    })),
     passengers: Number(passengers),
-    cabin: cabin as Cabin,
-    maxConnections: maxConnections === '' ? null : Number(maxConnections),
+    cabin,
+    maxConnections: maxConnections === 'n' ? null : Number(maxConnections),
   };
-  return { request, searchedAt: new Date(Number(seconds) * 1000) };
+  return { request, searchedAt: new Date(parseInt(seconds, 36) * 1000) };
 }
