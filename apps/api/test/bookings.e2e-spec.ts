@@ -279,7 +279,7 @@ describe('Bookings', () => {
   });
 
   describe('access', () => {
-    it('is 404 for another organization’s trip and booking, 403 for a traveller deciding', async () => {
+    it('is 404 for another organization’s trip and booking, 403 for a traveller on the organization list, which filters by trip, status and day', async () => {
       const { trip, offers } = await approvedTripWithOffers();
       expect((await book(stranger, trip.id, { offerId: offers[0].id })).status).toBe(404);
       const booked = await book(traveller, trip.id, { offerId: offers[0].id });
@@ -290,6 +290,18 @@ describe('Bookings', () => {
       expect(listed.status).toBe(200);
       expect(listed.body.items.map((item: { id: string }) => item.id)).toEqual([booked.body.id]);
       expect((await t.api.get(`/api/bookings?tripId=${trip.id}`, as(stranger))).body.items).toEqual([]);
+      const today = new Date().toISOString().slice(0, 10);
+      const filtered = await t.api.get(
+        `/api/bookings?tripId=${trip.id}&status=confirmed&status=ordering&from=${today}&to=${today}&limit=5`,
+        as(manager),
+      );
+      expect(filtered.status).toBe(200);
+      expect(filtered.body).toMatchObject({ total: 1, page: 1, limit: 5 });
+      const none = await t.api.get(`/api/bookings?tripId=${trip.id}&status=cancelled`, as(manager));
+      expect(none.body).toMatchObject({ items: [], total: 0 });
+      const past = await t.api.get(`/api/bookings?tripId=${trip.id}&to=2020-01-01`, as(manager));
+      expect(past.body.total).toBe(0);
+      expect((await t.api.get('/api/bookings?status=nonsense', as(admin))).status).toBe(400);
     });
   });
 
