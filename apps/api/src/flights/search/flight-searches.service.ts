@@ -119,10 +119,7 @@ export class FlightSearchesService {
         offerCount: judged.length,
         expiresAt: new Date(lastExpiry),
       });
-      await this.offers.insertAll(
-        ctx,
-        judged.map((offer) => ({ ...offer, searchId: stored.id })),
-      );
+      await this.offers.insertAll(ctx, stored.id, judged);
       return stored;
     });
     return this.page(ctx, search, query, now);
