@@ -5,21 +5,8 @@ import { FLIGHT_SUPPLIER, type FlightOrder, type FlightSupplier } from '../src/f
 import { drainOutbox } from './support/outbox';
 import { addMember, createTrip, registerOrganization, Session } from './support/factories';
 import { Faults, type FakeDuffel, startFakeDuffel } from './support/fake-duffel-server';
+import { inDays, PASSENGER_PROFILE } from './support/flight-fixtures';
 import { startTestApp, TestApp } from './support/test-app';
-
-function inDays(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-const PROFILE = {
-  givenName: 'Tom',
-  familyName: 'Traveller',
-  bornOn: '1985-04-12',
-  gender: 'm',
-  title: 'mr',
-  email: 'tom@example.com',
-  phoneNumber: '+442071234567',
-};
 
 const WEBHOOK_SECRET = 'duffel-webhook-secret-for-tests-0123456789';
 
@@ -64,7 +51,7 @@ describe('Bookings with Duffel (fake Duffel server)', () => {
     });
     admin = await registerOrganization(t.api);
     traveller = await addMember(t.api, admin, 'traveller');
-    expect((await t.api.put('/api/users/me/passenger-profile', PROFILE, as(traveller))).status).toBe(200);
+    expect((await t.api.put('/api/users/me/passenger-profile', PASSENGER_PROFILE, as(traveller))).status).toBe(200);
   });
   afterAll(async () => {
     await t.close();

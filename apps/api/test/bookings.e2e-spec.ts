@@ -3,42 +3,8 @@ import { BookingOrders } from '../src/booking/booking-orders';
 import { BookingReconciler } from '../src/booking/booking-reconciler';
 import { addMember, createTrip, registerOrganization, Session } from './support/factories';
 import { drainOutbox } from './support/outbox';
+import { inDays, OPEN_POLICY, PASSENGER_PROFILE } from './support/flight-fixtures';
 import { startTestApp, TestApp } from './support/test-app';
-
-/** A calendar date `days` from today (UTC). */
-function inDays(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** Every rule off but the fare cap each test sets: out of policy waits for an approver. */
-const POLICY = {
-  currency: 'EUR',
-  allowedCabinClasses: ['economy', 'premium_economy', 'business', 'first'],
-  cabinRules: [],
-  maxFlightFare: null,
-  maxHotelNightlyRate: null,
-  cityNightlyCaps: [],
-  minAdvanceBookingDays: 0,
-  tripBudgetCeiling: null,
-  preferredAirlines: [],
-  blockedAirlines: [],
-  maxConnections: null,
-  maxFlightCo2Kg: null,
-  expenseCaps: [],
-  outOfPolicy: 'needs_approval',
-  reasonCodes: [{ code: 'client_requirement', label: 'Client requirement' }],
-  autoApproveInPolicy: false,
-};
-
-const PROFILE = {
-  givenName: 'Tom',
-  familyName: 'Traveller',
-  bornOn: '1985-04-12',
-  gender: 'm',
-  title: 'mr',
-  email: 'tom@example.com',
-  phoneNumber: '+442071234567',
-};
 
 interface Offer {
   id: string;
@@ -59,7 +25,7 @@ describe('Bookings', () => {
     headers: key !== undefined ? { 'idempotency-key': key } : undefined,
   });
   const setPolicy = async (changes: Record<string, unknown> = {}) => {
-    const response = await t.api.put('/api/organizations/current/policy', { ...POLICY, ...changes }, as(admin));
+    const response = await t.api.put('/api/organizations/current/policy', { ...OPEN_POLICY, ...changes }, as(admin));
     if (response.status !== 200) throw new Error(`policy: ${response.status} ${response.text}`);
   };
   /** A trip of the traveller, approved by the manager, and the offers of a one-way search for it. */
@@ -92,7 +58,7 @@ describe('Bookings', () => {
     traveller = await addMember(t.api, admin, 'traveller', 'Tom Traveller');
     stranger = await registerOrganization(t.api);
     await setPolicy();
-    expect((await t.api.put('/api/users/me/passenger-profile', PROFILE, as(traveller))).status).toBe(200);
+    expect((await t.api.put('/api/users/me/passenger-profile', PASSENGER_PROFILE, as(traveller))).status).toBe(200);
   });
   afterAll(() => t.close());
 
@@ -248,7 +214,7 @@ describe('Bookings', () => {
         (
           await t.api.put(
             '/api/users/me/passenger-profile',
-            { ...PROFILE, givenName: 'Cleo', gender: 'f', title: 'ms' },
+            { ...PASSENGER_PROFILE, givenName: 'Cleo', gender: 'f', title: 'ms' },
             as(colleague),
           )
         ).status,
