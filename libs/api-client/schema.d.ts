@@ -3618,6 +3618,7 @@ export interface operations {
         from?: string;
         /** @description Trips that start on or before this date */
         to?: string;
+        /** @description Trips this person travels on, as the lead or a co-traveller */
         travellerId?: string;
         /** @description Text in the title or destination */
         q?: string;

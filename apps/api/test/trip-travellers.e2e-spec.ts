@@ -204,6 +204,11 @@ describe('Trip travellers', () => {
           trip.travellers.some((traveller) => traveller.id === colleague.user.id),
         ),
       ).toBe(true);
+      // The web app's "My trips" asks for ?travellerId=<me>: that is every trip one travels on.
+      const filtered = await t.api.get(`/api/trips?limit=100&travellerId=${colleague.user.id}`, as(colleague));
+      expect(filtered.body.items.map((trip: { id: string }) => trip.id)).toContain(tripId);
+      const byAdmin = await t.api.get(`/api/trips?limit=100&travellerId=${colleague.user.id}`, as(admin));
+      expect(byAdmin.body.items.map((trip: { id: string }) => trip.id)).toContain(tripId);
       const theirs = await t.api.get('/api/trips?limit=100', as(bystander));
       expect(theirs.body.items.map((trip: { id: string }) => trip.id)).not.toContain(tripId);
     });
@@ -246,6 +251,20 @@ describe('Trip travellers', () => {
       const approve = await t.api.post(`/api/trips/${trip.id}/approve`, {}, as(manager));
       expect({ status: approve.status, code: approve.body.code }).toEqual({ status: 403, code: 'FORBIDDEN' });
       expect((await t.api.post(`/api/trips/${trip.id}/approve`, {}, as(admin))).status).toBe(200);
+    });
+
+    it("puts the trip in the co-traveller's personal calendar feed, and not in a bystander's", async () => {
+      await createTrip(t.api, lead, {
+        title: 'Group feed trip',
+        startDate: '2099-04-01',
+        endDate: '2099-04-02',
+        coTravellerIds: [colleague.user.id],
+      });
+      const feedOf = async (session: Session) =>
+        (await t.api.get(new URL((await t.api.get('/api/calendar/feed', as(session))).body.url).pathname)).text;
+      expect(await feedOf(colleague)).toContain('SUMMARY:Group feed trip');
+      expect(await feedOf(lead)).toContain('SUMMARY:Group feed trip');
+      expect(await feedOf(bystander)).not.toContain('Group feed trip');
     });
 
     it('loses access once removed from the trip', async () => {

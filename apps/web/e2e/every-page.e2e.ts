@@ -28,6 +28,7 @@ const APP_PAGES = (tripId: string) => [
   '/admin/policy',
   '/admin/audit',
   '/admin/outbox',
+  '/account/passenger-profile',
   '/trips/not-a-trip-id',
   '/no-such-page',
 ];

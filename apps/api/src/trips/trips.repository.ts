@@ -29,13 +29,7 @@ export class TripsRepository extends OrganizationScopedRepository<Trip> {
   private visibleConditions(ctx: AuthContext, parameters: unknown[]): string[] {
     const conditions = ['t.organization_id = $organization'];
     const travellerId = visibleTravellerId(ctx);
-    if (travellerId) {
-      const traveller = `$${parameters.push(travellerId)}`;
-      conditions.push(
-        `(t.traveller_id = ${traveller} OR EXISTS (SELECT 1 FROM trip_travellers tt
-          WHERE tt.trip_id = t.id AND tt.user_id = ${traveller} AND tt.organization_id = $organization))`,
-      );
-    }
+    if (travellerId) conditions.push(travelsOn(`$${parameters.push(travellerId)}`));
     return conditions;
   }
 
@@ -95,7 +89,7 @@ export class TripsRepository extends OrganizationScopedRepository<Trip> {
     const parameters: unknown[] = [];
     const where = this.visibleConditions(ctx, parameters);
     if (query.status?.length) where.push(`t.status = ANY($${parameters.push(query.status)}::trip_status[])`);
-    if (query.travellerId) where.push(`t.traveller_id = $${parameters.push(query.travellerId)}`);
+    if (query.travellerId) where.push(travelsOn(`$${parameters.push(query.travellerId)}`));
     // Date-range overlap: the trip ends on/after `from` and starts on/before `to`.
     if (query.from) where.push(`t.end_date >= $${parameters.push(query.from)}`);
     if (query.to) where.push(`t.start_date <= $${parameters.push(query.to)}`);
@@ -149,6 +143,12 @@ export class TripsRepository extends OrganizationScopedRepository<Trip> {
 
 /** Every trip has its traveller (a NOT NULL foreign key), so the join never drops a trip. */
 const TRIPS_WITH_TRAVELLER = 'trips t JOIN users u ON u.id = t.traveller_id';
+
+/** Trip `t` has the user `parameter` on it, as its lead or a co-traveller. */
+function travelsOn(parameter: string): string {
+  return `(t.traveller_id = ${parameter} OR EXISTS (SELECT 1 FROM trip_travellers tt
+    WHERE tt.trip_id = t.id AND tt.user_id = ${parameter} AND tt.organization_id = $organization))`;
+}
 
 /** The co-travellers' ids in order (the access check's input). */
 const CO_TRAVELLER_IDS = `ARRAY(SELECT tt.user_id::text FROM trip_travellers tt

@@ -155,7 +155,7 @@ export class TripQuery extends PaginationQuery {
   @IsCalendarDate()
   to?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'Trips this person travels on, as the lead or a co-traveller' })
   @IsOptional()
   @IsUUID()
   travellerId?: string;

@@ -258,7 +258,11 @@ export function TripClient({ id }: { id: string }) {
         <TripDecisionPanel trip={t} />
         <TripPolicyPanel trip={t} />
         {!editable && t.status !== 'rejected' && (
-          <Alert tone="info">This trip is {t.status}: its itinerary can no longer change.</Alert>
+          <Alert tone="info">
+            {t.travellerId !== user.id && travelsOnIt && !t.allowedActions.includes('edit')
+              ? `You travel on this trip; ${t.traveller.name} plans it with the approvers.`
+              : `This trip is ${t.status}: its itinerary can no longer change.`}
+          </Alert>
         )}
       </div>
 
