@@ -38,7 +38,7 @@ export function judgeOffer(
   const byKey = new Map<string, OfferReason>();
   verdicts.forEach((verdict, slice) => {
     for (const reason of verdict.reasons) {
-      const key = JSON.stringify([reason.rule, reason.message, reason.limit, reason.actual, reason.unit]);
+      const key = `${reason.rule}\u0000${reason.message}\u0000${reason.limit}\u0000${reason.actual}\u0000${reason.unit}`;
       const seen = byKey.get(key);
       if (seen) seen.slices.push(slice);
       else {
