@@ -1,7 +1,9 @@
 // `npm run bench`: 100k trips and 1M activities, then the two hot reads measured against the built
 // API and against a bare node:http + pg baseline in the same run (alternating rounds), reporting
 // throughput, p50/p99 latency, CPU time per request and the ratios ours/bare; then a write load
-// (trips created) and the delay from each change to the domain-event handler that reacted to it.
+// (trips created) and the delay from each change to the domain-event handler that reacted to it;
+// then the sandbox flight search (200 offers judged against the policy and stored) against the same
+// work done bare.
 const { spawn } = require('node:child_process');
 const { randomUUID } = require('node:crypto');
 const { mkdtempSync, readFileSync, rmSync } = require('node:fs');
@@ -22,6 +24,8 @@ const TRAVELLERS_PER_ORG = 100;
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
 const DURATION = Number(process.env.BENCH_DURATION || 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
+/** A flight search is a write of 200 offers: measured one request at a time (its latency, not a queue's). */
+const SEARCH_CONNECTIONS = Number(process.env.BENCH_SEARCH_CONNECTIONS || 1);
 
 const log = (line) => process.stdout.write(`${line}\n`);
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -154,15 +158,79 @@ async function measureEventLag(url, base, token) {
   }
 }
 
+/**
+ * The sandbox flight search's set-up: every bench organization gets a travel policy that judges
+ * flights (a fare cap, nonstop only, preferred airlines), and the search is made for a draft trip
+ * of the measured traveller. FRA–ATL and back, 60 and 65 days ahead: a route the sandbox answers
+ * with its maximum of 200 offers.
+ */
+async function prepareFlightSearch(url, travellerToken) {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`
+      INSERT INTO travel_policies (organization_id, max_flight_fare, max_connections, preferred_airlines, min_advance_booking_days)
+        SELECT o.id, 450, 0, '{LH,DL,UA}', 14 FROM organizations o
+         WHERE NOT EXISTS (SELECT 1 FROM travel_policies p WHERE p.organization_id = o.id)`);
+    const { sub } = jwt.decode(travellerToken);
+    const trip = (await client.query("SELECT id FROM trips WHERE traveller_id = $1 AND status = 'draft' LIMIT 1", [sub])).rows[0];
+    const day = (days) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    const body = { slices: [{ origin: 'FRA', destination: 'ATL', departureDate: day(60) }, { origin: 'ATL', destination: 'FRA', departureDate: day(65) }] };
+    return { path: `/api/trips/${trip.id}/flight-searches`, body: JSON.stringify(body) };
+  } finally {
+    await client.end();
+  }
+}
+
+async function measureSearch(server, url, token, body) {
+  const before = cpuMs(server.pid);
+  const result = await autocannon({ url, method: 'POST', connections: SEARCH_CONNECTIONS, duration: DURATION, body, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
+  const cpu = cpuMs(server.pid) - before;
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx + result.errors, cpuPerRequest: cpu / Math.max(1, result.requests.total) };
+}
+
+/** Ours and bare, alternating rounds, as the reads; each answer is checked once for its 200 judged offers. */
+async function benchFlightSearch(url, targets, token) {
+  const search = await prepareFlightSearch(url, token);
+  for (const [name, { base }] of Object.entries(targets)) {
+    const response = await fetch(base + search.path, { method: 'POST', body: search.body, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
+    const answer = await response.json();
+    if (response.status !== 201 || answer.total !== 200) throw new Error(`flight search on ${name}: ${response.status}, ${answer.total} offers`);
+    await autocannon({ url: base + search.path, method: 'POST', connections: SEARCH_CONNECTIONS, duration: 2, body: search.body, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
+  }
+  const runs = { ours: [], bare: [] };
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (const name of round % 2 === 0 ? ['ours', 'bare'] : ['bare', 'ours']) {
+      const sample = await measureSearch(targets[name].server, targets[name].base + search.path, token, search.body);
+      runs[name].push(sample);
+      log(`round ${round + 1} ${name.padEnd(4)} POST flight search: ${sample.rps.toFixed(1)} req/s, p99 ${sample.p99} ms, non-2xx ${sample.non2xx}`);
+    }
+  }
+  const summary = Object.fromEntries(
+    Object.entries(runs).map(([name, samples]) => [name, { rps: median(samples.map((r) => r.rps)), p50: median(samples.map((r) => r.p50)), p99: median(samples.map((r) => r.p99)), cpu: median(samples.map((r) => r.cpuPerRequest)), non2xx: samples.reduce((sum, r) => sum + r.non2xx, 0) }]),
+  );
+  log(`\nSandbox flight search (FRA–ATL return, 200 offers judged and stored, first page of 20), ${SEARCH_CONNECTIONS} connection(s), ${DURATION} s, medians of ${ROUNDS} rounds`);
+  log('| search | server | req/s | p50 ms | p99 ms | CPU ms/req | non-2xx |');
+  log('|---|---|---|---|---|---|---|');
+  for (const [name, s] of Object.entries(summary)) log(`| POST /api/trips/:id/flight-searches | ${name} | ${s.rps.toFixed(1)} | ${s.p50} | ${s.p99} | ${s.cpu.toFixed(2)} | ${s.non2xx} |`);
+  log(`|   ratios | p99 ours/bare ${(summary.ours.p99 / summary.bare.p99).toFixed(2)} | throughput ours/bare ${(summary.ours.rps / summary.bare.rps).toFixed(2)} | CPU/request bare/ours ${(summary.bare.cpu / summary.ours.cpu).toFixed(2)} | p99 ours ${summary.ours.p99} ms (target < 100) | | |`);
+  return summary.ours.non2xx + summary.bare.non2xx > 0;
+}
+
 async function main() {
   const db = await database();
   const servers = [];
   try {
     const { managerToken, travellerToken, tripId } = await populate(db.url);
     const ours = await startOurs(db.url);
-    const bare = await start('bare', [path.join(__dirname, 'bare-server.js')], { DATABASE_URL: db.url, JWT_SECRET: SECRET, PORT: '5602' });
+    const bare = await start('bare', [path.join(__dirname, 'bare-server.js')], { DATABASE_URL: db.url, JWT_SECRET: SECRET, SESSION_SECRET: SESSION, PORT: '5602' });
     servers.push(ours, bare);
     const targets = { ours: { server: ours, base: 'http://127.0.0.1:5601' }, bare: { server: bare, base: 'http://127.0.0.1:5602' } };
+    // `BENCH_ONLY=flight-search` (with BENCH_ORGS=2 the data takes seconds): only the flight search's figures.
+    if (process.env.BENCH_ONLY === 'flight-search') {
+      if (await benchFlightSearch(db.url, targets, travellerToken)) process.exitCode = 1;
+      return;
+    }
     const reads = readsOf({ managerToken, travellerToken, tripId });
     for (const target of Object.values(targets)) for (const read of Object.values(reads)) {
       await autocannon({ url: target.base + read.path, connections: CONNECTIONS, duration: 2, headers: { authorization: `Bearer ${read.token}` } });
@@ -206,6 +274,7 @@ async function main() {
     log(`\nDomain events under a write load (POST /api/trips, ${CONNECTIONS} connections, ${DURATION} s): ${lag.rps.toFixed(0)} writes/s (request p50 ${lag.requestP50} ms, p99 ${lag.requestP99} ms), ${lag.events} events`);
     log(`| change → handler | p50 ${ms(lag.p50)} ms | p99 ${ms(lag.p99)} ms (target < 1000) | max ${ms(lag.max)} ms | undelivered ${lag.undelivered} | non-2xx ${lag.non2xx} |`);
     if (lag.non2xx > 0 || lag.undelivered > 0) failed = true;
+    if (process.env.BENCH_FLIGHT_SEARCH !== '0' && (await benchFlightSearch(db.url, targets, travellerToken))) failed = true;
     if (failed) {
       log('non-2xx responses or undelivered events were seen: the run is not valid');
       process.exitCode = 1;
@@ -224,4 +293,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { database, populate, readsOf, startOurs, CONNECTIONS, DURATION };
+module.exports = { database, populate, readsOf, prepareFlightSearch, startOurs, CONNECTIONS, DURATION };
