@@ -1081,6 +1081,7 @@ export interface components {
       | 'BOOKING_ILLEGAL_TRANSITION'
       | 'BOOKING_SUPPLIER_REFUSED'
       | 'CANCELLATION_QUOTE_EXPIRED'
+      | 'BOOKING_DAILY_LIMIT_REACHED'
       | 'WEBHOOK_SIGNATURE_INVALID';
     /**
      * @description Which rule the field broke

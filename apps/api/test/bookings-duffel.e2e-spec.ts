@@ -10,7 +10,7 @@ import { startTestApp, TestApp } from './support/test-app';
 
 const WEBHOOK_SECRET = 'duffel-webhook-secret-for-tests-0123456789';
 
-const THRESHOLDS = { reconcileIntervalMs: 0, orderingStaleMs: 60_000, orderingDeadlineMs: 3_600_000 };
+const THRESHOLDS = { orderingStaleMs: 60_000, orderingDeadlineMs: 3_600_000 };
 
 /**
  * Issue 10 § Booking against Duffel's wire format: the real SDK talks to a local stand-in that

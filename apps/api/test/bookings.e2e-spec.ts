@@ -386,13 +386,11 @@ describe('Bookings', () => {
       // Not stale yet: left alone.
       expect(
         await reconciler.reconcile(new Date(), {
-          reconcileIntervalMs: 0,
           orderingStaleMs: 60_000,
           orderingDeadlineMs: 3_600_000,
         }),
       ).toEqual({ confirmed: 0, failed: 0, waiting: 0 });
       const result = await reconciler.reconcile(new Date(Date.now() + 120_000), {
-        reconcileIntervalMs: 0,
         orderingStaleMs: 60_000,
         orderingDeadlineMs: 3_600_000,
       });
@@ -417,7 +415,7 @@ describe('Bookings', () => {
       place.mockRestore();
       expect(response.status).toBe(500);
       const [row] = (await t.sql.query('SELECT id FROM bookings WHERE trip_id = $1', [trip.id])).rows;
-      const thresholds = { reconcileIntervalMs: 0, orderingStaleMs: 60_000, orderingDeadlineMs: 3_600_000 };
+      const thresholds = { orderingStaleMs: 60_000, orderingDeadlineMs: 3_600_000 };
       expect((await t.app.get(BookingReconciler).reconcile(new Date(Date.now() + 120_000), thresholds)).waiting).toBe(
         1,
       );
@@ -465,5 +463,63 @@ describe('Bookings', () => {
       );
       expect(mails.rows).toHaveLength(1);
     });
+  });
+});
+
+/** S15's second half: a per-person daily cap on bookings (BOOKING_DAILY_LIMIT_PER_USER). */
+describe('Bookings: the daily cap per person', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ BOOKING_RECONCILE_INTERVAL_MS: '0', BOOKING_DAILY_LIMIT_PER_USER: '2' });
+  });
+  afterAll(() => t.close());
+
+  it('refuses the third booking in 24 hours (422 BOOKING_DAILY_LIMIT_REACHED) but still replays a key already used', async () => {
+    const admin = await registerOrganization(t.api);
+    const as = { token: admin.accessToken };
+    await t.api.put('/api/organizations/current/policy', OPEN_POLICY, as);
+    expect((await t.api.put('/api/users/me/passenger-profile', PASSENGER_PROFILE, as)).status).toBe(200);
+    const trip = await createTrip(t.api, admin, { startDate: inDays(40), endDate: inDays(45), budget: undefined });
+    const search = await t.api.post(
+      `/api/trips/${trip.id}/flight-searches`,
+      { slices: [{ origin: 'FRA', destination: 'LHR', departureDate: inDays(41) }] },
+      as,
+    );
+    const book = (offer: number, key: string) =>
+      t.api.post(
+        `/api/trips/${trip.id}/bookings`,
+        { offerId: search.body.items[offer].id },
+        { ...as, headers: { 'idempotency-key': key } },
+      );
+    const first = await book(0, 'cap-1');
+    expect((await book(1, 'cap-2')).status).toBe(201);
+    const third = await book(2, 'cap-3');
+    expect([third.status, third.body.code]).toEqual([422, 'BOOKING_DAILY_LIMIT_REACHED']);
+    const replay = await book(0, 'cap-1');
+    expect([replay.status, replay.body]).toEqual([201, first.body]);
+    // A burst of five concurrent bookings by another person: exactly two go through (claims take a per-booker advisory lock).
+    const other = await addMember(t.api, admin, 'traveller');
+    const asOther = { token: other.accessToken };
+    expect((await t.api.put('/api/users/me/passenger-profile', PASSENGER_PROFILE, asOther)).status).toBe(200);
+    const otherTrip = await createTrip(t.api, other, { startDate: inDays(40), endDate: inDays(45), budget: undefined });
+    const otherSearch = await t.api.post(
+      `/api/trips/${otherTrip.id}/flight-searches`,
+      { slices: [{ origin: 'FRA', destination: 'LHR', departureDate: inDays(41) }] },
+      asOther,
+    );
+    const burst = await Promise.all(
+      [0, 1, 2, 3, 4].map((offer) =>
+        t.api.post(
+          `/api/trips/${otherTrip.id}/bookings`,
+          { offerId: otherSearch.body.items[offer].id },
+          { ...asOther, headers: { 'idempotency-key': `burst-${offer}` } },
+        ),
+      ),
+    );
+    expect(burst.map((answer) => answer.status).sort()).toEqual([201, 201, 422, 422, 422]);
+    expect(
+      (await t.sql.query('SELECT count(*)::int AS n FROM bookings WHERE trip_id = $1', [otherTrip.id])).rows[0].n,
+    ).toBe(2);
   });
 });

@@ -71,7 +71,10 @@ export class BookingReconciler implements OnApplicationBootstrap, OnApplicationS
   }
 
   /** One pass over the bookings stuck at `now` (tests call it with their own clock and thresholds). */
-  async reconcile(now = new Date(), thresholds = this.config.booking): Promise<ReconcileResult> {
+  async reconcile(
+    now = new Date(),
+    thresholds: Pick<AppConfig['booking'], 'orderingStaleMs' | 'orderingDeadlineMs'> = this.config.booking,
+  ): Promise<ReconcileResult> {
     const result: ReconcileResult = { confirmed: 0, failed: 0, waiting: 0 };
     const stuck = await this.claim(new Date(now.getTime() - thresholds.orderingStaleMs));
     for (const booking of stuck) {

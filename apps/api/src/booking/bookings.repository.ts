@@ -68,6 +68,30 @@ export class BookingsRepository extends OrganizationScopedRepository<Booking> {
     );
   }
 
+  /**
+   * Serialises the caller's booking claims (a transaction-scoped advisory lock on the booker), so
+   * the daily count below cannot be passed by concurrent requests.
+   */
+  async lockBooker(ctx: AuthContext): Promise<void> {
+    await this.scopedSql(
+      ctx,
+      `SELECT pg_advisory_xact_lock(hashtextextended('booking:' || $1 || ':' || $organization, 0))`,
+      [ctx.userId],
+    );
+  }
+
+  /** Bookings the caller made in the last 24 hours that hold (or held) seats: failed and rejected ones do not count. */
+  async countRecent(ctx: AuthContext): Promise<number> {
+    const [row] = await this.scopedSql<{ n: number }>(
+      ctx,
+      `SELECT count(*)::int AS n FROM bookings
+        WHERE organization_id = $organization AND booker_id = $1 AND created_at > now() - interval '1 day'
+          AND status NOT IN ('failed', 'rejected')`,
+      [ctx.userId],
+    );
+    return row.n;
+  }
+
   /** The booking request's answer, replayed to retries with its key (only the first is kept). */
   async recordAnswer(ctx: AuthContext, id: string, status: number, body: unknown): Promise<void> {
     await this.scopedSql(

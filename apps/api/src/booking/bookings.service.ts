@@ -5,6 +5,7 @@ import { TransactionRunner } from '../common/database/transaction-runner';
 import { DomainError, NotFoundError } from '../common/errors/domain-error';
 import { BookingErrorCode, type ErrorCode, FlightErrorCode } from '../common/errors/error-codes';
 import { toPage, type Page } from '../common/http/pagination.dto';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { toScaled } from '../currency/decimal';
 import { FlightSearchesService } from '../flights/search/flight-searches.service';
 import {
@@ -51,6 +52,7 @@ export class BookingsService {
     private readonly policy: BookingPolicy,
     private readonly passengers: PassengerProfilesService,
     private readonly orders: BookingOrders,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async create(
@@ -289,6 +291,20 @@ export class BookingsService {
   ): Promise<{ created: boolean; booking: Booking }> {
     try {
       const booking = await this.db.run(async () => {
+        const limit = this.config.booking.dailyLimitPerUser;
+        if (limit > 0) {
+          await this.bookings.lockBooker(ctx);
+          // A concurrent request with this key may have claimed it while this one waited: replay it, not refuse.
+          if (
+            !(await this.bookings.findByKey(ctx, idempotencyKey)) &&
+            (await this.bookings.countRecent(ctx)) >= limit
+          ) {
+            throw new DomainError(
+              BookingErrorCode.DailyLimitReached,
+              `You have made ${limit} bookings in the last 24 hours, as many as one person may; ask an admin`,
+            );
+          }
+        }
         const row = await this.bookings.insert(ctx, { ...values, idempotencyKey, requestFingerprint });
         const inserted = await this.bookings.getById(ctx, row.id);
         const event = inserted.status === BookingStatus.PendingApproval ? 'booking.requested' : 'booking.ordering';

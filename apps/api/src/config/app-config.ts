@@ -96,6 +96,8 @@ export interface AppConfig {
     reconcileIntervalMs: number;
     orderingStaleMs: number;
     orderingDeadlineMs: number;
+    /** Bookings one person may make in 24 hours (S15); 0: no limit. */
+    dailyLimitPerUser: number;
     duffelWebhookSecret?: string;
   };
 }
@@ -313,6 +315,7 @@ export function loadConfig(env: Env = process.env): { config: AppConfig; notices
       // Longer than any supplier call (the SDK's timeout and our retries): a booking this old in `ordering` lost its request.
       orderingStaleMs: int(env, 'BOOKING_ORDERING_STALE_MS', 5 * 60_000, 0),
       orderingDeadlineMs: int(env, 'BOOKING_ORDERING_DEADLINE_MS', 60 * 60_000, 0),
+      dailyLimitPerUser: int(env, 'BOOKING_DAILY_LIMIT_PER_USER', 20, 0),
       duffelWebhookSecret: env.DUFFEL_WEBHOOK_SECRET || undefined,
     },
   };

@@ -163,6 +163,8 @@ export enum BookingErrorCode {
   SupplierRefused = 'BOOKING_SUPPLIER_REFUSED',
   /** The cancellation quote has expired: ask for a new one. */
   CancellationQuoteExpired = 'CANCELLATION_QUOTE_EXPIRED',
+  /** The booker made as many bookings in the last 24 hours as one person may (BOOKING_DAILY_LIMIT_PER_USER). */
+  DailyLimitReached = 'BOOKING_DAILY_LIMIT_REACHED',
   /** A webhook whose signature is missing, wrong or too old. */
   WebhookSignatureInvalid = 'WEBHOOK_SIGNATURE_INVALID',
 }

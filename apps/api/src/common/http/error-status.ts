@@ -101,6 +101,7 @@ export const STATUS_OF_CODE: Readonly<Record<ErrorCode, number>> = {
   [BookingErrorCode.IllegalTransition]: HttpStatus.CONFLICT,
   [BookingErrorCode.SupplierRefused]: HttpStatus.UNPROCESSABLE_ENTITY,
   [BookingErrorCode.CancellationQuoteExpired]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [BookingErrorCode.DailyLimitReached]: HttpStatus.UNPROCESSABLE_ENTITY,
   [BookingErrorCode.WebhookSignatureInvalid]: HttpStatus.UNAUTHORIZED,
 };
 
