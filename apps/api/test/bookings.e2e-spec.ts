@@ -143,6 +143,26 @@ describe('Bookings', () => {
       ).toBe(1);
     });
 
+    it('forgets a key after 24 hours: the same key then makes a new request (S27, R11)', async () => {
+      const { trip, offers } = await approvedTripWithOffers();
+      const key = randomUUID();
+      const first = await book(traveller, trip.id, { offerId: offers[0].id }, key);
+      expect(first.status).toBe(201);
+      await t.sql.query("UPDATE bookings SET created_at = created_at - interval '25 hours' WHERE id = $1", [
+        first.body.id,
+      ]);
+      const later = await book(traveller, trip.id, { offerId: offers[1].id }, key);
+      expect(later.status).toBe(201);
+      expect(later.body.id).not.toBe(first.body.id);
+      const rows = await t.sql.query('SELECT idempotency_key FROM bookings WHERE trip_id = $1 ORDER BY created_at', [
+        trip.id,
+      ]);
+      expect(rows.rows.map((row: { idempotency_key: string }) => row.idempotency_key)).toEqual([
+        `${key} retired ${first.body.id}`,
+        key,
+      ]);
+    });
+
     it('refuses the same key with another body (422 IDEMPOTENCY_KEY_REUSED), ordering nothing more', async () => {
       const { trip, offers } = await approvedTripWithOffers();
       const key = randomUUID();

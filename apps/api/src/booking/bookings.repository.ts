@@ -92,6 +92,16 @@ export class BookingsRepository extends OrganizationScopedRepository<Booking> {
     return row.n;
   }
 
+  /** Frees an expired key for a new request: the old booking keeps it with its id appended (unique, never sent by a client: too long or not matching). */
+  async retireKey(ctx: AuthContext, id: string): Promise<void> {
+    await this.scopedSql(
+      ctx,
+      `UPDATE bookings SET idempotency_key = left(idempotency_key, 200) || ' retired ' || id
+        WHERE id = $1 AND organization_id = $organization AND idempotency_key NOT LIKE '% retired %'`,
+      [id],
+    );
+  }
+
   /** The booking request's answer, replayed to retries with its key (only the first is kept). */
   async recordAnswer(ctx: AuthContext, id: string, status: number, body: unknown): Promise<void> {
     await this.scopedSql(

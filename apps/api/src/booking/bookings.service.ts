@@ -31,6 +31,9 @@ import { BookingsRepository } from './bookings.repository';
 import type { BookingDecisionDto, BookingQuery, BookingResponse, CreateBookingDto } from './dto/booking.dto';
 import { idempotencyKeyOf, requestFingerprint } from './idempotency-key';
 
+/** How long an Idempotency-Key names its booking (Stripe prunes keys after 24 hours at the earliest). */
+const KEY_RETENTION_MS = 24 * 60 * 60_000;
+
 /** How long a retry waits for the first request with its key to answer before 409 IDEMPOTENCY_KEY_IN_USE. */
 const REPLAY_WAIT_MS = 15_000;
 
@@ -65,7 +68,10 @@ export class BookingsService {
     const key = idempotencyKeyOf(keyHeader);
     const fingerprint = requestFingerprint({ tripId, ...dto });
     const earlier = await this.bookings.findByKey(ctx, key);
-    if (earlier) return this.replay(ctx, earlier, fingerprint);
+    // Keys are kept 24 hours (S27): an older one is retired from its booking and the request is new.
+    if (earlier && Date.now() - earlier.createdAt.getTime() > KEY_RETENTION_MS)
+      await this.bookings.retireKey(ctx, earlier.id);
+    else if (earlier) return this.replay(ctx, earlier, fingerprint);
 
     const stored = await this.offers.storedOffer(ctx, dto.offerId);
     if (stored.search.tripId !== tripId) throw new NotFoundError('Flight offer');
