@@ -121,4 +121,44 @@ describe('passenger profile and trip travellers', () => {
       await context.close();
     });
   });
+  it("an admin fills in a member's passenger profile from the members page", async () => {
+    await capturingFailures(browser, 'member-passenger-profile', async () => {
+      const admin = await registerOrganization('Ada');
+      const api = apiAs(admin.token);
+      const invitation = await must(
+        api.POST('/api/organizations/current/invitations', { body: { email: unique('newhire'), role: 'traveller' } }),
+      );
+      const token = new URL(invitation.inviteUrl).pathname.split('/').pop()!;
+      const hire = await must(
+        apiAs(null).POST('/api/auth/accept-invitation', { body: { token, name: 'Nia Newhire', password: PASSWORD } }),
+      );
+
+      const { context, page } = await newPage(browser, { width: 1280, height: 900 });
+      await signIn(page, admin.email);
+      await page.goto('/admin/members');
+      await page.getByRole('link', { name: 'Passenger profile of Nia Newhire' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Passenger profile: Nia Newhire' }).waitFor();
+      await page.getByText('No passenger profile yet').waitFor();
+      const form = page.getByRole('form', { name: 'Passenger profile' });
+      expect(await form.getByLabel('E-mail for travel notices').inputValue()).toBe(hire.user.email);
+      await form.getByLabel('Title').selectOption('ms');
+      await form.getByLabel('Given names').fill('Nia');
+      await form.getByLabel('Family name').fill('Newhire');
+      await form.getByLabel('Date of birth').fill('1995-10-01');
+      await form.getByLabel('Mobile phone').fill('+49 30 1234567');
+      await form.getByRole('button', { name: 'Save profile' }).click();
+      await page.getByText('Saved. Bookings for their trips use these details.').waitFor();
+      await expectNoSeriousA11yViolations(page, "a member's passenger profile");
+      await screenshot(page, 'member-passenger-profile');
+
+      const mine = await must(apiAs(hire.accessToken).GET('/api/users/me/passenger-profile'));
+      expect(mine).toMatchObject({
+        givenName: 'Nia',
+        familyName: 'Newhire',
+        bornOn: '1995-10-01',
+        phoneNumber: '+49301234567',
+      });
+      await context.close();
+    });
+  });
 });

@@ -34,3 +34,31 @@ export function useSaveMyPassengerProfile() {
     onSuccess: (profile) => queryClient.setQueryData(key, profile),
   });
 }
+
+const memberKey = (userId: string) => ['passenger-profile', userId] as const;
+
+/** A member's passenger profile (admins only), or null before it is first saved. */
+export function useMemberPassengerProfile(userId: string) {
+  return useQuery({
+    queryKey: memberKey(userId),
+    queryFn: async (): Promise<PassengerProfile | null> => {
+      try {
+        return await call(api.GET('/api/users/{id}/passenger-profile', { params: { path: { id: userId } } }));
+      } catch (error) {
+        // A member with no profile yet; another organization's user is refused before (404 too, shown as empty).
+        if (hasErrorCode(error, 'NOT_FOUND')) return null;
+        throw error;
+      }
+    },
+    gcTime: 0,
+  });
+}
+
+export function useSaveMemberPassengerProfile(userId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PassengerProfileBody) =>
+      call(api.PUT('/api/users/{id}/passenger-profile', { params: { path: { id: userId } }, body })),
+    onSuccess: (profile) => queryClient.setQueryData(memberKey(userId), profile),
+  });
+}
