@@ -1,31 +1,7 @@
 import { FlightSearchesService } from '../src/flights/search/flight-searches.service';
 import { addMember, createTrip, registerOrganization, Session } from './support/factories';
+import { inDays, OPEN_POLICY } from './support/flight-fixtures';
 import { startTestApp, TestApp } from './support/test-app';
-
-/** A calendar date `days` from today (UTC). */
-function inDays(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** Every rule off but the currency: each test switches on what it judges. */
-const OPEN_POLICY = {
-  currency: 'EUR',
-  allowedCabinClasses: ['economy', 'premium_economy', 'business', 'first'],
-  cabinRules: [],
-  maxFlightFare: null,
-  maxHotelNightlyRate: null,
-  cityNightlyCaps: [],
-  minAdvanceBookingDays: 0,
-  tripBudgetCeiling: null,
-  preferredAirlines: [],
-  blockedAirlines: [],
-  maxConnections: null,
-  maxFlightCo2Kg: null,
-  expenseCaps: [],
-  outOfPolicy: 'needs_approval',
-  reasonCodes: [{ code: 'client_requirement', label: 'Client requirement' }],
-  autoApproveInPolicy: false,
-};
 
 interface Offer {
   id: string;
