@@ -328,6 +328,53 @@ describe('Bookings', () => {
       expect(again.body.code).toBe('BOOKING_ILLEGAL_TRANSITION');
     });
 
+    it('e-mails each approver a link of their own: opening it changes nothing, deciding is a POST, then the link is dead (S29)', async () => {
+      await setPolicy({ maxFlightFare: '1.00' });
+      const { trip, offers } = await approvedTripWithOffers();
+      const [{ since }] = (await t.sql.query('SELECT now() AS since')).rows;
+      const pending = await book(traveller, trip.id, { offerId: offers[0].id });
+      expect(pending.body.status).toBe('pending_approval');
+      await drainOutbox(t);
+      const mails = await t.sql.query(
+        `SELECT "to", text FROM outbox_messages WHERE topic = 'mail' AND subject LIKE '%needs approval%' AND created_at > $1`,
+        [since],
+      );
+      const recipients = mails.rows.map((row: { to: string }) => row.to).sort();
+      expect(recipients).toEqual([admin.user.email, manager.user.email].sort());
+      const links = mails.rows.map((row: { text: string }) => /\/booking-approval\/([\w-]{43})/.exec(row.text)![1]);
+      expect(new Set(links).size).toBe(2);
+      const stored = await t.sql.query('SELECT token_hash FROM booking_approval_links WHERE booking_id = $1', [
+        pending.body.id,
+      ]);
+      expect(stored.rows.map((row: { token_hash: string }) => row.token_hash)).not.toContain(links[0]);
+
+      const mailOf = mails.rows.find((row: { to: string }) => row.to === manager.user.email)!;
+      const token = /\/booking-approval\/([\w-]{43})/.exec(mailOf.text)![1];
+      const preview = await t.api.get(`/api/booking-approvals/${token}`);
+      expect(preview.status).toBe(200);
+      expect(preview.headers.get('x-robots-tag')).toBe('noindex');
+      expect(preview.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(preview.body.booking).toMatchObject({
+        id: pending.body.id,
+        status: 'pending_approval',
+        allowedActions: ['approve', 'reject'],
+      });
+      expect((await t.api.get(`/api/bookings/${pending.body.id}`, as(traveller))).body.status).toBe('pending_approval');
+
+      const approved = await t.api.post(`/api/booking-approvals/${token}/approve`, { reason: 'From the e-mail' });
+      expect(approved.status).toBe(200);
+      expect(approved.body).toMatchObject({
+        status: 'confirmed',
+        decision: { outcome: 'approved', decidedBy: { id: manager.user.id } },
+      });
+      for (const link of links) {
+        expect((await t.api.get(`/api/booking-approvals/${link}`)).status).toBe(404);
+        expect((await t.api.post(`/api/booking-approvals/${link}/reject`, {})).status).toBe(404);
+      }
+      expect((await t.api.get(`/api/booking-approvals/${'x'.repeat(43)}`)).status).toBe(404);
+      expect(await sandboxOrders(pending.body.id)).toBe(1);
+    });
+
     it('a rejected booking orders nothing', async () => {
       await setPolicy({ maxFlightFare: '1.00' });
       const { trip, offers } = await approvedTripWithOffers();

@@ -3,6 +3,7 @@ import { contextOf, type BookingPayload, type OneOf } from '../events/event-map'
 import { EventHandlers } from '../events/event-handlers';
 import { MailService } from '../mail/mail.service';
 import { UsersRepository } from '../users/users.repository';
+import { BookingApprovalLinks } from './booking-approval-links';
 
 const EVENTS = [
   'booking.requested',
@@ -15,9 +16,9 @@ const EVENTS = [
 
 /**
  * E-mails about flight bookings: a booking waiting for approval to the organization's approvers
- * (not the booker or its passengers), and every outcome to the booker and the passengers. Sandbox
- * bookings say so in the subject and the text: nobody is flying. Queued in the handler's
- * transaction, so a redelivered event queues nothing twice.
+ * (not the booker or its passengers), each with an approval link of their own, and every outcome
+ * to the booker and the passengers. Sandbox bookings say so in the subject and the text: nobody is
+ * flying. Queued in the handler's transaction, so a redelivered event queues nothing twice.
  */
 @Injectable()
 export class BookingNotifier implements OnModuleInit {
@@ -29,6 +30,7 @@ export class BookingNotifier implements OnModuleInit {
     private readonly handlers: EventHandlers,
     private readonly users: UsersRepository,
     private readonly mail: MailService,
+    private readonly links: BookingApprovalLinks,
   ) {}
 
   onModuleInit(): void {
@@ -47,11 +49,13 @@ export class BookingNotifier implements OnModuleInit {
       const involved = new Set([booking.bookerId, ...booking.passengerIds]);
       const approvers = (await this.users.listApprovers(ctx)).filter((user) => !involved.has(user.id));
       for (const approver of approvers) {
+        // The link is made here, in the delivery's transaction: its token is in this e-mail only, never in an event.
+        const link = await this.links.create(ctx, booking.bookingId, approver.id);
         await this.mail.enqueue({
           organizationId: event.organizationId,
           to: approver.email,
           subject: `${label}Flight booking needs approval: ${booking.tripTitle}`,
-          text: `A flight booking for "${booking.tripTitle}" (${money(booking)}) is out of the travel policy and waits for your approval.\n\n${booking.flights.join('\n')}\n\nReview it in NestMap's approvals queue.${note}`,
+          text: `A flight booking for "${booking.tripTitle}" (${money(booking)}) is out of the travel policy and waits for your approval.\n\n${booking.flights.join('\n')}\n\nReview and decide it (the link asks you to confirm; it works for 72 hours, for you only):\n${link}\n\nor in NestMap's approvals queue.${note}`,
         });
       }
       return;

@@ -7,6 +7,8 @@ import { PassengersModule } from '../passengers/passengers.module';
 import { PolicyModule } from '../policy/policy.module';
 import { TripsModule } from '../trips/trips.module';
 import { UsersModule } from '../users/users.module';
+import { BookingApprovalLinks, BookingApprovalLinksRepository } from './booking-approval-links';
+import { BookingApprovalsController } from './booking-approvals.controller';
 import { BookingNotifier } from './booking-notifier';
 import { BookingOrders } from './booking-orders';
 import { BookingPolicy } from './booking-policy';
@@ -30,7 +32,7 @@ import { PreAuthBookings } from './pre-auth-bookings.repository';
     CurrencyModule,
     UsersModule,
   ],
-  controllers: [BookingsController, DuffelWebhookController],
+  controllers: [BookingsController, BookingApprovalsController, DuffelWebhookController],
   providers: [
     BookingsService,
     BookingsRepository,
@@ -40,6 +42,8 @@ import { PreAuthBookings } from './pre-auth-bookings.repository';
     BookingNotifier,
     DuffelWebhookService,
     PreAuthBookings,
+    BookingApprovalLinks,
+    BookingApprovalLinksRepository,
   ],
   exports: [BookingsService],
 })

@@ -1,6 +1,7 @@
 import { Activity } from '../activities/activity.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { Booking } from '../booking/booking.entity';
+import { BookingApprovalLink } from '../booking/booking-approval-link.entity';
 import { DuffelWebhookEvent } from '../booking/duffel-webhook-event.entity';
 import { CalendarFeed, TripCalendarFeed } from '../calendar/calendar-feed.entity';
 import { ExchangeRate } from '../currency/exchange-rate.entity';
@@ -19,4 +20,4 @@ import { TravelPolicy } from '../policy/travel-policy.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity of the API; the data source, the migration tooling and the tests use this list. */
-export const entities = [Organization, User, RefreshToken, Invitation, TravelPolicy, OutboxMessage, AuditEvent, Trip, Activity, CalendarFeed, TripCalendarFeed, ExchangeRate, PasswordResetToken, SandboxFlightOrder, FlightSearch, FlightOffer, TripTraveller, PassengerProfile, Booking, DuffelWebhookEvent];
+export const entities = [Organization, User, RefreshToken, Invitation, TravelPolicy, OutboxMessage, AuditEvent, Trip, Activity, CalendarFeed, TripCalendarFeed, ExchangeRate, PasswordResetToken, SandboxFlightOrder, FlightSearch, FlightOffer, TripTraveller, PassengerProfile, Booking, DuffelWebhookEvent, BookingApprovalLink];
