@@ -20,6 +20,7 @@ const APP_PAGES = (tripId: string) => [
   '/trips/new',
   `/trips/${tripId}`,
   `/trips/${tripId}/edit`,
+  `/trips/${tripId}/flights`,
   '/admin/approvals',
   '/admin/trips',
   '/admin/people',

@@ -215,6 +215,9 @@ export function TripClient({ id }: { id: string }) {
       <div className={styles.toolbar} role="toolbar" aria-label="Trip actions">
         <TripActions trip={t} onDone={(action) => dispatch({ type: 'notice', notice: `action:${action}` })} />
         {isEditable(t) && <ButtonLink href={`/trips/${t.id}/edit`}>Edit details</ButtonLink>}
+        {t.allowedActions.includes('book_travel') && (
+          <ButtonLink href={`/trips/${t.id}/flights`}>Book a flight</ButtonLink>
+        )}
         <span className={styles.spacer} />
         <CalendarActions tripId={t.id} title={t.title} />
         {isDeletable(t) &&
