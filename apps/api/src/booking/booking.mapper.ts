@@ -1,19 +1,16 @@
 import type { AuthContext } from '../common/auth/auth-context';
 import { toMoney } from '../common/money/money.dto';
-import type { FareCondition, FlightSlice } from '../flights/supplier/flight-supplier';
+import { toConditionsResponse, toSliceResponses } from '../flights/search/flight-search.mapper';
 import type { Booking } from './booking.entity';
 import { bookingAccess } from './booking-access';
 import type { BookingResponse } from './dto/booking.dto';
 
 const money = (amount: string, currency: string) => toMoney(amount, currency)!;
-const condition = (value: FareCondition | null) =>
-  value && { allowed: value.allowed, penalty: value.penalty && money(value.penalty.amount, value.penalty.currency) };
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
 /** A booking as clients see it: no supplier ids, no passenger details, no idempotency internals. */
 export function toBookingResponse(booking: Booking, caller: Pick<AuthContext, 'userId' | 'role'>): BookingResponse {
   const { offer } = booking;
-  const slices: FlightSlice[] = booking.order?.slices ?? offer.slices;
   return {
     id: booking.id,
     tripId: booking.tripId,
@@ -25,17 +22,9 @@ export function toBookingResponse(booking: Booking, caller: Pick<AuthContext, 'u
       owner: offer.owner,
       cabin: offer.cabin,
       emissionsKg: offer.totalEmissionsKg,
-      slices: slices.map((slice) => ({
-        origin: slice.origin,
-        destination: slice.destination,
-        durationMinutes: slice.durationMinutes,
-        stops: slice.segments.length - 1,
-        segments: slice.segments,
-      })),
-      conditions: {
-        refundBeforeDeparture: condition(offer.conditions.refundBeforeDeparture),
-        changeBeforeDeparture: condition(offer.conditions.changeBeforeDeparture),
-      },
+      // After an airline change, the flights as the order now has them.
+      slices: toSliceResponses(booking.order?.slices ?? offer.slices),
+      conditions: toConditionsResponse(offer.conditions),
       expiresAt: new Date(offer.expiresAt).toISOString(),
     },
     policy: {

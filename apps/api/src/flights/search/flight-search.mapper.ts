@@ -1,5 +1,5 @@
 import type { Money } from '../../policy/policy-subject';
-import type { FareCondition } from '../supplier/flight-supplier';
+import type { FareCondition, FlightOffer as SupplierOffer, FlightSlice } from '../supplier/flight-supplier';
 import type { FlightOfferResponse, FlightSearchResponse } from './dto/flight-search.dto';
 import type { FlightOffer } from './flight-offer.entity';
 import type { FlightSearch } from './flight-search.entity';
@@ -41,18 +41,27 @@ export function toFlightOfferResponse(
     stops: row.stops,
     owner: offer.owner,
     cabin: offer.cabin,
-    slices: offer.slices.map((slice) => ({
-      origin: slice.origin,
-      destination: slice.destination,
-      durationMinutes: slice.durationMinutes,
-      stops: slice.segments.length - 1,
-      segments: slice.segments,
-    })),
-    conditions: {
-      refundBeforeDeparture: condition(offer.conditions.refundBeforeDeparture),
-      changeBeforeDeparture: condition(offer.conditions.changeBeforeDeparture),
-    },
+    slices: toSliceResponses(offer.slices),
+    conditions: toConditionsResponse(offer.conditions),
     expiresAt: new Date(row.expiresAt).toISOString(),
     policy: { verdict: row.verdict, policyVersion: search.policyVersion, reasons: row.reasons },
+  };
+}
+
+/** An offer's (or an order's) slices as responses show them, with their stops. */
+export function toSliceResponses(slices: FlightSlice[]): FlightOfferResponse['slices'] {
+  return slices.map((slice) => ({
+    origin: slice.origin,
+    destination: slice.destination,
+    durationMinutes: slice.durationMinutes,
+    stops: slice.segments.length - 1,
+    segments: slice.segments,
+  }));
+}
+
+export function toConditionsResponse(conditions: SupplierOffer['conditions']): FlightOfferResponse['conditions'] {
+  return {
+    refundBeforeDeparture: condition(conditions.refundBeforeDeparture),
+    changeBeforeDeparture: condition(conditions.changeBeforeDeparture),
   };
 }
