@@ -259,8 +259,18 @@ describe('Bookings', () => {
       const booked = await book(traveller, trip.id, { offerId });
       expect(booked.status).toBe(201);
       expect(booked.body.passengerIds).toEqual([traveller.user.id, colleague.user.id]);
-      // The co-traveller sees the booking of a trip they travel on.
-      expect((await t.api.get(`/api/bookings/${booked.body.id}`, as(colleague))).status).toBe(200);
+      // A co-traveller sees the trip but does not manage it: booking for it is not theirs to do (403).
+      const byColleague = await book(colleague, trip.id, { offerId: search.body.items[1].id });
+      expect([byColleague.status, byColleague.body.code]).toEqual([403, 'FORBIDDEN']);
+      // The co-traveller sees the booking of a trip they travel on, but cancelling it is the lead's.
+      const seen = await t.api.get(`/api/bookings/${booked.body.id}`, as(colleague));
+      expect([seen.status, seen.body.allowedActions]).toEqual([200, []]);
+      expect((await t.api.get(`/api/bookings/${booked.body.id}`, as(traveller))).body.allowedActions).toEqual([
+        'quote_cancellation',
+      ]);
+      expect((await t.api.post(`/api/bookings/${booked.body.id}/cancellation-quote`, {}, as(colleague))).status).toBe(
+        403,
+      );
     });
   });
 

@@ -21,7 +21,7 @@ describe('booking access', () => {
     expect(bookingAccess(caller('other', UserRole.Traveller), booking(BookingStatus.PendingApproval))).toEqual([]);
   });
 
-  it('offers cancellation steps by status to whoever sees the booking', () => {
+  it('offers cancellation steps by status to whoever manages the trip', () => {
     expect(bookingAccess(caller(passenger, UserRole.Traveller), booking(BookingStatus.Confirmed))).toEqual([
       'quote_cancellation',
     ]);
@@ -29,6 +29,8 @@ describe('booking access', () => {
       'quote_cancellation',
       'cancel',
     ]);
+    // A co-traveller sees the booking but does not manage the trip: no cancellation for them.
+    expect(bookingAccess(caller(passenger, UserRole.Traveller), booking(BookingStatus.Confirmed), false)).toEqual([]);
     for (const status of [
       BookingStatus.Ordering,
       BookingStatus.Cancelled,
@@ -59,5 +61,10 @@ describe('booking access', () => {
         assertBookingAccess(caller('other', UserRole.Admin), booking(BookingStatus.PendingApproval), 'approve'),
       ),
     ).toBeNull();
+    expect(
+      codeOf(() =>
+        assertBookingAccess(caller(passenger, UserRole.Traveller), booking(BookingStatus.Confirmed), 'cancel', false),
+      ),
+    ).toBe('FORBIDDEN');
   });
 });

@@ -15,13 +15,14 @@ const APPROVERS: readonly UserRole[] = [UserRole.Manager, UserRole.Admin];
  * What a caller may do with a booking they can see. Seeing it is the trip's business (the trip
  * access table's `view`: its travellers, the organization's managers and admins); on top of that,
  * like a trip's `decide`, approving or rejecting needs a manager or admin who neither booked it nor
- * flies on it. Cancelling is open to whoever sees it, as cancelling the trip is.
+ * flies on it. Cancelling is for whoever manages the trip (`managesTrip`: its lead traveller, the
+ * managers and admins), as cancelling the trip is; a co-traveller sees the booking but does not.
  */
-const WHO: Record<BookingPermission, (caller: Caller, booking: Judged) => boolean> = {
+const WHO: Record<BookingPermission, (caller: Caller, booking: Judged, managesTrip: boolean) => boolean> = {
   approve: (caller, booking) => isDecider(caller, booking),
   reject: (caller, booking) => isDecider(caller, booking),
-  quote_cancellation: () => true,
-  cancel: () => true,
+  quote_cancellation: (_caller, _booking, managesTrip) => managesTrip,
+  cancel: (_caller, _booking, managesTrip) => managesTrip,
 };
 
 /** The step each permission takes (the state machine says when). */
@@ -45,19 +46,25 @@ function applies(status: BookingStatus, permission: BookingPermission): boolean 
 }
 
 /** `allowedActions` of a booking response. */
-export function bookingAccess(caller: Caller, booking: Judged): BookingPermission[] {
+export function bookingAccess(caller: Caller, booking: Judged, managesTrip = true): BookingPermission[] {
   return (Object.keys(WHO) as BookingPermission[]).filter(
-    (permission) => WHO[permission](caller, booking) && applies(booking.status, permission),
+    (permission) => WHO[permission](caller, booking, managesTrip) && applies(booking.status, permission),
   );
 }
 
 /** 403 when the permission is never the caller's, 409 when the booking's status does not allow it now. */
-export function assertBookingAccess(caller: Caller, booking: Judged, permission: BookingPermission): void {
-  if (!WHO[permission](caller, booking)) {
-    throw new DomainError(
-      CommonErrorCode.Forbidden,
-      'Only a manager or admin who neither booked nor flies on it can decide on a booking',
-    );
+export function assertBookingAccess(
+  caller: Caller,
+  booking: Judged,
+  permission: BookingPermission,
+  managesTrip = true,
+): void {
+  if (!WHO[permission](caller, booking, managesTrip)) {
+    const why =
+      permission === 'approve' || permission === 'reject'
+        ? 'Only a manager or admin who neither booked nor flies on it can decide on a booking'
+        : "Only the trip's lead traveller, a manager or an admin can cancel its bookings";
+    throw new DomainError(CommonErrorCode.Forbidden, why);
   }
   if (!applies(booking.status, permission)) {
     throw new DomainError(

@@ -9,7 +9,11 @@ const money = (amount: string, currency: string) => toMoney(amount, currency)!;
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
 /** A booking as clients see it: no supplier ids, no passenger details, no idempotency internals. */
-export function toBookingResponse(booking: Booking, caller: Pick<AuthContext, 'userId' | 'role'>): BookingResponse {
+export function toBookingResponse(
+  booking: Booking,
+  caller: Pick<AuthContext, 'userId' | 'role'>,
+  managesTrip = true,
+): BookingResponse {
   const { offer } = booking;
   return {
     id: booking.id,
@@ -59,7 +63,7 @@ export function toBookingResponse(booking: Booking, caller: Pick<AuthContext, 'u
         : null,
     failure: booking.failureCode ? { code: booking.failureCode, message: booking.failureMessage ?? '' } : null,
     activityIds: booking.activityIds,
-    allowedActions: bookingAccess(caller, booking),
+    allowedActions: bookingAccess(caller, booking, managesTrip),
     version: booking.version,
     createdAt: iso(booking.createdAt)!,
     updatedAt: iso(booking.updatedAt)!,

@@ -18,6 +18,7 @@ import {
 import { PassengerProfilesService } from '../passengers/passenger-profiles.service';
 import type { Money } from '../policy/policy-subject';
 import type { Trip, TripWithTravellerIds } from '../trips/trip.entity';
+import { tripRefusal } from '../trips/trip-access';
 import { tripTravellerIds } from '../trips/trip-travellers';
 import { TripAccessService } from '../trips/trip-access.service';
 import { TripsRepository } from '../trips/trips.repository';
@@ -120,13 +121,13 @@ export class BookingsService {
   }
 
   async get(ctx: AuthContext, id: string): Promise<BookingResponse> {
-    const booking = await this.visible(ctx, id);
-    return toBookingResponse(booking, ctx);
+    const { booking, manages } = await this.visibleWithTrip(ctx, id);
+    return toBookingResponse(booking, ctx, manages);
   }
 
   async listForTrip(ctx: AuthContext, tripId: string): Promise<BookingResponse[]> {
-    await this.access.require(ctx, tripId, 'view');
-    return (await this.bookings.listForTrip(ctx, tripId)).map((booking) => toBookingResponse(booking, ctx));
+    const manages = managesTrip(ctx, await this.access.require(ctx, tripId, 'view'));
+    return (await this.bookings.listForTrip(ctx, tripId)).map((booking) => toBookingResponse(booking, ctx, manages));
   }
 
   async list(ctx: AuthContext, query: BookingQuery): Promise<Page<BookingResponse>> {
@@ -222,8 +223,8 @@ export class BookingsService {
 
   /** Asks the supplier what cancelling would refund (outside a transaction), and stores the quote. */
   async quoteCancellation(ctx: AuthContext, id: string): Promise<BookingResponse> {
-    const booking = await this.visible(ctx, id);
-    assertBookingAccess(ctx, booking, 'quote_cancellation');
+    const { booking, manages } = await this.visibleWithTrip(ctx, id);
+    assertBookingAccess(ctx, booking, 'quote_cancellation', manages);
     const quote = await this.askSupplier(() => this.supplier.quoteCancellation(booking.supplierOrderId!));
     return this.db.run(async () => {
       const trip = await this.trips.getById(ctx, booking.tripId);
@@ -243,8 +244,8 @@ export class BookingsService {
 
   /** Confirms the quoted cancellation at the supplier, then cancels: the flights leave the itinerary. */
   async cancel(ctx: AuthContext, id: string): Promise<BookingResponse> {
-    const booking = await this.visible(ctx, id);
-    assertBookingAccess(ctx, booking, 'cancel');
+    const { booking, manages } = await this.visibleWithTrip(ctx, id);
+    assertBookingAccess(ctx, booking, 'cancel', manages);
     if (booking.cancellationExpiresAt && booking.cancellationExpiresAt.getTime() <= Date.now()) {
       throw new DomainError(
         BookingErrorCode.CancellationQuoteExpired,
@@ -273,14 +274,19 @@ export class BookingsService {
 
   /** The booking, when the caller may see its trip (404 otherwise, as for the trip). */
   private async visible(ctx: AuthContext, id: string): Promise<Booking> {
+    return (await this.visibleWithTrip(ctx, id)).booking;
+  }
+
+  /** As `visible`, and whether the caller manages its trip (a co-traveller sees it but does not). */
+  private async visibleWithTrip(ctx: AuthContext, id: string): Promise<{ booking: Booking; manages: boolean }> {
     const booking = await this.bookings.getById(ctx, id);
     try {
-      await this.access.require(ctx, booking.tripId, 'view');
+      const trip = await this.access.require(ctx, booking.tripId, 'view');
+      return { booking, manages: managesTrip(ctx, trip) };
     } catch (error) {
       if (error instanceof DomainError && error.code === 'NOT_FOUND') throw new NotFoundError('Booking');
       throw error;
     }
-    return booking;
   }
 
   /**
@@ -374,6 +380,15 @@ export class BookingsService {
       throw new DomainError(SUPPLIER_ERRORS[error.failure].code, SUPPLIER_ERRORS[error.failure].message);
     }
   }
+}
+
+/**
+ * Whether the caller manages the trip (its lead traveller, the organization's managers and admins),
+ * whatever its status: the trip access table's `book_travel` who-rule, read through `tripRefusal`.
+ */
+function managesTrip(ctx: AuthContext, trip: TripWithTravellerIds): boolean {
+  const refusal = tripRefusal(ctx, trip, 'book_travel');
+  return refusal !== 'not_found' && refusal !== 'forbidden';
 }
 
 /** Passengers must be the trip's travellers, as many as the offer was searched for. */
