@@ -307,8 +307,11 @@ describe('Bookings', () => {
     it('waits for approval (pending_approval, no order), the approver approves: ordered and confirmed', async () => {
       await setPolicy({ maxFlightFare: '1.00' });
       const { trip, offers } = await approvedTripWithOffers();
-      const pending = await book(traveller, trip.id, { offerId: offers[0].id });
+      const key = randomUUID();
+      const pending = await book(traveller, trip.id, { offerId: offers[0].id }, key);
       expect(pending.status).toBe(201);
+      const retried = await book(traveller, trip.id, { offerId: offers[0].id }, key);
+      expect([retried.status, retried.body]).toEqual([201, pending.body]);
       expect(pending.body).toMatchObject({
         status: 'pending_approval',
         policy: { verdict: 'needs_approval' },

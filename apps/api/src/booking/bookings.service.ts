@@ -319,8 +319,10 @@ export class BookingsService {
         }
         const row = await this.bookings.insert(ctx, { ...values, idempotencyKey, requestFingerprint });
         const inserted = await this.bookings.getById(ctx, row.id);
-        const event = inserted.status === BookingStatus.PendingApproval ? 'booking.requested' : 'booking.ordering';
-        await this.orders.publish(ctx, event, inserted, trip, null);
+        const waits = inserted.status === BookingStatus.PendingApproval;
+        await this.orders.publish(ctx, waits ? 'booking.requested' : 'booking.ordering', inserted, trip, null);
+        // Waiting for an approver is this request's whole answer: recorded with the claim, for its retries.
+        if (waits) await this.bookings.recordAnswer(ctx, inserted.id, 201, toBookingResponse(inserted, ctx));
         return inserted;
       });
       return { created: true, booking };
