@@ -126,7 +126,7 @@ describe('booking a flight from a trip', () => {
           document.querySelectorAll('section[aria-labelledby="flight-results"] > ul > li').length > 0,
       );
       await offers.first().getByText('In policy', { exact: true }).waitFor();
-      expect(await offers.filter({ hasText: 'Needs approval' }).count()).toBe(0);
+      expect(await offers.filter({ has: page.getByText('Needs approval', { exact: true }) }).count()).toBe(0);
 
       // The dialog: labelled, closed by Escape, focus back on its opener.
       const first = offers.first();
@@ -162,7 +162,7 @@ describe('booking a flight from a trip', () => {
         .getByText(/^Flight \w+ LHR → CDG$/)
         .first()
         .waitFor();
-      await checkpoint(page, 'flight-booking-05-trip-timeline-1440');
+      await checkpoint(page, 'flight-booking-06-trip-timeline-1440');
       const stored = await must(api.GET('/api/trips/{id}/bookings', { params: { path: { id: trip.id } } }));
       expect(stored.items).toHaveLength(1);
       expect(stored.items[0]).toMatchObject({ status: 'confirmed', supplier: 'sandbox', bookingReference: reference });
@@ -180,6 +180,24 @@ describe('booking a flight from a trip', () => {
         await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
       ).toBeLessThanOrEqual(0);
       await checkpoint(phone.page, 'flight-booking-04-results-390');
+
+      // Business class is not allowed on this policy: every offer needs approval, and booking one waits for it.
+      await phone.page.getByLabel('Cabin').selectOption('business');
+      await phone.page.getByRole('button', { name: 'Search flights' }).click();
+      await offerItems(phone.page).first().getByText('Business', { exact: true }).waitFor();
+      expect(
+        await offerItems(phone.page)
+          .filter({ has: phone.page.getByText('In policy', { exact: true }) })
+          .count(),
+      ).toBe(0);
+      await offerItems(phone.page).first().getByRole('button', { name: 'Book' }).click();
+      const approval = phone.page.getByRole('dialog', { name: /^Book / });
+      await approval.getByText('the booking waits for an approver', { exact: false }).waitFor();
+      await checkpoint(phone.page, 'flight-booking-05-needs-approval-390');
+      await approval.getByRole('button', { name: 'Ask for approval' }).click();
+      await phone.page.getByRole('dialog', { name: 'Waiting for approval' }).getByText('Sent for approval').waitFor();
+      const afterwards = await must(api.GET('/api/trips/{id}/bookings', { params: { path: { id: trip.id } } }));
+      expect(afterwards.items.map((booking) => booking.status)).toEqual(['confirmed', 'pending_approval']);
       await phone.context.close();
     });
   });

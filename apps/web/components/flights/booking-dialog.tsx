@@ -132,7 +132,13 @@ export function BookingDialog({ trip, userId, offer, onClose, onSearchAgain }: B
               label="Reason for booking out of policy"
               hint="Recorded with the booking for your organization’s reports."
             >
-              <Select value={reasonCode} onChange={(event) => setReasonCode(event.target.value)} required>
+              <Select
+                // eslint-disable-next-line jsx-a11y/no-autofocus -- opened by the user's click: the dialog's first question
+                autoFocus
+                value={reasonCode}
+                onChange={(event) => setReasonCode(event.target.value)}
+                required
+              >
                 <option value="">Choose a reason…</option>
                 {reasonCodes.map((option) => (
                   <option key={option.code} value={option.code}>
@@ -176,7 +182,14 @@ export function BookingDialog({ trip, userId, offer, onClose, onSearchAgain }: B
                 Book at {formatMoney(newPrice)}
               </Button>
             ) : (
-              <Button type="submit" variant="primary" loading={book.isPending} disabled={reasonAsked && !reasonCode}>
+              <Button
+                type="submit"
+                variant="primary"
+                // eslint-disable-next-line jsx-a11y/no-autofocus -- opened by the user's click on "Book": this confirms it
+                autoFocus={!reasonAsked}
+                loading={book.isPending}
+                disabled={reasonAsked && !reasonCode}
+              >
                 {offer.policy.verdict === 'needs_approval' ? 'Ask for approval' : refusal ? 'Try again' : 'Book flight'}
               </Button>
             )}

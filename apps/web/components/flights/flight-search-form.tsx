@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { PlaceAutocomplete } from '@/components/trips/place-autocomplete';
 import { Alert, Button, Field, FieldRow, Input, Select } from '@/components/ui';
-import { ApiError, describeError } from '@/lib/api/api-error';
+import { ApiError, describeError, hasErrorCode } from '@/lib/api/api-error';
 import type { FlightSearchBody } from '@/lib/api/flights';
 import { CABIN_LABELS } from '@/lib/flights/flight-offers';
 import {
@@ -41,7 +41,12 @@ export function FlightSearchForm({ defaults, searching, onSearch }: FlightSearch
       // The API names a refused slice field (`slices.1.departureDate`): it goes under its input.
       const placed = error instanceof ApiError ? error.fieldErrors.filter((f) => searchFieldOf(f.field)) : [];
       for (const refused of placed) setError(searchFieldOf(refused.field)!, { message: refused.message });
-      if (placed.length === 0) setGeneral(describeError(error));
+      if (placed.length > 0) return;
+      setGeneral(
+        hasErrorCode(error, 'FLIGHT_SUPPLIER_UNAVAILABLE')
+          ? 'The airlines’ system did not answer. Nothing was searched: try again in a moment.'
+          : describeError(error),
+      );
     }
   });
 
@@ -54,7 +59,7 @@ export function FlightSearchForm({ defaults, searching, onSearch }: FlightSearch
           <PlaceAutocomplete
             name={field.name}
             value={field.value}
-            placeholder="e.g. London or LHR"
+            placeholder="London or LHR"
             onTextChange={field.onChange}
             // A city has no code of its own: only an airport fills the field with one.
             onSelect={(place) => field.onChange(place.iata ?? place.name)}
