@@ -254,6 +254,8 @@ export class BookingsService {
     }
     const confirmed = await this.askSupplier(() => this.supplier.confirmCancellation(booking.cancellationId!));
     return this.db.run(async () => {
+      // Booking row first, then the trip's: the order confirm and an airline change take them in.
+      await this.bookings.getById(ctx, id, { lock: true });
       const trip = await this.trips.getById(ctx, booking.tripId, { lock: true });
       const changes = {
         refundAmount: confirmed.refund.amount,
