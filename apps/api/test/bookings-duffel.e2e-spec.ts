@@ -5,7 +5,7 @@ import { FLIGHT_SUPPLIER, type FlightOrder, type FlightSupplier } from '../src/f
 import { drainOutbox } from './support/outbox';
 import { addMember, createTrip, registerOrganization, Session } from './support/factories';
 import { Faults, type FakeDuffel, startFakeDuffel } from './support/fake-duffel-server';
-import { inDays, PASSENGER_PROFILE } from './support/flight-fixtures';
+import { inDays, OPEN_POLICY, PASSENGER_PROFILE } from './support/flight-fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 
 const WEBHOOK_SECRET = 'duffel-webhook-secret-for-tests-0123456789';
@@ -21,6 +21,7 @@ describe('Bookings with Duffel (fake Duffel server)', () => {
   let t: TestApp;
   let admin: Session;
   let traveller: Session;
+  let manager: Session;
 
   const as = (session: Session, key?: string) => ({
     token: session.accessToken,
@@ -51,6 +52,7 @@ describe('Bookings with Duffel (fake Duffel server)', () => {
     });
     admin = await registerOrganization(t.api);
     traveller = await addMember(t.api, admin, 'traveller');
+    manager = await addMember(t.api, admin, 'manager');
     expect((await t.api.put('/api/users/me/passenger-profile', PASSENGER_PROFILE, as(traveller))).status).toBe(200);
   });
   afterAll(async () => {
@@ -148,6 +150,39 @@ describe('Bookings with Duffel (fake Duffel server)', () => {
     expect(accepted.status).toBe(201);
     expect(accepted.body.price).toEqual({ amount: dearer, currency: offer.totalAmount.currency });
     expect(duffel.ordersCreated).toBe(1);
+  });
+
+  it('re-prices on approval: dearer asks the approver again (409, the new price stored), cheaper is ordered at the new price', async () => {
+    expect(
+      (await t.api.put('/api/organizations/current/policy', { ...OPEN_POLICY, maxFlightFare: '1.00' }, as(admin)))
+        .status,
+    ).toBe(200);
+    try {
+      const { trip, offer } = await tripWithOffer();
+      const pending = await book(trip.id, { offerId: offer.id });
+      expect(pending.body.status).toBe('pending_approval');
+      const [{ supplier_offer_id: supplierOfferId }] = (
+        await t.sql.query('SELECT supplier_offer_id FROM bookings WHERE id = $1', [pending.body.id])
+      ).rows;
+      const dearer = (Number(offer.totalAmount.amount) + 40).toFixed(2);
+      duffel.reprice(supplierOfferId, dearer);
+      const asked = await t.api.post(`/api/bookings/${pending.body.id}/approve`, {}, as(manager));
+      expect([asked.status, asked.body.code]).toEqual([409, 'FLIGHT_OFFER_PRICE_CHANGED']);
+      const shown = await t.api.get(`/api/bookings/${pending.body.id}`, as(manager));
+      expect(shown.body).toMatchObject({ status: 'pending_approval', price: { amount: dearer } });
+      const cheaper = (Number(offer.totalAmount.amount) - 10).toFixed(2);
+      duffel.reprice(supplierOfferId, cheaper);
+      duffel.reset();
+      const approved = await t.api.post(`/api/bookings/${pending.body.id}/approve`, {}, as(manager));
+      expect(approved.status).toBe(200);
+      expect(approved.body).toMatchObject({ status: 'confirmed', price: { amount: cheaper } });
+      const order = duffel.requests.find((request) => request.method === 'POST' && request.path === '/air/orders')!
+        .body as { data: any };
+      expect(order.data.payments[0].amount).toBe(cheaper);
+      expect(duffel.ordersCreated).toBe(1);
+    } finally {
+      await t.api.put('/api/organizations/current/policy', OPEN_POLICY, as(admin));
+    }
   });
 
   it('cancels through Duffel: quote, then confirm', async () => {

@@ -179,9 +179,12 @@ export class BookingsService {
       const trip = await this.trips.getById(ctx, booking.tripId);
       const decision = { decidedById: ctx.userId, decidedAt: () => 'now()', decisionReason: dto.reason ?? null };
       if (
+        // The order pays the price as re-priced now (equal or lower: a dearer one was refused above).
         !(await this.bookings.transition(ctx, id, BookingStatus.PendingApproval, BookingStatus.Approved, {
           ...decision,
           offer,
+          totalAmount: offer.totalAmount.amount,
+          totalCurrency: offer.totalAmount.currency,
         }))
       )
         throw changedMeanwhile();
