@@ -104,6 +104,14 @@ describe('Bookings with Duffel (fake Duffel server)', () => {
     expect(response.body.status).toBe('ordering');
     expect(duffel.ordersCreated).toBe(1);
     const reconciler = t.app.get(BookingReconciler);
+    // Duffel down during a pass: the booking waits (its lease lapses), the pass does not fail.
+    duffel.inject('GET /air/orders', Faults.serverError(500));
+    expect(await reconciler.reconcile(new Date(Date.now() + 120_000), THRESHOLDS)).toEqual({
+      confirmed: 0,
+      failed: 0,
+      waiting: 1,
+    });
+    await t.sql.query('UPDATE bookings SET reconcile_lease_until = NULL WHERE id = $1', [response.body.id]);
     const result = await reconciler.reconcile(new Date(Date.now() + 120_000), THRESHOLDS);
     expect(result).toEqual({ confirmed: 1, failed: 0, waiting: 0 });
     const booking = await t.api.get(`/api/bookings/${response.body.id}`, as(traveller));

@@ -8,6 +8,7 @@ import { preAuthSql } from '../common/tenancy/pre-auth';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { FLIGHT_SUPPLIER, type FlightSupplier } from '../flights/supplier/flight-supplier';
 import { BookingOrders } from './booking-orders';
+import { BookingStatus } from './booking-status.machine';
 
 /** How long a claimed booking stays invisible to other reconcilers (both API processes run one). */
 const LEASE_SECONDS = 120;
@@ -79,21 +80,38 @@ export class BookingReconciler implements OnApplicationBootstrap, OnApplicationS
     const stuck = await this.claim(new Date(now.getTime() - thresholds.orderingStaleMs));
     for (const booking of stuck) {
       const ctx: AuthContext = { organizationId: booking.organizationId, userId: booking.bookerId, role: booking.role };
-      const since = new Date(booking.orderingStartedAt.getTime() - CLOCK_MARGIN_MS);
-      const order = await this.supplier.findOrderByBookingId(booking.id, since);
-      if (order) {
-        await this.orders.confirm(ctx, booking.id, order);
-        result.confirmed++;
-      } else if (now.getTime() - booking.orderingStartedAt.getTime() >= thresholds.orderingDeadlineMs) {
-        const message = 'No order was made at the supplier: nothing was booked. Search again';
-        if (await this.orders.fail(ctx, booking.id, { code: BookingErrorCode.SupplierRefused, message }))
-          result.failed++;
-      } else {
+      try {
+        result[await this.finish(ctx, booking, now, thresholds)]++;
+      } catch (error) {
+        // One booking's failure (the supplier down, say) leaves the others to finish; its lease lapses and it is tried again.
+        this.logger.warn(
+          { bookingId: booking.id, err: loggableDatabaseError(error) ?? error },
+          'booking not reconciled; will retry',
+        );
         result.waiting++;
       }
     }
     if (stuck.length) this.logger.log({ ...result }, 'bookings reconciled');
     return result;
+  }
+
+  private async finish(
+    ctx: AuthContext,
+    booking: Stuck,
+    now: Date,
+    thresholds: Pick<AppConfig['booking'], 'orderingDeadlineMs'>,
+  ): Promise<keyof ReconcileResult> {
+    const since = new Date(booking.orderingStartedAt.getTime() - CLOCK_MARGIN_MS);
+    const order = await this.supplier.findOrderByBookingId(booking.id, since);
+    if (order) {
+      const finished = await this.orders.confirm(ctx, booking.id, order);
+      return finished.status === BookingStatus.Confirmed ? 'confirmed' : 'waiting';
+    }
+    if (now.getTime() - booking.orderingStartedAt.getTime() < thresholds.orderingDeadlineMs) return 'waiting';
+    const message = 'No order was made at the supplier: nothing was booked. Search again';
+    return (await this.orders.fail(ctx, booking.id, { code: BookingErrorCode.SupplierRefused, message }))
+      ? 'failed'
+      : 'waiting';
   }
 
   /**
