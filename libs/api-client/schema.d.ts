@@ -729,24 +729,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/booking-approvals/{token}': {
+  '/api/booking-approvals/peek': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    /** The booking an approval link decides (changes nothing) */
-    get: operations['BookingApprovalsController_preview'];
+    get?: never;
     put?: never;
-    post?: never;
+    /** The booking an approval link decides (changes nothing) */
+    post: operations['BookingApprovalsController_peek'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  '/api/booking-approvals/{token}/approve': {
+  '/api/booking-approvals/approve': {
     parameters: {
       query?: never;
       header?: never;
@@ -763,7 +763,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/booking-approvals/{token}/reject': {
+  '/api/booking-approvals/reject': {
     parameters: {
       query?: never;
       header?: never;
@@ -2314,6 +2314,10 @@ export interface components {
       /** @description An approver's comment, or a rejection's reason */
       reason?: string;
     };
+    BookingApprovalTokenDto: {
+      /** @description The token from the approval link in the e-mail */
+      token: string;
+    };
     BookingApprovalPreview: {
       /**
        * Format: date-time
@@ -2322,6 +2326,12 @@ export interface components {
       expiresAt: string;
       /** @description The booking waiting for the decision (its verdict, price, cheapest in-policy alternative) */
       booking: components['schemas']['BookingResponse'];
+    };
+    BookingApprovalDecisionDto: {
+      /** @description An approver's comment, or a rejection's reason */
+      reason?: string;
+      /** @description The token from the approval link in the e-mail */
+      token: string;
     };
     WebhookReceivedResponse: {
       /** @enum {boolean} */
@@ -5851,16 +5861,18 @@ export interface operations {
       };
     };
   };
-  BookingApprovalsController_preview: {
+  BookingApprovalsController_peek: {
     parameters: {
       query?: never;
       header?: never;
-      path: {
-        token: string;
-      };
+      path?: never;
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BookingApprovalTokenDto'];
+      };
+    };
     responses: {
       200: {
         headers: {
@@ -5870,8 +5882,26 @@ export interface operations {
           'application/json': components['schemas']['BookingApprovalPreview'];
         };
       };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description Not found (or belongs to another organization) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited (see Retry-After) */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -5885,14 +5915,12 @@ export interface operations {
     parameters: {
       query?: never;
       header?: never;
-      path: {
-        token: string;
-      };
+      path?: never;
       cookie?: never;
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['BookingDecisionDto'];
+        'application/json': components['schemas']['BookingApprovalDecisionDto'];
       };
     };
     responses: {
@@ -5941,20 +5969,27 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description Rate limited (see Retry-After) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   BookingApprovalsController_reject: {
     parameters: {
       query?: never;
       header?: never;
-      path: {
-        token: string;
-      };
+      path?: never;
       cookie?: never;
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['BookingDecisionDto'];
+        'application/json': components['schemas']['BookingApprovalDecisionDto'];
       };
     };
     responses: {
@@ -5987,6 +6022,15 @@ export interface operations {
       };
       /** @description Conflict */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited (see Retry-After) */
+      429: {
         headers: {
           [name: string]: unknown;
         };
