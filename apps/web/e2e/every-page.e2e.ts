@@ -23,6 +23,7 @@ const APP_PAGES = (tripId: string) => [
   `/trips/${tripId}/flights`,
   '/admin/approvals',
   '/admin/trips',
+  '/admin/bookings',
   '/admin/people',
   '/admin/members',
   '/admin/invitations',
