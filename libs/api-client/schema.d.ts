@@ -2324,6 +2324,8 @@ export interface components {
        * @description Until when the link works
        */
       expiresAt: string;
+      /** @description The trip's title (the approver may not be signed in to read the trip) */
+      tripTitle: string;
       /** @description The booking waiting for the decision (its verdict, price, cheapest in-policy alternative) */
       booking: components['schemas']['BookingResponse'];
     };

@@ -32,7 +32,7 @@ describe('Bookings', () => {
   const approvedTripWithOffers = async (
     origin = 'FRA',
     destination = 'LHR',
-  ): Promise<{ trip: { id: string }; offers: Offer[] }> => {
+  ): Promise<{ trip: { id: string; title: string }; offers: Offer[] }> => {
     const trip = await createTrip(t.api, traveller, { startDate: inDays(40), endDate: inDays(45), budget: undefined });
     expect((await t.api.post(`/api/trips/${trip.id}/submit`, {}, as(traveller))).status).toBe(200);
     expect((await t.api.post(`/api/trips/${trip.id}/approve`, {}, as(manager))).status).toBe(200);
@@ -369,6 +369,7 @@ describe('Bookings', () => {
       expect(preview.status).toBe(200);
       expect(preview.headers.get('x-robots-tag')).toBe('noindex');
       expect(preview.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(preview.body.tripTitle).toBe(trip.title);
       expect(preview.body.booking).toMatchObject({
         id: pending.body.id,
         status: 'pending_approval',

@@ -7,6 +7,7 @@ import { NotFoundError } from '../common/errors/domain-error';
 import { OrganizationScopedRepository } from '../common/tenancy/organization-scoped.repository';
 import { preAuthSql } from '../common/tenancy/pre-auth';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { TripsRepository } from '../trips/trips.repository';
 import { BookingApprovalLink } from './booking-approval-link.entity';
 import { BookingsService } from './bookings.service';
 import type { BookingDecisionDto, BookingResponse } from './dto/booking.dto';
@@ -53,6 +54,7 @@ export class BookingApprovalLinks {
     private readonly db: TransactionRunner,
     private readonly links: BookingApprovalLinksRepository,
     private readonly bookings: BookingsService,
+    private readonly trips: TripsRepository,
   ) {}
 
   /** A new link for `approverId` (inside the caller's transaction); its URL carries the only copy of the token. */
@@ -69,9 +71,11 @@ export class BookingApprovalLinks {
   }
 
   /** What the confirmation page shows; opening it changes nothing. */
-  async preview(token: string): Promise<{ expiresAt: string; booking: BookingResponse }> {
+  async preview(token: string): Promise<{ expiresAt: string; tripTitle: string; booking: BookingResponse }> {
     const link = await this.live(token);
-    return { expiresAt: link.expiresAt.toISOString(), booking: await this.bookings.get(link.ctx, link.bookingId) };
+    const booking = await this.bookings.get(link.ctx, link.bookingId);
+    const trip = await this.trips.getById(link.ctx, booking.tripId);
+    return { expiresAt: link.expiresAt.toISOString(), tripTitle: trip.title, booking };
   }
 
   async approve(token: string, dto: BookingDecisionDto): Promise<BookingResponse> {

@@ -25,6 +25,8 @@ class BookingApprovalDecisionDto extends BookingDecisionDto {
 
 class BookingApprovalPreview {
   @ApiProperty({ type: String, format: 'date-time', description: 'Until when the link works' }) expiresAt: string;
+  @ApiProperty({ description: "The trip's title (the approver may not be signed in to read the trip)" })
+  tripTitle: string;
   @ApiProperty({
     type: BookingResponse,
     description: 'The booking waiting for the decision (its verdict, price, cheapest in-policy alternative)',
