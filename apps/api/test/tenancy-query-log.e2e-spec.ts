@@ -1,9 +1,7 @@
 import { Client } from 'pg';
 import { BookingReconciler } from '../src/booking/booking-reconciler';
-import { BookingReconciler } from '../src/booking/booking-reconciler';
 import { PRE_AUTH } from '../src/common/tenancy/pre-auth';
 import { addMember, createTrip, registerOrganization, STRONG_PASSWORD } from './support/factories';
-import { inDays, PASSENGER_PROFILE } from './support/flight-fixtures';
 import { inDays, PASSENGER_PROFILE } from './support/flight-fixtures';
 import { drainOutbox } from './support/outbox';
 import { startTestApp, TestApp } from './support/test-app';
@@ -175,28 +173,6 @@ describe('Tenancy in the SQL the API sends', () => {
       (await t.api.get(`${searchPath}?sort=duration&maxStops=1&airline=LH&inPolicyOnly=true`, as(token))).status,
     ).toBe(200);
     expect((await t.api.get(searchPath, as(stranger.accessToken))).status).toBe(404);
-
-    // Flight booking (sandbox): booked, read, listed, quoted and cancelled; a reconciler pass; another organization's 404.
-    expect((await t.api.put('/api/users/me/passenger-profile', PASSENGER_PROFILE, as(token))).status).toBe(200);
-    const bookingTrip = await createTrip(t.api, traveller, { ...dates, budget: undefined });
-    const bookingSearch = await t.api.post(
-      `/api/trips/${bookingTrip.id}/flight-searches`,
-      { slices: [{ origin: 'FRA', destination: 'LHR', departureDate: inDays(50) }] },
-      as(token),
-    );
-    const booked = await t.api.post(
-      `/api/trips/${bookingTrip.id}/bookings`,
-      { offerId: bookingSearch.body.items[0].id },
-      { token, headers: { 'idempotency-key': 'tenancy-query-log' } },
-    );
-    expect(booked.status).toBe(201);
-    expect((await t.api.get(`/api/bookings/${booked.body.id}`, as(token))).status).toBe(200);
-    expect((await t.api.get(`/api/trips/${bookingTrip.id}/bookings`, as(token))).status).toBe(200);
-    expect((await t.api.get('/api/bookings?status=confirmed', as(adminToken))).status).toBe(200);
-    expect((await t.api.post(`/api/bookings/${booked.body.id}/cancellation-quote`, {}, as(token))).status).toBe(200);
-    expect((await t.api.post(`/api/bookings/${booked.body.id}/cancel`, {}, as(token))).status).toBe(200);
-    expect((await t.api.get(`/api/bookings/${booked.body.id}`, as(stranger.accessToken))).status).toBe(404);
-    await t.app.get(BookingReconciler).reconcile(new Date(Date.now() + 86_400_000));
 
     // Flight booking (sandbox): booked, read, listed, quoted and cancelled; a reconciler pass; another organization's 404.
     expect((await t.api.put('/api/users/me/passenger-profile', PASSENGER_PROFILE, as(token))).status).toBe(200);
