@@ -6,6 +6,7 @@ import { DuffelWebhookEvent } from '../booking/duffel-webhook-event.entity';
 import { CalendarFeed, TripCalendarFeed } from '../calendar/calendar-feed.entity';
 import { ExchangeRate } from '../currency/exchange-rate.entity';
 import { SandboxFlightOrder } from '../flights/supplier/sandbox/sandbox-flight-order.entity';
+import { SandboxStayBooking } from '../stays/supplier/sandbox/sandbox-stay-booking.entity';
 import { FlightOffer } from '../flights/search/flight-offer.entity';
 import { FlightSearch } from '../flights/search/flight-search.entity';
 import { PassengerProfile } from '../passengers/passenger-profile.entity';
@@ -20,4 +21,4 @@ import { TravelPolicy } from '../policy/travel-policy.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity of the API; the data source, the migration tooling and the tests use this list. */
-export const entities = [Organization, User, RefreshToken, Invitation, TravelPolicy, OutboxMessage, AuditEvent, Trip, Activity, CalendarFeed, TripCalendarFeed, ExchangeRate, PasswordResetToken, SandboxFlightOrder, FlightSearch, FlightOffer, TripTraveller, PassengerProfile, Booking, DuffelWebhookEvent, BookingApprovalLink];
+export const entities = [Organization, User, RefreshToken, Invitation, TravelPolicy, OutboxMessage, AuditEvent, Trip, Activity, CalendarFeed, TripCalendarFeed, ExchangeRate, PasswordResetToken, SandboxFlightOrder, FlightSearch, FlightOffer, TripTraveller, PassengerProfile, Booking, DuffelWebhookEvent, BookingApprovalLink, SandboxStayBooking];

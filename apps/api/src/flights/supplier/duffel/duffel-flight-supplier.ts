@@ -1,5 +1,6 @@
-import { type Duffel, DuffelError } from '@duffel/api';
+import type { Duffel } from '@duffel/api';
 import { Logger } from '@nestjs/common';
+import { DuffelCaller, type DuffelCallOptions, type Replay } from './duffel-call';
 import {
   type CancellationQuote,
   type CreateOrderRequest,
@@ -9,26 +10,14 @@ import {
   type FlightSearchResult,
   type FlightSupplier,
   SupplierError,
-  type SupplierFailure,
 } from '../flight-supplier';
 import { type DuffelOffer, toCancellationQuote, toFlightOffer, toFlightOrder } from './duffel-mapper';
 import { checked, duffelList, duffelOffer, duffelOfferRequest } from './duffel-response.schema';
 
-export interface DuffelSupplierOptions {
-  /** Bounds each call, its retries included. */
-  timeoutMs: number;
-  /** Retries after a 429 (and, for calls that change nothing, after a 502/503/504 or a lost connection). */
-  maxRetries?: number;
-  retryBaseMs?: number;
-  /** A `retry-after` longer than this (or than the time left) is not waited for. */
-  maxRetryAfterMs?: number;
+export interface DuffelSupplierOptions extends DuffelCallOptions {
   /** How many pages of recent orders the reconciler's lookup reads at most. */
   orderLookupPages?: number;
-  sleep?: (ms: number) => Promise<void>;
 }
-
-/** Whether a call may be sent again when its answer is lost: never for one that buys or cancels. */
-type Replay = 'safe' | 'once';
 
 const OFFERS_PAGE = 200;
 const ORDERS_PAGE = 50;
@@ -42,21 +31,15 @@ const ORDERS_PAGE = 50;
 export class DuffelFlightSupplier implements FlightSupplier {
   readonly name = 'duffel' as const;
   private readonly logger = new Logger('DuffelFlightSupplier');
-  private readonly maxRetries: number;
-  private readonly retryBaseMs: number;
-  private readonly maxRetryAfterMs: number;
+  private readonly caller: DuffelCaller;
   private readonly orderLookupPages: number;
-  private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(
     private readonly duffel: Duffel,
     private readonly options: DuffelSupplierOptions,
   ) {
-    this.maxRetries = options.maxRetries ?? 2;
-    this.retryBaseMs = options.retryBaseMs ?? 250;
-    this.maxRetryAfterMs = options.maxRetryAfterMs ?? 5_000;
+    this.caller = new DuffelCaller(options, this.logger);
     this.orderLookupPages = options.orderLookupPages ?? 10;
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
 
   async search(request: FlightSearchRequest): Promise<FlightSearchResult> {
@@ -168,7 +151,7 @@ export class DuffelFlightSupplier implements FlightSupplier {
   }
 
   private deadline(): number {
-    return Date.now() + this.options.timeoutMs;
+    return this.caller.deadline();
   }
 
   private unexpired(offer: DuffelOffer): FlightOffer {
@@ -179,108 +162,9 @@ export class DuffelFlightSupplier implements FlightSupplier {
     return toFlightOffer(offer);
   }
 
-  /**
-   * One SDK call within the deadline. The SDK cannot abort a request: at the deadline we stop
-   * waiting (`timeout`) and the request may still complete at Duffel — hence never replaying a
-   * `once` call, whose outcome only the supplier knows then.
-   */
-  private async call<T>(operation: string, replay: Replay, deadline: number, send: () => Promise<T>): Promise<T> {
-    for (let attempt = 0; ; attempt += 1) {
-      let failure: SupplierError;
-      let retryAfterMs: number | null = null;
-      try {
-        return await withDeadline(send(), deadline, operation);
-      } catch (error) {
-        if (error instanceof SupplierError) throw error;
-        failure = toSupplierError(error, operation);
-        retryAfterMs = retryAfter(error);
-        const retryable =
-          failure.failure === 'rate_limited' ||
-          (replay === 'safe' && failure.failure === 'unavailable' && transient(error));
-        if (!retryable || attempt >= this.maxRetries) throw this.logged(failure, operation);
-      }
-      const backoff = this.retryBaseMs * 2 ** attempt * (0.5 + Math.random() / 2);
-      const wait = retryAfterMs ?? backoff;
-      if (wait > this.maxRetryAfterMs || Date.now() + wait >= deadline) throw this.logged(failure, operation);
-      await this.sleep(wait);
-    }
-  }
-
-  private logged(error: SupplierError, operation: string): SupplierError {
-    this.logger.warn(`Duffel ${operation} failed: ${error.failure} (${error.supplierCodes.join(', ') || 'no code'})`);
-    return error;
+  private call<T>(operation: string, replay: Replay, deadline: number, send: () => Promise<T>): Promise<T> {
+    return this.caller.call(operation, replay, deadline, send);
   }
 }
 
-/** The SDK's error class is minified: `instanceof` is the one reliable test. */
-type DuffelFailure = InstanceType<typeof DuffelError>;
-const isDuffelError = (error: unknown): error is DuffelFailure => error instanceof DuffelError;
-
-/** Duffel's error (`.status`, `.errors[].type/.code`), or a network failure, in our terms. */
-export function toSupplierError(error: unknown, operation: string): SupplierError {
-  if (!isDuffelError(error)) {
-    // node-fetch's FetchError (refused, reset, DNS) or a body that is not Duffel's.
-    return new SupplierError(
-      'unavailable',
-      `Duffel ${operation}: no answer (${(error as Error)?.message ?? 'unknown error'})`,
-      ['network_error'],
-    );
-  }
-  const errors = Array.isArray(error.errors) ? error.errors : [];
-  const codes = [
-    ...new Set(errors.flatMap((entry) => [entry.code, entry.type]).filter((code): code is string => Boolean(code))),
-  ];
-  const status = error.status;
-  const message = `Duffel ${operation}: ${errors[0]?.message ?? errors[0]?.title ?? `HTTP ${status ?? 'error'}`}`;
-  const failure: SupplierFailure = codes.some((code) => EXPIRED_CODES.has(code))
-    ? 'offer_expired'
-    : codes.some((code) => PRICE_CODES.has(code))
-      ? 'price_changed'
-      : status === 404 || codes.includes('not_found')
-        ? 'not_found'
-        : status === 429 || codes.includes('rate_limit_error')
-          ? 'rate_limited'
-          : status === 400 || status === 422
-            ? 'invalid_request'
-            : status === 504
-              ? 'timeout'
-              : 'unavailable';
-  return new SupplierError(failure, message, codes.length > 0 ? codes : [`http_${status ?? 'unknown'}`]);
-}
-
-const EXPIRED_CODES = new Set(['offer_no_longer_available', 'offer_expired', 'offer_not_available']);
-const PRICE_CODES = new Set(['price_changed', 'total_amount_mismatch', 'payment_amount_does_not_match_order_amount']);
-
-/** Only a gateway's or a connection's failure is worth sending again; a 500 is Duffel's "do not retry". */
-function transient(error: unknown): boolean {
-  if (!isDuffelError(error)) return true;
-  return error.status === 502 || error.status === 503 || error.status === 504;
-}
-
-/** `retry-after` in seconds or as an HTTP date, in milliseconds; null when absent. */
-function retryAfter(error: unknown): number | null {
-  if (!isDuffelError(error) || error.status !== 429) return null;
-  const header = error.headers?.get?.('retry-after');
-  if (!header) return null;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? null : Math.max(0, date - Date.now());
-}
-
-function withDeadline<T>(work: Promise<T>, deadline: number, operation: string): Promise<T> {
-  const remaining = deadline - Date.now();
-  if (remaining <= 0) {
-    work.catch(() => undefined);
-    return Promise.reject(new SupplierError('timeout', `Duffel ${operation}: no answer in time`, ['timeout']));
-  }
-  let timer: NodeJS.Timeout;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new SupplierError('timeout', `Duffel ${operation}: no answer in time`, ['timeout'])),
-      remaining,
-    );
-  });
-  work.catch(() => undefined);
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
+export { toSupplierError } from './duffel-call';

@@ -514,7 +514,7 @@ export function hashOf(text: string): number {
 }
 
 /** mulberry32 seeded by the text: the same text, the same sequence, in every process. */
-function random(seedText: string): () => number {
+export function random(seedText: string): () => number {
   let state = hashOf(seedText);
   return () => {
     state = (state + 0x6d2b79f5) | 0;
