@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { zoneOffsetMinutes } from '../../src/activities/iso-in-zone';
 import { findAirport } from '../../src/places/airports.index';
+import { createFakeStays, type FakeStays, STAYS_ROUTE_PATTERNS, type StaysRoute } from './fake-duffel-stays';
 
 /**
  * A local server speaking Duffel's wire format (API v2) for the routes NestMap uses, so the real SDK
@@ -24,7 +25,8 @@ export type Route =
   | 'GET /air/orders'
   | 'GET /air/orders/:id'
   | 'POST /air/order_cancellations'
-  | 'POST /air/order_cancellations/:id/actions/confirm';
+  | 'POST /air/order_cancellations/:id/actions/confirm'
+  | StaysRoute;
 
 export interface Fault {
   /** Answer with this status and Duffel error (omit for a delay only). */
@@ -112,6 +114,8 @@ export interface FakeDuffel {
   readonly ordersCreated: number;
   readonly orders: FakeOrderRecord[];
   readonly requests: RecordedRequest[];
+  /** Duffel Stays' routes (fake-duffel-stays.ts): bookings made, a sold-out rate, result expiry. */
+  readonly stays: FakeStays;
   /** How many requests reached a route (faulted ones included). */
   count(route: Route): number;
   /** The next `times` requests to `route` meet `fault` (in order of injection). */
@@ -133,6 +137,7 @@ export async function startFakeDuffel(): Promise<FakeDuffel> {
   const counts = new Map<Route, number>();
   const orderRecords: FakeOrderRecord[] = [];
   const requests: RecordedRequest[] = [];
+  const stays = createFakeStays();
   let orderDelayMs = 0;
   let offerTtlMs = 30 * 60_000;
 
@@ -190,6 +195,7 @@ export async function startFakeDuffel(): Promise<FakeDuffel> {
     query: URLSearchParams,
     data: any,
   ): Promise<[number, unknown]> {
+    if (isStaysRoute(route)) return stays.act(route, id, query, data);
     switch (route) {
       case 'POST /air/offer_requests':
         return createOfferRequest(data, query);
@@ -470,6 +476,7 @@ export async function startFakeDuffel(): Promise<FakeDuffel> {
       return [...orderRecords];
     },
     requests,
+    stays,
     count: (route) => counts.get(route) ?? 0,
     inject(route, fault, times = 1) {
       const queue = faults.get(route) ?? [];
@@ -492,6 +499,7 @@ export async function startFakeDuffel(): Promise<FakeDuffel> {
       counts.clear();
       requests.length = 0;
       orderRecords.length = 0;
+      stays.reset();
       orderDelayMs = 0;
       offerTtlMs = 30 * 60_000;
     },
@@ -505,6 +513,8 @@ export async function startFakeDuffel(): Promise<FakeDuffel> {
 
 type ErrorBody = { type?: string; code?: string; message?: string; title?: string };
 
+const isStaysRoute = (route: Route): route is StaysRoute => route.includes(' /stays/');
+
 function routeOf(method: string, path: string): [Route | null, string | undefined] {
   const patterns: Array<[Route, RegExp]> = [
     ['POST /air/offer_requests', /^\/air\/offer_requests$/],
@@ -515,6 +525,7 @@ function routeOf(method: string, path: string): [Route | null, string | undefine
     ['GET /air/orders/:id', /^\/air\/orders\/([\w-]+)$/],
     ['POST /air/order_cancellations', /^\/air\/order_cancellations$/],
     ['POST /air/order_cancellations/:id/actions/confirm', /^\/air\/order_cancellations\/([\w-]+)\/actions\/confirm$/],
+    ...STAYS_ROUTE_PATTERNS,
   ];
   for (const [route, pattern] of patterns) {
     const match = route.startsWith(`${method} `) ? pattern.exec(path) : null;

@@ -29,14 +29,17 @@ export class FlightSuppliersModule implements OnModuleInit {
 
 export function createFlightSupplier({ flights, sessionSecret }: AppConfig, dataSource: DataSource): FlightSupplier {
   if (flights.duffelApiKey) {
-    const base = flights.duffelBaseUrl;
-    // The SDK resolves paths against basePath: without a trailing slash a path prefix would be dropped.
-    const basePath = base && !base.endsWith('/') ? `${base}/` : base;
-    return new DuffelFlightSupplier(new Duffel({ token: flights.duffelApiKey, basePath }), {
-      timeoutMs: flights.supplierTimeoutMs,
-    });
+    return new DuffelFlightSupplier(duffelClient(flights), { timeoutMs: flights.supplierTimeoutMs });
   }
   // Sandbox offer ids are signed with a key of their own, derived from the secret every worker shares.
   const sandboxKey = createHmac('sha256', sessionSecret).update('nestmap sandbox flight offers').digest('base64url');
   return new SandboxFlightSupplier(dataSource.getRepository(SandboxFlightOrder), sandboxKey);
+}
+
+/** The Duffel SDK client for DUFFEL_API_KEY (flights and stays share it); DUFFEL_BASE_URL points it elsewhere. */
+export function duffelClient(flights: AppConfig['flights']): Duffel {
+  const base = flights.duffelBaseUrl;
+  // The SDK resolves paths against basePath: without a trailing slash a path prefix would be dropped.
+  const basePath = base && !base.endsWith('/') ? `${base}/` : base;
+  return new Duffel({ token: flights.duffelApiKey!, basePath });
 }
