@@ -391,6 +391,26 @@ describe('Bookings', () => {
       expect(await sandboxOrders(pending.body.id)).toBe(1);
     });
 
+    it('fails a booking whose offer expired while it waited for approval, and tells the booker', async () => {
+      await setPolicy({ maxFlightFare: '1.00' });
+      const { trip, offers } = await approvedTripWithOffers();
+      const pending = await book(traveller, trip.id, { offerId: offers[0].id });
+      const reconciler = t.app.get(BookingReconciler);
+      expect(await reconciler.expireWaiting(new Date())).toBe(0);
+      const afterExpiry = new Date(Date.parse(pending.body.offer.expiresAt) + 1000);
+      expect(await reconciler.expireWaiting(afterExpiry)).toBeGreaterThanOrEqual(1);
+      const expired = await t.api.get(`/api/bookings/${pending.body.id}`, as(traveller));
+      expect(expired.body).toMatchObject({ status: 'failed', failure: { code: 'FLIGHT_OFFER_EXPIRED' } });
+      const late = await t.api.post(`/api/bookings/${pending.body.id}/approve`, {}, as(manager));
+      expect([late.status, late.body.code]).toEqual([409, 'BOOKING_ILLEGAL_TRANSITION']);
+      expect(await sandboxOrders(pending.body.id)).toBe(0);
+      await drainOutbox(t);
+      const mails = await t.sql.query(
+        `SELECT "to" FROM outbox_messages WHERE topic = 'mail' AND subject LIKE '%Flight booking failed%' AND text LIKE '%waited for approval%'`,
+      );
+      expect(mails.rows.map((row: { to: string }) => row.to)).toContain(traveller.user.email);
+    });
+
     it('a rejected booking orders nothing', async () => {
       await setPolicy({ maxFlightFare: '1.00' });
       const { trip, offers } = await approvedTripWithOffers();

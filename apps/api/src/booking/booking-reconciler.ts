@@ -56,7 +56,8 @@ export class BookingReconciler implements OnApplicationBootstrap, OnApplicationS
     const interval = this.config.booking.reconcileIntervalMs;
     if (interval <= 0) return;
     this.timer = setInterval(() => {
-      this.running ??= this.reconcile()
+      this.running ??= Promise.all([this.reconcile(), this.expireWaiting()])
+        .then(([result]) => result)
         .catch((error: unknown) => {
           this.logger.warn({ err: loggableDatabaseError(error) ?? error }, 'booking reconciliation failed; will retry');
           return { confirmed: 0, failed: 0, waiting: 0 };
@@ -112,6 +113,33 @@ export class BookingReconciler implements OnApplicationBootstrap, OnApplicationS
     return (await this.orders.fail(ctx, booking.id, { code: BookingErrorCode.SupplierRefused, message }))
       ? 'failed'
       : 'waiting';
+  }
+
+  /**
+   * Fails bookings still waiting for an approver whose offer has expired (the supplier would refuse
+   * it, and re-pricing an expired offer is impossible): the booker is told to search again, and the
+   * approvers' queue loses a booking nobody can approve any more. Returns how many.
+   */
+  async expireWaiting(now = new Date()): Promise<number> {
+    const rows: Array<{ id: string; organizationId: string; bookerId: string; role: UserRole }> =
+      await this.db.manager.query(
+        preAuthSql(`SELECT b.id, b.organization_id AS "organizationId", b.booker_id AS "bookerId", u.role
+         FROM bookings b JOIN users u ON u.id = b.booker_id
+        WHERE b.status = 'pending_approval' AND (b.offer ->> 'expiresAt')::timestamptz <= $1
+        ORDER BY b.created_at LIMIT $2`),
+        [now, BATCH_SIZE],
+      );
+    let expired = 0;
+    for (const row of rows) {
+      const ctx: AuthContext = { organizationId: row.organizationId, userId: row.bookerId, role: row.role };
+      const error = {
+        code: BookingErrorCode.OfferExpired,
+        message: 'The offer expired while the booking waited for approval: search again',
+      };
+      // A compare-and-set from pending_approval: an approval or rejection meanwhile wins.
+      if (await this.orders.fail(ctx, row.id, error, BookingStatus.PendingApproval)) expired++;
+    }
+    return expired;
   }
 
   /**

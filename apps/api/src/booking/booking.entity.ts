@@ -47,6 +47,8 @@ export interface CheapestAlternative {
 @Index('idx_bookings_org_created', ['organizationId', 'createdAt', 'id'])
 // The reconciler's scan: bookings stuck in `ordering`.
 @Index('idx_bookings_ordering', ['orderingStartedAt'], { where: `"status" = 'ordering'` })
+// The reconciler's other scan: bookings waiting for an approver (their offers expire).
+@Index('idx_bookings_pending', ['createdAt'], { where: `"status" = 'pending_approval'` })
 @Check(
   'chk_bookings_confirmed_order',
   `"status" IN ('pending_approval', 'approved', 'rejected', 'ordering', 'failed') OR "supplier_order_id" IS NOT NULL`,
