@@ -43,14 +43,18 @@ export interface StaySearchResult {
   results: StayResult[];
 }
 
-export interface StayResult {
+/** One property for one stay: what a result, its rates and a quote have in common. */
+export interface StayAtProperty {
   supplier: SupplierName;
-  supplierResultId: string;
   property: StayProperty;
   checkInDate: string;
   checkOutDate: string;
   rooms: number;
   guests: number;
+}
+
+export interface StayResult extends StayAtProperty {
+  supplierResultId: string;
   /** The cheapest rate's total, for all nights and rooms. */
   cheapestTotal: Money;
   /** An ISO instant; the result's rates cannot be fetched after it. */
@@ -112,25 +116,13 @@ export interface StayRate {
   expiresAt: string | null;
 }
 
-export interface StayRates {
-  supplier: SupplierName;
+export interface StayRates extends StayAtProperty {
   supplierResultId: string;
-  property: StayProperty;
-  checkInDate: string;
-  checkOutDate: string;
-  rooms: number;
-  guests: number;
   rates: StayRate[];
 }
 
-export interface StayQuote {
-  supplier: SupplierName;
+export interface StayQuote extends StayAtProperty {
   supplierQuoteId: string;
-  property: StayProperty;
-  checkInDate: string;
-  checkOutDate: string;
-  rooms: number;
-  guests: number;
   /** The quoted rate (its room, board and cancellation policy), when the supplier says which. */
   rate: StayRate | null;
   totalAmount: Money;

@@ -3,6 +3,7 @@ import { checked } from '../../../flights/supplier/duffel/duffel-response.schema
 import {
   BOARD_TYPES,
   type BoardType,
+  type StayAtProperty,
   type StayBooking,
   type StayCancellationPolicy,
   type StayProperty,
@@ -23,13 +24,8 @@ type Rate = NonNullable<Accommodation['rooms']>[number]['rates'][number];
 export function toStayResult(result: DuffelStaySearchResult): StayResult {
   checked(duffelSearchResult, result, 'stay search result');
   return {
-    supplier: 'duffel',
+    ...stayAt(result),
     supplierResultId: result.id,
-    property: toStayProperty(result.accommodation),
-    checkInDate: result.check_in_date,
-    checkOutDate: result.check_out_date,
-    rooms: result.rooms,
-    guests: result.guests.length,
     cheapestTotal: { amount: result.cheapest_rate_total_amount, currency: result.cheapest_rate_currency },
     expiresAt: new Date(result.expires_at).toISOString(),
   };
@@ -38,13 +34,8 @@ export function toStayResult(result: DuffelStaySearchResult): StayResult {
 export function toStayRates(result: DuffelStaySearchResult): StayRates {
   checked(duffelSearchResult, result, 'stay search result');
   return {
-    supplier: 'duffel',
+    ...stayAt(result),
     supplierResultId: result.id,
-    property: toStayProperty(result.accommodation),
-    checkInDate: result.check_in_date,
-    checkOutDate: result.check_out_date,
-    rooms: result.rooms,
-    guests: result.guests.length,
     rates: (result.accommodation.rooms ?? []).flatMap((room) => room.rates.map((rate) => toStayRate(rate, room.name))),
   };
 }
@@ -54,13 +45,8 @@ export function toStayQuote(quote: DuffelStayQuote): StayQuote {
   const room = quote.accommodation.rooms?.[0];
   const rate = room?.rates[0];
   return {
-    supplier: 'duffel',
+    ...stayAt(quote),
     supplierQuoteId: quote.id,
-    property: toStayProperty(quote.accommodation),
-    checkInDate: quote.check_in_date,
-    checkOutDate: quote.check_out_date,
-    rooms: quote.rooms,
-    guests: quote.guests.length,
     rate: room && rate ? toStayRate(rate, room.name) : null,
     totalAmount: { amount: quote.total_amount, currency: quote.total_currency },
     dueAtProperty: money(quote.due_at_accommodation_amount, quote.due_at_accommodation_currency),
@@ -86,6 +72,17 @@ export function toStayBooking(booking: DuffelStayBooking): StayBooking {
     bookingId: typeof bookingId === 'string' ? bookingId : null,
     confirmedAt: new Date(booking.confirmed_at).toISOString(),
     cancelledAt: booking.cancelled_at ? new Date(booking.cancelled_at).toISOString() : null,
+  };
+}
+
+function stayAt(stay: DuffelStaySearchResult | DuffelStayQuote): StayAtProperty {
+  return {
+    supplier: 'duffel',
+    property: toStayProperty(stay.accommodation),
+    checkInDate: stay.check_in_date,
+    checkOutDate: stay.check_out_date,
+    rooms: stay.rooms,
+    guests: stay.guests.length,
   };
 }
 
