@@ -1,6 +1,10 @@
-import { Logger } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import { Global, Logger, Module } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { DataSource } from 'typeorm';
 import { loadConfig } from '../../config/app-config';
+import { ConfigModule } from '../../config/config.module';
+import { SandboxStaySupplier } from './sandbox/sandbox-stay-supplier';
+import { STAY_SUPPLIER } from './stay-supplier';
 import { StaySuppliersModule, createStaySupplier } from './stay-suppliers.module';
 
 const BASE_ENV = {
@@ -29,6 +33,22 @@ describe('createStaySupplier', () => {
       'stay supplier: built-in sandbox (no DUFFEL_API_KEY; no booking is real)',
     ]);
     expect(lines.join()).not.toContain('duffel_test_secret_key');
+    log.mockRestore();
+  });
+});
+
+describe('StaySuppliersModule', () => {
+  it('provides STAY_SUPPLIER to whoever imports it, from the app config and data source', async () => {
+    @Global()
+    @Module({ providers: [{ provide: DataSource, useValue: dataSource }], exports: [DataSource] })
+    class FakeDatabaseModule {}
+    const log = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
+    const moduleRef = await Test.createTestingModule({
+      imports: [ConfigModule.forRoot(loadConfig(BASE_ENV).config), FakeDatabaseModule, StaySuppliersModule],
+    }).compile();
+    await moduleRef.init();
+    expect(moduleRef.get(STAY_SUPPLIER)).toBeInstanceOf(SandboxStaySupplier);
+    await moduleRef.close();
     log.mockRestore();
   });
 });
