@@ -1,3 +1,4 @@
+import type { Schemas } from '@nestmap/api-client';
 import type { Browser, Page } from 'playwright-core';
 import { checkpoint } from './support/axe';
 import {
@@ -32,6 +33,42 @@ async function searchLondonParis(page: Page): Promise<void> {
   await page.getByRole('heading', { level: 2, name: /^\d+ offers$/ }).waitFor();
 }
 
+/**
+ * An organization whose admin books for themselves: its travel policy (what the rest of the rules
+ * default to is set here) and the admin's passenger profile, which every booking reads.
+ */
+async function bookerWithPolicy(name: string, rules: Partial<Schemas['TravelPolicyDto']>) {
+  const admin = await registerOrganization(name);
+  const api = apiAs(admin.token);
+  await must(
+    api.PUT('/api/organizations/current/policy', {
+      body: {
+        currency: 'EUR',
+        allowedCabinClasses: ['economy'],
+        maxFlightFare: null,
+        maxHotelNightlyRate: null,
+        minAdvanceBookingDays: 0,
+        tripBudgetCeiling: null,
+        ...rules,
+      },
+    }),
+  );
+  await must(
+    api.PUT('/api/users/me/passenger-profile', {
+      body: {
+        givenName: name,
+        familyName: 'Haddad',
+        bornOn: '1988-06-14',
+        gender: 'f',
+        title: 'ms',
+        email: admin.email,
+        phoneNumber: '+442071234567',
+      },
+    }),
+  );
+  return { admin, api };
+}
+
 /** docs/booking.md in the browser: from the trip page to a confirmed sandbox flight on its timeline. */
 describe('booking a flight from a trip', () => {
   let browser: Browser;
@@ -44,35 +81,8 @@ describe('booking a flight from a trip', () => {
 
   it('searches the sandbox, shows each offer’s verdict, books an in-policy one and puts it on the timeline', async () => {
     await capturingFailures(browser, 'flight-booking', async () => {
-      const admin = await registerOrganization('Farah');
-      const api = apiAs(admin.token);
       // A return London–Paris costs 57–242 EUR in the sandbox: the cheap ones are in policy, the rest need approval.
-      await must(
-        api.PUT('/api/organizations/current/policy', {
-          body: {
-            currency: 'EUR',
-            allowedCabinClasses: ['economy'],
-            maxFlightFare: '60.00',
-            maxHotelNightlyRate: null,
-            minAdvanceBookingDays: 0,
-            tripBudgetCeiling: null,
-            outOfPolicy: 'needs_approval',
-          },
-        }),
-      );
-      await must(
-        api.PUT('/api/users/me/passenger-profile', {
-          body: {
-            givenName: 'Farah',
-            familyName: 'Haddad',
-            bornOn: '1988-06-14',
-            gender: 'f',
-            title: 'ms',
-            email: admin.email,
-            phoneNumber: '+442071234567',
-          },
-        }),
-      );
+      const { admin, api } = await bookerWithPolicy('Farah', { maxFlightFare: '60.00', outOfPolicy: 'needs_approval' });
       const trip = await must(
         api.POST('/api/trips', {
           body: {
@@ -199,6 +209,62 @@ describe('booking a flight from a trip', () => {
       const afterwards = await must(api.GET('/api/trips/{id}/bookings', { params: { path: { id: trip.id } } }));
       expect(afterwards.items.map((booking) => booking.status)).toEqual(['confirmed', 'pending_approval']);
       await phone.context.close();
+    });
+  });
+
+  it('asks for one of the policy’s reason codes when the policy allows an out-of-policy flight with a reason', async () => {
+    await capturingFailures(browser, 'flight-booking-reason', async () => {
+      const { admin, api } = await bookerWithPolicy('Ravi', {
+        outOfPolicy: 'allowed_with_reason',
+        reasonCodes: [
+          { code: 'client_meeting', label: 'Client meeting' },
+          { code: 'medical', label: 'Medical need' },
+        ],
+      });
+      const trip = await must(
+        api.POST('/api/trips', {
+          body: {
+            title: 'Paris client pitch',
+            destination: 'Paris',
+            timezone: 'Europe/Paris',
+            startDate: dayFromToday(40),
+            endDate: dayFromToday(41),
+          },
+        }),
+      );
+
+      const { context, page } = await newPage(browser, DESKTOP);
+      await signIn(page, admin.email);
+      await page.goto(`/trips/${trip.id}/flights`);
+      await page.getByRole('heading', { level: 1, name: 'Book a flight' }).waitFor();
+      await page.getByLabel('Return', { exact: false }).fill('');
+      await page.getByLabel('Cabin').selectOption('business');
+      await searchLondonParis(page);
+      const offer = offerItems(page).first();
+      await offer.getByText('Needs a reason', { exact: true }).waitFor();
+      await offer.getByRole('button', { name: 'Book' }).click();
+
+      const dialog = page.getByRole('dialog', { name: /^Book / });
+      const reason = dialog.getByLabel('Reason for booking out of policy');
+      await reason.waitFor();
+      // The picker is the dialog's first question, and nothing is sent before it is answered.
+      expect(await reason.evaluate((element) => element === document.activeElement)).toBe(true);
+      expect(await dialog.getByRole('button', { name: 'Book flight' }).isDisabled()).toBe(true);
+      await reason.selectOption('client_meeting');
+      await checkpoint(page, 'flight-booking-07-reason-code-1440');
+      await dialog.getByRole('button', { name: 'Book flight' }).click();
+      await page
+        .getByRole('dialog', { name: 'Flight booked' })
+        .getByText(/Confirmed: booking reference SBX-/)
+        .waitFor();
+
+      const stored = await must(api.GET('/api/trips/{id}/bookings', { params: { path: { id: trip.id } } }));
+      expect(stored.items[0]).toMatchObject({
+        status: 'confirmed',
+        policy: { verdict: 'in_policy', reasonCode: 'client_meeting' },
+      });
+      expect(stored.items[0].offer.slices).toHaveLength(1);
+      await context.close();
     });
   });
 });

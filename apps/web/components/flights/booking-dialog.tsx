@@ -55,6 +55,14 @@ export function BookingDialog({ trip, userId, offer, onClose, onSearchAgain }: B
   const [newPrice, setNewPrice] = useState<Money | null>(null);
   const [booking, setBooking] = useState<Booking | null>(null);
   const [refusal, setRefusal] = useState<{ message: string; code?: string } | null>(null);
+  // Opened by a click on "Book": focus starts on the dialog's question (the reason), else on its
+  // confirmation. After <dialog>'s own focusing, which picks the first link (this effect runs after
+  // the Dialog's showModal: a parent's effects run after its children's).
+  const form = useRef<HTMLFormElement>(null);
+  // The API may ask for a reason only on submit: focus moves to the picker then too.
+  useEffect(() => {
+    form.current?.querySelector<HTMLElement>('select, button[type="submit"]')?.focus();
+  }, [reasonAsked]);
   const policy = usePolicy({ enabled: reasonAsked });
   const reasonCodes = policy.data?.reasonCodes ?? [];
   const travelsOnIt = trip.travellers.some((traveller) => traveller.id === userId);
@@ -93,6 +101,7 @@ export function BookingDialog({ trip, userId, offer, onClose, onSearchAgain }: B
         <BookingOutcome booking={booking} tripId={trip.id} onClose={onClose} />
       ) : (
         <form
+          ref={form}
           className={styles.dialogForm}
           aria-label="Book this flight"
           onSubmit={(event) => {
@@ -132,13 +141,7 @@ export function BookingDialog({ trip, userId, offer, onClose, onSearchAgain }: B
               label="Reason for booking out of policy"
               hint="Recorded with the booking for your organization’s reports."
             >
-              <Select
-                // eslint-disable-next-line jsx-a11y/no-autofocus -- opened by the user's click: the dialog's first question
-                autoFocus
-                value={reasonCode}
-                onChange={(event) => setReasonCode(event.target.value)}
-                required
-              >
+              <Select value={reasonCode} onChange={(event) => setReasonCode(event.target.value)} required>
                 <option value="">Choose a reason…</option>
                 {reasonCodes.map((option) => (
                   <option key={option.code} value={option.code}>
@@ -182,14 +185,7 @@ export function BookingDialog({ trip, userId, offer, onClose, onSearchAgain }: B
                 Book at {formatMoney(newPrice)}
               </Button>
             ) : (
-              <Button
-                type="submit"
-                variant="primary"
-                // eslint-disable-next-line jsx-a11y/no-autofocus -- opened by the user's click on "Book": this confirms it
-                autoFocus={!reasonAsked}
-                loading={book.isPending}
-                disabled={reasonAsked && !reasonCode}
-              >
+              <Button type="submit" variant="primary" loading={book.isPending} disabled={reasonAsked && !reasonCode}>
                 {offer.policy.verdict === 'needs_approval' ? 'Ask for approval' : refusal ? 'Try again' : 'Book flight'}
               </Button>
             )}
