@@ -1,9 +1,6 @@
-import { DataSource } from 'typeorm';
-import { loadConfig } from '../src/config/app-config';
-import { migrationDataSourceOptions } from '../src/database/data-source-options';
 import { type StaySearchRequest, type StaySupplier, SupplierError } from '../src/stays/supplier/stay-supplier';
 import { createStaySupplier } from '../src/stays/supplier/stay-suppliers.module';
-import { createTestDatabase } from './support/test-database';
+import { supplierWorkers } from './support/supplier-workers';
 
 /**
  * The sandbox stay supplier's bookings live in PostgreSQL (`sandbox_stay_bookings`): two suppliers
@@ -11,27 +8,7 @@ import { createTestDatabase } from './support/test-database';
  * quotes need no storage: their ids carry them (unit tests: sandbox-stay-supplier.spec.ts).
  */
 describe('Sandbox stay supplier bookings (PostgreSQL)', () => {
-  const dataSources: DataSource[] = [];
-  let url: string;
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    JWT_SECRET: 'j'.repeat(40),
-    SESSION_SECRET: 's'.repeat(40),
-    DATA_ENCRYPTION_KEY: 'd'.repeat(44),
-  }).config;
-
-  beforeAll(async () => {
-    ({ url } = await createTestDatabase());
-  });
-  afterAll(async () => {
-    await Promise.all(dataSources.map((dataSource) => dataSource.destroy()));
-  });
-
-  async function worker(): Promise<StaySupplier> {
-    const dataSource = await new DataSource({ ...migrationDataSourceOptions(url), logging: false }).initialize();
-    dataSources.push(dataSource);
-    return createStaySupplier(config, dataSource);
-  }
+  const { worker, dataSources } = supplierWorkers<StaySupplier>(createStaySupplier);
 
   const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
   const search = (): StaySearchRequest => ({
@@ -81,6 +58,10 @@ describe('Sandbox stay supplier bookings (PostgreSQL)', () => {
     expect(await first.getBooking(made.supplierBookingId)).toEqual(made);
     expect(await first.findBookingByBookingId('bkg-stay-a', since)).toEqual(made);
     expect(await first.findBookingByBookingId('bkg-stay-a', new Date(Date.now() + 60_000))).toBeNull();
+    const [row] = await dataSources[0].query(`SELECT * FROM sandbox_stay_bookings WHERE booking_id = 'bkg-stay-a'`);
+    expect(row.guests).toBe(2);
+    // No guest's name, e-mail or phone is kept by the sandbox.
+    expect(JSON.stringify(row)).not.toMatch(/Lovelace|Hopper|ada@example.com|2080160509/);
 
     const restarted = await worker();
     const cancelled = await restarted.cancel(made.supplierBookingId);

@@ -1,9 +1,6 @@
-import { DataSource } from 'typeorm';
-import { loadConfig } from '../src/config/app-config';
-import { migrationDataSourceOptions } from '../src/database/data-source-options';
 import { type FlightSearchRequest, type FlightSupplier, SupplierError } from '../src/flights/supplier/flight-supplier';
 import { createFlightSupplier } from '../src/flights/supplier/flight-suppliers.module';
-import { createTestDatabase } from './support/test-database';
+import { supplierWorkers } from './support/supplier-workers';
 
 /**
  * The sandbox supplier's orders live in PostgreSQL (`sandbox_flight_orders`): two suppliers on two
@@ -11,28 +8,7 @@ import { createTestDatabase } from './support/test-database';
  * their ids carry the search (unit tests: sandbox-flight-supplier.spec.ts).
  */
 describe('Sandbox flight supplier orders (PostgreSQL)', () => {
-  const dataSources: DataSource[] = [];
-  let url: string;
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    JWT_SECRET: 'j'.repeat(40),
-    SESSION_SECRET: 's'.repeat(40),
-    DATA_ENCRYPTION_KEY: 'd'.repeat(44),
-  }).config;
-
-  beforeAll(async () => {
-    ({ url } = await createTestDatabase());
-  });
-  afterAll(async () => {
-    await Promise.all(dataSources.map((dataSource) => dataSource.destroy()));
-  });
-
-  /** A supplier as a worker builds it at boot, on its own connection pool. */
-  async function worker(): Promise<FlightSupplier> {
-    const dataSource = await new DataSource({ ...migrationDataSourceOptions(url), logging: false }).initialize();
-    dataSources.push(dataSource);
-    return createFlightSupplier(config, dataSource);
-  }
+  const { worker, dataSources } = supplierWorkers<FlightSupplier>(createFlightSupplier);
 
   const inAMonth = () => new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
   const search = (): FlightSearchRequest => ({
