@@ -2,6 +2,7 @@
 
 import type { Schemas } from '@nestmap/api-client';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { bookingKeys } from './bookings';
 import { api, call } from './client';
 import { paging } from './contract';
 import { tripKeys } from './trips';
@@ -25,7 +26,6 @@ const OFFERS_PER_PAGE = 20;
 
 const flightKeys = {
   offers: (searchId: string, view: OfferView) => ['flight-searches', searchId, view] as const,
-  bookings: (tripId: string) => ['trips', 'bookings', tripId] as const,
 };
 
 function offersQuery(view: OfferView) {
@@ -68,13 +68,6 @@ export function useFlightOffers(searchId: string | null, view: OfferView) {
   });
 }
 
-export function useTripBookings(tripId: string) {
-  return useQuery({
-    queryKey: flightKeys.bookings(tripId),
-    queryFn: () => call(api.GET('/api/trips/{id}/bookings', { params: { path: { id: tripId } } })),
-  });
-}
-
 /**
  * Books an offer. The Idempotency-Key comes from the caller (one per dialog and body), so a retry
  * after a lost answer replays the same booking instead of ordering twice.
@@ -91,7 +84,7 @@ export function useBookFlight(tripId: string) {
       ),
     onSuccess: () => {
       // A confirmed booking adds flights to the itinerary and may move the trip to booked.
-      void queryClient.invalidateQueries({ queryKey: flightKeys.bookings(tripId) });
+      void queryClient.invalidateQueries({ queryKey: bookingKeys.trip(tripId) });
       void queryClient.invalidateQueries({ queryKey: tripKeys.detail(tripId) });
       void queryClient.invalidateQueries({ queryKey: tripKeys.itinerary(tripId) });
     },

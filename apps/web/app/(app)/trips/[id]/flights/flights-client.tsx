@@ -23,14 +23,8 @@ import {
   Select,
 } from '@/components/ui';
 import { describeError, hasErrorCode } from '@/lib/api/api-error';
-import {
-  FIRST_OFFERS,
-  useFlightOffers,
-  useSearchFlights,
-  useTripBookings,
-  type FlightOffer,
-  type OfferView,
-} from '@/lib/api/flights';
+import { FIRST_OFFERS, useFlightOffers, useSearchFlights, type FlightOffer, type OfferView } from '@/lib/api/flights';
+import { useTripBookings } from '@/lib/api/bookings';
 import { useTrip } from '@/lib/api/trips';
 import { defaultFlightDates } from '@/lib/flights/flight-offers';
 import { countOf } from '@/lib/format/plural';
