@@ -487,4 +487,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { database, populate, readsOf, prepareFlightSearch, startOurs, CONNECTIONS, DURATION };
+module.exports = { database, populate, readsOf, prepareFlightSearch, prepareBookings, bookingLoad, startOurs, CONNECTIONS, DURATION };
