@@ -68,7 +68,7 @@ nginx -p "$tmp" -c "$tmp/nginx.conf" -g 'daemon off;' & nginx_pid=$!
 
 # The production environment a deployment's .env would give (ecosystem.config.js, --env production).
 PORT=$api_port HOST=127.0.0.1 TRUST_PROXY=127.0.0.1 DATABASE_URL="$db" \
-JWT_SECRET=$(openssl rand -hex 32) SESSION_SECRET=$(openssl rand -hex 32) \
+JWT_SECRET=$(openssl rand -hex 32) SESSION_SECRET=$(openssl rand -hex 32) DATA_ENCRYPTION_KEY=$(openssl rand -hex 32) \
 THROTTLE_LIMIT=100000000 LOG_LEVEL=info \
   pm2 start ecosystem.config.js --only nestmap --env production >/dev/null
 # 'max' is one worker per core; this test wants exactly two on any machine.

@@ -486,6 +486,76 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/users/me/passenger-profile': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller's passenger profile */
+    get: operations['PassengerProfilesController_getMine'];
+    /** Save the caller's passenger profile */
+    put: operations['PassengerProfilesController_putMine'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users/{id}/passenger-profile': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A member's passenger profile (admin) */
+    get: operations['PassengerProfilesController_get'];
+    /** Save a member's passenger profile (admin) */
+    put: operations['PassengerProfilesController_put'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/trips/{id}/flight-searches': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Search flights for a trip, each offer judged against the travel policy */
+    post: operations['FlightSearchesController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/flight-searches/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A flight search's offers, sorted, filtered and paged */
+    get: operations['FlightSearchesController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/trips/{tripId}/activities': {
     parameters: {
       query?: never;
@@ -537,6 +607,194 @@ export interface paths {
     head?: never;
     /** Edit an activity */
     patch: operations['ActivitiesController_update'];
+    trace?: never;
+  };
+  '/api/trips/{id}/bookings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The trip’s bookings */
+    get: operations['BookingsController_listForTrip'];
+    put?: never;
+    /** Book a flight offer of the trip’s search (idempotent: Idempotency-Key required) */
+    post: operations['BookingsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/bookings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The organization’s bookings (managers and admins) */
+    get: operations['BookingsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/bookings/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A booking */
+    get: operations['BookingsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/bookings/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approve a booking waiting for approval, and order it */
+    post: operations['BookingsController_approve'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/bookings/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reject a booking waiting for approval */
+    post: operations['BookingsController_reject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/bookings/{id}/cancellation-quote': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ask what cancelling the booking would refund */
+    post: operations['BookingsController_quoteCancellation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/bookings/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancel the booking at the quoted refund */
+    post: operations['BookingsController_cancel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/booking-approvals/peek': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The booking an approval link decides (changes nothing) */
+    post: operations['BookingApprovalsController_peek'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/booking-approvals/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approve the booking of an approval link (and order it) */
+    post: operations['BookingApprovalsController_approve'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/booking-approvals/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reject the booking of an approval link */
+    post: operations['BookingApprovalsController_reject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/webhooks/duffel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Duffel webhook events (order created / creation failed / airline-initiated change, ping) */
+    post: operations['DuffelWebhookController_receive'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/trips/{id}/calendar.ics': {
@@ -858,7 +1116,24 @@ export interface components {
       | 'EXCHANGE_RATES_UNREACHABLE'
       | 'AUDIT_EXPORT_TOO_LARGE'
       | 'POLICY_BLOCKED'
-      | 'POLICY_VERSION_STALE';
+      | 'POLICY_VERSION_STALE'
+      | 'PASSENGER_PROFILE_INCOMPLETE'
+      | 'FLIGHT_SEARCH_EXPIRED'
+      | 'FLIGHT_SEARCH_REFUSED'
+      | 'FLIGHT_SUPPLIER_UNAVAILABLE'
+      | 'IDEMPOTENCY_KEY_INVALID'
+      | 'IDEMPOTENCY_KEY_REUSED'
+      | 'IDEMPOTENCY_KEY_IN_USE'
+      | 'FLIGHT_OFFER_EXPIRED'
+      | 'FLIGHT_OFFER_PRICE_CHANGED'
+      | 'FLIGHT_OFFER_ALREADY_BOOKED'
+      | 'POLICY_REASON_REQUIRED'
+      | 'BOOKING_PASSENGERS_MISMATCH'
+      | 'BOOKING_ILLEGAL_TRANSITION'
+      | 'BOOKING_SUPPLIER_REFUSED'
+      | 'CANCELLATION_QUOTE_EXPIRED'
+      | 'BOOKING_DAILY_LIMIT_REACHED'
+      | 'WEBHOOK_SIGNATURE_INVALID';
     /**
      * @description Which rule the field broke
      * @enum {string}
@@ -1208,9 +1483,18 @@ export interface components {
         | 'invitation.created'
         | 'invitation.accepted'
         | 'invitation.revoked'
-        | 'policy.updated';
+        | 'policy.updated'
+        | 'booking.requested'
+        | 'booking.approved'
+        | 'booking.rejected'
+        | 'booking.ordering'
+        | 'booking.confirmed'
+        | 'booking.failed'
+        | 'booking.cancellation_quoted'
+        | 'booking.cancelled'
+        | 'booking.changed_by_airline';
       /** @enum {string} */
-      entityType: 'trip' | 'user' | 'invitation' | 'policy';
+      entityType: 'trip' | 'user' | 'invitation' | 'policy' | 'booking';
       /** Format: uuid */
       entityId: string;
       /** @description The object's name: a trip's title (as recorded when deleted), a member's name, an invitation's e-mail */
@@ -1248,6 +1532,7 @@ export interface components {
       | 'decide'
       | 'revise'
       | 'book'
+      | 'book_travel'
       | 'complete'
       | 'cancel'
       | 'delete'
@@ -1319,6 +1604,8 @@ export interface components {
       /** Format: uuid */
       travellerId: string;
       traveller: components['schemas']['TripTravellerResponse'];
+      /** @description Everyone who travels: the lead traveller first (as `traveller`), then the co-travellers in order */
+      travellers: components['schemas']['TripTravellerResponse'][];
       /** @description The travel policy's verdict on the last submission (null before it) */
       policy: components['schemas']['PolicyVerdictResponse'] | null;
       /** Format: uuid */
@@ -1371,6 +1658,8 @@ export interface components {
        * @description Managers and admins may plan a trip for a colleague
        */
       travellerId?: string;
+      /** @description The trip's other travellers besides the lead (`travellerId`), in order: active members of the organization. They see the trip (docs/access.md). On PATCH it replaces the list ([] removes them all) */
+      coTravellerIds?: string[];
     };
     TripDeciderResponse: {
       /** Format: uuid */
@@ -1411,6 +1700,8 @@ export interface components {
       /** Format: uuid */
       travellerId: string;
       traveller: components['schemas']['TripTravellerResponse'];
+      /** @description Everyone who travels: the lead traveller first (as `traveller`), then the co-travellers in order */
+      travellers: components['schemas']['TripTravellerResponse'][];
       /** @description The travel policy's verdict on the last submission (null before it) */
       policy: components['schemas']['PolicyVerdictResponse'] | null;
       /** Format: uuid */
@@ -1459,6 +1750,8 @@ export interface components {
       latitude?: number;
       /** @example 13.405 */
       longitude?: number;
+      /** @description The trip's other travellers besides the lead (`travellerId`), in order: active members of the organization. They see the trip (docs/access.md). On PATCH it replaces the list ([] removes them all) */
+      coTravellerIds?: string[];
       /** @description The version you read; a stale one is refused with 409 */
       version?: number;
     };
@@ -1474,6 +1767,288 @@ export interface components {
     TransitionDto: {
       /** @description Why (shown to the traveller; recorded in the audit log) */
       reason?: string;
+    };
+    LoyaltyProgrammeResponse: {
+      airlineIataCode: string;
+      accountNumber: string;
+    };
+    PassengerProfileResponse: {
+      /** Format: uuid */
+      userId: string;
+      givenName: string;
+      familyName: string;
+      /** Format: date */
+      bornOn: string;
+      /** @enum {string} */
+      gender: 'm' | 'f';
+      /** @enum {string} */
+      title: 'mr' | 'ms' | 'mrs' | 'miss' | 'dr';
+      email: string;
+      phoneNumber: string;
+      loyaltyProgrammes: components['schemas']['LoyaltyProgrammeResponse'][];
+      documentNumber: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    LoyaltyProgrammeDto: {
+      /**
+       * @description The airline's two-character IATA designator
+       * @example BA
+       */
+      airlineIataCode: string;
+      /** @example 12345678 */
+      accountNumber: string;
+    };
+    PassengerProfileDto: {
+      /**
+       * @description As printed in the passport (letters, spaces, hyphens, apostrophes)
+       * @example Ada
+       */
+      givenName: string;
+      /**
+       * @description As printed in the passport (letters, spaces, hyphens, apostrophes)
+       * @example Lovelace
+       */
+      familyName: string;
+      /**
+       * Format: date
+       * @description Stored encrypted
+       * @example 1985-04-12
+       */
+      bornOn: string;
+      /**
+       * @description As in the passport (airlines' systems take m or f)
+       * @example f
+       * @enum {string}
+       */
+      gender: 'm' | 'f';
+      /**
+       * @example ms
+       * @enum {string}
+       */
+      title: 'mr' | 'ms' | 'mrs' | 'miss' | 'dr';
+      /**
+       * @description Where the airline sends travel notices
+       * @example ada@example.com
+       */
+      email: string;
+      /**
+       * @description E.164: + and country code, no spaces
+       * @example +442071234567
+       */
+      phoneNumber: string;
+      /** @description One account per airline */
+      loyaltyProgrammes?: components['schemas']['LoyaltyProgrammeDto'][];
+      /**
+       * @description Travel document (passport) number, stored encrypted; null or left out: none
+       * @example X1234567
+       */
+      documentNumber?: string | null;
+    };
+    FlightSearchSliceDto: {
+      /**
+       * @description IATA code of a known airport (GET /api/airports)
+       * @example FRA
+       */
+      origin: string;
+      /** @example JFK */
+      destination: string;
+      /**
+       * Format: date
+       * @description Local date at the origin: from today there up to 360 days ahead, slices in date order
+       * @example 2027-03-01
+       */
+      departureDate: string;
+    };
+    CreateFlightSearchDto: {
+      /**
+       * @description One slice for one-way, two for a return, more for multi-city
+       * @example [
+       *       {
+       *         "origin": "FRA",
+       *         "destination": "JFK",
+       *         "departureDate": "2027-03-01"
+       *       }
+       *     ]
+       */
+      slices: components['schemas']['FlightSearchSliceDto'][];
+      /**
+       * @default economy
+       * @enum {string}
+       */
+      cabin: 'economy' | 'premium_economy' | 'business' | 'first';
+      /** @description Connections per slice; the supplier's default when left out */
+      maxConnections?: number;
+    };
+    CarrierResponse: {
+      /** @example LH */
+      iataCode: string;
+      /** @example Lufthansa */
+      name: string;
+    };
+    OfferAirportResponse: {
+      /** @example FRA */
+      iataCode: string;
+      name: string;
+      cityName: string | null;
+      /** @description ISO 3166-1 alpha-2 */
+      countryCode: string | null;
+      /**
+       * @description IANA zone of its local times
+       * @example Europe/Berlin
+       */
+      timeZone: string;
+      latitude: number;
+      longitude: number;
+    };
+    FlightSegmentResponse: {
+      origin: components['schemas']['OfferAirportResponse'];
+      destination: components['schemas']['OfferAirportResponse'];
+      /**
+       * @description Local time at the origin, with its offset
+       * @example 2027-03-01T09:05:00+01:00
+       */
+      departingAt: string;
+      /**
+       * @description Local time at the destination, with its offset
+       * @example 2027-03-01T11:50:00-05:00
+       */
+      arrivingAt: string;
+      durationMinutes: number;
+      marketingCarrier: components['schemas']['CarrierResponse'];
+      operatingCarrier: components['schemas']['CarrierResponse'];
+      /** @example LH400 */
+      flightNumber: string;
+      aircraft: string | null;
+    };
+    FlightSliceResponse: {
+      origin: components['schemas']['OfferAirportResponse'];
+      destination: components['schemas']['OfferAirportResponse'];
+      /** @description First departure to last arrival, connections included */
+      durationMinutes: number;
+      /** @description Connections */
+      stops: number;
+      segments: components['schemas']['FlightSegmentResponse'][];
+    };
+    FareConditionResponse: {
+      allowed: boolean;
+      /** @description null when free, or when not allowed */
+      penalty: components['schemas']['MoneyDto'] | null;
+    };
+    FareConditionsResponse: {
+      /** @description null when the supplier does not say */
+      refundBeforeDeparture: components['schemas']['FareConditionResponse'] | null;
+      changeBeforeDeparture: components['schemas']['FareConditionResponse'] | null;
+    };
+    OfferReasonResponse: {
+      /**
+       * @description Stable rule name to switch on
+       * @enum {string}
+       */
+      rule:
+        | 'trip_budget'
+        | 'min_advance_days'
+        | 'flight_cabin'
+        | 'flight_fare'
+        | 'airline_blocked'
+        | 'airline_not_preferred'
+        | 'flight_connections'
+        | 'flight_co2'
+        | 'stay_nightly_rate'
+        | 'expense_cap'
+        | 'reason_code';
+      /** @description For people */
+      message: string;
+      /** @description In `unit` */
+      limit: (string | null) | number;
+      /** @description In `unit` */
+      actual: (string | null) | number;
+      /** @description The policy's currency code for money, minutes, days, kg, connections; null for names */
+      unit: string | null;
+      /** @description False when neither an approver nor a reason code can allow it */
+      overridable: boolean;
+      /** @description The slices (0-based, in order) that break the rule */
+      slices: number[];
+    };
+    OfferPolicyResponse: {
+      /**
+       * @description The worst verdict of its slices
+       * @enum {string}
+       */
+      verdict: 'in_policy' | 'needs_approval' | 'blocked';
+      policyVersion: number;
+      reasons: components['schemas']['OfferReasonResponse'][];
+    };
+    FlightOfferResponse: {
+      /**
+       * Format: uuid
+       * @description Our id of the offer: what a booking names
+       */
+      id: string;
+      /**
+       * @description "sandbox": not a real airline offer
+       * @enum {string}
+       */
+      supplier: 'sandbox' | 'duffel';
+      /** @description For all passengers, in the currency the supplier sells in */
+      totalAmount: components['schemas']['MoneyDto'];
+      /** @description The same in the policy's currency, at the organization's rate (what price sorts on) */
+      policyAmount: components['schemas']['MoneyDto'];
+      /** @description kg CO2 for all passengers; null when the supplier gives none */
+      emissionsKg: number | null;
+      /** @description Its slices' durations added up */
+      durationMinutes: number;
+      /** @description The most connections of any slice */
+      stops: number;
+      owner: components['schemas']['CarrierResponse'];
+      /** @enum {string} */
+      cabin: 'economy' | 'premium_economy' | 'business' | 'first';
+      slices: components['schemas']['FlightSliceResponse'][];
+      conditions: components['schemas']['FareConditionsResponse'];
+      /** Format: date-time */
+      expiresAt: string;
+      policy: components['schemas']['OfferPolicyResponse'];
+    };
+    SearchedSliceResponse: {
+      /** @example FRA */
+      origin: string;
+      /** @example JFK */
+      destination: string;
+      /** Format: date */
+      departureDate: string;
+    };
+    FlightSearchResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      tripId: string;
+      /** @enum {string} */
+      supplier: 'sandbox' | 'duffel';
+      slices: components['schemas']['SearchedSliceResponse'][];
+      passengers: number;
+      /** @enum {string} */
+      cabin: 'economy' | 'premium_economy' | 'business' | 'first';
+      maxConnections: number | null;
+      /** @description The travel-policy version every offer was judged against */
+      policyVersion: number;
+      /** @example EUR */
+      policyCurrency: string;
+      /** @description Offers the supplier returned (expired ones included) */
+      offerCount: number;
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description When its last offer expires
+       */
+      expiresAt: string;
+    };
+    FlightOffersPage: {
+      items: components['schemas']['FlightOfferResponse'][];
+      total: number;
+      page: number;
+      limit: number;
+      search: components['schemas']['FlightSearchResponse'];
     };
     ActivityResponse: {
       /** Format: uuid */
@@ -1585,6 +2160,186 @@ export interface components {
       bookingReference?: string | null;
       /** @description The version you read; a stale one is refused with 409 and code STALE_VERSION */
       version?: number;
+    };
+    CreateBookingDto: {
+      /**
+       * Format: uuid
+       * @description The offer's id from the trip's flight search (`FlightOfferResponse.id`)
+       */
+      offerId: string;
+      /**
+       * @description Who flies, in the offer's passenger order: travellers of the trip. Default: the trip's travellers, lead first
+       * @example [
+       *       "3f2b8c9e-1d4a-4b6f-9c2e-7a5d8e1f0b3c"
+       *     ]
+       */
+      passengerIds?: string[];
+      /**
+       * @description Out of policy: one of the organization's reason codes, when the policy asks for one
+       * @example client_meeting
+       */
+      reasonCode?: string;
+      /** @description The price the booker agreed to. Default: the price the search showed. A re-priced offer dearer than this is refused (409 FLIGHT_OFFER_PRICE_CHANGED) and the booker is asked again */
+      acceptedPrice?: components['schemas']['MoneyDto'];
+    };
+    /** @enum {string} */
+    BookingStatus:
+      | 'pending_approval'
+      | 'approved'
+      | 'rejected'
+      | 'ordering'
+      | 'confirmed'
+      | 'failed'
+      | 'cancellation_quoted'
+      | 'cancelled'
+      | 'changed_by_airline';
+    BookedOfferResponse: {
+      /**
+       * Format: uuid
+       * @description The stored offer it was booked from
+       */
+      id: string;
+      owner: components['schemas']['CarrierResponse'];
+      /** @enum {string} */
+      cabin: 'economy' | 'premium_economy' | 'business' | 'first';
+      /** @description kg CO2 for all passengers */
+      emissionsKg: number | null;
+      /** @description As ordered; after an airline change, as the airline changed them */
+      slices: components['schemas']['FlightSliceResponse'][];
+      conditions: components['schemas']['FareConditionsResponse'];
+      /**
+       * Format: date-time
+       * @description When the offer could no longer be ordered
+       */
+      expiresAt: string;
+    };
+    BookingPolicyResponse: {
+      /**
+       * @description Judged on the re-priced offer when it was booked
+       * @enum {string}
+       */
+      verdict: 'in_policy' | 'needs_approval' | 'blocked';
+      policyVersion: number;
+      reasons: components['schemas']['OfferReasonResponse'][];
+      /** @description The booker's reason code that made an out-of-policy offer acceptable */
+      reasonCode: string | null;
+    };
+    CheapestAlternativeResponse: {
+      /**
+       * Format: uuid
+       * @description The stored offer
+       */
+      offerId: string;
+      price: components['schemas']['MoneyDto'];
+    };
+    BookingPersonResponse: {
+      /** Format: uuid */
+      id: string;
+    };
+    BookingDecisionResponse: {
+      /** @enum {string} */
+      outcome: 'approved' | 'rejected';
+      decidedBy: components['schemas']['BookingPersonResponse'];
+      /** Format: date-time */
+      decidedAt: string;
+      reason: string | null;
+    };
+    CancellationResponse: {
+      /** @description What the supplier refunds (to the organization’s balance) */
+      refund: components['schemas']['MoneyDto'];
+      /**
+       * Format: date-time
+       * @description Until when the quote can be confirmed
+       */
+      expiresAt: string | null;
+      /** Format: date-time */
+      cancelledAt: string | null;
+    };
+    BookingFailureResponse: {
+      /**
+       * @description The error code the booking request answered with
+       * @example FLIGHT_OFFER_EXPIRED
+       */
+      code: string;
+      message: string;
+    };
+    BookingResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      tripId: string;
+      status: components['schemas']['BookingStatus'];
+      /**
+       * @description "sandbox": a simulated booking, nobody flies
+       * @enum {string}
+       */
+      supplier: 'sandbox' | 'duffel';
+      /** @description For all passengers, as re-priced when booked */
+      price: components['schemas']['MoneyDto'];
+      offer: components['schemas']['BookedOfferResponse'];
+      policy: components['schemas']['BookingPolicyResponse'];
+      /** @description The cheapest in-policy offer of the same search at booking time */
+      cheapestInPolicy: components['schemas']['CheapestAlternativeResponse'] | null;
+      /** @description The travellers flying */
+      passengerIds: string[];
+      bookedBy: components['schemas']['BookingPersonResponse'];
+      /** @description The airline booking reference (PNR), once confirmed */
+      bookingReference: string | null;
+      decision: components['schemas']['BookingDecisionResponse'] | null;
+      cancellation: components['schemas']['CancellationResponse'] | null;
+      failure: components['schemas']['BookingFailureResponse'] | null;
+      /** @description The flight activities it put in the itinerary */
+      activityIds: string[];
+      /** @description What the caller may do with it now */
+      allowedActions: ('approve' | 'reject' | 'quote_cancellation' | 'cancel')[];
+      /** @description Bumped by every change */
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: date-time */
+      confirmedAt: string | null;
+    };
+    BookingsList: {
+      items: components['schemas']['BookingResponse'][];
+    };
+    BookingsPage: {
+      items: components['schemas']['BookingResponse'][];
+      total: number;
+      page: number;
+      limit: number;
+    };
+    BookingDecisionDto: {
+      /** @description An approver's comment, or a rejection's reason */
+      reason?: string;
+    };
+    BookingApprovalTokenDto: {
+      /** @description The token from the approval link in the e-mail */
+      token: string;
+    };
+    BookingApprovalPreview: {
+      /**
+       * Format: date-time
+       * @description Until when the link works
+       */
+      expiresAt: string;
+      /** @description The trip's title (the approver may not be signed in to read the trip) */
+      tripTitle: string;
+      /** @description The booking waiting for the decision (its verdict, price, cheapest in-policy alternative) */
+      booking: components['schemas']['BookingResponse'];
+    };
+    BookingApprovalDecisionDto: {
+      /** @description An approver's comment, or a rejection's reason */
+      reason?: string;
+      /** @description The token from the approval link in the e-mail */
+      token: string;
+    };
+    WebhookReceivedResponse: {
+      /** @enum {boolean} */
+      received: true;
+      /** @description What it did: the booking's new status, `duplicate`, `ignored`, `unknown_order`, … */
+      outcome: string;
     };
     CalendarFeedResponse: {
       /** @description Secret URL to subscribe to in Outlook, Google Calendar or Apple Calendar */
@@ -2740,7 +3495,7 @@ export interface operations {
       query?: {
         page?: number;
         limit?: number;
-        entityType?: 'trip' | 'user' | 'invitation' | 'policy';
+        entityType?: 'trip' | 'user' | 'invitation' | 'policy' | 'booking';
         entityId?: string;
         actorId?: string;
         action?:
@@ -2759,7 +3514,16 @@ export interface operations {
           | 'invitation.created'
           | 'invitation.accepted'
           | 'invitation.revoked'
-          | 'policy.updated';
+          | 'policy.updated'
+          | 'booking.requested'
+          | 'booking.approved'
+          | 'booking.rejected'
+          | 'booking.ordering'
+          | 'booking.confirmed'
+          | 'booking.failed'
+          | 'booking.cancellation_quoted'
+          | 'booking.cancelled'
+          | 'booking.changed_by_airline';
         /** @description Events at or after this instant */
         from?: string;
         /** @description Events before this instant */
@@ -2820,7 +3584,7 @@ export interface operations {
   AuditController_export: {
     parameters: {
       query?: {
-        entityType?: 'trip' | 'user' | 'invitation' | 'policy';
+        entityType?: 'trip' | 'user' | 'invitation' | 'policy' | 'booking';
         entityId?: string;
         actorId?: string;
         action?:
@@ -2839,7 +3603,16 @@ export interface operations {
           | 'invitation.created'
           | 'invitation.accepted'
           | 'invitation.revoked'
-          | 'policy.updated';
+          | 'policy.updated'
+          | 'booking.requested'
+          | 'booking.approved'
+          | 'booking.rejected'
+          | 'booking.ordering'
+          | 'booking.confirmed'
+          | 'booking.failed'
+          | 'booking.cancellation_quoted'
+          | 'booking.cancelled'
+          | 'booking.changed_by_airline';
         /** @description Events at or after this instant */
         from?: string;
         /** @description Events before this instant */
@@ -2918,6 +3691,7 @@ export interface operations {
         from?: string;
         /** @description Trips that start on or before this date */
         to?: string;
+        /** @description Trips this person travels on, as the lead or a co-traveller */
         travellerId?: string;
         /** @description Text in the title or destination */
         q?: string;
@@ -3695,6 +4469,422 @@ export interface operations {
       };
     };
   };
+  PassengerProfilesController_getMine: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description As in the passport; 404 until it is first saved */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PassengerProfileResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found (or belongs to another organization) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PassengerProfilesController_putMine: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PassengerProfileDto'];
+      };
+    };
+    responses: {
+      /** @description Created or replaced whole; the date of birth and document number are stored encrypted */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PassengerProfileResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PassengerProfilesController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 404 for a user of another organization, or until the profile is first saved */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PassengerProfileResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Your role does not allow this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found (or belongs to another organization) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PassengerProfilesController_put: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PassengerProfileDto'];
+      };
+    };
+    responses: {
+      /** @description Created or replaced whole; 404 for a user of another organization */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PassengerProfileResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Your role does not allow this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found (or belongs to another organization) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  FlightSearchesController_create: {
+    parameters: {
+      query?: {
+        page?: number;
+        limit?: number;
+        /** @description price: in the policy currency */
+        sort?: 'price' | 'duration' | 'emissions';
+        order?: 'asc' | 'desc';
+        /** @description At most this many connections on every slice */
+        maxStops?: number;
+        /** @description IATA airline codes, comma-separated: offers with any of them (marketing or operating) */
+        airline?: string[];
+        /** @description Only offers judged in_policy */
+        inPolicyOnly?: boolean;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateFlightSearchDto'];
+      };
+    };
+    responses: {
+      /** @description The stored search and the first page of its offers (sorted and filtered by the query, like GET /api/flight-searches/:id), each with its policy verdict and reasons. Whoever may book for the trip (`book_travel`) */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FlightOffersPage'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Your role does not allow this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found (or belongs to another organization) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Refused by a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  FlightSearchesController_get: {
+    parameters: {
+      query?: {
+        page?: number;
+        limit?: number;
+        /** @description price: in the policy currency */
+        sort?: 'price' | 'duration' | 'emissions';
+        order?: 'asc' | 'desc';
+        /** @description At most this many connections on every slice */
+        maxStops?: number;
+        /** @description IATA airline codes, comma-separated: offers with any of them (marketing or operating) */
+        airline?: string[];
+        /** @description Only offers judged in_policy */
+        inPolicyOnly?: boolean;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Offers not yet expired; once the last one has, 422 FLIGHT_SEARCH_EXPIRED (search again). Whoever may see the trip */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FlightOffersPage'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found (or belongs to another organization) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Refused by a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   ActivitiesController_list: {
     parameters: {
       query?: never;
@@ -4049,6 +5239,847 @@ export interface operations {
       };
       /** @description A dependency (the database) is unavailable */
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  BookingsController_listForTrip: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Oldest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BookingsList'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found (or belongs to another organization) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  BookingsController_create: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description A new key (a UUID v4) per booking; retry with the same key and body to get the same answer, never a second order. The same key with another body → 422 IDEMPOTENCY_KEY_REUSED; while the first request runs → it waits, then 409 IDEMPOTENCY_KEY_IN_USE */
+        'Idempotency-Key': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateBookingDto'];
+      };
+    };
+    responses: {
+      /** @description confirmed (in policy, ordered), or pending_approval (the policy wants an approver). Out of policy without a required reason → 422 POLICY_REASON_REQUIRED; blocked → 422 POLICY_BLOCKED */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BookingResponse'];
+        };
+      };
+      /** @description ordering: the supplier’s answer is not known yet (it timed out); the booking is finished by the reconciler — poll GET /api/bookings/:id */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BookingResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Your role does not allow this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found (or belongs to another organization) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Refused by a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  BookingsController_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        limit?: number;
+        /** @description One or more statuses (repeat the parameter) */
+        status?: (
+          | 'pending_approval'
+          | 'approved'
+          | 'rejected'
+          | 'ordering'
+          | 'confirmed'
+          | 'failed'
+          | 'cancellation_quoted'
+          | 'cancelled'
+          | 'changed_by_airline'
+        )[];
+        tripId?: string;
+        /** @description Who booked */
+        bookerId?: string;
+        /** @description Booked on or after this day (UTC) */
+        from?: string;
+        /** @description Booked on or before this day (UTC) */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Newest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BookingsPage'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Your role does not allow this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  BookingsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BookingResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found (or belongs to another organization) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  BookingsController_approve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BookingDecisionDto'];
+      };
+    };
+    responses: {
+      /** @description pending_approval → approved → ordering → confirmed (a manager or admin who neither booked nor flies). Re-priced first: expired → 422 FLIGHT_OFFER_EXPIRED (the booking fails); dearer → 409 FLIGHT_OFFER_PRICE_CHANGED with the new price stored: approve again to accept it */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BookingResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Your role does not allow this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found (or belongs to another organization) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Refused by a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  BookingsController_reject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BookingDecisionDto'];
+      };
+    };
+    responses: {
+      /** @description pending_approval → rejected; nothing was ordered */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BookingResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Your role does not allow this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found (or belongs to another organization) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  BookingsController_quoteCancellation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description → cancellation_quoted, with `cancellation.refund` and its expiry */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BookingResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found (or belongs to another organization) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Refused by a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  BookingsController_cancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description cancellation_quoted → cancelled; its flights leave the itinerary. An expired quote → 422 CANCELLATION_QUOTE_EXPIRED */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BookingResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found (or belongs to another organization) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Refused by a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  BookingApprovalsController_peek: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BookingApprovalTokenDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BookingApprovalPreview'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found (or belongs to another organization) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited (see Retry-After) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  BookingApprovalsController_approve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BookingApprovalDecisionDto'];
+      };
+    };
+    responses: {
+      /** @description As POST /api/bookings/:id/approve, as the approver the link was sent to; the link is then dead */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BookingResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found (or belongs to another organization) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Refused by a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited (see Retry-After) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  BookingApprovalsController_reject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BookingApprovalDecisionDto'];
+      };
+    };
+    responses: {
+      /** @description As POST /api/bookings/:id/reject; the link is then dead */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BookingResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found (or belongs to another organization) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited (see Retry-After) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  DuffelWebhookController_receive: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>` */
+        'X-Duffel-Signature': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          [key: string]: unknown;
+        };
+      };
+    };
+    responses: {
+      /** @description Handled, or a delivery of an event handled before (nothing changes) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookReceivedResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
         headers: {
           [name: string]: unknown;
         };

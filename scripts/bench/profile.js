@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `node scripts/bench/profile.js [list|itinerary] [out-dir]` (after `npm run build:api`): the bench's
+// `node scripts/bench/profile.js [list|itinerary|booking] [out-dir]` (after `npm run build:api`): the bench's
 // data, then one read of `npm run bench` under load against the built API running with
 // `--cpu-prof`, and the profile's top self-time frames (profile-summary.js) during the measured
 // load (boot, warm-up and shutdown left out). Open the
@@ -9,7 +9,7 @@ const { execFileSync } = require('node:child_process');
 const { mkdirSync, readdirSync } = require('node:fs');
 const path = require('node:path');
 const autocannon = require('autocannon');
-const { database, populate, readsOf, startOurs, CONNECTIONS, DURATION } = require('./run');
+const { database, populate, readsOf, prepareBookings, bookingLoad, startOurs, CONNECTIONS, DURATION } = require('./run');
 
 const [which = 'list', outDir = path.resolve('artifacts/cpu-profile')] = process.argv.slice(2);
 
@@ -22,18 +22,25 @@ async function main() {
     const reads = Object.values(readsOf(await populate(db.url)));
     const read = which === 'itinerary' ? reads[1] : reads[0];
     ours = await startOurs(db.url, ['--cpu-prof', `--cpu-prof-dir=${outDir}`]);
-    const load = (duration) =>
-      autocannon({
+    // `booking`: the booking bench's set-up and load (run.js), sandbox bookings confirmed.
+    const workers = which === 'booking' ? await prepareBookings(db.url, 'http://127.0.0.1:5601') : undefined;
+    const load = async (duration) => {
+      if (workers) {
+        const sample = await bookingLoad(ours, 'http://127.0.0.1:5601', workers, duration);
+        return { requests: { average: sample.rps }, latency: { p99: sample.p99 }, non2xx: sample.non2xx, errors: 0 };
+      }
+      return autocannon({
         url: `http://127.0.0.1:5601${read.path}`,
         connections: CONNECTIONS,
         duration,
         headers: { authorization: `Bearer ${read.token}` },
       });
+    };
     await load(2);
     from = process.hrtime.bigint() / 1000n;
     const result = await load(DURATION);
     process.stdout.write(
-      `${read.path}: ${result.requests.average.toFixed(0)} req/s, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx + result.errors}\n`,
+      `${workers ? 'POST /api/trips/:id/bookings' : read.path}: ${result.requests.average.toFixed(0)} req/s, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx + result.errors}\n`,
     );
     // The profile is written when the API exits (graceful shutdown on SIGTERM).
     const exited = new Promise((resolve) => ours.once('exit', resolve));

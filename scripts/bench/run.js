@@ -1,15 +1,18 @@
 // `npm run bench`: 100k trips and 1M activities, then the two hot reads measured against the built
 // API and against a bare node:http + pg baseline in the same run (alternating rounds), reporting
 // throughput, p50/p99 latency, CPU time per request and the ratios ours/bare; then a write load
-// (trips created) and the delay from each change to the domain-event handler that reacted to it.
+// (trips created) and the delay from each change to the domain-event handler that reacted to it;
+// then the sandbox flight search (200 offers judged against the policy and stored) against the same
+// work done bare; then booking creation with the sandbox supplier (in policy, ordered, confirmed)
+// against the same reads and writes done bare. `BENCH_ONLY=flight-search` or `booking` runs one part.
 const { spawn } = require('node:child_process');
 const { randomUUID } = require('node:crypto');
-const { mkdtempSync, readFileSync, rmSync } = require('node:fs');
+const { mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const path = require('node:path');
 const autocannon = require('autocannon');
 const jwt = require('jsonwebtoken');
-const { Client } = require('pg');
+const { Client, Pool } = require('pg');
 
 const root = path.resolve(__dirname, '../..');
 const dist = (file) => path.join(root, 'dist', file);
@@ -22,6 +25,8 @@ const TRAVELLERS_PER_ORG = 100;
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
 const DURATION = Number(process.env.BENCH_DURATION || 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
+/** A flight search is a write of 200 offers: measured one request at a time (its latency, not a queue's). */
+const SEARCH_CONNECTIONS = Number(process.env.BENCH_SEARCH_CONNECTIONS || 1);
 
 const log = (line) => process.stdout.write(`${line}\n`);
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -67,11 +72,12 @@ async function populate(url) {
   const trip = (await client.query('SELECT id FROM trips WHERE traveller_id = $1 LIMIT 1', [traveller.id])).rows[0];
   await client.end();
   log(`data: ${counts.trips} trips, ${counts.activities} activities in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  // `sid`: a session (refresh-token family) that was never revoked, so each request also pays the revocation probe.
-  const token = (user, role) =>
-    jwt.sign({ sub: user.id, org: user.organization_id, role, ver: 0, sid: randomUUID(), typ: 'access' }, SECRET, { algorithm: 'HS256', issuer: 'nestmap', audience: 'nestmap-api', expiresIn: '1h' });
   return { managerToken: token(manager, 'manager'), travellerToken: token(traveller, 'traveller'), tripId: trip.id };
 }
+
+/** An access token as the API signs it; `sid`: a session (refresh-token family) that was never revoked, so each request also pays the revocation probe. */
+const token = (user, role) =>
+  jwt.sign({ sub: user.id, org: user.organization_id, role, ver: 0, sid: randomUUID(), typ: 'access' }, SECRET, { algorithm: 'HS256', issuer: 'nestmap', audience: 'nestmap-api', expiresIn: '1h' });
 
 function start(name, args, env) {
   const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
@@ -90,9 +96,13 @@ function readsOf({ managerToken, travellerToken, tripId }) {
 }
 
 /** The built API on port 5601 as in production; `nodeArgs` go to node (e.g. --cpu-prof). */
-function startOurs(databaseUrl, nodeArgs = []) {
+function startOurs(databaseUrl, nodeArgs = [], env = {}) {
   return start('api', [...nodeArgs, dist('index.js')], {
-    DATABASE_URL: databaseUrl, JWT_SECRET: SECRET, NODE_ENV: 'production', PORT: '5601', HOST: '127.0.0.1', SESSION_SECRET: SESSION, THROTTLE_LIMIT: '100000000', REDIS_URL: '',
+    DATABASE_URL: databaseUrl, JWT_SECRET: SECRET, NODE_ENV: 'production', PORT: '5601', HOST: '127.0.0.1', SESSION_SECRET: SESSION, DATA_ENCRYPTION_KEY: SESSION, THROTTLE_LIMIT: '100000000', REDIS_URL: '',
+    // The booking bench makes thousands of bookings per traveller: the daily cap (default 20) is
+    // raised, not switched off, so each booking still takes the booker's lock and counts.
+    BOOKING_DAILY_LIMIT_PER_USER: '100000000',
+    ...env,
   });
 }
 
@@ -154,15 +164,266 @@ async function measureEventLag(url, base, token) {
   }
 }
 
+/**
+ * The sandbox flight search's set-up: every bench organization gets a travel policy that judges
+ * flights (a fare cap, nonstop only, preferred airlines), and the search is made for a draft trip
+ * of the measured traveller. FRA–ATL and back, 60 and 65 days ahead: a route the sandbox answers
+ * with its maximum of 200 offers.
+ */
+async function prepareFlightSearch(url, travellerToken) {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`
+      INSERT INTO travel_policies (organization_id, max_flight_fare, max_connections, preferred_airlines, min_advance_booking_days)
+        SELECT o.id, 450, 0, '{LH,DL,UA}', 14 FROM organizations o
+         WHERE NOT EXISTS (SELECT 1 FROM travel_policies p WHERE p.organization_id = o.id)`);
+    const { sub } = jwt.decode(travellerToken);
+    const trip = (await client.query("SELECT id FROM trips WHERE traveller_id = $1 AND status = 'draft' LIMIT 1", [sub])).rows[0];
+    const day = (days) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    const body = { slices: [{ origin: 'FRA', destination: 'ATL', departureDate: day(60) }, { origin: 'ATL', destination: 'FRA', departureDate: day(65) }] };
+    return { path: `/api/trips/${trip.id}/flight-searches`, body: JSON.stringify(body) };
+  } finally {
+    await client.end();
+  }
+}
+
+async function measureSearch(server, url, token, body) {
+  const before = cpuMs(server.pid);
+  const result = await autocannon({ url, method: 'POST', connections: SEARCH_CONNECTIONS, duration: DURATION, body, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
+  const cpu = cpuMs(server.pid) - before;
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx + result.errors, cpuPerRequest: cpu / Math.max(1, result.requests.total) };
+}
+
+/** Ours and bare, alternating rounds, as the reads; each answer is checked once for its 200 judged offers. */
+async function benchFlightSearch(url, targets, token) {
+  const search = await prepareFlightSearch(url, token);
+  for (const [name, { base }] of Object.entries(targets)) {
+    const response = await fetch(base + search.path, { method: 'POST', body: search.body, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
+    const answer = await response.json();
+    if (response.status !== 201 || answer.total !== 200) throw new Error(`flight search on ${name}: ${response.status}, ${answer.total} offers`);
+    await autocannon({ url: base + search.path, method: 'POST', connections: SEARCH_CONNECTIONS, duration: 2, body: search.body, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
+  }
+  const runs = { ours: [], bare: [] };
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (const name of round % 2 === 0 ? ['ours', 'bare'] : ['bare', 'ours']) {
+      const sample = await measureSearch(targets[name].server, targets[name].base + search.path, token, search.body);
+      runs[name].push(sample);
+      log(`round ${round + 1} ${name.padEnd(4)} POST flight search: ${sample.rps.toFixed(1)} req/s, p99 ${sample.p99} ms, non-2xx ${sample.non2xx}`);
+    }
+  }
+  const summary = Object.fromEntries(
+    Object.entries(runs).map(([name, samples]) => [name, { rps: median(samples.map((r) => r.rps)), p50: median(samples.map((r) => r.p50)), p99: median(samples.map((r) => r.p99)), cpu: median(samples.map((r) => r.cpuPerRequest)), non2xx: samples.reduce((sum, r) => sum + r.non2xx, 0) }]),
+  );
+  log(`\nSandbox flight search (FRA–ATL return, 200 offers judged and stored, first page of 20), ${SEARCH_CONNECTIONS} connection(s), ${DURATION} s, medians of ${ROUNDS} rounds`);
+  log('| search | server | req/s | p50 ms | p99 ms | CPU ms/req | non-2xx |');
+  log('|---|---|---|---|---|---|---|');
+  for (const [name, s] of Object.entries(summary)) log(`| POST /api/trips/:id/flight-searches | ${name} | ${s.rps.toFixed(1)} | ${s.p50} | ${s.p99} | ${s.cpu.toFixed(2)} | ${s.non2xx} |`);
+  log(`|   ratios | p99 ours/bare ${(summary.ours.p99 / summary.bare.p99).toFixed(2)} | throughput ours/bare ${(summary.ours.rps / summary.bare.rps).toFixed(2)} | CPU/request bare/ours ${(summary.bare.cpu / summary.ours.cpu).toFixed(2)} | p99 ours ${summary.ours.p99} ms (target < 100) | | |`);
+  return summary.ours.non2xx + summary.bare.non2xx > 0;
+}
+
+/** Booking: concurrent bookers (one traveller each), and the trips (one search each) set up per traveller. */
+const BOOKING_WORKERS = Number(process.env.BENCH_BOOKING_CONNECTIONS || 10);
+const BOOKING_TRIPS = Number(process.env.BENCH_BOOKING_TRIPS || 24);
+
+/**
+ * The booking bench's set-up (not measured), through the API where it encrypts (passenger
+ * profiles) or computes (searches): in the first organization, a policy under which the sandbox's
+ * economy offers are in policy (no fare cap to speak of, connections and airlines free, no advance
+ * rule); BOOKING_WORKERS travellers, each with a passenger profile and BOOKING_TRIPS draft trips
+ * without a budget, each trip with one stored FRA–ATL search of 200 offers (one live booking per
+ * offer of a trip). Returns per worker its token and its (trip, in-policy offer) pairs, trips in turn.
+ */
+async function prepareBookings(url, base) {
+  // A pool: the travellers are set up concurrently.
+  const client = new Pool({ connectionString: url, max: 4 });
+  try {
+    const org = (await client.query("SELECT organization_id AS id FROM users WHERE role = 'manager' ORDER BY organization_id LIMIT 1")).rows[0].id;
+    await client.query(
+      `INSERT INTO travel_policies (organization_id, max_flight_fare, max_connections, preferred_airlines, min_advance_booking_days)
+       VALUES ($1, 10000, NULL, '{}', 0)
+       ON CONFLICT (organization_id) DO UPDATE SET max_flight_fare = 10000, max_connections = NULL, preferred_airlines = '{}', min_advance_booking_days = 0`,
+      [org],
+    );
+    const travellers = (await client.query("SELECT id, organization_id FROM users WHERE organization_id = $1 AND role = 'traveller' ORDER BY email LIMIT $2", [org, BOOKING_WORKERS])).rows;
+    const day = (days) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    return await Promise.all(
+      travellers.map(async (traveller, index) => {
+        const bearer = token(traveller, 'traveller');
+        const headers = { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' };
+        const profile = { givenName: 'Bench', familyName: `Traveller ${String.fromCharCode(65 + (index % 26))}`, bornOn: '1985-04-12', gender: 'f', title: 'ms', email: `bench-${index}@bench.example`, phoneNumber: '+442071234567' };
+        const put = await fetch(`${base}/api/users/me/passenger-profile`, { method: 'PUT', headers, body: JSON.stringify(profile) });
+        if (put.status !== 200) throw new Error(`passenger profile: ${put.status} ${await put.text()}`);
+        // One search per trip, and the worker books its trips in turn: each trip gains a few
+        // flights per round robin, as a trip would, rather than thousands of activities on one.
+        const offersByTrip = [];
+        for (let t = 0; t < BOOKING_TRIPS; t += 1) {
+          const trip = (await client.query(
+            `INSERT INTO trips (organization_id, traveller_id, title, destination, start_date, end_date, status, latitude, longitude, timezone)
+             VALUES ($1, $2, 'Bench bookings', 'Atlanta', $3, $4, 'draft', 33.749, -84.388, 'America/New_York') RETURNING id`,
+            [traveller.organization_id, traveller.id, day(20 + (t % 60)), day(25 + (t % 60))],
+          )).rows[0];
+          const body = { slices: [{ origin: 'FRA', destination: 'ATL', departureDate: day(20 + (t % 60)) }, { origin: 'ATL', destination: 'FRA', departureDate: day(25 + (t % 60)) }] };
+          const response = await fetch(`${base}/api/trips/${trip.id}/flight-searches`, { method: 'POST', headers, body: JSON.stringify(body) });
+          if (response.status !== 201) throw new Error(`booking set-up search: ${response.status} ${await response.text()}`);
+          offersByTrip.push((await client.query(
+            `SELECT o.id FROM flight_offers o JOIN flight_searches s ON s.id = o.search_id
+              WHERE s.trip_id = $1 AND o.verdict = 'in_policy' ORDER BY o.policy_amount`,
+            [trip.id],
+          )).rows.map((row) => ({ tripId: trip.id, offerId: row.id })));
+        }
+        const offers = [];
+        for (let i = 0; offersByTrip.some((list) => i < list.length); i += 1) for (const list of offersByTrip) if (i < list.length) offers.push(list[i]);
+        return { token: bearer, offers };
+      }),
+    );
+  } finally {
+    await client.end();
+  }
+}
+
+const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] : NaN);
+
+/**
+ * BOOKING_WORKERS concurrent bookers for `seconds`, each booking its own trip's next unused offer
+ * with a fresh Idempotency-Key, one request at a time (the loop stops early when a worker's offers
+ * run out, and says so). Every answer is checked: 201 and `confirmed`, else counted as non-2xx.
+ */
+async function bookingLoad(server, base, workers, seconds) {
+  const before = cpuMs(server.pid);
+  const latencies = [];
+  let ok = 0;
+  let bad = 0;
+  let exhausted = 0;
+  const firstBad = [];
+  const started = performance.now();
+  const end = started + seconds * 1000;
+  await Promise.all(
+    workers.map(async (worker) => {
+      while (performance.now() < end) {
+        const next = worker.offers.shift();
+        if (!next) {
+          exhausted += 1;
+          return;
+        }
+        const sent = performance.now();
+        try {
+          const response = await fetch(`${base}/api/trips/${next.tripId}/bookings`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${worker.token}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+            body: JSON.stringify({ offerId: next.offerId }),
+          });
+          const body = await response.json();
+          latencies.push(performance.now() - sent);
+          if (response.status === 201 && body.status === 'confirmed') ok += 1;
+          else {
+            bad += 1;
+            if (firstBad.length < 3) firstBad.push(`${response.status} ${body.status ?? body.code ?? ''}`);
+          }
+        } catch (error) {
+          bad += 1;
+          if (firstBad.length < 3) firstBad.push(String(error));
+        }
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  const cpu = cpuMs(server.pid) - before;
+  latencies.sort((a, b) => a - b);
+  if (firstBad.length) log(`  not confirmed: ${firstBad.join('; ')}`);
+  if (exhausted) log(`  ${exhausted} worker(s) ran out of offers: raise BENCH_BOOKING_TRIPS`);
+  return { rps: (ok + bad) / elapsed, p50: Math.round(percentile(latencies, 0.5)), p99: Math.round(percentile(latencies, 0.99)), non2xx: bad, count: ok + bad, cpuPerRequest: cpu / Math.max(1, ok + bad), exhausted };
+}
+
+/**
+ * Booking creation, ours and bare alternating as the reads; both book from the same pool of
+ * offers. After the rounds the database is asked what was written: every booking of the run
+ * confirmed, with its sandbox order and flight activities.
+ */
+async function benchBooking(url, targets) {
+  const workers = await prepareBookings(url, targets.ours.base);
+  const offers = workers.reduce((sum, w) => sum + w.offers.length, 0);
+  log(`booking set-up: ${workers.length} travellers with a passenger profile and ${BOOKING_TRIPS} trips each, ${offers} in-policy offers`);
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const since = (await client.query('SELECT now() AS t')).rows[0].t;
+    for (const [name, { server, base }] of Object.entries(targets)) {
+      const warm = await bookingLoad(server, base, workers, 2);
+      if (warm.non2xx) throw new Error(`booking on ${name}: ${warm.non2xx} of ${warm.count} not confirmed`);
+    }
+    const runs = { ours: [], bare: [] };
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (const name of round % 2 === 0 ? ['ours', 'bare'] : ['bare', 'ours']) {
+        const sample = await bookingLoad(targets[name].server, targets[name].base, workers, DURATION);
+        runs[name].push(sample);
+        log(`round ${round + 1} ${name.padEnd(4)} POST booking: ${sample.rps.toFixed(1)} req/s, p99 ${sample.p99} ms, CPU ${sample.cpuPerRequest.toFixed(2)} ms/booking, non-2xx ${sample.non2xx}`);
+      }
+    }
+    const written = (await client.query(
+      `SELECT count(*)::int AS bookings, count(*) FILTER (WHERE b.status = 'confirmed')::int AS confirmed,
+              (SELECT count(*)::int FROM sandbox_flight_orders o WHERE o.created_at >= $1) AS orders,
+              (SELECT count(*)::int FROM activities a WHERE a.type = 'flight' AND a.created_at >= $1) AS flights,
+              (SELECT count(*)::int FROM outbox_messages m WHERE m.topic LIKE 'booking.%' AND m.created_at >= $1) AS events
+         FROM bookings b WHERE b.created_at >= $1`,
+      [since],
+    )).rows[0];
+    const summary = Object.fromEntries(
+      Object.entries(runs).map(([name, samples]) => [name, { rps: median(samples.map((r) => r.rps)), p50: median(samples.map((r) => r.p50)), p99: median(samples.map((r) => r.p99)), cpu: median(samples.map((r) => r.cpuPerRequest)), non2xx: samples.reduce((sum, r) => sum + r.non2xx, 0), exhausted: samples.reduce((sum, r) => sum + r.exhausted, 0) }]),
+    );
+    log(`\nBooking creation (sandbox supplier, in policy, confirmed), ${workers.length} concurrent bookers, ${DURATION} s, medians of ${ROUNDS} rounds`);
+    log('| booking | server | req/s | p50 ms | p99 ms | CPU ms/booking | non-2xx |');
+    log('|---|---|---|---|---|---|---|');
+    for (const [name, s] of Object.entries(summary)) log(`| POST /api/trips/:id/bookings | ${name} | ${s.rps.toFixed(1)} | ${s.p50} | ${s.p99} | ${s.cpu.toFixed(2)} | ${s.non2xx} |`);
+    log(`|   ratios | throughput ours/bare ${(summary.ours.rps / summary.bare.rps).toFixed(2)} | CPU/booking bare/ours ${(summary.bare.cpu / summary.ours.cpu).toFixed(2)} | p99 ours/bare ${(summary.ours.p99 / summary.bare.p99).toFixed(2)} | | | |`);
+    log(`written: ${written.bookings} bookings (warm-up included), ${written.confirmed} confirmed, ${written.orders} sandbox orders, ${written.flights} flight activities, ${written.events} booking outbox rows (3 a booking: ordering → audit; confirmed → audit, mail)`);
+    return summary.ours.non2xx + summary.bare.non2xx + summary.ours.exhausted + summary.bare.exhausted > 0 || written.confirmed !== written.bookings || written.orders !== written.bookings || written.events !== 3 * written.bookings;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * `BENCH_ONLY=booking-sql`: one booking on the API with every statement it sends recorded
+ * (scripts/bench/sql-trace.js), printed — what bare-server.js's booking is checked against. The
+ * outbox worker's statements (delivering the booking's events: audit rows, the e-mail) are
+ * interleaved with the request's; the "ran out of offers" line is expected (one offer is given).
+ */
+async function traceBookingSql(url, ours) {
+  const workers = await prepareBookings(url, ours.base);
+  const file = process.env.BENCH_SQL_TRACE;
+  writeFileSync(file, '');
+  const sample = await bookingLoad(ours.server, ours.base, workers.slice(0, 1).map((w) => ({ ...w, offers: w.offers.slice(0, 1) })), 5);
+  log(readFileSync(file, 'utf8'));
+  log(`${sample.count} booking, non-2xx ${sample.non2xx}`);
+}
+
 async function main() {
   const db = await database();
   const servers = [];
   try {
     const { managerToken, travellerToken, tripId } = await populate(db.url);
+    if (process.env.BENCH_ONLY === 'booking-sql') {
+      process.env.BENCH_SQL_TRACE ||= path.join(tmpdir(), `nestmap-bench-sql-${process.pid}.log`);
+      const traced = await startOurs(db.url, ['-r', path.join(__dirname, 'sql-trace.js')], { BENCH_SQL_TRACE: process.env.BENCH_SQL_TRACE });
+      servers.push(traced);
+      await traceBookingSql(db.url, { server: traced, base: 'http://127.0.0.1:5601' });
+      return;
+    }
     const ours = await startOurs(db.url);
-    const bare = await start('bare', [path.join(__dirname, 'bare-server.js')], { DATABASE_URL: db.url, JWT_SECRET: SECRET, PORT: '5602' });
+    const bare = await start('bare', [path.join(__dirname, 'bare-server.js')], { DATABASE_URL: db.url, JWT_SECRET: SECRET, SESSION_SECRET: SESSION, DATA_ENCRYPTION_KEY: SESSION, BOOKING_DAILY_LIMIT_PER_USER: '100000000', PORT: '5602' });
     servers.push(ours, bare);
     const targets = { ours: { server: ours, base: 'http://127.0.0.1:5601' }, bare: { server: bare, base: 'http://127.0.0.1:5602' } };
+    // `BENCH_ONLY=flight-search` (with BENCH_ORGS=2 the data takes seconds): only the flight search's figures.
+    if (process.env.BENCH_ONLY === 'flight-search') {
+      if (await benchFlightSearch(db.url, targets, travellerToken)) process.exitCode = 1;
+      return;
+    }
+    if (process.env.BENCH_ONLY === 'booking') {
+      if (await benchBooking(db.url, targets)) process.exitCode = 1;
+      return;
+    }
     const reads = readsOf({ managerToken, travellerToken, tripId });
     for (const target of Object.values(targets)) for (const read of Object.values(reads)) {
       await autocannon({ url: target.base + read.path, connections: CONNECTIONS, duration: 2, headers: { authorization: `Bearer ${read.token}` } });
@@ -206,6 +467,8 @@ async function main() {
     log(`\nDomain events under a write load (POST /api/trips, ${CONNECTIONS} connections, ${DURATION} s): ${lag.rps.toFixed(0)} writes/s (request p50 ${lag.requestP50} ms, p99 ${lag.requestP99} ms), ${lag.events} events`);
     log(`| change → handler | p50 ${ms(lag.p50)} ms | p99 ${ms(lag.p99)} ms (target < 1000) | max ${ms(lag.max)} ms | undelivered ${lag.undelivered} | non-2xx ${lag.non2xx} |`);
     if (lag.non2xx > 0 || lag.undelivered > 0) failed = true;
+    if (process.env.BENCH_FLIGHT_SEARCH !== '0' && (await benchFlightSearch(db.url, targets, travellerToken))) failed = true;
+    if (process.env.BENCH_BOOKING !== '0' && (await benchBooking(db.url, targets))) failed = true;
     if (failed) {
       log('non-2xx responses or undelivered events were seen: the run is not valid');
       process.exitCode = 1;
@@ -224,4 +487,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { database, populate, readsOf, startOurs, CONNECTIONS, DURATION };
+module.exports = { database, populate, readsOf, prepareFlightSearch, prepareBookings, bookingLoad, startOurs, CONNECTIONS, DURATION };

@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { ActivitiesModule } from './activities/activities.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { BookingModule } from './booking/booking.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { RolesGuard } from './common/auth/roles.guard';
@@ -17,9 +18,11 @@ import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { HealthModule } from './health/health.module';
 import { EventsModule } from './events/events.module';
+import { FlightSearchModule } from './flights/search/flight-search.module';
 import { MailModule } from './mail/mail.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { PassengersModule } from './passengers/passengers.module';
 import { PlacesModule } from './places/places.module';
 import { TripsModule } from './trips/trips.module';
 import { UsersModule } from './users/users.module';
@@ -42,7 +45,10 @@ export class AppModule {
         OrganizationsModule,
         AuditModule,
         TripsModule,
+        PassengersModule,
+        FlightSearchModule,
         ActivitiesModule,
+        BookingModule,
         CalendarModule,
         PlacesModule,
         HealthModule,

@@ -77,6 +77,28 @@ describe('Indexes on a populated database', () => {
     expectIndexScan(await plan(sql, [org, trip]), 'activities');
   });
 
+  it("uses an index for a flight search's page of offers and its cheapest in-policy offer (offer-query.ts)", async () => {
+    // 200 searches of 200 offers each in the first organization.
+    const { rows } = await t.sql.query(
+      `INSERT INTO flight_searches (organization_id, trip_id, searched_by_id, supplier, supplier_search_id, slices, passengers, cabin, policy_version, policy_currency, offer_count, expires_at)
+         SELECT $1, $2, $3, 'sandbox', 'sbx_' || n, '[]', 1, 'economy', 1, 'EUR', 200, now() + interval '30 minutes' FROM generate_series(1, 200) n
+       RETURNING id`,
+      [org, trip, traveller],
+    );
+    await t.sql.query(
+      `INSERT INTO flight_offers (organization_id, search_id, supplier_offer_id, offer, total_amount, total_currency, policy_amount, emissions_kg, duration_minutes, stops, carriers, verdict, reasons, expires_at)
+         SELECT $1, s.id, 'off_' || n, '{}', 100 + n, 'EUR', 100 + n, 300, 500 + n, n % 2, '{LH}', (ARRAY['in_policy','needs_approval'])[1 + n % 2], '[]', now() + interval '30 minutes'
+           FROM unnest($2::uuid[]) s(id), generate_series(1, 200) n`,
+      [org, rows.map((row: { id: string }) => row.id)],
+    );
+    await t.sql.query('ANALYZE flight_offers');
+    const search = rows[0].id;
+    const where = `o.organization_id = $1 AND o.search_id = $2 AND o.expires_at > now()`;
+    expectIndexScan(await plan(`SELECT * FROM flight_offers o WHERE ${where} ORDER BY o.policy_amount ASC NULLS LAST, o.duration_minutes ASC, o.id ASC LIMIT 20`, [org, search]), 'flight_offers');
+    expectIndexScan(await plan(`SELECT * FROM flight_offers o WHERE ${where} AND o.verdict = 'in_policy' ORDER BY o.policy_amount ASC NULLS LAST LIMIT 1`, [org, search]), 'flight_offers');
+    expectIndexScan(await plan(`SELECT * FROM flight_offers o WHERE ${where} AND o.stops <= 0 ORDER BY o.duration_minutes ASC NULLS LAST, o.policy_amount ASC, o.id ASC LIMIT 20`, [org, search]), 'flight_offers');
+  });
+
   it('uses an index for the access-token user check and the organization members list', async () => {
     expectIndexScan(await plan('SELECT id, organization_id, role, active, token_version FROM users WHERE id = $1', [traveller]), 'users');
     expectIndexScan(await plan('SELECT * FROM users WHERE organization_id = $1 ORDER BY created_at LIMIT 20', [org]), 'users');

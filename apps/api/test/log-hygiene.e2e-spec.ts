@@ -1,6 +1,6 @@
 import { addMember, registerOrganization, Session, STRONG_PASSWORD, uniqueEmail } from './support/factories';
 import { captureStdout, StdoutCapture } from './support/stdout-capture';
-import { startTestApp, TestApp } from './support/test-app';
+import { startTestApp, TEST_SECRETS, TestApp } from './support/test-app';
 
 /**
  * Makes PostgreSQL raise the SQLSTATE stored in `provoked_failure` on every write to `users`, with
@@ -126,6 +126,28 @@ describe('Log hygiene', () => {
     });
     // The real lock timeout on login: PostgreSQL names no table for it.
     expect(failures.find((line) => line.err.sqlstate === '55P03' && line.err.table === undefined)).toBeDefined();
+  });
+
+  it('writes no passenger date of birth, document number, ciphertext or data key to the log, even when decryption fails (S26)', async () => {
+    const profile = { givenName: 'Ida', familyName: 'Logtest', bornOn: '1979-11-04', gender: 'f', title: 'ms', email: 'ida@example.org', phoneNumber: '+4930123456', documentNumber: 'LOG7730419' };
+    const path = '/api/users/me/passenger-profile';
+    expect((await t.api.put(path, profile, { token: member.accessToken })).status).toBe(200);
+    expect((await t.api.put(path, { ...profile, bornOn: '2999-11-04', documentNumber: 'LOG-7730419!' }, { token: member.accessToken })).status).toBe(400);
+    expect((await t.api.get(`/api/users/${member.user.id}/passenger-profile`, { token: admin.accessToken })).status).toBe(200);
+    const { rows } = await t.sql.query('SELECT born_on_encrypted, document_number_encrypted FROM passenger_profiles WHERE user_id = $1', [member.user.id]);
+    const sealed = rows[0].born_on_encrypted as string;
+    // A tampered value: the read fails (500) and the failure is logged, naming the key id only.
+    const parts = sealed.split(':');
+    parts[3] = (parts[3][0] === 'A' ? 'B' : 'A') + parts[3].slice(1);
+    await t.sql.query('UPDATE passenger_profiles SET born_on_encrypted = $2 WHERE user_id = $1', [member.user.id, parts.join(':')]);
+    expect((await t.api.get(path, { token: member.accessToken })).status).toBe(500);
+    await capture.waitFor((lines) => lines.some((line) => line.res?.statusCode === 500 && line.req?.path === path));
+    const log = capture.text();
+    for (const secret of ['1979-11-04', '2999-11-04', 'LOG7730419', 'LOG-7730419', TEST_SECRETS.DATA_ENCRYPTION_KEY, sealed, rows[0].document_number_encrypted]) {
+      expect(log).not.toContain(secret);
+    }
+    expect(log).toMatch(/failed authentication \(key [0-9a-f]{8}\)/);
+    await t.sql.query('UPDATE passenger_profiles SET born_on_encrypted = $2 WHERE user_id = $1', [member.user.id, sealed]);
   });
 
   it('writes no e-mail address, password hash, password, token or SQL anywhere in the log', async () => {

@@ -28,7 +28,7 @@ describe('Production mode', () => {
   it('refuses to boot without DATABASE_URL, with one line naming the variable', async () => {
     const entry = join(__dirname, '../src/index.ts');
     const failure = await run(process.execPath, ['-r', 'ts-node/register/transpile-only', entry], {
-      env: { PATH: process.env.PATH, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), SESSION_SECRET: 'y'.repeat(40) },
+      env: { PATH: process.env.PATH, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), SESSION_SECRET: 'y'.repeat(40), DATA_ENCRYPTION_KEY: 'z'.repeat(40) },
       timeout: 30_000,
     }).then(
       () => undefined,

@@ -1,6 +1,8 @@
 import { Client } from 'pg';
+import { BookingReconciler } from '../src/booking/booking-reconciler';
 import { PRE_AUTH } from '../src/common/tenancy/pre-auth';
 import { addMember, createTrip, registerOrganization, STRONG_PASSWORD } from './support/factories';
+import { inDays, PASSENGER_PROFILE } from './support/flight-fixtures';
 import { drainOutbox } from './support/outbox';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -156,6 +158,43 @@ describe('Tenancy in the SQL the API sends', () => {
     expect((await t.api.delete(`/api/trips/${rejected.id}`, as(token))).status).toBe(204);
     // Another organization's objects are not found.
     expect((await t.api.get(`/api/trips/${trip.id}`, as(stranger.accessToken))).status).toBe(404);
+
+    // Flight search (sandbox supplier): a search, its offers sorted and filtered, another organization's 404.
+    const flights = await createTrip(t.api, traveller, { ...dates, budget: undefined });
+    const departureDate = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+    const flightSearch = await t.api.post(
+      `/api/trips/${flights.id}/flight-searches`,
+      { slices: [{ origin: 'FRA', destination: 'JFK', departureDate }] },
+      as(token),
+    );
+    expect(flightSearch.status).toBe(201);
+    const searchPath = `/api/flight-searches/${flightSearch.body.search.id}`;
+    expect(
+      (await t.api.get(`${searchPath}?sort=duration&maxStops=1&airline=LH&inPolicyOnly=true`, as(token))).status,
+    ).toBe(200);
+    expect((await t.api.get(searchPath, as(stranger.accessToken))).status).toBe(404);
+
+    // Flight booking (sandbox): booked, read, listed, quoted and cancelled; a reconciler pass; another organization's 404.
+    expect((await t.api.put('/api/users/me/passenger-profile', PASSENGER_PROFILE, as(token))).status).toBe(200);
+    const bookingTrip = await createTrip(t.api, traveller, { ...dates, budget: undefined });
+    const bookingSearch = await t.api.post(
+      `/api/trips/${bookingTrip.id}/flight-searches`,
+      { slices: [{ origin: 'FRA', destination: 'LHR', departureDate: inDays(50) }] },
+      as(token),
+    );
+    const booked = await t.api.post(
+      `/api/trips/${bookingTrip.id}/bookings`,
+      { offerId: bookingSearch.body.items[0].id },
+      { token, headers: { 'idempotency-key': 'tenancy-query-log' } },
+    );
+    expect(booked.status).toBe(201);
+    expect((await t.api.get(`/api/bookings/${booked.body.id}`, as(token))).status).toBe(200);
+    expect((await t.api.get(`/api/trips/${bookingTrip.id}/bookings`, as(token))).status).toBe(200);
+    expect((await t.api.get('/api/bookings?status=confirmed', as(adminToken))).status).toBe(200);
+    expect((await t.api.post(`/api/bookings/${booked.body.id}/cancellation-quote`, {}, as(token))).status).toBe(200);
+    expect((await t.api.post(`/api/bookings/${booked.body.id}/cancel`, {}, as(token))).status).toBe(200);
+    expect((await t.api.get(`/api/bookings/${booked.body.id}`, as(stranger.accessToken))).status).toBe(404);
+    await t.app.get(BookingReconciler).reconcile(new Date(Date.now() + 86_400_000));
 
     // Calendars: the export, both feeds, and a feed polled by its secret address (no session).
     expect((await t.api.get(`/api/trips/${trip.id}/calendar.ics`, as(token))).status).toBe(200);

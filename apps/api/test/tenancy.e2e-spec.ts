@@ -32,7 +32,16 @@ describe('Tenancy and function-level authorization, from the OpenAPI document', 
     const trip = await createTrip(t.api, admin);
     const activity = await t.api.post(`/api/trips/${trip.id}/activities`, { title: 'Meeting', type: 'meeting', startsAt: '2026-03-10T10:00:00+01:00' }, { token: admin.accessToken });
     const invitation = await t.api.post('/api/organizations/current/invitations', { email: uniqueEmail() }, { token: admin.accessToken });
-    ids = { trips: trip.id, activities: activity.body.id, members: traveller.user.id, invitations: invitation.body.id };
+    // A flight search (sandbox supplier) of the trip, departing in 60 days.
+    const departureDate = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+    const flightSearch = await t.api.post(`/api/trips/${trip.id}/flight-searches`, { slices: [{ origin: 'FRA', destination: 'JFK', departureDate }] }, { token: admin.accessToken });
+    if (flightSearch.status !== 201) throw new Error(`flight search: ${flightSearch.status} ${flightSearch.text}`);
+    // A confirmed (sandbox) booking of its cheapest offer, for /bookings/{id}.
+    const profile = { givenName: 'Ada', familyName: 'Admin', bornOn: '1980-01-01', gender: 'f', title: 'ms', email: 'ada@example.com', phoneNumber: '+442071234567' };
+    await t.api.put('/api/users/me/passenger-profile', profile, { token: admin.accessToken });
+    const booking = await t.api.post(`/api/trips/${trip.id}/bookings`, { offerId: flightSearch.body.items[0].id }, { token: admin.accessToken, headers: { 'idempotency-key': 'fixture-booking' } });
+    if (booking.status !== 201) throw new Error(`booking: ${booking.status} ${booking.text}`);
+    ids = { trips: trip.id, activities: activity.body.id, members: traveller.user.id, users: traveller.user.id, invitations: invitation.body.id, 'flight-searches': flightSearch.body.search.id, bookings: booking.body.id };
     document = (await t.api.get('/api/docs-json')).body;
   });
   afterAll(() => t.close());
@@ -80,7 +89,7 @@ describe('Tenancy and function-level authorization, from the OpenAPI document', 
   }
 
   async function snapshot(): Promise<unknown[]> {
-    const tables = ['trips', 'activities', 'users', 'invitations'];
+    const tables = ['trips', 'activities', 'users', 'invitations', 'passenger_profiles', 'bookings'];
     return Promise.all(tables.map(async (table) => (await t.sql.query(`SELECT * FROM ${table} WHERE organization_id = $1 ORDER BY id`, [admin.user.organizationId])).rows));
   }
 

@@ -30,10 +30,18 @@ describe('Trip access: allowedActions and what the API accepts', () => {
 
   type Status = 'draft' | 'submitted' | 'approved' | 'rejected' | 'completed' | 'cancelled';
 
-  /** A trip of `owner` brought to `status`; decisions are taken by an approver other than the owner. */
-  async function tripIn(owner: Session, status: Status): Promise<{ id: string; version: number }> {
-    const trip = await createTrip(t.api, owner, { ...DATES, budget: undefined });
-    const approver = owner === admin ? manager : admin;
+  /**
+   * A trip of `owner` (with `coTravellers` on it) brought to `status`; decisions are taken by an
+   * approver who neither owns it nor travels on it.
+   */
+  async function tripIn(
+    owner: Session,
+    status: Status,
+    coTravellers: Session[] = [],
+  ): Promise<{ id: string; version: number }> {
+    const coTravellerIds = coTravellers.map((session) => session.user.id);
+    const trip = await createTrip(t.api, owner, { ...DATES, budget: undefined, coTravellerIds });
+    const approver = owner === admin || coTravellers.includes(admin) ? manager : admin;
     const step = async (session: Session, action: string, reason?: string) => {
       const response = await t.api.post(`/api/trips/${trip.id}/${action}`, reason ? { reason } : {}, as(session));
       if (response.status !== 200) throw new Error(`${action}: ${response.status} ${response.text}`);
@@ -47,15 +55,17 @@ describe('Trip access: allowedActions and what the API accepts', () => {
   }
 
   const MANAGING: Record<Status, string[]> = {
-    draft: ['view', 'edit', 'edit_itinerary', 'submit', 'cancel', 'delete', 'comment'],
-    submitted: ['view', 'edit_itinerary', 'cancel', 'comment'],
-    approved: ['view', 'edit_itinerary', 'book', 'complete', 'cancel', 'comment'],
+    draft: ['view', 'edit', 'edit_itinerary', 'submit', 'book_travel', 'cancel', 'delete', 'comment'],
+    submitted: ['view', 'edit_itinerary', 'book_travel', 'cancel', 'comment'],
+    approved: ['view', 'edit_itinerary', 'book', 'book_travel', 'complete', 'cancel', 'comment'],
     rejected: ['view', 'revise', 'delete', 'comment'],
     completed: ['view', 'comment'],
     cancelled: ['view', 'delete', 'comment'],
   };
   const withDecide = (status: Status) =>
-    status === 'submitted' ? ['view', 'edit_itinerary', 'decide', 'cancel', 'comment'] : MANAGING[status];
+    status === 'submitted'
+      ? ['view', 'edit_itinerary', 'decide', 'book_travel', 'cancel', 'comment']
+      : MANAGING[status];
 
   describe('allowedActions per role and relation', () => {
     it.each(Object.keys(MANAGING) as Status[])('on a %s trip of a traveller', async (status) => {
@@ -66,6 +76,17 @@ describe('Trip access: allowedActions and what the API accepts', () => {
       expect((await read(admin)).body.allowedActions).toEqual(withDecide(status));
       // A colleague and another organization do not see it at all.
       expect((await read(colleague)).status).toBe(404);
+      expect((await read(other)).status).toBe(404);
+    });
+
+    it.each(Object.keys(MANAGING) as Status[])('on a %s trip with co-travellers', async (status) => {
+      const trip = await tripIn(traveller, status, [colleague, manager]);
+      const read = (session: Session) => t.api.get(`/api/trips/${trip.id}`, as(session));
+      // A traveller on a colleague's trip sees it and may comment; nothing else.
+      expect((await read(colleague)).body.allowedActions).toEqual(['view', 'comment']);
+      // An approver travelling on it manages it like any trip of the organization, but never decides on it.
+      expect((await read(manager)).body.allowedActions).toEqual(MANAGING[status]);
+      expect((await read(admin)).body.allowedActions).toEqual(withDecide(status));
       expect((await read(other)).status).toBe(404);
     });
 
@@ -116,6 +137,24 @@ describe('Trip access: allowedActions and what the API accepts', () => {
           as(s),
         ),
     },
+    {
+      permission: 'book_travel',
+      label: 'POST flight search',
+      call: (id, s) =>
+        t.api.post(
+          `/api/trips/${id}/flight-searches`,
+          {
+            slices: [
+              {
+                origin: 'FRA',
+                destination: 'JFK',
+                departureDate: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10),
+              },
+            ],
+          },
+          as(s),
+        ),
+    },
     { permission: 'submit', label: 'submit', call: (id, s) => t.api.post(`/api/trips/${id}/submit`, {}, as(s)) },
     { permission: 'decide', label: 'approve', call: (id, s) => t.api.post(`/api/trips/${id}/approve`, {}, as(s)) },
     {
@@ -129,26 +168,28 @@ describe('Trip access: allowedActions and what the API accepts', () => {
     { permission: 'delete', label: 'DELETE', call: (id, s) => t.api.delete(`/api/trips/${id}`, as(s)) },
   ];
 
-  const CALLERS: [string, () => Session, () => Session][] = [
+  const CALLERS: [string, () => Session, () => Session, (() => Session[])?][] = [
     ['the traveller on their own trip', () => traveller, () => traveller],
     ['a manager on a traveller’s trip', () => traveller, () => manager],
     ['a manager on their own trip', () => manager, () => manager],
     ['an admin on a manager’s trip', () => manager, () => admin],
     ['a colleague traveller', () => traveller, () => colleague],
+    ['a traveller travelling on a colleague’s trip', () => traveller, () => colleague, () => [colleague]],
+    ['a manager travelling on a traveller’s trip', () => traveller, () => manager, () => [manager]],
   ];
 
-  it.each(CALLERS)('accepts exactly the allowed actions for %s', async (_label, ownerOf, callerOf) => {
+  it.each(CALLERS)('accepts exactly the allowed actions for %s', async (_label, ownerOf, callerOf, coOf = () => []) => {
     const mismatches: string[] = [];
     // Statuses side by side (each on its own trips); a refused request changes nothing, so a trip
     // serves the next route until one is accepted.
     const sweep = async (status: Status) => {
-      let trip = await tripIn(ownerOf(), status);
+      let trip = await tripIn(ownerOf(), status, coOf());
       for (const route of ROUTES) {
         const read = await t.api.get(`/api/trips/${trip.id}`, as(callerOf()));
         const allowed: string[] = read.status === 200 ? read.body.allowedActions : [];
         const answer = await route.call(trip.id, callerOf());
         const accepted = answer.status >= 200 && answer.status < 300;
-        if (accepted) trip = await tripIn(ownerOf(), status);
+        if (accepted) trip = await tripIn(ownerOf(), status, coOf());
         const expectedRefusal = read.status === 404 ? [404] : [403, 409];
         if (
           accepted !== allowed.includes(route.permission) ||

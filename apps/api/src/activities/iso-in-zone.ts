@@ -30,6 +30,12 @@ export function isoInZone(instant: Date, zoneName: string): string {
   );
 }
 
+/** The UTC offset of an IANA zone at an instant, in minutes, remembered as `isoInZone` does. */
+export function zoneOffsetMinutes(zoneName: string, ts: number): number {
+  const zone = Info.normalizeZone(zoneName);
+  return zone instanceof IANAZone && zone.isValid ? offsetAt(zone, ts) : zone.offset(ts);
+}
+
 function offsetAt(zone: IANAZone, ts: number): number {
   const bucket = Math.floor(ts / BUCKET_MS);
   const key = `${zone.name} ${bucket}`;

@@ -19,11 +19,20 @@ export const AUDIT_ACTIONS = [
   'invitation.accepted',
   'invitation.revoked',
   'policy.updated',
+  'booking.requested',
+  'booking.approved',
+  'booking.rejected',
+  'booking.ordering',
+  'booking.confirmed',
+  'booking.failed',
+  'booking.cancellation_quoted',
+  'booking.cancelled',
+  'booking.changed_by_airline',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** The kinds of object an audit event is about. */
-export const AUDIT_ENTITY_TYPES = ['trip', 'user', 'invitation', 'policy'] as const;
+export const AUDIT_ENTITY_TYPES = ['trip', 'user', 'invitation', 'policy', 'booking'] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

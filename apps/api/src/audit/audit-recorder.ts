@@ -81,5 +81,23 @@ function entryOf(event: Audited): Entry {
         entityId: event.organizationId,
         data: { version: event.payload.version, changed: event.payload.changed },
       };
+    case 'booking.requested':
+    case 'booking.approved':
+    case 'booking.rejected':
+    case 'booking.ordering':
+    case 'booking.confirmed':
+    case 'booking.failed':
+    case 'booking.cancellation_quoted':
+    case 'booking.cancelled':
+    case 'booking.changed_by_airline': {
+      // Who flies and the flights are in the booking; the audit row keeps the step and the money.
+      const { bookingId, tripId, from, to, amount, currency, supplier, bookingReference, reason, policy } =
+        event.payload;
+      return {
+        entityType: 'booking',
+        entityId: bookingId,
+        data: { tripId, from, to, amount, currency, supplier, bookingReference, reason, policy },
+      };
+    }
   }
 }

@@ -26,6 +26,11 @@ export interface AppConfig {
   jwtSecret: string;
   /** Pepper for hashing refresh and invitation tokens at rest (HMAC-SHA256). */
   sessionSecret: string;
+  /**
+   * Personal data encrypted at rest (passenger dates of birth and document numbers): the current
+   * key, and previous keys still accepted for reading while values are re-encrypted (rotation).
+   */
+  dataEncryption: { key: string; previousKeys: string[] };
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
   refreshTokenAbsoluteTtlSeconds: number;
@@ -76,6 +81,25 @@ export interface AppConfig {
   argon2: { memoryCost: number; timeCost: number; parallelism: number };
   /** Place search's optional geocoder (`GEOCODER_URL`): none by default. */
   geocoder?: GeocoderSettings;
+  /**
+   * The flight supplier, chosen at boot (docs/booking.md § Suppliers): Duffel when a key is set, else
+   * the built-in sandbox. `duffelBaseUrl` points the SDK elsewhere (a local stand-in in tests); the
+   * timeout bounds every supplier call, retries included.
+   */
+  flights: { duffelApiKey?: string; duffelBaseUrl?: string; supplierTimeoutMs: number };
+  /**
+   * Flight bookings (docs/booking.md § Bookings): how often the reconciler looks for bookings stuck
+   * in `ordering` (0: never, tests call it), after how long one counts as stuck, and after how long
+   * with no order found at the supplier it is failed; the Duffel webhook's signing secret.
+   */
+  booking: {
+    reconcileIntervalMs: number;
+    orderingStaleMs: number;
+    orderingDeadlineMs: number;
+    /** Bookings one person may make in 24 hours (S15); 0: no limit. */
+    dailyLimitPerUser: number;
+    duffelWebhookSecret?: string;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -145,15 +169,21 @@ function checkUrl(name: string, value: string | undefined, protocols: string[]):
  * Development secrets are generated once and kept in the git-ignored data folder, so every
  * process of a dev machine (and every restart) signs and verifies with the same keys.
  */
-function devSecrets(dataDir: string): { jwtSecret: string; sessionSecret: string } {
+type DevSecrets = { jwtSecret: string; sessionSecret: string; dataEncryptionKey: string };
+
+function devSecrets(dataDir: string): DevSecrets {
   const file = resolve(dataDir, 'dev-secrets.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
-  const secrets = {
-    jwtSecret: randomBytes(48).toString('base64url'),
-    sessionSecret: randomBytes(48).toString('base64url'),
+  const stored: Partial<DevSecrets> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  // A file written before a secret existed gains it (and keeps the others, so sessions survive).
+  const secrets: DevSecrets = {
+    jwtSecret: stored.jwtSecret ?? randomBytes(48).toString('base64url'),
+    sessionSecret: stored.sessionSecret ?? randomBytes(48).toString('base64url'),
+    dataEncryptionKey: stored.dataEncryptionKey ?? randomBytes(32).toString('base64url'),
   };
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
+  if (Object.keys(stored).length < Object.keys(secrets).length) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
+  }
   return secrets;
 }
 
@@ -185,18 +215,27 @@ export function loadConfig(env: Env = process.env): { config: AppConfig; notices
     throw new ConfigError('DATABASE_URL is required in production (postgresql://user:pass@host:5432/db)');
   }
 
-  let generated: { jwtSecret: string; sessionSecret: string } | undefined;
-  const fromDevFile = (key: 'jwtSecret' | 'sessionSecret') => () => {
+  let generated: DevSecrets | undefined;
+  const fromDevFile = (key: keyof DevSecrets) => () => {
     generated ??= devSecrets(dataDir);
     return generated[key];
   };
   const jwtSecret = secret(env, 'JWT_SECRET', production, fromDevFile('jwtSecret'));
   const sessionSecret = secret(env, 'SESSION_SECRET', production, fromDevFile('sessionSecret'));
+  const dataEncryptionKey = secret(env, 'DATA_ENCRYPTION_KEY', production, fromDevFile('dataEncryptionKey'));
+  // Comma-separated: keys are base64 or hex, which have no commas.
+  const previousDataKeys = list(env.DATA_ENCRYPTION_PREVIOUS_KEYS);
+  if (previousDataKeys.some((key) => Buffer.byteLength(key) < MIN_SECRET_BYTES)) {
+    throw new ConfigError(`DATA_ENCRYPTION_PREVIOUS_KEYS: every key must be at least ${MIN_SECRET_BYTES} bytes`);
+  }
   if (generated) {
-    notices.push(`JWT_SECRET/SESSION_SECRET not set: using generated development secrets from ${dataDir}/dev-secrets.json`);
+    notices.push(`JWT_SECRET/SESSION_SECRET/DATA_ENCRYPTION_KEY not set: using generated development secrets from ${dataDir}/dev-secrets.json`);
   }
   if (!databaseUrl) notices.push('DATABASE_URL not set: using the embedded PostgreSQL');
 
+  if (production && !env.DUFFEL_API_KEY) {
+    notices.push('DUFFEL_API_KEY not set: flights come from the built-in sandbox, and no booking is real');
+  }
   const port = int(env, 'PORT', 5000, 0);
   const webUrl = checkUrl('WEB_URL', env.WEB_URL, ['http:', 'https:']) ?? `http://localhost:${int(env, 'WEB_PORT', 3000, 1)}`;
   const config: AppConfig = {
@@ -215,6 +254,7 @@ export function loadConfig(env: Env = process.env): { config: AppConfig; notices
     },
     jwtSecret,
     sessionSecret,
+    dataEncryption: { key: dataEncryptionKey, previousKeys: previousDataKeys },
     accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL_SECONDS', 15 * 60, 10),
     refreshTokenTtlSeconds: int(env, 'REFRESH_TOKEN_TTL_SECONDS', 14 * 24 * 3600, 60),
     refreshTokenAbsoluteTtlSeconds: int(env, 'REFRESH_TOKEN_ABSOLUTE_TTL_SECONDS', 30 * 24 * 3600, 60),
@@ -265,6 +305,19 @@ export function loadConfig(env: Env = process.env): { config: AppConfig; notices
       parallelism: 1,
     },
     geocoder: geocoderSettings(env, webUrl),
+    flights: {
+      duffelApiKey: env.DUFFEL_API_KEY || undefined,
+      duffelBaseUrl: checkUrl('DUFFEL_BASE_URL', env.DUFFEL_BASE_URL, ['http:', 'https:']),
+      supplierTimeoutMs: int(env, 'FLIGHT_SUPPLIER_TIMEOUT_MS', 30_000, 100),
+    },
+    booking: {
+      reconcileIntervalMs: int(env, 'BOOKING_RECONCILE_INTERVAL_MS', 60_000, 0),
+      // Longer than any supplier call (the SDK's timeout and our retries): a booking this old in `ordering` lost its request.
+      orderingStaleMs: int(env, 'BOOKING_ORDERING_STALE_MS', 5 * 60_000, 0),
+      orderingDeadlineMs: int(env, 'BOOKING_ORDERING_DEADLINE_MS', 60 * 60_000, 0),
+      dailyLimitPerUser: int(env, 'BOOKING_DAILY_LIMIT_PER_USER', 20, 0),
+      duffelWebhookSecret: env.DUFFEL_WEBHOOK_SECRET || undefined,
+    },
   };
   return { config, notices };
 }

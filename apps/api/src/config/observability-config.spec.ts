@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { ConfigError, loadConfig } from './app-config';
 
 const STRONG = 'x'.repeat(32);
-const base = { NODE_ENV: 'test', DATABASE_URL: 'postgres://u:p@db:5432/nestmap', JWT_SECRET: STRONG, SESSION_SECRET: STRONG };
+const base = { NODE_ENV: 'test', DATABASE_URL: 'postgres://u:p@db:5432/nestmap', JWT_SECRET: STRONG, SESSION_SECRET: STRONG, DATA_ENCRYPTION_KEY: STRONG };
 
 describe('configuration of metrics and error reporting', () => {
   it("reports the package's version as the release unless SENTRY_RELEASE names one", () => {

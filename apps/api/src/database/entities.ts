@@ -1,8 +1,17 @@
 import { Activity } from '../activities/activity.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
+import { Booking } from '../booking/booking.entity';
+import { BookingApprovalLink } from '../booking/booking-approval-link.entity';
+import { DuffelWebhookEvent } from '../booking/duffel-webhook-event.entity';
 import { CalendarFeed, TripCalendarFeed } from '../calendar/calendar-feed.entity';
 import { ExchangeRate } from '../currency/exchange-rate.entity';
+import { SandboxFlightOrder } from '../flights/supplier/sandbox/sandbox-flight-order.entity';
+import { SandboxStayBooking } from '../stays/supplier/sandbox/sandbox-stay-booking.entity';
+import { FlightOffer } from '../flights/search/flight-offer.entity';
+import { FlightSearch } from '../flights/search/flight-search.entity';
+import { PassengerProfile } from '../passengers/passenger-profile.entity';
 import { Trip } from '../trips/trip.entity';
+import { TripTraveller } from '../trips/trip-traveller.entity';
 import { RefreshToken } from '../users/refresh-token.entity';
 import { OutboxMessage } from '../events/outbox-message.entity';
 import { Invitation } from '../organizations/invitation.entity';
@@ -12,4 +21,4 @@ import { TravelPolicy } from '../policy/travel-policy.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity of the API; the data source, the migration tooling and the tests use this list. */
-export const entities = [Organization, User, RefreshToken, Invitation, TravelPolicy, OutboxMessage, AuditEvent, Trip, Activity, CalendarFeed, TripCalendarFeed, ExchangeRate, PasswordResetToken];
+export const entities = [Organization, User, RefreshToken, Invitation, TravelPolicy, OutboxMessage, AuditEvent, Trip, Activity, CalendarFeed, TripCalendarFeed, ExchangeRate, PasswordResetToken, SandboxFlightOrder, FlightSearch, FlightOffer, TripTraveller, PassengerProfile, Booking, DuffelWebhookEvent, BookingApprovalLink, SandboxStayBooking];

@@ -29,6 +29,28 @@ export interface ActivityPayload {
   title: string;
 }
 
+/** What a booking event says: the booking as it was at the step, with what its e-mails and audit row show. */
+export interface BookingPayload {
+  bookingId: string;
+  tripId: string;
+  tripTitle: string;
+  bookerId: string;
+  /** The travellers flying (user ids). */
+  passengerIds: string[];
+  supplier: string;
+  from: string | null;
+  to: string;
+  /** The booking's total (or, on a cancellation, the refund). */
+  amount: string;
+  currency: string;
+  bookingReference: string | null;
+  /** One line per flight, e.g. "LH400 FRA 2027-03-01 10:05 → JFK 2027-03-01 12:55". */
+  flights: string[];
+  /** A failure's, a rejection's or an airline change's explanation. */
+  reason?: string;
+  policy?: string;
+}
+
 /**
  * Every domain event and its payload. The envelope (DomainEvent) carries the organization and the
  * actor; payloads carry the ids and what handlers need, as it was at the time (a handler never has
@@ -54,6 +76,15 @@ export interface EventMap {
   'invitation.accepted': { invitationId: string; email: string; role: UserRole; userId: string };
   'invitation.revoked': { invitationId: string; email: string };
   'policy.updated': { version: number; changed: string[] };
+  'booking.requested': BookingPayload;
+  'booking.approved': BookingPayload;
+  'booking.rejected': BookingPayload;
+  'booking.ordering': BookingPayload;
+  'booking.confirmed': BookingPayload;
+  'booking.failed': BookingPayload;
+  'booking.cancellation_quoted': BookingPayload;
+  'booking.cancelled': BookingPayload;
+  'booking.changed_by_airline': BookingPayload;
 }
 
 export type EventType = keyof EventMap;

@@ -6,6 +6,7 @@ const production = {
   DATABASE_URL: 'postgres://u:p@db:5432/nestmap',
   JWT_SECRET: STRONG,
   SESSION_SECRET: STRONG,
+  DATA_ENCRYPTION_KEY: STRONG,
 };
 const geocoder = (env: Record<string, string>) => loadConfig({ ...production, ...env }).config.geocoder;
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthContext } from '../common/auth/auth-context';
 import { DomainError, NotFoundError } from '../common/errors/domain-error';
 import { ActivityErrorCode, CommonErrorCode, type ErrorCode, TripErrorCode } from '../common/errors/error-codes';
-import type { Trip } from './trip.entity';
+import type { Trip, TripWithTravellerIds } from './trip.entity';
 import { type TripPermission, tripRefusal } from './trip-access';
 import { TripsRepository } from './trips.repository';
 
@@ -15,6 +15,10 @@ const WRONG_STATUS: Partial<Record<TripPermission, { code: ErrorCode; message: (
   edit_itinerary: {
     code: ActivityErrorCode.ItineraryClosed,
     message: (status) => `The itinerary of a ${status} trip cannot change`,
+  },
+  book_travel: {
+    code: ActivityErrorCode.ItineraryClosed,
+    message: (status) => `Travel cannot be searched or booked for a ${status} trip: its itinerary is closed`,
   },
   delete: {
     code: TripErrorCode.NotDeletable,
@@ -41,7 +45,7 @@ export class TripAccessService {
     tripId: string,
     permission: TripPermission,
     options: { lock?: boolean; step?: string } = {},
-  ): Promise<Trip> {
+  ): Promise<TripWithTravellerIds> {
     const trip = await this.trips.getVisible(ctx, tripId, { lock: options.lock });
     assertTripAccess(ctx, trip, permission, options.step);
     return trip;

@@ -14,20 +14,27 @@ const { Traveller, Manager, Admin } = UserRole;
 
 /** What whoever manages a trip (its traveller, or any manager or admin) may do in each status: docs/access.md, written out by hand. */
 const MANAGING: Record<TripStatus, TripPermission[]> = {
-  [Draft]: ['view', 'edit', 'edit_itinerary', 'submit', 'cancel', 'delete', 'comment'],
-  [Submitted]: ['view', 'edit_itinerary', 'cancel', 'comment'],
-  [Approved]: ['view', 'edit_itinerary', 'book', 'complete', 'cancel', 'comment'],
-  [Booked]: ['view', 'edit_itinerary', 'complete', 'cancel', 'comment'],
+  [Draft]: ['view', 'edit', 'edit_itinerary', 'submit', 'book_travel', 'cancel', 'delete', 'comment'],
+  [Submitted]: ['view', 'edit_itinerary', 'book_travel', 'cancel', 'comment'],
+  [Approved]: ['view', 'edit_itinerary', 'book', 'book_travel', 'complete', 'cancel', 'comment'],
+  [Booked]: ['view', 'edit_itinerary', 'book_travel', 'complete', 'cancel', 'comment'],
   [Rejected]: ['view', 'revise', 'delete', 'comment'],
   [Completed]: ['view', 'comment'],
   [Cancelled]: ['view', 'delete', 'comment'],
 };
 
+type Relation = 'own' | 'co' | 'other';
+
 /** role × relation → what they may do in each status. */
-const TABLE: [UserRole, 'own' | 'other', (status: TripStatus) => TripPermission[]][] = [
+const TABLE: [UserRole, Relation, (status: TripStatus) => TripPermission[]][] = [
   [Traveller, 'own', (status) => MANAGING[status]],
   // A colleague's trip does not exist for a traveller (404).
   [Traveller, 'other', () => []],
+  // Travelling on a colleague's trip: seeing it and commenting, nothing that manages it.
+  [Traveller, 'co', () => ['view', 'comment']],
+  // An approver travelling on a colleague's trip manages it, but never decides on it.
+  [Manager, 'co', (status) => MANAGING[status]],
+  [Admin, 'co', (status) => MANAGING[status]],
   // An approver's own trip: everything but deciding on it.
   [Manager, 'own', (status) => MANAGING[status]],
   [Admin, 'own', (status) => MANAGING[status]],
@@ -37,8 +44,9 @@ const TABLE: [UserRole, 'own' | 'other', (status: TripStatus) => TripPermission[
 
 const ORG = 'org-1';
 const caller = (role: UserRole) => ({ userId: 'caller', organizationId: ORG, role });
-const trip = (relation: 'own' | 'other', status: TripStatus, organizationId = ORG) => ({
+const trip = (relation: Relation, status: TripStatus, organizationId = ORG) => ({
   travellerId: relation === 'own' ? 'caller' : 'colleague',
+  coTravellerIds: relation === 'co' ? ['another', 'caller'] : ['another'],
   organizationId,
   status,
 });
@@ -63,9 +71,22 @@ describe('trip access table', () => {
     expect(tripRefusal(caller(Manager), trip('other', Submitted), 'decide')).toBeNull();
   });
 
+  it('refuses a co-traveller what manages the trip with 403, not 404 (they see it)', () => {
+    expect(tripRefusal(caller(Traveller), trip('co', Draft), 'edit')).toBe('forbidden');
+    expect(tripRefusal(caller(Traveller), trip('co', Approved), 'book_travel')).toBe('forbidden');
+    expect(tripRefusal(caller(Traveller), trip('co', Submitted), 'cancel')).toBe('forbidden');
+    expect(tripRefusal(caller(Manager), trip('co', Submitted), 'decide')).toBe('forbidden');
+  });
+
+  it('fails closed on a trip read without its co-travellers: the caller is then no co-traveller', () => {
+    const { coTravellerIds: _, ...bare } = trip('co', Draft);
+    expect(tripAccess(caller(Traveller), bare)).toEqual([]);
+  });
+
   it("grants nothing on another organization's trip, whatever the role", () => {
     for (const role of [Traveller, Manager, Admin]) {
       expect(tripAccess(caller(role), trip('own', Draft, 'org-2'))).toEqual([]);
+      expect(tripAccess(caller(role), trip('co', Draft, 'org-2'))).toEqual([]);
       expect(tripRefusal(caller(role), trip('other', Submitted, 'org-2'), 'view')).toBe('not_found');
     }
   });

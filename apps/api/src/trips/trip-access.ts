@@ -7,8 +7,9 @@ import { FINAL_STATUSES, statusesFor, TRIP_STATUSES, type TripAction, TripStatus
  * to it and its status. Services check through `TripAccessService`; responses carry the result as
  * `allowedActions`, so clients show exactly what the API accepts.
  *
- * What a caller may do with a trip. `decide` is approve and reject; `book` and `comment` are for the
- * booking and collaboration modules (no route uses them yet, but the table already says who may).
+ * What a caller may do with a trip. `decide` is approve and reject; `book` is the lifecycle step
+ * approved → booked; `book_travel` is searching for and booking travel (flights) for the trip;
+ * `comment` is for the collaboration module (no route uses it yet, but the table already says who may).
  */
 export const TRIP_PERMISSIONS = [
   'view',
@@ -18,6 +19,7 @@ export const TRIP_PERMISSIONS = [
   'decide',
   'revise',
   'book',
+  'book_travel',
   'complete',
   'cancel',
   'delete',
@@ -25,26 +27,45 @@ export const TRIP_PERMISSIONS = [
 ] as const;
 export type TripPermission = (typeof TRIP_PERMISSIONS)[number];
 
-/** The caller's relation to a trip; collaborators (a later issue) become a third relation here. */
-export type TripRelation = 'own' | 'other';
+/**
+ * The caller's relation to a trip: its lead traveller (`own`), one of its other travellers (`co`),
+ * or anyone else in the organization (`other`). Collaborators (a later issue) would be a fourth.
+ */
+export type TripRelation = 'own' | 'co' | 'other';
 
 export type AccessCaller = Pick<AuthContext, 'userId' | 'organizationId' | 'role'>;
-export type AccessTrip = { organizationId: string; travellerId: string; status: TripStatus };
+/** `coTravellerIds`: the trip's travellers besides the lead; left out, the caller cannot be one (fails closed). */
+export type AccessTrip = {
+  organizationId: string;
+  travellerId: string;
+  status: TripStatus;
+  coTravellerIds?: readonly string[];
+};
 
 const APPROVERS: readonly UserRole[] = [UserRole.Manager, UserRole.Admin];
 
-/** Who: by role and relation, whatever the status. Whoever sees a trip manages it; deciding needs someone else. */
+/** Who manages a trip: its lead traveller, and the organization's managers and admins. */
+const manages = (role: UserRole, relation: TripRelation) => relation === 'own' || APPROVERS.includes(role);
+
+/**
+ * Who: by role and relation, whatever the status. Whoever manages a trip may do everything with it
+ * but decide on it, which needs someone who does not travel on it. A co-traveller (who does not
+ * otherwise manage it) sees the trip and may comment, as Navan and TravelPerk show a colleague's
+ * group trip to everyone on it; planning, submitting, booking and cancelling stay with the lead.
+ */
 const WHO: Record<TripPermission, (role: UserRole, relation: TripRelation) => boolean> = {
-  view: (role, relation) => relation === 'own' || APPROVERS.includes(role),
-  edit: (role, relation) => WHO.view(role, relation),
-  edit_itinerary: (role, relation) => WHO.view(role, relation),
-  submit: (role, relation) => WHO.view(role, relation),
+  view: (role, relation) => manages(role, relation) || relation === 'co',
+  edit: manages,
+  edit_itinerary: manages,
+  submit: manages,
   decide: (role, relation) => relation === 'other' && APPROVERS.includes(role),
-  revise: (role, relation) => WHO.view(role, relation),
-  book: (role, relation) => WHO.view(role, relation),
-  complete: (role, relation) => WHO.view(role, relation),
-  cancel: (role, relation) => WHO.view(role, relation),
-  delete: (role, relation) => WHO.view(role, relation),
+  revise: manages,
+  book: manages,
+  // Whoever manages the trip books for it: its traveller, or a manager or admin on their behalf.
+  book_travel: manages,
+  complete: manages,
+  cancel: manages,
+  delete: manages,
   comment: (role, relation) => WHO.view(role, relation),
 };
 
@@ -58,6 +79,8 @@ const WHEN: Record<TripPermission, readonly TripStatus[]> = {
   decide: statusesFor('approve'),
   revise: statusesFor('revise'),
   book: statusesFor('book'),
+  // Searching and booking fill the itinerary: open while it is (not once rejected, completed or cancelled).
+  book_travel: TRIP_STATUSES.filter((status) => !FINAL_STATUSES.includes(status)),
   complete: statusesFor('complete'),
   cancel: statusesFor('cancel'),
   // Nothing was decided, or it is over before it began.
@@ -66,7 +89,8 @@ const WHEN: Record<TripPermission, readonly TripStatus[]> = {
 };
 
 export function relationOf(caller: AccessCaller, trip: AccessTrip): TripRelation {
-  return trip.travellerId === caller.userId ? 'own' : 'other';
+  if (trip.travellerId === caller.userId) return 'own';
+  return trip.coTravellerIds?.includes(caller.userId) ? 'co' : 'other';
 }
 
 /** Why a permission is refused, in the order the API answers: unseen (404), not yours to do (403), not now (409). */
@@ -86,8 +110,8 @@ export function tripAccess(caller: AccessCaller, trip: AccessTrip): TripPermissi
 }
 
 /**
- * The `view` rule as a filter for list queries: a traveller sees only the trips they travel on
- * (null: the whole organization).
+ * The `view` rule as a filter for list queries: a traveller sees only the trips they travel on, as
+ * the lead or a co-traveller (null: the whole organization).
  */
 export function visibleTravellerId(caller: AccessCaller): string | null {
   return APPROVERS.includes(caller.role) ? null : caller.userId;

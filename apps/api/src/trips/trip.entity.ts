@@ -144,8 +144,14 @@ export class Trip {
 
 export type DecisionOutcome = 'approved' | 'rejected';
 
-/** A trip read with its traveller's id and name joined (what responses show). */
-export type TripWithTraveller = Trip & { traveller: Pick<User, 'id' | 'name'> };
+/** A trip with its co-travellers' ids (`trip_travellers`, in order; the lead is `travellerId`): what the access check reads. */
+export type TripWithTravellerIds = Trip & { coTravellerIds: string[] };
+
+/** A trip read with its lead traveller's and co-travellers' ids and names joined (what responses show). */
+export type TripWithTraveller = TripWithTravellerIds & {
+  traveller: Pick<User, 'id' | 'name'>;
+  coTravellers: Pick<User, 'id' | 'name'>[];
+};
 
 /** As `TripWithTraveller`, with the name of who took the last decision (null when there is none). */
 export type TripWithDecider = TripWithTraveller & { deciderName: string | null };

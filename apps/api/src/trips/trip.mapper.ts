@@ -22,6 +22,7 @@ export function toTripResponse(trip: TripWithTraveller, caller: AccessCaller): T
     allowedActions: tripAccess(caller, trip),
     travellerId: trip.travellerId,
     traveller: { id: trip.traveller.id, name: trip.traveller.name },
+    travellers: [trip.traveller, ...trip.coTravellers].map(({ id, name }) => ({ id, name })),
     policy: toPolicyVerdictResponse(trip),
     organizationId: trip.organizationId,
     version: trip.version,

@@ -5,7 +5,7 @@ import { TransactionRunner } from '../common/database/transaction-runner';
 import { NotFoundError } from '../common/errors/domain-error';
 import { OrganizationScopedRepository } from '../common/tenancy/organization-scoped.repository';
 import { TRIP_SORTS, TripQuery } from './dto/trip.dto';
-import { Trip, TripWithDecider, TripWithTraveller } from './trip.entity';
+import { Trip, TripWithDecider, TripWithTraveller, TripWithTravellerIds } from './trip.entity';
 import { visibleTravellerId } from './trip-access';
 import type { TripStatus } from './trip-status.machine';
 
@@ -29,7 +29,7 @@ export class TripsRepository extends OrganizationScopedRepository<Trip> {
   private visibleConditions(ctx: AuthContext, parameters: unknown[]): string[] {
     const conditions = ['t.organization_id = $organization'];
     const travellerId = visibleTravellerId(ctx);
-    if (travellerId) conditions.push(`t.traveller_id = $${parameters.push(travellerId)}`);
+    if (travellerId) conditions.push(travelsOn(`$${parameters.push(travellerId)}`));
     return conditions;
   }
 
@@ -42,8 +42,30 @@ export class TripsRepository extends OrganizationScopedRepository<Trip> {
     return row;
   }
 
-  getVisible(ctx: AuthContext, id: string, options: { lock?: boolean } = {}): Promise<Trip> {
-    return this.visibleOne<Trip>(ctx, id, `${this.selectList('t')} FROM trips t`, options.lock ? ' FOR UPDATE' : '');
+  /** The trip with its co-travellers' ids: what the access check needs to know the caller's relation. */
+  getVisible(ctx: AuthContext, id: string, options: { lock?: boolean } = {}): Promise<TripWithTravellerIds> {
+    return this.visibleOne<TripWithTravellerIds>(
+      ctx,
+      id,
+      `${this.selectList('t')}, ${CO_TRAVELLER_IDS} FROM trips t`,
+      options.lock ? ' FOR UPDATE' : '',
+    );
+  }
+
+  /**
+   * Replaces the trip's co-travellers with `userIds`, in that order. The caller has checked the
+   * trip (`edit`) and that each id is an active member of the organization.
+   */
+  async replaceCoTravellers(ctx: AuthContext, tripId: string, userIds: readonly string[]): Promise<void> {
+    await this.scopedSql(ctx, 'DELETE FROM trip_travellers WHERE trip_id = $1 AND organization_id = $organization', [tripId]);
+    if (userIds.length === 0) return;
+    await this.scopedSql(
+      ctx,
+      `INSERT INTO trip_travellers (trip_id, user_id, organization_id, position)
+        SELECT $1, u.id, $organization, ids.position FROM unnest($2::uuid[]) WITH ORDINALITY AS ids(user_id, position)
+          JOIN users u ON u.id = ids.user_id AND u.organization_id = $organization`,
+      [tripId, userIds],
+    );
   }
 
   /** As `getVisible`, with the traveller's id and name joined for the response (never locked). */
@@ -67,7 +89,7 @@ export class TripsRepository extends OrganizationScopedRepository<Trip> {
     const parameters: unknown[] = [];
     const where = this.visibleConditions(ctx, parameters);
     if (query.status?.length) where.push(`t.status = ANY($${parameters.push(query.status)}::trip_status[])`);
-    if (query.travellerId) where.push(`t.traveller_id = $${parameters.push(query.travellerId)}`);
+    if (query.travellerId) where.push(travelsOn(`$${parameters.push(query.travellerId)}`));
     // Date-range overlap: the trip ends on/after `from` and starts on/before `to`.
     if (query.from) where.push(`t.end_date >= $${parameters.push(query.from)}`);
     if (query.to) where.push(`t.start_date <= $${parameters.push(query.to)}`);
@@ -91,13 +113,18 @@ export class TripsRepository extends OrganizationScopedRepository<Trip> {
 
   /** The trip's columns and its traveller's name (only the id and name, never the whole user). */
   private selectWithTraveller(): string {
-    return `${this.selectList('t')}, u.name AS "travellerName"`;
+    return `${this.selectList('t')}, u.name AS "travellerName", ${CO_TRAVELLERS}`;
   }
 
-  /** The trips a user travels on, ending on or after `since`, for their calendar feed. */
+  /** The trips a user travels on (as the lead or a co-traveller), ending on or after `since`, for their calendar feed. */
   listForFeed(ctx: AuthContext, since: string, statuses: TripStatus[]): Promise<Trip[]> {
     return this.query(ctx, 'trip')
-      .andWhere('trip.travellerId = :userId AND trip.endDate >= :since AND trip.status IN (:...statuses)', { userId: ctx.userId, since, statuses })
+      .andWhere(
+        `(trip.travellerId = :userId OR EXISTS (SELECT 1 FROM trip_travellers tt
+          WHERE tt.trip_id = trip.id AND tt.user_id = :userId AND tt.organization_id = :scopeOrganizationId))`,
+        { userId: ctx.userId },
+      )
+      .andWhere('trip.endDate >= :since AND trip.status IN (:...statuses)', { since, statuses })
       .orderBy('trip.startDate', 'ASC')
       .take(500)
       .getMany();
@@ -117,8 +144,27 @@ export class TripsRepository extends OrganizationScopedRepository<Trip> {
 /** Every trip has its traveller (a NOT NULL foreign key), so the join never drops a trip. */
 const TRIPS_WITH_TRAVELLER = 'trips t JOIN users u ON u.id = t.traveller_id';
 
-type TravellerRow = Trip & { travellerName: string };
+/** Trip `t` has the user `parameter` on it, as its lead or a co-traveller. */
+function travelsOn(parameter: string): string {
+  return `(t.traveller_id = ${parameter} OR EXISTS (SELECT 1 FROM trip_travellers tt
+    WHERE tt.trip_id = t.id AND tt.user_id = ${parameter} AND tt.organization_id = $organization))`;
+}
 
-function withTraveller({ travellerName, ...trip }: TravellerRow): TripWithTraveller {
-  return Object.assign(trip, { traveller: { id: trip.travellerId, name: travellerName } });
+/** The co-travellers' ids in order (the access check's input). */
+const CO_TRAVELLER_IDS = `ARRAY(SELECT tt.user_id::text FROM trip_travellers tt
+  WHERE tt.trip_id = t.id AND tt.organization_id = $organization ORDER BY tt.position) AS "coTravellerIds"`;
+
+/** The co-travellers' ids and names in order, for responses (a handful per trip, from the primary key). */
+const CO_TRAVELLERS = `COALESCE((SELECT json_agg(json_build_object('id', cu.id, 'name', cu.name) ORDER BY tt.position)
+  FROM trip_travellers tt JOIN users cu ON cu.id = tt.user_id AND cu.organization_id = $organization
+  WHERE tt.trip_id = t.id AND tt.organization_id = $organization), '[]'::json) AS "coTravellers"`;
+
+type TravellerRow = Trip & { travellerName: string; coTravellers: { id: string; name: string }[] };
+
+function withTraveller({ travellerName, coTravellers, ...trip }: TravellerRow): TripWithTraveller {
+  return Object.assign(trip, {
+    traveller: { id: trip.travellerId, name: travellerName },
+    coTravellers,
+    coTravellerIds: coTravellers.map((traveller) => traveller.id),
+  });
 }

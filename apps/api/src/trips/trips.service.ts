@@ -63,6 +63,7 @@ export class TripsService {
     checkCoordinates(dto.latitude, dto.longitude);
     return this.db.run(async () => {
       const travellerId = await this.travellerFor(ctx, dto.travellerId);
+      const coTravellerIds = await this.coTravellersFor(ctx, travellerId, dto.coTravellerIds ?? []);
       const trip = await this.trips.insert(ctx, {
         title: dto.title,
         destination: dto.destination,
@@ -78,6 +79,7 @@ export class TripsService {
         travellerId,
         status: TripStatus.Draft,
       });
+      await this.trips.replaceCoTravellers(ctx, trip.id, coTravellerIds);
       await this.events.publish(ctx, 'trip.created', { tripId: trip.id, title: trip.title });
       return toTripResponse(await this.trips.getVisibleWithTraveller(ctx, trip.id), ctx);
     });
@@ -91,7 +93,7 @@ export class TripsService {
     return this.db.run(async () => {
       // A budget change locks the row, as activity writers do, so the check sees a settled itinerary.
       const trip = await this.access.require(ctx, id, 'edit', { lock: dto.budget !== undefined });
-      const { version, budget, ...fields } = dto;
+      const { version, budget, coTravellerIds, ...fields } = dto;
       checkDates(dto.startDate ?? trip.startDate, dto.endDate ?? trip.endDate);
       checkCoordinates(dto.latitude ?? trip.latitude ?? undefined, dto.longitude ?? trip.longitude ?? undefined);
       const changes: TripChanges = { ...fields, ...placeTypedDestination(dto) };
@@ -102,6 +104,8 @@ export class TripsService {
       if (!(await this.trips.updateIfVersion(ctx, id, version, changes))) {
         throw new StaleVersionError('trip', version, (await this.trips.getVisible(ctx, id)).version);
       }
+      // After the compare-and-set: a stale edit changes no traveller either (the transaction rolls back).
+      if (coTravellerIds) await this.trips.replaceCoTravellers(ctx, id, await this.coTravellersFor(ctx, trip.travellerId, coTravellerIds));
       return toTripResponse(await this.trips.getVisibleWithTraveller(ctx, id), ctx);
     });
   }
@@ -145,6 +149,21 @@ export class TripsService {
       throw new DomainError(TripErrorCode.IllegalTransition, 'The trip changed meanwhile; reload and try again');
     }
     await this.events.publish(ctx, 'trip.approved', { ...stepOf(trip, TripStatus.Submitted, TripStatus.Approved), automatic: true, policyVersion });
+  }
+
+  /**
+   * The co-travellers to store: active members of the organization, in the order given, without
+   * the lead (who travels anyway). Anyone who may edit the trip may name them; another
+   * organization's user is refused like an unknown one (422), revealing nothing.
+   */
+  private async coTravellersFor(ctx: AuthContext, leadId: string, ids: readonly string[]): Promise<string[]> {
+    const others = ids.filter((id) => id !== leadId);
+    const active = await this.users.activeMemberIds(ctx, others);
+    const refused = others.filter((id) => !active.has(id));
+    if (refused.length > 0) {
+      throw new DomainError(TripErrorCode.TravellerNotActive, `coTravellerIds: ${refused.join(', ')} is not an active member of your organization`);
+    }
+    return others;
   }
 
   /** The traveller of a new trip: the caller, or a colleague when a manager/admin plans it. */

@@ -30,6 +30,16 @@ export class UsersRepository extends OrganizationScopedRepository<User> {
       .getManyAndCount();
   }
 
+  /** Which of `ids` are active members of the caller's organization (another organization's are simply not). */
+  async activeMemberIds(ctx: AuthContext, ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.query(ctx, 'user')
+      .andWhere('user.id IN (:...ids) AND user.active = true', { ids })
+      .select(['user.id'])
+      .getMany();
+    return new Set(rows.map((row) => row.id));
+  }
+
   /** Active managers and admins: who is told when a trip waits for approval. */
   listApprovers(ctx: AuthContext): Promise<User[]> {
     return this.query(ctx, 'user')

@@ -19,6 +19,7 @@ export interface TestApp {
 export const TEST_SECRETS = {
   JWT_SECRET: 'test-jwt-secret-0123456789abcdef0123456789abcdef',
   SESSION_SECRET: 'test-session-secret-0123456789abcdef0123456789abcdef',
+  DATA_ENCRYPTION_KEY: 'test-data-encryption-key-0123456789abcdef0123456789',
 };
 
 /**

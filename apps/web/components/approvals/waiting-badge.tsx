@@ -1,7 +1,7 @@
 import styles from './approvals.module.css';
 
 /**
- * The number of trips waiting for approval beside a navigation link. The number is read out as
+ * The number of trips and flight bookings waiting for approval beside a navigation link. The number is read out as
  * part of the link ("Approvals, 3 waiting"), so it is not a second stop for screen readers.
  */
 export function WaitingBadge({ count }: { count: number | undefined }) {

@@ -5,6 +5,7 @@ import { useEffect, useMemo } from 'react';
 import { Marker, Polyline, Tooltip, useMap, useMapEvents } from 'react-leaflet';
 import type { Activity } from '@/lib/itinerary/itinerary-days';
 import { BaseMap } from './base-map';
+import { FlightArcs, useFlightArcs } from './flight-arcs';
 import { MapLegend } from './map-legend';
 import styles from './map.module.css';
 import { legendEntries, pinLabel } from './pin-labels';
@@ -109,7 +110,8 @@ function PickHandler({ onPick }: { onPick?: TripMapProps['onPick'] }) {
 /**
  * The NestMap view's map: a numbered pin per located activity (the selected day's numbers match
  * its timeline, other days' pins carry their day: "2·1"; the legend says so),
- * the selected day's route as a line, and the highlighted activity in orange.
+ * the selected day's route as a line, booked flights as great-circle arcs to where they land, and
+ * the highlighted activity in orange.
  */
 export default function TripMap({
   destination,
@@ -121,11 +123,16 @@ export default function TripMap({
 }: TripMapProps) {
   const selected = days.find((day) => day.date === selectedDay) ?? null;
   const all = useMemo(() => days.flatMap((day) => day.activities), [days]);
+  const arcs = useFlightArcs(all);
   const route: LatLngTuple[] = (selected?.activities ?? []).map((a) => [a.latitude, a.longitude]);
   const destinationPoint: LatLngTuple[] = destination ? [[destination.latitude, destination.longitude]] : [];
+  // Where the focused flights land is in view too.
+  const focused = new Set((route.length ? selected!.activities : all).map((a) => a.id));
+  const landings = arcs.filter((arc) => focused.has(arc.activityId)).map((arc) => arc.points.at(-1)!);
   // The destination's label stays in view beside the day's route (or the whole itinerary).
   const focus: LatLngTuple[] = [
     ...(route.length ? route : all.map((a): LatLngTuple => [a.latitude, a.longitude])),
+    ...landings,
     ...(all.length ? destinationPoint : []),
   ];
   const highlighted = all.find((a) => a.id === highlightedId);
@@ -148,6 +155,7 @@ export default function TripMap({
           </Tooltip>
         </Marker>
       )}
+      <FlightArcs arcs={arcs} />
       {route.length > 1 && (
         <Polyline positions={route} pathOptions={{ color: '#1d5fd1', weight: 3, opacity: 0.8, dashArray: '6 6' }} />
       )}

@@ -22,6 +22,7 @@ interface NavItem {
 const NAV: NavItem[] = [
   { href: '/dashboard', label: 'Dashboard' },
   { href: '/trips', label: 'My trips', prefix: true },
+  { href: '/account/passenger-profile', label: 'Passenger profile' },
   { href: '/admin', label: 'Admin', prefix: true, roles: ['admin', 'manager'] },
 ];
 

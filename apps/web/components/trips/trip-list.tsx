@@ -24,6 +24,12 @@ export function travellerName(trip: Pick<Trip, 'traveller'>, currentUserId?: str
   return trip.traveller.id === currentUserId ? 'You' : trip.traveller.name;
 }
 
+/** Everyone on the trip, the lead first: "Traveller: You" or "Travellers: Lea Lead, You, Sam Second". */
+export function travellersLabel(trip: Pick<Trip, 'traveller' | 'travellers'>, currentUserId?: string): string {
+  const names = trip.travellers.map((traveller) => (traveller.id === currentUserId ? 'You' : traveller.name));
+  return names.length > 1 ? `Travellers: ${names.join(', ')}` : `Traveller: ${travellerName(trip, currentUserId)}`;
+}
+
 export function TripList({ trips, caption, showTraveller, currentUserId, actions }: TripListProps) {
   return (
     <Table caption={caption}>

@@ -37,3 +37,18 @@ export async function checkpoint(page: Page, name: string): Promise<void> {
   await expectNoSeriousA11yViolations(page, name);
   await screenshot(page, name);
 }
+
+/**
+ * Looks at the page as people do: on a desktop (1440 px) and on a phone (390 px), with axe on both
+ * unless `axe: false`, saved as `<name>-1440.png` and `<name>-390.png`.
+ */
+export async function look(page: Page, name: string, { axe = true } = {}): Promise<void> {
+  const viewport = page.viewportSize()!;
+  await page.setViewportSize({ width: 1440, height: 900 });
+  if (axe) await expectNoSeriousA11yViolations(page, name);
+  await screenshot(page, `${name}-1440`);
+  await page.setViewportSize({ width: 390, height: 844 });
+  if (axe) await expectNoSeriousA11yViolations(page, `${name} (phone)`);
+  await screenshot(page, `${name}-390`);
+  await page.setViewportSize(viewport);
+}

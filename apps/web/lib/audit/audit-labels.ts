@@ -19,6 +19,15 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'invitation.accepted': 'Invitation accepted',
   'invitation.revoked': 'Invitation revoked',
   'policy.updated': 'Travel policy updated',
+  'booking.requested': 'Flight booking awaiting approval',
+  'booking.approved': 'Flight booking approved',
+  'booking.rejected': 'Flight booking rejected',
+  'booking.ordering': 'Flight ordered from the supplier',
+  'booking.confirmed': 'Flight booking confirmed',
+  'booking.failed': 'Flight booking failed',
+  'booking.cancellation_quoted': 'Flight cancellation quoted',
+  'booking.cancelled': 'Flight booking cancelled',
+  'booking.changed_by_airline': 'Flight changed by the airline',
 };
 
 export const AUDIT_ENTITY_LABELS: Record<AuditEntityType, string> = {
@@ -26,6 +35,7 @@ export const AUDIT_ENTITY_LABELS: Record<AuditEntityType, string> = {
   user: 'Members',
   invitation: 'Invitations',
   policy: 'Travel policy',
+  booking: 'Bookings',
 };
 
 /** An action the API added after this build: its machine name, readable. */

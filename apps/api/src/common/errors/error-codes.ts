@@ -126,6 +126,49 @@ export enum PolicyErrorCode {
   VersionStale = 'POLICY_VERSION_STALE',
 }
 
+export enum PassengerErrorCode {
+  /** A traveller to book for has no passenger profile yet (the message names who). */
+  ProfileIncomplete = 'PASSENGER_PROFILE_INCOMPLETE',
+}
+
+export enum FlightErrorCode {
+  /** Every offer of the flight search has expired: search again. */
+  SearchExpired = 'FLIGHT_SEARCH_EXPIRED',
+  /** The flight supplier refused the search (a route or date it does not sell, say). */
+  SearchRefused = 'FLIGHT_SEARCH_REFUSED',
+  /** The flight supplier did not answer (down, timed out, or rate limited after our retries). */
+  SupplierUnavailable = 'FLIGHT_SUPPLIER_UNAVAILABLE',
+}
+
+export enum BookingErrorCode {
+  /** `Idempotency-Key` is missing, empty, longer than 255 characters or not printable ASCII. */
+  IdempotencyKeyInvalid = 'IDEMPOTENCY_KEY_INVALID',
+  /** The key was already used by the caller for a different request (another trip or body). */
+  IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
+  /** The first request with this key is still running: retry shortly to get its answer. */
+  IdempotencyKeyInUse = 'IDEMPOTENCY_KEY_IN_USE',
+  /** The offer has expired or is no longer sold: search again. */
+  OfferExpired = 'FLIGHT_OFFER_EXPIRED',
+  /** The offer now costs more than the price shown (the message gives it): confirm the new price. */
+  OfferPriceChanged = 'FLIGHT_OFFER_PRICE_CHANGED',
+  /** The offer is already booked (or waiting for approval) for this trip. */
+  OfferAlreadyBooked = 'FLIGHT_OFFER_ALREADY_BOOKED',
+  /** Out of policy: the policy asks for one of the organization's reason codes. */
+  ReasonCodeRequired = 'POLICY_REASON_REQUIRED',
+  /** The passengers are not the trip's travellers, or not as many as the offer's passengers. */
+  PassengersMismatch = 'BOOKING_PASSENGERS_MISMATCH',
+  /** The booking step does not apply to the booking's status (now, or after a concurrent change). */
+  IllegalTransition = 'BOOKING_ILLEGAL_TRANSITION',
+  /** The supplier refused the order or the cancellation (the message says why). */
+  SupplierRefused = 'BOOKING_SUPPLIER_REFUSED',
+  /** The cancellation quote has expired: ask for a new one. */
+  CancellationQuoteExpired = 'CANCELLATION_QUOTE_EXPIRED',
+  /** The booker made as many bookings in the last 24 hours as one person may (BOOKING_DAILY_LIMIT_PER_USER). */
+  DailyLimitReached = 'BOOKING_DAILY_LIMIT_REACHED',
+  /** A webhook whose signature is missing, wrong or too old. */
+  WebhookSignatureInvalid = 'WEBHOOK_SIGNATURE_INVALID',
+}
+
 export type ErrorCode =
   | CommonErrorCode
   | AuthErrorCode
@@ -134,7 +177,10 @@ export type ErrorCode =
   | ActivityErrorCode
   | CurrencyErrorCode
   | AuditErrorCode
-  | PolicyErrorCode;
+  | PolicyErrorCode
+  | PassengerErrorCode
+  | FlightErrorCode
+  | BookingErrorCode;
 
 export const ERROR_CODE_ENUMS = {
   CommonErrorCode,
@@ -145,6 +191,9 @@ export const ERROR_CODE_ENUMS = {
   CurrencyErrorCode,
   AuditErrorCode,
   PolicyErrorCode,
+  PassengerErrorCode,
+  FlightErrorCode,
+  BookingErrorCode,
 } as const;
 
 /** Every code, in declaration order (the OpenAPI enum and the docs table). */

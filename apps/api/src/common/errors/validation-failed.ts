@@ -37,9 +37,11 @@ export const CODE_OF_CONSTRAINT: Readonly<Record<string, FieldErrorCode>> = {
   isCalendarDate: FieldErrorCode.InvalidFormat,
   isInstant: FieldErrorCode.InvalidFormat,
   isExchangeRate: FieldErrorCode.InvalidFormat,
+  isBundledAirport: FieldErrorCode.InvalidFormat,
   isIn: FieldErrorCode.NotInList,
   isEnum: FieldErrorCode.NotInList,
   isNotIn: FieldErrorCode.Invalid,
+  isNotOrigin: FieldErrorCode.Invalid,
   minLength: FieldErrorCode.TooShort,
   arrayMinSize: FieldErrorCode.TooShort,
   maxLength: FieldErrorCode.TooLong,
@@ -48,6 +50,8 @@ export const CODE_OF_CONSTRAINT: Readonly<Record<string, FieldErrorCode>> = {
   max: FieldErrorCode.TooLarge,
   arrayUnique: FieldErrorCode.NotUnique,
   isAcceptablePassword: FieldErrorCode.PasswordWeak,
+  // A date of birth that is a real date but in the future or before 1900 (passenger profiles).
+  isBirthDate: FieldErrorCode.Invalid,
   // The travel policy's own parser (policy/travel-policy.schema.ts): its message names the rule.
   travelPolicy: FieldErrorCode.Invalid,
 };

@@ -3,10 +3,13 @@ import {
   ActivityErrorCode,
   AuditErrorCode,
   AuthErrorCode,
+  BookingErrorCode,
   CommonErrorCode,
   CurrencyErrorCode,
   ErrorCode,
+  FlightErrorCode,
   OrganizationErrorCode,
+  PassengerErrorCode,
   PolicyErrorCode,
   TripErrorCode,
 } from '../errors/error-codes';
@@ -81,6 +84,25 @@ export const STATUS_OF_CODE: Readonly<Record<ErrorCode, number>> = {
 
   [PolicyErrorCode.Blocked]: HttpStatus.UNPROCESSABLE_ENTITY,
   [PolicyErrorCode.VersionStale]: HttpStatus.CONFLICT,
+  [PassengerErrorCode.ProfileIncomplete]: HttpStatus.UNPROCESSABLE_ENTITY,
+
+  [FlightErrorCode.SearchExpired]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [FlightErrorCode.SearchRefused]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [FlightErrorCode.SupplierUnavailable]: HttpStatus.SERVICE_UNAVAILABLE,
+
+  [BookingErrorCode.IdempotencyKeyInvalid]: HttpStatus.BAD_REQUEST,
+  [BookingErrorCode.IdempotencyKeyReused]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [BookingErrorCode.IdempotencyKeyInUse]: HttpStatus.CONFLICT,
+  [BookingErrorCode.OfferExpired]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [BookingErrorCode.OfferPriceChanged]: HttpStatus.CONFLICT,
+  [BookingErrorCode.OfferAlreadyBooked]: HttpStatus.CONFLICT,
+  [BookingErrorCode.ReasonCodeRequired]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [BookingErrorCode.PassengersMismatch]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [BookingErrorCode.IllegalTransition]: HttpStatus.CONFLICT,
+  [BookingErrorCode.SupplierRefused]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [BookingErrorCode.CancellationQuoteExpired]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [BookingErrorCode.DailyLimitReached]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [BookingErrorCode.WebhookSignatureInvalid]: HttpStatus.UNAUTHORIZED,
 };
 
 /** The code of an error raised by the framework (Nest, Fastify, the throttler) with only a status. */

@@ -41,6 +41,14 @@ function isJson(text: string): boolean {
   }
 }
 
+/** Where the parser keeps a JSON body's text as received: a webhook's signature covers those exact bytes. */
+const RAW_JSON = Symbol('rawJson');
+
+/** The JSON body as received, before parsing (undefined without a JSON body). */
+export function rawJsonOf(request: object): string | undefined {
+  return (request as { [RAW_JSON]?: string })[RAW_JSON];
+}
+
 /**
  * docs/security.md S20: JSON is the only body the API parses; any other media type is a 415 (Fastify's
  * answer when no parser matches). Fastify's own JSON parser still refuses `__proto__` and
@@ -50,6 +58,7 @@ export function acceptJsonBodiesOnly(fastify: FastifyInstance): void {
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    (request as { [RAW_JSON]?: string })[RAW_JSON] = body as string;
     if (nestsDeeperThan(body as string, MAX_JSON_DEPTH)) {
       done(new DomainError(CommonErrorCode.JsonTooDeep, `JSON may nest at most ${MAX_JSON_DEPTH} levels`), undefined);
       return;

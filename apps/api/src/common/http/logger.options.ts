@@ -40,6 +40,10 @@ export function loggerOptions(config: AppConfig): Params {
           '*.refreshToken',
           '*.accessToken',
           '*.token',
+          // Passenger profiles (docs/security.md S26): never logged, even if a body or error ever is.
+          '*.bornOn',
+          '*.documentNumber',
+          '*.dataEncryptionKey',
         ],
         censor: '[redacted]',
       },

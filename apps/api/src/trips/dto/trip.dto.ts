@@ -1,6 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
   IsIn,
   IsInt,
   IsISO8601,
@@ -22,6 +25,7 @@ import { MoneyDto } from '../../common/money/money.dto';
 import { DATE_PATTERN, IsCanonicalTimeZone, IsOmittable } from '../../common/validation/validators';
 import { TRIP_PERMISSIONS, type TripPermission } from '../trip-access';
 import { TRIP_STATUSES, TripStatus } from '../trip-status.machine';
+import { MAX_TRIP_TRAVELLERS } from '../trip-travellers';
 
 const DATE_MESSAGE = 'must be a date YYYY-MM-DD';
 
@@ -95,6 +99,21 @@ export class CreateTripDto {
   @IsOptional()
   @IsUUID()
   travellerId?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    isArray: true,
+    maxItems: MAX_TRIP_TRAVELLERS - 1,
+    description:
+      "The trip's other travellers besides the lead (`travellerId`), in order: active members of the organization. They see the trip (docs/access.md). On PATCH it replaces the list ([] removes them all)",
+  })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMaxSize(MAX_TRIP_TRAVELLERS - 1)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  coTravellerIds?: string[];
 }
 
 /** Every field may be left out; `null` only where the trip may lack the value (not title or dates). */
@@ -136,7 +155,7 @@ export class TripQuery extends PaginationQuery {
   @IsCalendarDate()
   to?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'Trips this person travels on, as the lead or a co-traveller' })
   @IsOptional()
   @IsUUID()
   travellerId?: string;
@@ -204,6 +223,11 @@ export class TripResponse {
   allowedActions: TripPermission[];
   @ApiProperty({ format: 'uuid' }) travellerId: string;
   @ApiProperty({ type: TripTravellerResponse }) traveller: TripTravellerResponse;
+  @ApiProperty({
+    type: [TripTravellerResponse],
+    description: 'Everyone who travels: the lead traveller first (as `traveller`), then the co-travellers in order',
+  })
+  travellers: TripTravellerResponse[];
   @ApiProperty({ type: PolicyVerdictResponse, nullable: true, description: "The travel policy's verdict on the last submission (null before it)" })
   policy: PolicyVerdictResponse | null;
   @ApiProperty({ format: 'uuid' }) organizationId: string;

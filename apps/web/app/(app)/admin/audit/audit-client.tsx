@@ -3,20 +3,10 @@
 import type { Schemas } from '@nestmap/api-client';
 import Link from 'next/link';
 import { useState } from 'react';
+import { DayRangeFields, dayRangeError } from '@/components/admin/day-range-fields';
 import { PagedTable } from '@/components/admin/paged-list';
 import { useUser } from '@/components/session/session-provider';
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  EmptyState,
-  Field,
-  Input,
-  PageHeader,
-  Select,
-  tableStyles,
-} from '@/components/ui';
+import { Alert, Badge, Button, Card, EmptyState, Field, PageHeader, Select, tableStyles } from '@/components/ui';
 import { describeError } from '@/lib/api/api-error';
 import { fetchAuditCsv, useAudit, type AuditAction, type AuditEntityType } from '@/lib/api/organization';
 import {
@@ -58,7 +48,7 @@ export function AuditClient() {
   const [toDay, setToDay] = useState('');
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<string | null>(null);
-  const rangeError = fromDay && toDay && toDay < fromDay ? 'The end is before the start.' : null;
+  const rangeError = dayRangeError(fromDay, toDay);
   const filters = {
     action: action || undefined,
     entityType: entityType || undefined,
@@ -135,22 +125,7 @@ export function AuditClient() {
               ))}
             </Select>
           </Field>
-          <Field label="From">
-            <Input
-              type="date"
-              value={fromDay}
-              max={toDay || undefined}
-              onChange={(event) => change(setFromDay)(event.target.value)}
-            />
-          </Field>
-          <Field label="To" error={rangeError ?? undefined}>
-            <Input
-              type="date"
-              value={toDay}
-              min={fromDay || undefined}
-              onChange={(event) => change(setToDay)(event.target.value)}
-            />
-          </Field>
+          <DayRangeFields from={fromDay} to={toDay} onFromChange={change(setFromDay)} onToChange={change(setToDay)} />
           {filtered && (
             <Button
               variant="ghost"

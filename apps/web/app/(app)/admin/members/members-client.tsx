@@ -3,16 +3,7 @@
 import { useState } from 'react';
 import { PagedTable } from '@/components/admin/paged-list';
 import { useRole, useUser } from '@/components/session/session-provider';
-import {
-  Alert,
-  Badge,
-  Button,
-  ButtonLink,
-  Card,
-  EmptyState,
-  PageHeader,
-  tableStyles,
-} from '@/components/ui';
+import { Alert, Badge, Button, ButtonLink, Card, EmptyState, PageHeader, tableStyles } from '@/components/ui';
 import { describeError } from '@/lib/api/api-error';
 import { useMembers, useUpdateMember, type Member, type Role } from '@/lib/api/organization';
 import { formatTimestamp } from '@/lib/time/zoned-time';
@@ -127,6 +118,15 @@ export function MembersClient() {
                 </td>
                 <td>
                   <div className={tableStyles.actions}>
+                    {isAdmin && (
+                      <ButtonLink
+                        size="sm"
+                        href={`/admin/members/${member.id}/passenger-profile`}
+                        aria-label={`Passenger profile of ${member.name}`}
+                      >
+                        Passenger profile
+                      </ButtonLink>
+                    )}
                     {isAdmin &&
                       !self &&
                       (member.active ? (
@@ -136,9 +136,7 @@ export function MembersClient() {
                               size="sm"
                               variant="danger"
                               loading={update.isPending}
-                              onClick={() =>
-                                change(member, { active: false }, `${member.name} can no longer sign in.`)
-                              }
+                              onClick={() => change(member, { active: false }, `${member.name} can no longer sign in.`)}
                             >
                               Deactivate
                             </Button>

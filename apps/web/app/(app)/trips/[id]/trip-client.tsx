@@ -9,7 +9,7 @@ import { useUser } from '@/components/session/session-provider';
 import { useDocumentTitle } from '@/components/shell/use-document-title';
 import { CalendarActions } from '@/components/trips/calendar-actions';
 import { TRIP_ACTION_DONE, TripActions } from '@/components/trips/trip-actions';
-import { travellerName } from '@/components/trips/trip-list';
+import { travellersLabel } from '@/components/trips/trip-list';
 import { TripStatusBadge } from '@/components/trips/trip-status-badge';
 import { TripDecisionPanel } from '@/components/trips/trip-decision-panel';
 import { TripPolicyPanel } from '@/components/trips/trip-policy-panel';
@@ -187,12 +187,15 @@ export function TripClient({ id }: { id: string }) {
     }
   };
 
+  // A co-traveller finds the trip among their own trips, like its lead.
+  const travelsOnIt = t.travellers.some((traveller) => traveller.id === user.id);
+
   return (
     <>
       <PageHeader
         eyebrow={
-          <Link href={t.travellerId === user.id ? '/trips' : '/admin/trips'}>
-            ← {t.travellerId === user.id ? 'My trips' : 'Organization trips'}
+          <Link href={travelsOnIt ? '/trips' : '/admin/trips'}>
+            ← {travelsOnIt ? 'My trips' : 'Organization trips'}
           </Link>
         }
         title={t.title}
@@ -203,7 +206,7 @@ export function TripClient({ id }: { id: string }) {
             </span>
             <span>{formatDateRange(t.startDate, t.endDate)}</span>
             {t.budget && <span>Budget {formatMoney(t.budget)}</span>}
-            <span>Traveller: {travellerName(t, user.id)}</span>
+            <span>{travellersLabel(t, user.id)}</span>
             <TripStatusBadge status={t.status} />
           </div>
         }
@@ -212,6 +215,9 @@ export function TripClient({ id }: { id: string }) {
       <div className={styles.toolbar} role="toolbar" aria-label="Trip actions">
         <TripActions trip={t} onDone={(action) => dispatch({ type: 'notice', notice: `action:${action}` })} />
         {isEditable(t) && <ButtonLink href={`/trips/${t.id}/edit`}>Edit details</ButtonLink>}
+        {t.allowedActions.includes('book_travel') && (
+          <ButtonLink href={`/trips/${t.id}/flights`}>Book a flight</ButtonLink>
+        )}
         <span className={styles.spacer} />
         <CalendarActions tripId={t.id} title={t.title} />
         {isDeletable(t) &&
@@ -255,7 +261,11 @@ export function TripClient({ id }: { id: string }) {
         <TripDecisionPanel trip={t} />
         <TripPolicyPanel trip={t} />
         {!editable && t.status !== 'rejected' && (
-          <Alert tone="info">This trip is {t.status}: its itinerary can no longer change.</Alert>
+          <Alert tone="info">
+            {t.travellerId !== user.id && travelsOnIt && !t.allowedActions.includes('edit')
+              ? `You travel on this trip; ${t.traveller.name} plans it with the approvers.`
+              : `This trip is ${t.status}: its itinerary can no longer change.`}
+          </Alert>
         )}
       </div>
 

@@ -1,0 +1,222 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { PageOf, PaginationQuery } from '../../common/http/pagination.dto';
+import { MoneyDto } from '../../common/money/money.dto';
+import { trim } from '../../common/validation/text';
+import { DATE_PATTERN } from '../../common/validation/validators';
+import {
+  CarrierResponse,
+  FareConditionsResponse,
+  FlightSliceResponse,
+  OfferReasonResponse,
+} from '../../flights/search/dto/flight-search.dto';
+import { SUPPLIER_NAMES, type SupplierName } from '../../flights/supplier/flight-supplier';
+import { CABINS, type Cabin } from '../../policy/travel-policy.schema';
+import { VERDICTS, type Verdict } from '../../policy/policy-verdict';
+import { BOOKING_STATUSES, BookingStatus } from '../booking-status.machine';
+
+/** What a caller may do with a booking now: clients show exactly these buttons. */
+export const BOOKING_PERMISSIONS = ['approve', 'reject', 'quote_cancellation', 'cancel'] as const;
+export type BookingPermission = (typeof BOOKING_PERMISSIONS)[number];
+
+export class CreateBookingDto {
+  @ApiProperty({
+    format: 'uuid',
+    description: "The offer's id from the trip's flight search (`FlightOfferResponse.id`)",
+  })
+  @IsUUID('4')
+  offerId: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    example: ['3f2b8c9e-1d4a-4b6f-9c2e-7a5d8e1f0b3c'],
+    description:
+      "Who flies, in the offer's passenger order: travellers of the trip. Default: the trip's travellers, lead first",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(9)
+  @ArrayUnique()
+  @IsUUID('4', { each: true })
+  passengerIds?: string[];
+
+  @ApiPropertyOptional({
+    example: 'client_meeting',
+    maxLength: 40,
+    description: "Out of policy: one of the organization's reason codes, when the policy asks for one",
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(40)
+  reasonCode?: string;
+
+  @ApiPropertyOptional({
+    type: MoneyDto,
+    description:
+      'The price the booker agreed to. Default: the price the search showed. A re-priced offer dearer than this is refused (409 FLIGHT_OFFER_PRICE_CHANGED) and the booker is asked again',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MoneyDto)
+  acceptedPrice?: MoneyDto;
+}
+
+export class BookingDecisionDto {
+  @ApiPropertyOptional({ maxLength: 2000, description: "An approver's comment, or a rejection's reason" })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+}
+
+export class BookingQuery extends PaginationQuery {
+  @ApiPropertyOptional({
+    enum: BOOKING_STATUSES,
+    isArray: true,
+    description: 'One or more statuses (repeat the parameter)',
+  })
+  @IsOptional()
+  @Transform(({ value }) => (Array.isArray(value) ? value : [value]))
+  @IsIn(BOOKING_STATUSES, { each: true })
+  status?: BookingStatus[];
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('4')
+  tripId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Who booked' })
+  @IsOptional()
+  @IsUUID('4')
+  bookerId?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Booked on or after this day (UTC)' })
+  @IsOptional()
+  @Matches(DATE_PATTERN)
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Booked on or before this day (UTC)' })
+  @IsOptional()
+  @Matches(DATE_PATTERN)
+  @IsISO8601({ strict: true })
+  to?: string;
+}
+
+export class BookedOfferResponse {
+  @ApiProperty({ format: 'uuid', description: 'The stored offer it was booked from' }) id: string;
+  @ApiProperty({ type: CarrierResponse }) owner: CarrierResponse;
+  @ApiProperty({ enum: CABINS }) cabin: Cabin;
+  @ApiProperty({ type: Number, nullable: true, description: 'kg CO2 for all passengers' }) emissionsKg: number | null;
+  @ApiProperty({
+    type: [FlightSliceResponse],
+    description: 'As ordered; after an airline change, as the airline changed them',
+  })
+  slices: FlightSliceResponse[];
+  @ApiProperty({ type: FareConditionsResponse }) conditions: FareConditionsResponse;
+  @ApiProperty({ type: String, format: 'date-time', description: 'When the offer could no longer be ordered' })
+  expiresAt: string;
+}
+
+export class BookingPolicyResponse {
+  @ApiProperty({ enum: VERDICTS, description: 'Judged on the re-priced offer when it was booked' }) verdict: Verdict;
+  @ApiProperty() policyVersion: number;
+  @ApiProperty({ type: [OfferReasonResponse] }) reasons: OfferReasonResponse[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "The booker's reason code that made an out-of-policy offer acceptable",
+  })
+  reasonCode: string | null;
+}
+
+export class CheapestAlternativeResponse {
+  @ApiProperty({ format: 'uuid', description: 'The stored offer' }) offerId: string;
+  @ApiProperty({ type: MoneyDto }) price: MoneyDto;
+}
+
+export class BookingPersonResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+}
+
+export class BookingDecisionResponse {
+  @ApiProperty({ enum: ['approved', 'rejected'] }) outcome: 'approved' | 'rejected';
+  @ApiProperty({ type: BookingPersonResponse }) decidedBy: BookingPersonResponse;
+  @ApiProperty({ type: String, format: 'date-time' }) decidedAt: string;
+  @ApiProperty({ type: String, nullable: true }) reason: string | null;
+}
+
+export class CancellationResponse {
+  @ApiProperty({ type: MoneyDto, description: 'What the supplier refunds (to the organization’s balance)' })
+  refund: MoneyDto;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'Until when the quote can be confirmed',
+  })
+  expiresAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) cancelledAt: string | null;
+}
+
+export class BookingFailureResponse {
+  @ApiProperty({ description: 'The error code the booking request answered with', example: 'FLIGHT_OFFER_EXPIRED' })
+  code: string;
+  @ApiProperty() message: string;
+}
+
+export class BookingResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) tripId: string;
+  @ApiProperty({ enum: BOOKING_STATUSES, enumName: 'BookingStatus' }) status: BookingStatus;
+  @ApiProperty({ enum: SUPPLIER_NAMES, description: '"sandbox": a simulated booking, nobody flies' })
+  supplier: SupplierName;
+  @ApiProperty({ type: MoneyDto, description: 'For all passengers, as re-priced when booked' }) price: MoneyDto;
+  @ApiProperty({ type: BookedOfferResponse }) offer: BookedOfferResponse;
+  @ApiProperty({ type: BookingPolicyResponse }) policy: BookingPolicyResponse;
+  @ApiProperty({
+    type: CheapestAlternativeResponse,
+    nullable: true,
+    description: 'The cheapest in-policy offer of the same search at booking time',
+  })
+  cheapestInPolicy: CheapestAlternativeResponse | null;
+  @ApiProperty({ type: [String], format: 'uuid', description: 'The travellers flying' }) passengerIds: string[];
+  @ApiProperty({ type: BookingPersonResponse }) bookedBy: BookingPersonResponse;
+  @ApiProperty({ type: String, nullable: true, description: 'The airline booking reference (PNR), once confirmed' })
+  bookingReference: string | null;
+  @ApiProperty({ type: BookingDecisionResponse, nullable: true }) decision: BookingDecisionResponse | null;
+  @ApiProperty({ type: CancellationResponse, nullable: true }) cancellation: CancellationResponse | null;
+  @ApiProperty({ type: BookingFailureResponse, nullable: true }) failure: BookingFailureResponse | null;
+  @ApiProperty({ type: [String], format: 'uuid', description: 'The flight activities it put in the itinerary' })
+  activityIds: string[];
+  @ApiProperty({ enum: BOOKING_PERMISSIONS, isArray: true, description: 'What the caller may do with it now' })
+  allowedActions: BookingPermission[];
+  @ApiProperty({ description: 'Bumped by every change' }) version: number;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: String, format: 'date-time' }) updatedAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) confirmedAt: string | null;
+}
+
+export class BookingsList {
+  @ApiProperty({ type: [BookingResponse] }) items: BookingResponse[];
+}
+
+export class BookingsPage extends PageOf(BookingResponse) {}

@@ -1,0 +1,175 @@
+'use client';
+
+import Link from 'next/link';
+import { useState } from 'react';
+import { SupplierLabel } from '@/components/bookings/booking-badges';
+import { PolicyVerdict } from '@/components/policy/policy-verdict';
+import { Alert, Button, Card, Dialog, DialogActions, Field, Textarea } from '@/components/ui';
+import { describeError } from '@/lib/api/api-error';
+import { useDecideBooking, type Booking } from '@/lib/api/bookings';
+import type { Member, Policy } from '@/lib/api/organization';
+import { useTrip } from '@/lib/api/trips';
+import { firstDeparture } from '@/lib/bookings/booking-summary';
+import { bookingRoute } from '@/lib/flights/flight-offers';
+import { formatWaited, hasWaitedLong } from '@/lib/format/waited';
+import { formatDay, formatTimestamp } from '@/lib/time/zoned-time';
+import { formatMoney } from '@/lib/trips/money';
+import styles from '@/components/approvals/approvals.module.css';
+import adminStyles from '../admin.module.css';
+
+const CABINS: Record<Booking['offer']['cabin'], string> = {
+  economy: 'Economy',
+  premium_economy: 'Premium economy',
+  business: 'Business',
+  first: 'First',
+};
+
+export interface BookingApprovalCardProps {
+  booking: Booking;
+  userId: string;
+  members: Map<string, Member> | undefined;
+  policy: Policy | undefined;
+  onDecided(message: string): void;
+}
+
+/** What an approval answered, for the queue's notice. */
+export function describeDecided(route: string, decided: Booking): string {
+  if (decided.status === 'rejected') return `Flight ${route}: rejected; the booker has been notified with your reason.`;
+  if (decided.status === 'confirmed')
+    return `Flight ${route}: approved and booked, reference ${decided.bookingReference}. It is on the trip’s itinerary.`;
+  if (decided.status === 'failed')
+    return `Flight ${route}: approved, but the airline refused the order${decided.failure ? ` (${decided.failure.message})` : ''}. Nothing was bought.`;
+  return `Flight ${route}: approved; the airline is confirming the order.`;
+}
+
+/**
+ * A flight booking waiting for a decision: the flights, its price beside the search's cheapest
+ * in-policy offer, the verdict's reasons, and Approve (which orders at once) or Reject with a reason.
+ */
+export function BookingApprovalCard({ booking, userId, members, policy, onDecided }: BookingApprovalCardProps) {
+  const decide = useDecideBooking();
+  const trip = useTrip(booking.tripId);
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const route = bookingRoute(booking);
+  const departure = firstDeparture(booking);
+  const name = (id: string) => (id === userId ? 'You' : (members?.get(id)?.name ?? 'Former member'));
+  const reasonLabels = policy ? new Map(policy.reasonCodes.map((code) => [code.code, code.label])) : undefined;
+  const mayDecide = booking.allowedActions.includes('approve');
+  const cheapest = booking.cheapestInPolicy;
+
+  const run = async (action: 'approve' | 'reject', text?: string) => {
+    setError(null);
+    try {
+      const decided = await decide.mutateAsync({ action, booking, reason: text });
+      setRejecting(false);
+      onDecided(describeDecided(route, decided));
+    } catch (failure) {
+      // A 409 says what changed: someone else decided, or the fare went up (approving again accepts it).
+      setError(describeError(failure));
+    }
+  };
+
+  return (
+    <Card aria-label={`Flight ${route}`}>
+      <div className={adminStyles.approval}>
+        <div>
+          <p className={adminStyles.approvalTitle}>
+            Flight {route} <SupplierLabel supplier={booking.supplier} />
+          </p>
+          <div className={adminStyles.facts}>
+            <span>
+              <Link href={`/trips/${booking.tripId}`}>{trip.data?.title ?? 'Its trip'}</Link>
+            </span>
+            <span>Booked by {name(booking.bookedBy.id)}</span>
+            <span>For {booking.passengerIds.map(name).join(', ')}</span>
+            {departure && <span>Departs {formatDay(departure, undefined, true)}</span>}
+            <span>{CABINS[booking.offer.cabin]}</span>
+            <span
+              className={hasWaitedLong(booking.createdAt) ? styles.waitedLong : styles.waited}
+              title={`Booked ${formatTimestamp(booking.createdAt)}`}
+            >
+              Waiting {formatWaited(booking.createdAt)}
+            </span>
+          </div>
+          <p className={adminStyles.price}>
+            <strong>{formatMoney(booking.price)}</strong>{' '}
+            {cheapest ? (
+              <span>· cheapest in-policy offer of the same search: {formatMoney(cheapest.price)}</span>
+            ) : (
+              <span>· the search had no in-policy offer</span>
+            )}
+          </p>
+          <PolicyVerdict verdict={{ ...booking.policy, checkedAt: booking.createdAt }} reasonLabels={reasonLabels} />
+          {error && <Alert tone="danger">{error}</Alert>}
+        </div>
+        <div className={adminStyles.buttons}>
+          {!mayDecide ? (
+            <span className={adminStyles.facts}>
+              {booking.bookedBy.id === userId || booking.passengerIds.includes(userId)
+                ? 'Your own booking: another manager or admin decides.'
+                : 'Not yours to decide.'}
+            </span>
+          ) : (
+            <>
+              <Button
+                size="sm"
+                variant="primary"
+                loading={decide.isPending && decide.variables?.action === 'approve'}
+                disabled={decide.isPending}
+                onClick={() => void run('approve')}
+              >
+                Approve and book
+              </Button>
+              <Button
+                size="sm"
+                variant="danger"
+                disabled={decide.isPending}
+                onClick={() => {
+                  setReason('');
+                  setReasonError(null);
+                  setRejecting(true);
+                }}
+              >
+                Reject…
+              </Button>
+            </>
+          )}
+        </div>
+      </div>
+      <Dialog open={rejecting} title={`Reject the flight ${route}`} onClose={() => setRejecting(false)}>
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            const text = reason.trim();
+            if (!text) return setReasonError('Tell the booker why, so they can book another flight.');
+            if (text.length > 2000) return setReasonError('At most 2000 characters.');
+            setReasonError(null);
+            void run('reject', text);
+          }}
+          style={{ display: 'flex', flexDirection: 'column', gap: 'var(--space-4)' }}
+        >
+          {error && <Alert tone="danger">{error}</Alert>}
+          <Field
+            label="Reason"
+            error={reasonError ?? undefined}
+            hint="The booker receives it by e-mail; nothing is bought."
+          >
+            {/* eslint-disable-next-line jsx-a11y/no-autofocus -- the dialog opens on the user's click; HTML's dialog focusing steps move focus to this control */}
+            <Textarea autoFocus rows={4} value={reason} onChange={(event) => setReason(event.target.value)} />
+          </Field>
+          <DialogActions>
+            <Button variant="ghost" onClick={() => setRejecting(false)}>
+              Keep it waiting
+            </Button>
+            <Button type="submit" variant="danger" loading={decide.isPending}>
+              Reject booking
+            </Button>
+          </DialogActions>
+        </form>
+      </Dialog>
+    </Card>
+  );
+}
