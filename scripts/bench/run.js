@@ -365,7 +365,10 @@ async function benchBooking(url, targets) {
       `SELECT count(*)::int AS bookings, count(*) FILTER (WHERE b.status = 'confirmed')::int AS confirmed,
               (SELECT count(*)::int FROM sandbox_flight_orders o WHERE o.created_at >= $1) AS orders,
               (SELECT count(*)::int FROM activities a WHERE a.type = 'flight' AND a.created_at >= $1) AS flights,
-              (SELECT count(*)::int FROM outbox_messages m WHERE m.topic LIKE 'booking.%' AND m.created_at >= $1) AS events
+              (SELECT count(*)::int FROM outbox_messages m WHERE m.topic LIKE 'booking.%' AND m.created_at >= $1) AS events,
+              -- Ours and bare wrote rows of one shape: the same columns filled, the same answer's fields.
+              count(DISTINCT num_nonnulls(b.*))::int + (SELECT count(DISTINCT num_nonnulls(a.*))::int - 1 FROM activities a WHERE a.type = 'flight' AND a.created_at >= $1) AS shapes,
+              count(DISTINCT (SELECT string_agg(k, ',' ORDER BY k) FROM jsonb_object_keys(b.response_body) k))::int AS answers
          FROM bookings b WHERE b.created_at >= $1`,
       [since],
     )).rows[0];
@@ -377,8 +380,8 @@ async function benchBooking(url, targets) {
     log('|---|---|---|---|---|---|---|');
     for (const [name, s] of Object.entries(summary)) log(`| POST /api/trips/:id/bookings | ${name} | ${s.rps.toFixed(1)} | ${s.p50} | ${s.p99} | ${s.cpu.toFixed(2)} | ${s.non2xx} |`);
     log(`|   ratios | throughput ours/bare ${(summary.ours.rps / summary.bare.rps).toFixed(2)} | CPU/booking bare/ours ${(summary.bare.cpu / summary.ours.cpu).toFixed(2)} | p99 ours/bare ${(summary.ours.p99 / summary.bare.p99).toFixed(2)} | | | |`);
-    log(`written: ${written.bookings} bookings (warm-up included), ${written.confirmed} confirmed, ${written.orders} sandbox orders, ${written.flights} flight activities, ${written.events} booking outbox rows (3 a booking: ordering → audit; confirmed → audit, mail)`);
-    return summary.ours.non2xx + summary.bare.non2xx + summary.ours.exhausted + summary.bare.exhausted > 0 || written.confirmed !== written.bookings || written.orders !== written.bookings || written.events !== 3 * written.bookings;
+    log(`written: ${written.bookings} bookings (warm-up included), ${written.confirmed} confirmed, ${written.orders} sandbox orders, ${written.flights} flight activities, ${written.events} booking outbox rows (3 a booking: ordering → audit; confirmed → audit, mail); row shapes ${written.shapes}, answer shapes ${written.answers} (1 and 1: bare wrote what ours wrote)`);
+    return summary.ours.non2xx + summary.bare.non2xx + summary.ours.exhausted + summary.bare.exhausted > 0 || written.confirmed !== written.bookings || written.orders !== written.bookings || written.events !== 3 * written.bookings || written.shapes !== 1 || written.answers !== 1;
   } finally {
     await client.end();
   }
