@@ -6,7 +6,17 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '**/.next/**', 'coverage/**', 'artifacts/**', 'libs/api-client/schema.d.ts', 'apps/web/next-env.d.ts'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      '**/.next/**',
+      'coverage/**',
+      'artifacts/**',
+      'libs/api-client/schema.d.ts',
+      'apps/web/next-env.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -58,7 +58,9 @@ function inputsHash(target, env, root = ROOT) {
   };
   target.inputs.forEach(add);
   for (const name of Object.keys(env).sort()) {
-    if (target.buildVariables.some((variable) => (typeof variable === 'string' ? variable === name : variable.test(name)))) {
+    if (
+      target.buildVariables.some((variable) => (typeof variable === 'string' ? variable === name : variable.test(name)))
+    ) {
       hash.update(`${name}=${env[name]}\0`);
     }
   }
@@ -84,7 +86,14 @@ function readStamp(output) {
  * Builds the named parts (all by default). With `onlyIfChanged`, up-to-date parts are skipped.
  * Says what it does through `log`; throws when a build fails. (`root` and `targets`: for tests.)
  */
-function build({ names, onlyIfChanged = false, env = process.env, log = console.log, root = ROOT, targets = TARGETS } = {}) {
+function build({
+  names,
+  onlyIfChanged = false,
+  env = process.env,
+  log = console.log,
+  root = ROOT,
+  targets = TARGETS,
+} = {}) {
   for (const name of names ?? Object.keys(targets)) {
     const target = targets[name];
     if (!target) throw new Error(`unknown build target "${name}" (known: ${Object.keys(targets).join(', ')})`);
@@ -96,7 +105,11 @@ function build({ names, onlyIfChanged = false, env = process.env, log = console.
     const hash = inputsHash(target, env, root);
     log(`building ${target.label}…`);
     const started = Date.now();
-    const result = spawnSync(process.execPath, target.command({ full: !onlyIfChanged, root }), { cwd: root, env, stdio: 'inherit' });
+    const result = spawnSync(process.execPath, target.command({ full: !onlyIfChanged, root }), {
+      cwd: root,
+      env,
+      stdio: 'inherit',
+    });
     if (result.status !== 0) throw new Error(`building ${target.label} failed`);
     fs.writeFileSync(path.join(root, target.output(env), STAMP), `${hash}\n`);
     log(`built ${target.label} in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -19,7 +19,8 @@ describe('scripts/build.js: npm start builds only what changed', () => {
     fs.mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
     fs.writeFileSync(path.join(root, relative), content);
   };
-  const runs = () => (fs.existsSync(path.join(root, 'build-runs')) ? fs.readFileSync(path.join(root, 'build-runs'), 'utf8').length : 0);
+  const runs = () =>
+    fs.existsSync(path.join(root, 'build-runs')) ? fs.readFileSync(path.join(root, 'build-runs'), 'utf8').length : 0;
   const start = (env = {}) => {
     const lines = [];
     build({ root, targets, env, onlyIfChanged: true, log: (line) => lines.push(line) });

@@ -33,7 +33,12 @@ function load(target, kind) {
   // A numbered title per POST: a request that reached the API twice shows as a repeated title.
   const numbered = (request) => ({
     ...request,
-    body: JSON.stringify({ title: `reload ${target.name} ${++sent}`, destination: 'Berlin', startDate: '2027-03-09', endDate: '2027-03-12' }),
+    body: JSON.stringify({
+      title: `reload ${target.name} ${++sent}`,
+      destination: 'Berlin',
+      startDate: '2027-03-09',
+      endDate: '2027-03-12',
+    }),
   });
   const instance = autocannon({
     url: `${target.url}/api/trips${post ? '' : '?limit=20'}`,
@@ -56,7 +61,9 @@ function run(command) {
   return new Promise((resolve, reject) => {
     const child = spawn(command[0], command.slice(1), { stdio: ['ignore', 'ignore', 'inherit'] });
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command.join(' ')} exited with ${code}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command.join(' ')} exited with ${code}`)),
+    );
   });
 }
 
@@ -71,7 +78,9 @@ async function main() {
   for (const { instance } of loads) instance.stop();
   for (const { done, target, kind } of loads) {
     const result = await done;
-    const statuses = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count]));
+    const statuses = Object.fromEntries(
+      Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count]),
+    );
     const line = {
       target,
       kind,

@@ -24,7 +24,11 @@ try {
 say('starting the API and the web app…');
 const children = [
   spawn(process.execPath, [path.join(root, 'dist/index.js')], { cwd: root, env, stdio: 'inherit' }),
-  spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', 'apps/web', '-p', webPort], { cwd: root, env, stdio: 'inherit' }),
+  spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', 'apps/web', '-p', webPort], {
+    cwd: root,
+    env,
+    stdio: 'inherit',
+  }),
 ];
 
 let stopping = false;
@@ -33,9 +37,11 @@ function stop(code) {
   stopping = true;
   for (const child of children) if (child.exitCode === null) child.kill('SIGINT');
   setTimeout(() => process.exit(code), 5000).unref();
-  Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve))))).then(() =>
-    process.exit(code),
-  );
+  Promise.all(
+    children.map(
+      (child) => new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve))),
+    ),
+  ).then(() => process.exit(code));
 }
 for (const child of children) child.once('exit', (code) => stop(code ?? 1));
 process.on('SIGINT', () => stop(0));

@@ -35,7 +35,14 @@ async function caller(request) {
     [claims.sub, claims.sid],
   );
   const user = rows[0];
-  if (!user || !user.active || user.token_version !== claims.ver || user.organization_id !== claims.org || user.session_revoked) return undefined;
+  if (
+    !user ||
+    !user.active ||
+    user.token_version !== claims.ver ||
+    user.organization_id !== claims.org ||
+    user.session_revoked
+  )
+    return undefined;
   return user;
 }
 
@@ -49,7 +56,10 @@ async function listTrips(user, url) {
   if (from) where += ` AND t.end_date >= $${params.push(from)}`;
   const limit = Math.min(Number(url.searchParams.get('limit') || 20), 100);
   const [page, count] = await Promise.all([
-    pool.query(`SELECT t.*, u.name AS traveller_name FROM trips t JOIN users u ON u.id = t.traveller_id WHERE ${where} ORDER BY t.start_date ASC, t.id ASC LIMIT ${limit} OFFSET 0`, params),
+    pool.query(
+      `SELECT t.*, u.name AS traveller_name FROM trips t JOIN users u ON u.id = t.traveller_id WHERE ${where} ORDER BY t.start_date ASC, t.id ASC LIMIT ${limit} OFFSET 0`,
+      params,
+    ),
     pool.query(`SELECT count(*)::int AS total FROM trips t WHERE ${where}`, params),
   ]);
   return { items: page.rows, total: count.rows[0].total, page: 1, limit };
@@ -61,7 +71,10 @@ async function itinerary(user, tripId) {
     user.role === 'traveller' ? [tripId, user.organization_id, user.id] : [tripId, user.organization_id],
   );
   if (!visible.rowCount) return undefined;
-  const { rows } = await pool.query('SELECT * FROM activities WHERE organization_id = $1 AND trip_id = $2 ORDER BY starts_at, position, created_at', [user.organization_id, tripId]);
+  const { rows } = await pool.query(
+    'SELECT * FROM activities WHERE organization_id = $1 AND trip_id = $2 ORDER BY starts_at, position, created_at',
+    [user.organization_id, tripId],
+  );
   return { items: rows, conflicts: [] };
 }
 
@@ -71,7 +84,9 @@ let kit;
 function flightKit() {
   if (!kit) {
     const { SandboxFlightSupplier } = require(dist('flights/supplier/sandbox/sandbox-flight-supplier.js'));
-    const key = createHmac('sha256', process.env.SESSION_SECRET || 'bare').update('nestmap sandbox flight offers').digest('base64url');
+    const key = createHmac('sha256', process.env.SESSION_SECRET || 'bare')
+      .update('nestmap sandbox flight offers')
+      .digest('base64url');
     kit = {
       supplier: new SandboxFlightSupplier({}, key),
       judgeOffer: require(dist('flights/search/offer-verdict.js')).judgeOffer,
@@ -82,8 +97,26 @@ function flightKit() {
   return kit;
 }
 
-const camel = (row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key.replace(/_([a-z])/g, (_m, c) => c.toUpperCase()), value]));
-const OFFER_COLUMNS = ['organization_id', 'search_id', 'supplier_offer_id', 'offer', 'total_amount', 'total_currency', 'policy_amount', 'emissions_kg', 'duration_minutes', 'stops', 'carriers', 'verdict', 'reasons', 'expires_at'];
+const camel = (row) =>
+  Object.fromEntries(
+    Object.entries(row).map(([key, value]) => [key.replace(/_([a-z])/g, (_m, c) => c.toUpperCase()), value]),
+  );
+const OFFER_COLUMNS = [
+  'organization_id',
+  'search_id',
+  'supplier_offer_id',
+  'offer',
+  'total_amount',
+  'total_currency',
+  'policy_amount',
+  'emissions_kg',
+  'duration_minutes',
+  'stops',
+  'carriers',
+  'verdict',
+  'reasons',
+  'expires_at',
+];
 
 async function flightSearch(user, tripId, body) {
   const visible = await pool.query(
@@ -92,7 +125,11 @@ async function flightSearch(user, tripId, body) {
   );
   if (!visible.rowCount) return undefined;
   const { supplier, judgeOffer, policyRulesOf, findAirport } = flightKit();
-  const policy = policyRulesOf(camel((await pool.query('SELECT * FROM travel_policies WHERE organization_id = $1', [user.organization_id])).rows[0]));
+  const policy = policyRulesOf(
+    camel(
+      (await pool.query('SELECT * FROM travel_policies WHERE organization_id = $1', [user.organization_id])).rows[0],
+    ),
+  );
   const slices = body.slices;
   const cabin = body.cabin || 'economy';
   const now = new Date();
@@ -104,23 +141,63 @@ async function flightSearch(user, tripId, body) {
   const context = { now, timeZone: findAirport(slices[0].origin)?.timezone ?? 'UTC', convert };
   const rows = result.offers.map((offer) => {
     const verdict = judgeOffer(policy, offer, 1, context);
-    const carriers = [...new Set(offer.slices.flatMap((s) => s.segments.flatMap((g) => [g.marketingCarrier.iataCode, g.operatingCarrier.iataCode])))];
-    return [user.organization_id, null, offer.supplierOfferId, JSON.stringify(offer), offer.totalAmount.amount, offer.totalAmount.currency, offer.totalAmount.amount, offer.totalEmissionsKg === null ? null : Math.round(offer.totalEmissionsKg), offer.slices.reduce((sum, s) => sum + s.durationMinutes, 0), Math.max(0, ...offer.slices.map((s) => s.segments.length - 1)), carriers, verdict.verdict, JSON.stringify(verdict.reasons), offer.expiresAt];
+    const carriers = [
+      ...new Set(
+        offer.slices.flatMap((s) =>
+          s.segments.flatMap((g) => [g.marketingCarrier.iataCode, g.operatingCarrier.iataCode]),
+        ),
+      ),
+    ];
+    return [
+      user.organization_id,
+      null,
+      offer.supplierOfferId,
+      JSON.stringify(offer),
+      offer.totalAmount.amount,
+      offer.totalAmount.currency,
+      offer.totalAmount.amount,
+      offer.totalEmissionsKg === null ? null : Math.round(offer.totalEmissionsKg),
+      offer.slices.reduce((sum, s) => sum + s.durationMinutes, 0),
+      Math.max(0, ...offer.slices.map((s) => s.segments.length - 1)),
+      carriers,
+      verdict.verdict,
+      JSON.stringify(verdict.reasons),
+      offer.expiresAt,
+    ];
   });
   const expiresAt = new Date(Math.max(now.getTime(), ...result.offers.map((offer) => Date.parse(offer.expiresAt))));
   const client = await pool.connect();
   let search;
   try {
     await client.query('BEGIN');
-    search = (await client.query(
-      `INSERT INTO flight_searches (organization_id, trip_id, searched_by_id, supplier, supplier_search_id, slices, passengers, cabin, max_connections, policy_version, policy_currency, offer_count, expires_at)
+    search = (
+      await client.query(
+        `INSERT INTO flight_searches (organization_id, trip_id, searched_by_id, supplier, supplier_search_id, slices, passengers, cabin, max_connections, policy_version, policy_currency, offer_count, expires_at)
        VALUES ($1, $2, $3, 'sandbox', $4, $5, 1, $6, $7, $8, $9, $10, $11) RETURNING *`,
-      [user.organization_id, tripId, user.id, result.supplierSearchId, JSON.stringify(slices), cabin, body.maxConnections ?? null, policy.version, policy.currency, rows.length, expiresAt],
-    )).rows[0];
+        [
+          user.organization_id,
+          tripId,
+          user.id,
+          result.supplierSearchId,
+          JSON.stringify(slices),
+          cabin,
+          body.maxConnections ?? null,
+          policy.version,
+          policy.currency,
+          rows.length,
+          expiresAt,
+        ],
+      )
+    ).rows[0];
     if (rows.length) {
       const parameters = [];
-      const values = rows.map((row) => `(${row.map((value, index) => `$${parameters.push(index === 1 ? search.id : value)}`).join(', ')})`);
-      await client.query(`INSERT INTO flight_offers (${OFFER_COLUMNS.join(', ')}) VALUES ${values.join(', ')} ON CONFLICT DO NOTHING`, parameters);
+      const values = rows.map(
+        (row) => `(${row.map((value, index) => `$${parameters.push(index === 1 ? search.id : value)}`).join(', ')})`,
+      );
+      await client.query(
+        `INSERT INTO flight_offers (${OFFER_COLUMNS.join(', ')}) VALUES ${values.join(', ')} ON CONFLICT DO NOTHING`,
+        parameters,
+      );
     }
     await client.query('COMMIT');
   } catch (error) {
@@ -132,7 +209,10 @@ async function flightSearch(user, tripId, body) {
   const where = 'o.organization_id = $1 AND o.search_id = $2 AND o.expires_at > $3';
   const parameters = [user.organization_id, search.id, now];
   const [page, count] = await Promise.all([
-    pool.query(`SELECT o.* FROM flight_offers o WHERE ${where} ORDER BY o.policy_amount ASC NULLS LAST, o.duration_minutes ASC, o.id ASC LIMIT 20 OFFSET 0`, parameters),
+    pool.query(
+      `SELECT o.* FROM flight_offers o WHERE ${where} ORDER BY o.policy_amount ASC NULLS LAST, o.duration_minutes ASC, o.id ASC LIMIT 20 OFFSET 0`,
+      parameters,
+    ),
     pool.query(`SELECT count(*)::int AS total FROM flight_offers o WHERE ${where}`, parameters),
   ]);
   return { items: page.rows, total: count.rows[0].total, page: 1, limit: 20, search };
@@ -143,7 +223,9 @@ let bookingKit;
 function bookingPieces() {
   if (!bookingKit) {
     const { SandboxFlightSupplier } = require(dist('flights/supplier/sandbox/sandbox-flight-supplier.js'));
-    const key = createHmac('sha256', process.env.SESSION_SECRET || 'bare').update('nestmap sandbox flight offers').digest('base64url');
+    const key = createHmac('sha256', process.env.SESSION_SECRET || 'bare')
+      .update('nestmap sandbox flight offers')
+      .digest('base64url');
     // The supplier's `Repository<SandboxFlightOrder>`: create() and save() are all createOrder uses; save is the one INSERT the API sends.
     const orders = {
       create: (row) => row,
@@ -151,7 +233,20 @@ function bookingPieces() {
         const { rows } = await pool.query(
           `INSERT INTO sandbox_flight_orders (booking_id, offer_id, booking_reference, total_amount, total_currency, passenger_count, slices, conditions, cancellation_id, refund_amount, cancellation_expires_at, cancelled_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id, created_at`,
-          [row.bookingId, row.offerId, row.bookingReference, row.totalAmount, row.totalCurrency, row.passengerCount, JSON.stringify(row.slices), JSON.stringify(row.conditions), row.cancellationId, row.refundAmount, row.cancellationExpiresAt, row.cancelledAt],
+          [
+            row.bookingId,
+            row.offerId,
+            row.bookingReference,
+            row.totalAmount,
+            row.totalCurrency,
+            row.passengerCount,
+            JSON.stringify(row.slices),
+            JSON.stringify(row.conditions),
+            row.cancellationId,
+            row.refundAmount,
+            row.cancellationExpiresAt,
+            row.cancelledAt,
+          ],
         );
         return { ...row, id: rows[0].id, createdAt: rows[0].created_at };
       },
@@ -180,9 +275,19 @@ class Refusal extends Error {
 async function publish(client, user, type, handlers, booking, trip, from) {
   const { flightLines } = bookingPieces();
   const data = {
-    bookingId: booking.id, tripId: booking.trip_id, tripTitle: trip.title, bookerId: booking.booker_id, passengerIds: booking.passenger_ids, supplier: booking.supplier,
-    from, to: booking.status, amount: booking.total_amount, currency: booking.total_currency, bookingReference: booking.booking_reference,
-    flights: flightLines(booking.order?.slices ?? booking.offer.slices), policy: booking.policy_verdict,
+    bookingId: booking.id,
+    tripId: booking.trip_id,
+    tripTitle: trip.title,
+    bookerId: booking.booker_id,
+    passengerIds: booking.passenger_ids,
+    supplier: booking.supplier,
+    from,
+    to: booking.status,
+    amount: booking.total_amount,
+    currency: booking.total_currency,
+    bookingReference: booking.booking_reference,
+    flights: flightLines(booking.order?.slices ?? booking.offer.slices),
+    policy: booking.policy_verdict,
   };
   await client.query(
     `WITH queued AS (
@@ -190,7 +295,14 @@ async function publish(client, user, type, handlers, booking, trip, from) {
        SELECT $1, $2, handler, $3, $4, 'infinity' FROM unnest($5::varchar[]) AS handler
        RETURNING 1)
      SELECT pg_notify($6, '') FROM queued LIMIT 1`,
-    [user.organization_id, type, randomUUID(), JSON.stringify({ actor: { id: user.id, role: user.role }, data }), handlers, 'nestmap_bench_bare'],
+    [
+      user.organization_id,
+      type,
+      randomUUID(),
+      JSON.stringify({ actor: { id: user.id, role: user.role }, data }),
+      handlers,
+      'nestmap_bench_bare',
+    ],
   );
 }
 
@@ -220,13 +332,15 @@ async function inTransaction(work) {
 async function book(user, tripId, keyHeader, body) {
   const pieces = bookingPieces();
   const traveller = user.role === 'traveller';
-  const trip = (await pool.query(
-    `SELECT t.*, t.start_date::text AS start_date, t.end_date::text AS end_date,
+  const trip = (
+    await pool.query(
+      `SELECT t.*, t.start_date::text AS start_date, t.end_date::text AS end_date,
             ARRAY(SELECT tt.user_id::text FROM trip_travellers tt WHERE tt.trip_id = t.id AND tt.organization_id = $2 ORDER BY tt.position) AS co_traveller_ids
        FROM trips t WHERE t.id = $1 AND t.organization_id = $2
        ${traveller ? 'AND (t.traveller_id = $3 OR EXISTS (SELECT 1 FROM trip_travellers tt WHERE tt.trip_id = t.id AND tt.user_id = $3 AND tt.organization_id = $2))' : ''}`,
-    traveller ? [tripId, user.organization_id, user.id] : [tripId, user.organization_id],
-  )).rows[0];
+      traveller ? [tripId, user.organization_id, user.id] : [tripId, user.organization_id],
+    )
+  ).rows[0];
   if (!trip) throw new Refusal(404, 'NOT_FOUND');
   if (['rejected', 'completed', 'cancelled'].includes(trip.status)) throw new Refusal(409, 'TRIP_CLOSED');
   let key;
@@ -236,63 +350,129 @@ async function book(user, tripId, keyHeader, body) {
     throw new Refusal(400, 'IDEMPOTENCY_KEY_INVALID');
   }
   const fingerprint = pieces.requestFingerprint({ tripId, ...body });
-  const findByKey = (client) => client.query('SELECT * FROM bookings WHERE booker_id = $1 AND idempotency_key = $2 AND organization_id = $3', [user.id, key, user.organization_id]);
+  const findByKey = (client) =>
+    client.query('SELECT * FROM bookings WHERE booker_id = $1 AND idempotency_key = $2 AND organization_id = $3', [
+      user.id,
+      key,
+      user.organization_id,
+    ]);
   // A key seen before would be replayed: the bench never sends one twice, and bare does not replay.
   if ((await findByKey(pool)).rowCount) throw new Refusal(409, 'BARE_NO_REPLAY');
-  const stored = (await pool.query('SELECT * FROM flight_offers WHERE id = $1 AND organization_id = $2 LIMIT 1', [body.offerId, user.organization_id])).rows[0];
+  const stored = (
+    await pool.query('SELECT * FROM flight_offers WHERE id = $1 AND organization_id = $2 LIMIT 1', [
+      body.offerId,
+      user.organization_id,
+    ])
+  ).rows[0];
   if (!stored) throw new Refusal(404, 'NOT_FOUND');
-  const search = (await pool.query('SELECT * FROM flight_searches WHERE id = $1 AND organization_id = $2 LIMIT 1', [stored.search_id, user.organization_id])).rows[0];
+  const search = (
+    await pool.query('SELECT * FROM flight_searches WHERE id = $1 AND organization_id = $2 LIMIT 1', [
+      stored.search_id,
+      user.organization_id,
+    ])
+  ).rows[0];
   if (!search || search.trip_id !== tripId) throw new Refusal(404, 'NOT_FOUND');
   const passengerIds = [trip.traveller_id, ...trip.co_traveller_ids];
-  if (passengerIds.length !== stored.offer.supplierPassengerIds.length) throw new Refusal(422, 'BOOKING_PASSENGERS_MISMATCH');
+  if (passengerIds.length !== stored.offer.supplierPassengerIds.length)
+    throw new Refusal(422, 'BOOKING_PASSENGERS_MISMATCH');
   const offer = await pieces.supplier.getOffer(stored.supplier_offer_id);
-  if (offer.totalAmount.currency !== stored.total_currency || Number(offer.totalAmount.amount) > Number(stored.total_amount)) throw new Refusal(409, 'FLIGHT_OFFER_PRICE_CHANGED');
+  if (
+    offer.totalAmount.currency !== stored.total_currency ||
+    Number(offer.totalAmount.amount) > Number(stored.total_amount)
+  )
+    throw new Refusal(409, 'FLIGHT_OFFER_PRICE_CHANGED');
   const { judgeOffer, policyRulesOf } = flightKit();
-  const policy = policyRulesOf(camel((await pool.query('SELECT * FROM travel_policies WHERE organization_id = $1 LIMIT 1', [user.organization_id])).rows[0]));
+  const policy = policyRulesOf(
+    camel(
+      (await pool.query('SELECT * FROM travel_policies WHERE organization_id = $1 LIMIT 1', [user.organization_id]))
+        .rows[0],
+    ),
+  );
   if (policy.currency !== offer.totalAmount.currency) throw new Error('the bench prices in the policy currency');
-  const verdict = judgeOffer(policy, offer, offer.supplierPassengerIds.length, { now: new Date(), timeZone: trip.timezone ?? 'UTC', convert: (money) => money.amount, reasonCode: null });
+  const verdict = judgeOffer(policy, offer, offer.supplierPassengerIds.length, {
+    now: new Date(),
+    timeZone: trip.timezone ?? 'UTC',
+    convert: (money) => money.amount,
+    reasonCode: null,
+  });
   // Only what the bench books: in policy, ordered at once (no approval, no reason code).
   if (verdict.verdict !== 'in_policy') throw new Refusal(422, 'BARE_IN_POLICY_ONLY');
-  const profiles = (await pool.query(
-    `SELECT * FROM passenger_profiles WHERE user_id IN (${passengerIds.map((_id, i) => `$${i + 1}`).join(', ')}) AND organization_id = $${passengerIds.length + 1}`,
-    [...passengerIds, user.organization_id],
-  )).rows;
+  const profiles = (
+    await pool.query(
+      `SELECT * FROM passenger_profiles WHERE user_id IN (${passengerIds.map((_id, i) => `$${i + 1}`).join(', ')}) AND organization_id = $${passengerIds.length + 1}`,
+      [...passengerIds, user.organization_id],
+    )
+  ).rows;
   const identities = passengerIds.map((id, index) => {
     const profile = profiles.find((row) => row.user_id === id);
     if (!profile) throw new Refusal(422, 'PASSENGER_PROFILE_INCOMPLETE');
     return {
-      givenName: profile.given_name, familyName: profile.family_name, bornOn: pieces.encryption.decrypt(profile.born_on_encrypted, `passenger_profiles.born_on:${id}`),
-      gender: profile.gender, title: profile.title, email: profile.email, phoneNumber: profile.phone_number,
+      givenName: profile.given_name,
+      familyName: profile.family_name,
+      bornOn: pieces.encryption.decrypt(profile.born_on_encrypted, `passenger_profiles.born_on:${id}`),
+      gender: profile.gender,
+      title: profile.title,
+      email: profile.email,
+      phoneNumber: profile.phone_number,
       ...(profile.loyalty_programmes.length > 0 ? { loyaltyProgrammeAccounts: profile.loyalty_programmes } : {}),
       supplierPassengerId: offer.supplierPassengerIds[index],
     };
   });
-  const cheapest = (await pool.query(
-    `SELECT o.* FROM flight_offers o WHERE o.organization_id = $3 AND o.search_id = $1 AND o.expires_at > $2 AND o.verdict = 'in_policy'
+  const cheapest = (
+    await pool.query(
+      `SELECT o.* FROM flight_offers o WHERE o.organization_id = $3 AND o.search_id = $1 AND o.expires_at > $2 AND o.verdict = 'in_policy'
       ORDER BY o.policy_amount ASC NULLS LAST, o.duration_minutes ASC, o.id ASC LIMIT 1`,
-    [search.id, new Date(), user.organization_id],
-  )).rows[0];
+      [search.id, new Date(), user.organization_id],
+    )
+  ).rows[0];
 
   const claimed = await inTransaction(async (client) => {
-    await client.query(`SELECT pg_advisory_xact_lock(hashtextextended('booking:' || $1 || ':' || $2, 0))`, [user.id, user.organization_id]);
+    await client.query(`SELECT pg_advisory_xact_lock(hashtextextended('booking:' || $1 || ':' || $2, 0))`, [
+      user.id,
+      user.organization_id,
+    ]);
     if ((await findByKey(client)).rowCount) throw new Refusal(409, 'BARE_NO_REPLAY');
-    const { n } = (await client.query(
-      `SELECT count(*)::int AS n FROM bookings
+    const { n } = (
+      await client.query(
+        `SELECT count(*)::int AS n FROM bookings
         WHERE organization_id = $2 AND booker_id = $1 AND created_at > now() - interval '1 day' AND status NOT IN ('failed', 'rejected')`,
-      [user.id, user.organization_id],
-    )).rows[0];
+        [user.id, user.organization_id],
+      )
+    ).rows[0];
     if (n >= DAILY_LIMIT) throw new Refusal(422, 'BOOKING_DAILY_LIMIT_REACHED');
-    const booking = (await client.query(
-      `INSERT INTO bookings (organization_id, trip_id, booker_id, passenger_ids, status, supplier, offer_id, supplier_offer_id, offer, total_amount, total_currency,
+    const booking = (
+      await client.query(
+        `INSERT INTO bookings (organization_id, trip_id, booker_id, passenger_ids, status, supplier, offer_id, supplier_offer_id, offer, total_amount, total_currency,
                              policy_verdict, policy_version, policy_reasons, policy_reason_code, cheapest_in_policy, idempotency_key, request_fingerprint, ordering_started_at)
        VALUES ($1, $2, $3, $4, 'ordering', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, now()) RETURNING *`,
-      [user.organization_id, tripId, user.id, passengerIds, offer.supplier, stored.id, offer.supplierOfferId, JSON.stringify(offer), offer.totalAmount.amount, offer.totalAmount.currency,
-        verdict.verdict, policy.version, JSON.stringify(verdict.reasons), null, cheapest ? JSON.stringify({ offerId: cheapest.id, amount: cheapest.total_amount, currency: cheapest.total_currency }) : null, key, fingerprint],
-    )).rows[0];
+        [
+          user.organization_id,
+          tripId,
+          user.id,
+          passengerIds,
+          offer.supplier,
+          stored.id,
+          offer.supplierOfferId,
+          JSON.stringify(offer),
+          offer.totalAmount.amount,
+          offer.totalAmount.currency,
+          verdict.verdict,
+          policy.version,
+          JSON.stringify(verdict.reasons),
+          null,
+          cheapest
+            ? JSON.stringify({ offerId: cheapest.id, amount: cheapest.total_amount, currency: cheapest.total_currency })
+            : null,
+          key,
+          fingerprint,
+        ],
+      )
+    ).rows[0];
     await publish(client, user, 'booking.ordering', ['audit.recorder'], booking, trip, null);
     return booking;
   }).catch((error) => {
-    if (error.constraint === 'uq_bookings_live_offer' || error.constraint === 'uq_bookings_idempotency') throw new Refusal(409, 'FLIGHT_OFFER_ALREADY_BOOKED');
+    if (error.constraint === 'uq_bookings_live_offer' || error.constraint === 'uq_bookings_idempotency')
+      throw new Refusal(409, 'FLIGHT_OFFER_ALREADY_BOOKED');
     throw error;
   });
 
@@ -304,18 +484,55 @@ async function book(user, tripId, keyHeader, body) {
   });
 
   return inTransaction(async (client) => {
-    const locked = (await client.query('SELECT * FROM bookings WHERE id = $1 AND organization_id = $2 LIMIT 1 FOR UPDATE', [claimed.id, user.organization_id])).rows[0];
+    const locked = (
+      await client.query('SELECT * FROM bookings WHERE id = $1 AND organization_id = $2 LIMIT 1 FOR UPDATE', [
+        claimed.id,
+        user.organization_id,
+      ])
+    ).rows[0];
     if (locked.status !== 'ordering') throw new Error('bare: the booking moved on');
-    const lockedTrip = (await client.query('SELECT * FROM trips WHERE id = $1 AND organization_id = $2 LIMIT 1 FOR UPDATE', [tripId, user.organization_id])).rows[0];
-    const flights = pieces.flightActivities({ supplier: locked.supplier, bookingReference: order.bookingReference, total: order.totalAmount, slices: order.slices.length > 0 ? order.slices : locked.offer.slices });
-    let position = (await client.query('SELECT COALESCE(MAX(position) + 1, 0) AS next FROM activities WHERE organization_id = $1 AND trip_id = $2', [user.organization_id, tripId])).rows[0].next;
+    const lockedTrip = (
+      await client.query('SELECT * FROM trips WHERE id = $1 AND organization_id = $2 LIMIT 1 FOR UPDATE', [
+        tripId,
+        user.organization_id,
+      ])
+    ).rows[0];
+    const flights = pieces.flightActivities({
+      supplier: locked.supplier,
+      bookingReference: order.bookingReference,
+      total: order.totalAmount,
+      slices: order.slices.length > 0 ? order.slices : locked.offer.slices,
+    });
+    let position = (
+      await client.query(
+        'SELECT COALESCE(MAX(position) + 1, 0) AS next FROM activities WHERE organization_id = $1 AND trip_id = $2',
+        [user.organization_id, tripId],
+      )
+    ).rows[0].next;
     const activityIds = [];
     for (const flight of flights) {
       // The bench's trips have no budget: no rate to look up (the API's TripBudget.conversionFor returns null too).
       const { rows } = await client.query(
         `INSERT INTO activities (organization_id, trip_id, title, type, starts_at, ends_at, timezone, end_timezone, location_name, latitude, longitude, notes, cost_amount, cost_currency, cost_rate, cost_rate_date, booking_reference, position)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, NULL, NULL, $15, $16) RETURNING id`,
-        [user.organization_id, tripId, flight.title, flight.type, flight.startsAt, flight.endsAt, flight.timezone, flight.endTimezone, flight.locationName, flight.latitude, flight.longitude, flight.notes, flight.costAmount, flight.costCurrency, flight.bookingReference, position++],
+        [
+          user.organization_id,
+          tripId,
+          flight.title,
+          flight.type,
+          flight.startsAt,
+          flight.endsAt,
+          flight.timezone,
+          flight.endTimezone,
+          flight.locationName,
+          flight.latitude,
+          flight.longitude,
+          flight.notes,
+          flight.costAmount,
+          flight.costCurrency,
+          flight.bookingReference,
+          position++,
+        ],
       );
       activityIds.push(rows[0].id);
     }
@@ -325,16 +542,36 @@ async function book(user, tripId, keyHeader, body) {
         WHERE a.id = o.id AND a.organization_id = $2 AND a.position <> o.position`,
       [tripId, user.organization_id],
     );
-    const confirmed = (await client.query(
-      `UPDATE bookings SET supplier_order_id = $1, booking_reference = $2, "order" = $3, activity_ids = $4, confirmed_at = now(), reconcile_lease_until = NULL,
+    const confirmed = (
+      await client.query(
+        `UPDATE bookings SET supplier_order_id = $1, booking_reference = $2, "order" = $3, activity_ids = $4, confirmed_at = now(), reconcile_lease_until = NULL,
               status = 'confirmed', version = version + 1, updated_at = CURRENT_TIMESTAMP
         WHERE id = $5 AND status = 'ordering' AND organization_id = $6 RETURNING *`,
-      [order.supplierOrderId, order.bookingReference, JSON.stringify(order), activityIds, claimed.id, user.organization_id],
-    )).rows[0];
+        [
+          order.supplierOrderId,
+          order.bookingReference,
+          JSON.stringify(order),
+          activityIds,
+          claimed.id,
+          user.organization_id,
+        ],
+      )
+    ).rows[0];
     // An approved trip would become booked here (trip.booked): the bench's trips are drafts, in both servers.
-    await publish(client, user, 'booking.confirmed', ['audit.recorder', 'mail.booking-notifier'], confirmed, lockedTrip, 'ordering');
+    await publish(
+      client,
+      user,
+      'booking.confirmed',
+      ['audit.recorder', 'mail.booking-notifier'],
+      confirmed,
+      lockedTrip,
+      'ordering',
+    );
     const answer = pieces.toBookingResponse(camel(confirmed), { userId: user.id, role: user.role });
-    await client.query('UPDATE bookings SET response_status = $2, response_body = $3 WHERE id = $1 AND organization_id = $4 AND response_status IS NULL', [claimed.id, 201, JSON.stringify(answer), user.organization_id]);
+    await client.query(
+      'UPDATE bookings SET response_status = $2, response_body = $3 WHERE id = $1 AND organization_id = $4 AND response_status IS NULL',
+      [claimed.id, 201, JSON.stringify(answer), user.organization_id],
+    );
     return answer;
   });
 }

@@ -9,7 +9,16 @@ const { execFileSync } = require('node:child_process');
 const { mkdirSync, readdirSync } = require('node:fs');
 const path = require('node:path');
 const autocannon = require('autocannon');
-const { database, populate, readsOf, prepareBookings, bookingLoad, startOurs, CONNECTIONS, DURATION } = require('./run');
+const {
+  database,
+  populate,
+  readsOf,
+  prepareBookings,
+  bookingLoad,
+  startOurs,
+  CONNECTIONS,
+  DURATION,
+} = require('./run');
 
 const [which = 'list', outDir = path.resolve('artifacts/cpu-profile')] = process.argv.slice(2);
 

@@ -9,7 +9,7 @@ const file = process.env.BENCH_SQL_TRACE;
 if (file) {
   const original = Client.prototype.query;
   Client.prototype.query = function (config, ...rest) {
-    const text = typeof config === 'string' ? config : config?.text ?? '';
+    const text = typeof config === 'string' ? config : (config?.text ?? '');
     appendFileSync(file, `${text.replace(/\s+/g, ' ').trim()}\n`);
     return original.call(this, config, ...rest);
   };

@@ -48,7 +48,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   // NUL (PostgreSQL cannot store it), lone surrogates (URIError) and prototype keys are refused at
   // the edge for every route, before guards (the throttler keys on the e-mail) and pipes.
   fastify.addHook('preValidation', async (request) => {
-    const refusal = edgeInputRefusal(request.params) ?? edgeInputRefusal(request.query) ?? edgeInputRefusal(request.body);
+    const refusal =
+      edgeInputRefusal(request.params) ?? edgeInputRefusal(request.query) ?? edgeInputRefusal(request.body);
     if (refusal) throw refusal;
   });
   // While shutting down, responses close their connection: a keep-alive socket that was busy when

@@ -25,7 +25,9 @@ describe('Approvals, invitations and the audit log', () => {
   });
   afterAll(() => t.close());
   const auditActions = async (tripId: string) =>
-    (await t.sql.query('SELECT action FROM audit_events WHERE entity_id = $1', [tripId])).rows.map((row: { action: string }) => row.action);
+    (await t.sql.query('SELECT action FROM audit_events WHERE entity_id = $1', [tripId])).rows.map(
+      (row: { action: string }) => row.action,
+    );
 
   describe('the decision on GET /api/trips/:id', () => {
     it('shows the traveller the rejection reason, who rejected and when; revise reopens it as a draft and keeps the decision', async () => {
@@ -34,7 +36,11 @@ describe('Approvals, invitations and the audit log', () => {
       expect(fresh.body).toMatchObject({ submittedAt: null, decision: null });
 
       await t.api.post(`/api/trips/${trip.id}/submit`, {}, as(traveller));
-      const rejected = await t.api.post(`/api/trips/${trip.id}/reject`, { reason: 'Book the cheaper hotel' }, as(manager));
+      const rejected = await t.api.post(
+        `/api/trips/${trip.id}/reject`,
+        { reason: 'Book the cheaper hotel' },
+        as(manager),
+      );
       expect(rejected.status).toBe(200);
       // Read at once, the outbox undelivered: the trip row carries the decision, not the audit log.
       expect(await auditActions(trip.id)).toEqual([]);
@@ -55,14 +61,20 @@ describe('Approvals, invitations and the audit log', () => {
       const revised = await t.api.post(`/api/trips/${trip.id}/revise`, {}, as(traveller));
       expect(revised.status).toBe(200);
       expect(revised.body.status).toBe('draft');
-      expect((await t.api.patch(`/api/trips/${trip.id}`, { title: 'Lisbon offsite (cheaper hotel)' }, as(traveller))).status).toBe(200);
+      expect(
+        (await t.api.patch(`/api/trips/${trip.id}`, { title: 'Lisbon offsite (cheaper hotel)' }, as(traveller))).status,
+      ).toBe(200);
       const draft = await t.api.get(`/api/trips/${trip.id}`, as(traveller));
       expect(draft.body.decision).toMatchObject({ outcome: 'rejected', reason: 'Book the cheaper hotel' });
 
       expect((await t.api.post(`/api/trips/${trip.id}/submit`, {}, as(traveller))).status).toBe(200);
       await t.api.post(`/api/trips/${trip.id}/approve`, { reason: 'Enjoy Lisbon' }, as(manager));
       const approved = await t.api.get(`/api/trips/${trip.id}`, as(traveller));
-      expect(approved.body.decision).toMatchObject({ outcome: 'approved', reason: 'Enjoy Lisbon', decidedBy: { name: 'Mia Manager' } });
+      expect(approved.body.decision).toMatchObject({
+        outcome: 'approved',
+        reason: 'Enjoy Lisbon',
+        decidedBy: { name: 'Mia Manager' },
+      });
       expect(Date.parse(approved.body.submittedAt)).toBeGreaterThan(Date.parse(seen.body.submittedAt));
 
       // The row and the audit log, once delivered, name the same instants (the step's transaction time).
@@ -129,7 +141,13 @@ describe('Approvals, invitations and the audit log', () => {
       await backfillTripDecisions(t.sql);
 
       expect(await Promise.all(ids.map(read))).toEqual(before);
-      expect(before.map(({ submittedAt, decision }) => [submittedAt !== null, decision?.outcome ?? null, decision?.reason ?? null])).toEqual([
+      expect(
+        before.map(({ submittedAt, decision }) => [
+          submittedAt !== null,
+          decision?.outcome ?? null,
+          decision?.reason ?? null,
+        ]),
+      ).toEqual([
         [false, null, null],
         [true, null, null],
         [true, 'rejected', 'Too long'],
@@ -148,7 +166,10 @@ describe('Approvals, invitations and the audit log', () => {
   describe('POST /api/invitations/peek', () => {
     const invite = async (email: string, role = 'manager') => {
       const response = await t.api.post('/api/organizations/current/invitations', { email, role }, as(admin));
-      return { id: response.body.id as string, token: new URL(response.body.inviteUrl).pathname.split('/').pop() as string };
+      return {
+        id: response.body.id as string,
+        token: new URL(response.body.inviteUrl).pathname.split('/').pop() as string,
+      };
     };
     const peek = (token: string) => t.api.post('/api/invitations/peek', { token });
 
@@ -157,12 +178,22 @@ describe('Approvals, invitations and the audit log', () => {
       const { token } = await invite(email);
       const response = await peek(token);
       expect(response.status).toBe(200);
-      expect(response.body).toEqual({ organizationName: 'Acme Travel', email, role: 'manager', status: 'pending', expiresAt: expect.any(String) });
+      expect(response.body).toEqual({
+        organizationName: 'Acme Travel',
+        email,
+        role: 'manager',
+        status: 'pending',
+        expiresAt: expect.any(String),
+      });
     });
 
     it('says when the link was used, revoked or expired', async () => {
       const used = await invite(uniqueEmail('used'), 'traveller');
-      await t.api.post('/api/auth/accept-invitation', { token: used.token, name: 'Una Used', password: 'violet tractor umbrella 42' });
+      await t.api.post('/api/auth/accept-invitation', {
+        token: used.token,
+        name: 'Una Used',
+        password: 'violet tractor umbrella 42',
+      });
       expect((await peek(used.token)).body.status).toBe('accepted');
 
       const revoked = await invite(uniqueEmail('revoked'));
@@ -199,13 +230,24 @@ describe('Approvals, invitations and the audit log', () => {
       const rejected = await t.api.get(`/api/audit?action=trip.rejected&entityId=${trip.id}`, as(admin));
       expect(rejected.status).toBe(200);
       expect(rejected.body.items).toEqual([
-        expect.objectContaining({ actorName: 'Mia Manager', entityName: '=HYPERLINK("http://evil.test","x")', entityType: 'trip' }),
+        expect.objectContaining({
+          actorName: 'Mia Manager',
+          entityName: '=HYPERLINK("http://evil.test","x")',
+          entityType: 'trip',
+        }),
       ]);
       const roles = await t.api.get(`/api/audit?action=member.role_changed&entityId=${traveller.user.id}`, as(admin));
       expect(roles.body.items.map((item: { data: { to: string } }) => item.data.to)).toEqual(['traveller', 'manager']);
-      expect(roles.body.items[0]).toMatchObject({ actorName: 'Ada Admin', entityName: 'Tom Traveller', entityType: 'user' });
+      expect(roles.body.items[0]).toMatchObject({
+        actorName: 'Ada Admin',
+        entityName: 'Tom Traveller',
+        entityType: 'user',
+      });
       const invited = await t.api.get('/api/audit?action=invitation.created&limit=1', as(admin));
-      expect(invited.body.items[0]).toMatchObject({ entityType: 'invitation', entityName: expect.stringMatching(/@example\.com$/) });
+      expect(invited.body.items[0]).toMatchObject({
+        entityType: 'invitation',
+        entityName: expect.stringMatching(/@example\.com$/),
+      });
     });
 
     it('keeps a deleted trip named by the title it had', async () => {
@@ -213,7 +255,10 @@ describe('Approvals, invitations and the audit log', () => {
       expect((await t.api.delete(`/api/trips/${doomed.id}`, as(traveller))).status).toBe(204);
       await drainOutbox(t);
       const events = await t.api.get(`/api/audit?entityId=${doomed.id}`, as(admin));
-      expect(events.body.items.map((item: { entityName: string }) => item.entityName)).toEqual(['Doomed trip', 'Doomed trip']);
+      expect(events.body.items.map((item: { entityName: string }) => item.entityName)).toEqual([
+        'Doomed trip',
+        'Doomed trip',
+      ]);
     });
 
     it('filters by a known action only (400 for a made-up one) and by a date range', async () => {
@@ -228,12 +273,20 @@ describe('Approvals, invitations and the audit log', () => {
       const response = await t.api.get(`/api/audit/export.csv?entityId=${trip.id}`, as(admin));
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
-      expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="audit-log-\d{4}-\d{2}-\d{2}\.csv"$/);
+      expect(response.headers.get('content-disposition')).toMatch(
+        /^attachment; filename="audit-log-\d{4}-\d{2}-\d{2}\.csv"$/,
+      );
       const lines = response.text.trimEnd().split('\r\n');
       expect(lines[0]).toBe('time,action,actor,object type,object,from,to,reason,actor id,object id');
-      expect(lines.slice(1).map((line) => line.split(',')[1])).toEqual(['trip.rejected', 'trip.submitted', 'trip.created']);
+      expect(lines.slice(1).map((line) => line.split(',')[1])).toEqual([
+        'trip.rejected',
+        'trip.submitted',
+        'trip.created',
+      ]);
       const rejected = lines[1];
-      expect(rejected).toContain(',Mia Manager,trip,"\'=HYPERLINK(""http://evil.test"",""x"")",submitted,rejected,"\'+Too, ""expensive""",');
+      expect(rejected).toContain(
+        ',Mia Manager,trip,"\'=HYPERLINK(""http://evil.test"",""x"")",submitted,rejected,"\'+Too, ""expensive""",',
+      );
       // No cell of the file starts a formula.
       for (const line of lines) expect(line).not.toMatch(/(^|,)"?[=+\-@]/);
     });
@@ -241,7 +294,11 @@ describe('Approvals, invitations and the audit log', () => {
     it('exports every event in the order of the list', async () => {
       const many = await t.api.get('/api/audit?limit=100', as(admin));
       const response = await t.api.get('/api/audit/export.csv', as(admin));
-      const ids = response.text.trimEnd().split('\r\n').slice(1).map((line) => line.split(',').pop());
+      const ids = response.text
+        .trimEnd()
+        .split('\r\n')
+        .slice(1)
+        .map((line) => line.split(',').pop());
       expect(ids).toHaveLength(many.body.total);
       expect(ids).toEqual(many.body.items.map((item: { entityId: string }) => item.entityId));
     });
@@ -258,13 +315,18 @@ describe('Approvals, invitations and the audit log', () => {
       const filter = { from: '2001-01-01T00:00:00Z', to: '2001-01-02T00:00:00Z' };
       const seen: string[] = [];
       for await (const named of t.app.get(AuditRepository).each(ctx, filter, 3)) seen.push(named.event.id);
-      const { rows } = await t.sql.query("SELECT id FROM audit_events WHERE created_at < '2001-01-02' ORDER BY created_at DESC, id DESC");
+      const { rows } = await t.sql.query(
+        "SELECT id FROM audit_events WHERE created_at < '2001-01-02' ORDER BY created_at DESC, id DESC",
+      );
       expect(seen).toEqual(rows.map((row: { id: string }) => row.id));
     });
 
     it('refuses an export above the cap with a message to narrow it (422)', async () => {
       const ctx = { userId: admin.user.id, organizationId: admin.user.organizationId, role: 'admin' } as AuthContext;
-      await expect(t.app.get(AuditExportService).csv(ctx, {}, 3)).rejects.toMatchObject({ code: 'AUDIT_EXPORT_TOO_LARGE', message: expect.stringMatching(/Narrow the date range/) });
+      await expect(t.app.get(AuditExportService).csv(ctx, {}, 3)).rejects.toMatchObject({
+        code: 'AUDIT_EXPORT_TOO_LARGE',
+        message: expect.stringMatching(/Narrow the date range/),
+      });
     });
 
     it('refuses the export to managers (403) and shows another organization none of these events', async () => {

@@ -16,14 +16,21 @@ const BAD_CREDENTIALS = 'Invalid e-mail or password';
 function argon2Params(hash: string): { m: number; t: number; p: number; saltBytes: number } {
   const match = ARGON2ID.exec(hash);
   if (!match) throw new Error(`not an argon2id v19 hash: ${hash.slice(0, 30)}…`);
-  return { m: Number(match[1]), t: Number(match[2]), p: Number(match[3]), saltBytes: Buffer.from(match[4], 'base64').length };
+  return {
+    m: Number(match[1]),
+    t: Number(match[2]),
+    p: Number(match[3]),
+    saltBytes: Buffer.from(match[4], 'base64').length,
+  };
 }
 
 /** spec/API.md § Errors: `{statusCode, message, error}` and a machine-readable `code` as JSON, whatever raised it. */
 function expectError(response: ApiResponse, status: number, error: string): void {
   expect(response.status).toBe(status);
   expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-  expect(response.body).toEqual(expect.objectContaining({ statusCode: status, error, code: expect.stringMatching(/^[A-Z][A-Z_]+$/) }));
+  expect(response.body).toEqual(
+    expect.objectContaining({ statusCode: status, error, code: expect.stringMatching(/^[A-Z][A-Z_]+$/) }),
+  );
   expect(typeof response.body.message === 'string' || Array.isArray(response.body.message)).toBe(true);
   expect(response.text).not.toMatch(/at .*\.(ts|js):\d+|node_modules|SELECT|INSERT/);
 }
@@ -42,7 +49,8 @@ describe('Accounts: register, login, password storage, invitations', () => {
     organizationName: 'Initech',
     ...overrides,
   });
-  const register = (overrides: Record<string, unknown> = {}) => t.api.post('/api/auth/register', registration(overrides));
+  const register = (overrides: Record<string, unknown> = {}) =>
+    t.api.post('/api/auth/register', registration(overrides));
   const login = (email: string, password: string) => t.api.post('/api/auth/login', { email, password });
   const me = (token: string) => t.api.get('/api/auth/me', { token });
   const usersWithEmail = async (email: string) =>
@@ -65,11 +73,17 @@ describe('Accounts: register, login, password storage, invitations', () => {
         'SELECT o.id, o.name, u.role, u.organization_id FROM users u JOIN organizations o ON o.id = u.organization_id WHERE u.id = $1',
         [user.id],
       );
-      expect(rows).toEqual([{ id: user.organizationId, name: 'Initech', role: 'admin', organization_id: user.organizationId }]);
+      expect(rows).toEqual([
+        { id: user.organizationId, name: 'Initech', role: 'admin', organization_id: user.organizationId },
+      ]);
       const members = await t.sql.query('SELECT id FROM users WHERE organization_id = $1', [user.organizationId]);
       expect(members.rows).toEqual([{ id: user.id }]);
 
-      expect((await me(response.body.accessToken)).body).toMatchObject({ id: user.id, role: 'admin', organizationId: user.organizationId });
+      expect((await me(response.body.accessToken)).body).toMatchObject({
+        id: user.id,
+        role: 'admin',
+        organizationId: user.organizationId,
+      });
       const organization = await t.api.get('/api/organizations/current', { token: response.body.accessToken });
       expect(organization.body).toMatchObject({ id: user.organizationId, name: 'Initech' });
     });
@@ -129,7 +143,9 @@ describe('Accounts: register, login, password storage, invitations', () => {
         ]),
       );
       expect(await usersWithEmail(email)).toBe(0);
-      const victimMembers = await t.sql.query('SELECT id FROM users WHERE organization_id = $1', [victim.user.organizationId]);
+      const victimMembers = await t.sql.query('SELECT id FROM users WHERE organization_id = $1', [
+        victim.user.organizationId,
+      ]);
       expect(victimMembers.rows).toEqual([{ id: victim.user.id }]);
     });
 
@@ -154,7 +170,10 @@ describe('Accounts: register, login, password storage, invitations', () => {
     it('refuses a body over 1 MiB with 413 in the error shape', async () => {
       const body = JSON.stringify(registration({ name: 'x'.repeat(1024 * 1024) }));
       expect(Buffer.byteLength(body)).toBeGreaterThan(1024 * 1024);
-      const response = await t.api.post('/api/auth/register', undefined, { rawBody: body, headers: { 'content-type': 'application/json' } });
+      const response = await t.api.post('/api/auth/register', undefined, {
+        rawBody: body,
+        headers: { 'content-type': 'application/json' },
+      });
       expectError(response, 413, 'Payload Too Large');
     });
   });
@@ -193,7 +212,11 @@ describe('Accounts: register, login, password storage, invitations', () => {
       const member = await addMember(t.api, admin, 'traveller');
       expect((await me(member.accessToken)).status).toBe(200);
 
-      const deactivate = await t.api.patch(`/api/organizations/current/members/${member.user.id}`, { active: false }, { token: admin.accessToken });
+      const deactivate = await t.api.patch(
+        `/api/organizations/current/members/${member.user.id}`,
+        { active: false },
+        { token: admin.accessToken },
+      );
       expect(deactivate.status).toBe(200);
       expect(deactivate.body.active).toBe(false);
 
@@ -221,9 +244,10 @@ describe('Accounts: register, login, password storage, invitations', () => {
 
     it('gives two users with the same password different hashes (per-user salt of at least 128 bits)', async () => {
       const [a, b] = [await registerOrganization(t.api), await registerOrganization(t.api)];
-      const { rows } = await t.sql.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = ANY($1) ORDER BY id', [
-        [a.user.id, b.user.id],
-      ]);
+      const { rows } = await t.sql.query<{ password_hash: string }>(
+        'SELECT password_hash FROM users WHERE id = ANY($1) ORDER BY id',
+        [[a.user.id, b.user.id]],
+      );
       expect(rows).toHaveLength(2);
       expect(rows[0].password_hash).not.toBe(rows[1].password_hash);
       const [saltA, saltB] = rows.map(({ password_hash: hash }) => ARGON2ID.exec(hash)![4]);
@@ -237,7 +261,9 @@ describe('Accounts: register, login, password storage, invitations', () => {
       await t.sql.query('UPDATE users SET password_hash = $1 WHERE id = $2', [minimum, session.user.id]);
 
       expect((await login(session.user.email, STRONG_PASSWORD)).status).toBe(200);
-      const { rows } = await t.sql.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1', [session.user.id]);
+      const { rows } = await t.sql.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1', [
+        session.user.id,
+      ]);
       expect(rows[0].password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
       expect(await argon2.verify(rows[0].password_hash, STRONG_PASSWORD)).toBe(true);
       expect((await login(session.user.email, STRONG_PASSWORD)).status).toBe(200);
@@ -245,13 +271,20 @@ describe('Accounts: register, login, password storage, invitations', () => {
 
     it('logs in a user whose hash was made with weaker parameters, and transparently upgrades the stored hash', async () => {
       const session = await registerOrganization(t.api);
-      const weak = await argon2.hash(STRONG_PASSWORD, { type: argon2.argon2id, memoryCost: 8192, timeCost: 1, parallelism: 1 });
+      const weak = await argon2.hash(STRONG_PASSWORD, {
+        type: argon2.argon2id,
+        memoryCost: 8192,
+        timeCost: 1,
+        parallelism: 1,
+      });
       expect(weak).toMatch(/^\$argon2id\$v=19\$m=8192,(p=1,t=1|t=1,p=1)\$/);
       await t.sql.query('UPDATE users SET password_hash = $1 WHERE id = $2', [weak, session.user.id]);
 
       const response = await login(session.user.email, STRONG_PASSWORD);
       expect(response.status).toBe(200);
-      const { rows } = await t.sql.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1', [session.user.id]);
+      const { rows } = await t.sql.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1', [
+        session.user.id,
+      ]);
       const upgraded = rows[0].password_hash;
       expect(upgraded).not.toBe(weak);
       const { m, t: time } = argon2Params(upgraded);
@@ -269,27 +302,46 @@ describe('Accounts: register, login, password storage, invitations', () => {
       admin = await registerOrganization(t.api);
     });
 
-    async function invite(role: 'admin' | 'manager' | 'traveller'): Promise<{ id: string; token: string; email: string }> {
+    async function invite(
+      role: 'admin' | 'manager' | 'traveller',
+    ): Promise<{ id: string; token: string; email: string }> {
       const email = uniqueEmail('invitee');
-      const response = await t.api.post('/api/organizations/current/invitations', { email, role }, { token: admin.accessToken });
+      const response = await t.api.post(
+        '/api/organizations/current/invitations',
+        { email, role },
+        { token: admin.accessToken },
+      );
       expect(response.status).toBe(201);
       return { id: response.body.id, token: new URL(response.body.inviteUrl).pathname.split('/').pop()!, email };
     }
     const accept = (token: string, password = STRONG_PASSWORD) =>
       t.api.post('/api/auth/accept-invitation', { token, name: 'Ivy Invitee', password });
 
-    it.each(['manager', 'traveller'] as const)('makes the new user a %s of the inviting organization, with a working token pair', async (role) => {
-      const invitation = await invite(role);
-      const accepted = await accept(invitation.token);
+    it.each(['manager', 'traveller'] as const)(
+      'makes the new user a %s of the inviting organization, with a working token pair',
+      async (role) => {
+        const invitation = await invite(role);
+        const accepted = await accept(invitation.token);
 
-      expect(accepted.status).toBe(201);
-      expect(Object.keys(accepted.body).sort()).toEqual(['accessToken', 'refreshToken', 'user']);
-      expect(accepted.body.user).toMatchObject({ email: invitation.email, name: 'Ivy Invitee', role, organizationId: admin.user.organizationId });
-      const { rows } = await t.sql.query('SELECT role, organization_id FROM users WHERE email = $1', [invitation.email]);
-      expect(rows).toEqual([{ role, organization_id: admin.user.organizationId }]);
-      expect((await me(accepted.body.accessToken)).body).toMatchObject({ role, organizationId: admin.user.organizationId });
-      expect((await login(invitation.email, STRONG_PASSWORD)).status).toBe(200);
-    });
+        expect(accepted.status).toBe(201);
+        expect(Object.keys(accepted.body).sort()).toEqual(['accessToken', 'refreshToken', 'user']);
+        expect(accepted.body.user).toMatchObject({
+          email: invitation.email,
+          name: 'Ivy Invitee',
+          role,
+          organizationId: admin.user.organizationId,
+        });
+        const { rows } = await t.sql.query('SELECT role, organization_id FROM users WHERE email = $1', [
+          invitation.email,
+        ]);
+        expect(rows).toEqual([{ role, organization_id: admin.user.organizationId }]);
+        expect((await me(accepted.body.accessToken)).body).toMatchObject({
+          role,
+          organizationId: admin.user.organizationId,
+        });
+        expect((await login(invitation.email, STRONG_PASSWORD)).status).toBe(200);
+      },
+    );
 
     it('works once: a second use of the same token is 400', async () => {
       const invitation = await invite('traveller');
@@ -302,14 +354,18 @@ describe('Accounts: register, login, password storage, invitations', () => {
 
     it('refuses an expired invitation with 400 and creates no user', async () => {
       const invitation = await invite('manager');
-      await t.sql.query("UPDATE invitations SET expires_at = now() - interval '1 second' WHERE id = $1", [invitation.id]);
+      await t.sql.query("UPDATE invitations SET expires_at = now() - interval '1 second' WHERE id = $1", [
+        invitation.id,
+      ]);
       expectError(await accept(invitation.token), 400, 'Bad Request');
       expect(await usersWithEmail(invitation.email)).toBe(0);
     });
 
     it('refuses a revoked invitation with 400 and creates no user', async () => {
       const invitation = await invite('manager');
-      const revoke = await t.api.delete(`/api/organizations/current/invitations/${invitation.id}`, { token: admin.accessToken });
+      const revoke = await t.api.delete(`/api/organizations/current/invitations/${invitation.id}`, {
+        token: admin.accessToken,
+      });
       expect(revoke.status).toBe(204);
       expectError(await accept(invitation.token), 400, 'Bad Request');
       expect(await usersWithEmail(invitation.email)).toBe(0);

@@ -31,13 +31,24 @@ const WRONG_PASSWORD = 'definitely not the password';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function loginAs(t: TestApp, email: string, password: string, forwardedFor?: string): Promise<ApiResponse> {
-  return t.api.post('/api/auth/login', { email, password }, forwardedFor ? { headers: { 'x-forwarded-for': forwardedFor } } : {});
+  return t.api.post(
+    '/api/auth/login',
+    { email, password },
+    forwardedFor ? { headers: { 'x-forwarded-for': forwardedFor } } : {},
+  );
 }
 
 /** 429 in the error shape, with a `Retry-After` (seconds) no longer than `maxSeconds`. */
 function expectThrottled(response: ApiResponse, maxSeconds = LONG_WINDOW_SECONDS): number {
   expect(response.status).toBe(429);
-  expect(response.body).toEqual(expect.objectContaining({ statusCode: 429, error: 'Too Many Requests', code: 'RATE_LIMITED', message: expect.any(String) }));
+  expect(response.body).toEqual(
+    expect.objectContaining({
+      statusCode: 429,
+      error: 'Too Many Requests',
+      code: 'RATE_LIMITED',
+      message: expect.any(String),
+    }),
+  );
   const retryAfter = Number(response.headers.get('retry-after'));
   expect(Number.isInteger(retryAfter)).toBe(true);
   expect(retryAfter).toBeGreaterThanOrEqual(1);
@@ -64,7 +75,9 @@ describe('Per (account, address) limit on login (X-Forwarded-For not trusted: th
   afterAll(() => t.close());
 
   it(`answers attempt ${ACCOUNT_LIMIT + 1} on one account from one client with 429 + Retry-After, whatever X-Forwarded-For says; after the window the real password works`, async () => {
-    const statuses = await failedLogins(ACCOUNT_LIMIT, (i) => loginAs(t, victim.user.email, WRONG_PASSWORD, `198.51.100.${i + 1}`));
+    const statuses = await failedLogins(ACCOUNT_LIMIT, (i) =>
+      loginAs(t, victim.user.email, WRONG_PASSWORD, `198.51.100.${i + 1}`),
+    );
     expect(statuses).toEqual(Array(ACCOUNT_LIMIT).fill(401));
 
     // That client is locked out of that account, the right password and another letter case included:
@@ -100,9 +113,13 @@ describe('Only failures count (X-Forwarded-For not trusted: the default)', () =>
 
   it(`resets an account's failures on a successful login: ${ACCOUNT_LIMIT - 1} failures, success, ${ACCOUNT_LIMIT - 1} more failures are all 401s`, async () => {
     const user = await registerOrganization(t.api);
-    expect(await failedLogins(ACCOUNT_LIMIT - 1, () => loginAs(t, user.user.email, WRONG_PASSWORD))).toEqual(Array(ACCOUNT_LIMIT - 1).fill(401));
+    expect(await failedLogins(ACCOUNT_LIMIT - 1, () => loginAs(t, user.user.email, WRONG_PASSWORD))).toEqual(
+      Array(ACCOUNT_LIMIT - 1).fill(401),
+    );
     expect((await loginAs(t, user.user.email, STRONG_PASSWORD)).status).toBe(200);
-    expect(await failedLogins(ACCOUNT_LIMIT - 1, () => loginAs(t, user.user.email, WRONG_PASSWORD))).toEqual(Array(ACCOUNT_LIMIT - 1).fill(401));
+    expect(await failedLogins(ACCOUNT_LIMIT - 1, () => loginAs(t, user.user.email, WRONG_PASSWORD))).toEqual(
+      Array(ACCOUNT_LIMIT - 1).fill(401),
+    );
     expect((await loginAs(t, user.user.email, STRONG_PASSWORD)).status).toBe(200);
   });
 });
@@ -145,7 +162,9 @@ describe('Behind a trusted proxy (TRUST_PROXY=127.0.0.1, which overwrites X-Forw
   it(`victim scenario: after ${ACCOUNT_LIMIT} failures from ${ACCOUNT_LIMIT} addresses every further guess is a 429 with at most ${MAX_SLOWDOWN_SECONDS} s to wait, yet the owner gets in from an address of their own`, async () => {
     const victim = await registerOrganization(t.api, { email: uniqueEmail('victim') });
     const attackers = Array.from({ length: ACCOUNT_LIMIT }, (_, i) => `198.51.100.${i + 1}`);
-    expect(await failedLogins(ACCOUNT_LIMIT, (i) => loginAs(t, victim.user.email, WRONG_PASSWORD, attackers[i]))).toEqual(Array(ACCOUNT_LIMIT).fill(401));
+    expect(
+      await failedLogins(ACCOUNT_LIMIT, (i) => loginAs(t, victim.user.email, WRONG_PASSWORD, attackers[i])),
+    ).toEqual(Array(ACCOUNT_LIMIT).fill(401));
 
     // The attacker keeps going, from the same addresses and from new ones: slowed, every answer a 429.
     for (const address of [attackers[0], attackers[1], '198.51.100.77', '198.51.100.78']) {
@@ -166,10 +185,15 @@ describe('Behind a trusted proxy (TRUST_PROXY=127.0.0.1, which overwrites X-Forw
   it('spaces out attempts from an address that already failed on a slowed account, by a bounded Retry-After after which the right password works', async () => {
     const victim = await registerOrganization(t.api, { email: uniqueEmail('slowed') });
     const attackers = Array.from({ length: ACCOUNT_LIMIT }, (_, i) => `198.51.100.${i + 101}`);
-    expect(await failedLogins(ACCOUNT_LIMIT, (i) => loginAs(t, victim.user.email, WRONG_PASSWORD, attackers[i]))).toEqual(Array(ACCOUNT_LIMIT).fill(401));
+    expect(
+      await failedLogins(ACCOUNT_LIMIT, (i) => loginAs(t, victim.user.email, WRONG_PASSWORD, attackers[i])),
+    ).toEqual(Array(ACCOUNT_LIMIT).fill(401));
 
     // The owner happens to share the first address (say, an office NAT): a failure there is spaced out.
-    const retryAfter = expectThrottled(await loginAs(t, victim.user.email, WRONG_PASSWORD, attackers[0]), MAX_SLOWDOWN_SECONDS);
+    const retryAfter = expectThrottled(
+      await loginAs(t, victim.user.email, WRONG_PASSWORD, attackers[0]),
+      MAX_SLOWDOWN_SECONDS,
+    );
     expectThrottled(await loginAs(t, victim.user.email, STRONG_PASSWORD, attackers[0]), retryAfter);
     await sleep(retryAfter * 1000 + 250);
     const owner = await loginAs(t, victim.user.email, STRONG_PASSWORD, attackers[0]);
@@ -179,7 +203,9 @@ describe('Behind a trusted proxy (TRUST_PROXY=127.0.0.1, which overwrites X-Forw
   it(`still locks one (account, address) pair after ${ACCOUNT_LIMIT} failures, the right password included`, async () => {
     const victim = await registerOrganization(t.api, { email: uniqueEmail('pair') });
     const attacker = '198.51.100.200';
-    expect(await failedLogins(ACCOUNT_LIMIT, () => loginAs(t, victim.user.email, WRONG_PASSWORD, attacker))).toEqual(Array(ACCOUNT_LIMIT).fill(401));
+    expect(await failedLogins(ACCOUNT_LIMIT, () => loginAs(t, victim.user.email, WRONG_PASSWORD, attacker))).toEqual(
+      Array(ACCOUNT_LIMIT).fill(401),
+    );
     const retryAfter = expectThrottled(await loginAs(t, victim.user.email, STRONG_PASSWORD, attacker));
     expect(retryAfter).toBeGreaterThan(MAX_SLOWDOWN_SECONDS);
     expect((await loginAs(t, victim.user.email, STRONG_PASSWORD, '198.51.100.201')).status).toBe(200);
@@ -218,25 +244,38 @@ describe('Unknown e-mail and wrong password take the same time (S11)', () => {
     for (let i = 0; i < 15; i += 1) {
       // Both of a pair are sent at once, so they meet the same machine load; which goes first alternates.
       const [unknownMs, wrongMs] =
-        i % 2 === 0 ? await Promise.all([unknownEmail(), wrongPassword()]) : (await Promise.all([wrongPassword(), unknownEmail()])).reverse();
+        i % 2 === 0
+          ? await Promise.all([unknownEmail(), wrongPassword()])
+          : (await Promise.all([wrongPassword(), unknownEmail()])).reverse();
       unknown.push(unknownMs);
       wrong.push(wrongMs);
     }
     const [unknownMs, wrongMs] = [median(unknown), median(wrong)];
-    return { unknownMs: Math.round(unknownMs), wrongMs: Math.round(wrongMs), ratio: Math.max(unknownMs, wrongMs) / Math.min(unknownMs, wrongMs) };
+    return {
+      unknownMs: Math.round(unknownMs),
+      wrongMs: Math.round(wrongMs),
+      ratio: Math.max(unknownMs, wrongMs) / Math.min(unknownMs, wrongMs),
+    };
   }
 
   it('has medians over 15 attempts each that differ by less than 20 %', async () => {
-    for (let i = 0; i < 5; i += 1) await Promise.all([loginAs(t, uniqueEmail('warm-up'), WRONG_PASSWORD), loginAs(t, user.user.email, WRONG_PASSWORD)]);
+    for (let i = 0; i < 5; i += 1)
+      await Promise.all([
+        loginAs(t, uniqueEmail('warm-up'), WRONG_PASSWORD),
+        loginAs(t, user.user.email, WRONG_PASSWORD),
+      ]);
 
     // A shared machine's load can skew one sample set; noise only ever widens the gap, while the
     // leak this guards against (no argon2 for unknown e-mails) makes it 2–3×. So a noisy
     // measurement is taken again, at most twice; the best of them must be within 20 %.
     const measurements = [await measure()];
-    while (measurements[measurements.length - 1].ratio >= 1.2 && measurements.length < 3) measurements.push(await measure());
+    while (measurements[measurements.length - 1].ratio >= 1.2 && measurements.length < 3)
+      measurements.push(await measure());
     const best = measurements.reduce((a, b) => (b.ratio < a.ratio ? b : a));
 
-    expect({ ...best, within20Percent: best.ratio < 1.2, measurements }).toEqual(expect.objectContaining({ within20Percent: true }));
+    expect({ ...best, within20Percent: best.ratio < 1.2, measurements }).toEqual(
+      expect.objectContaining({ within20Percent: true }),
+    );
     // Both paths really ran argon2 (tens of ms), so the comparison is not between two no-ops.
     expect(Math.min(best.unknownMs, best.wrongMs)).toBeGreaterThan(10);
   });

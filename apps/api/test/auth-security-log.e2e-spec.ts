@@ -38,8 +38,11 @@ describe('Security event logging (S23)', () => {
   /** The log lines of one request that carry a security `event`, once they are written. */
   async function eventsOf(response: ApiResponse, expected: number): Promise<Record<string, any>[]> {
     const requestId = requestIdOf(response);
-    const matching = (lines: Record<string, any>[]) => lines.filter((line) => line.requestId === requestId && line.event);
-    await log.waitFor((lines) => matching(lines).length >= expected && lines.some((line) => line.req?.id === requestId && line.res));
+    const matching = (lines: Record<string, any>[]) =>
+      lines.filter((line) => line.requestId === requestId && line.event);
+    await log.waitFor(
+      (lines) => matching(lines).length >= expected && lines.some((line) => line.req?.id === requestId && line.res),
+    );
     return matching(log.jsonLines());
   }
 
@@ -61,7 +64,11 @@ describe('Security event logging (S23)', () => {
   });
 
   it('logs a 403 once, with requestId, ip, userId and organizationId', async () => {
-    const response = await t.api.patch('/api/organizations/current', { name: 'Hijacked' }, { token: traveller.accessToken });
+    const response = await t.api.patch(
+      '/api/organizations/current',
+      { name: 'Hijacked' },
+      { token: traveller.accessToken },
+    );
     expect(response.status).toBe(403);
 
     const events = (await eventsOf(response, 1)).filter((line) => line.status === 403);
@@ -82,7 +89,9 @@ describe('Security event logging (S23)', () => {
     secrets.add(target.accessToken);
     secrets.add(target.refreshToken);
     for (let i = 0; i < 2; i += 1) {
-      expect((await t.api.post('/api/auth/login', { email: target.user.email, password: 'wrong guess number one' })).status).toBe(401);
+      expect(
+        (await t.api.post('/api/auth/login', { email: target.user.email, password: 'wrong guess number one' })).status,
+      ).toBe(401);
     }
     secrets.add('wrong guess number one');
     const response = await t.api.post('/api/auth/login', { email: target.user.email, password: STRONG_PASSWORD });
@@ -90,7 +99,12 @@ describe('Security event logging (S23)', () => {
 
     const events = (await eventsOf(response, 1)).filter((line) => line.status === 429);
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ event: 'security', requestId: requestIdOf(response), ip: '127.0.0.1', path: '/api/auth/login' });
+    expect(events[0]).toMatchObject({
+      event: 'security',
+      requestId: requestIdOf(response),
+      ip: '127.0.0.1',
+      path: '/api/auth/login',
+    });
   });
 
   it("answers a client over its budget across routes with 429, and names the caller's user and organization in the log line", async () => {
@@ -102,7 +116,8 @@ describe('Security event logging (S23)', () => {
       const from = (address: string) => ({ token: caller.accessToken, headers: { 'x-forwarded-for': address } });
       const routes = ['/api/auth/me', '/api/organizations/current', '/api/organizations/current/members'];
       // Two requests on each of three routes: no route is near its own limit, the client is at its budget.
-      for (const route of [...routes, ...routes]) expect((await budget.api.get(route, from('203.0.113.5'))).status).toBe(200);
+      for (const route of [...routes, ...routes])
+        expect((await budget.api.get(route, from('203.0.113.5'))).status).toBe(200);
 
       const refused = await budget.api.get('/api/organizations/current/policy', from('203.0.113.5'));
       expect(refused.status).toBe(429);
@@ -129,35 +144,72 @@ describe('Security event logging (S23)', () => {
     const session = await registerOrganization(t.api);
     const rotated = await t.api.post('/api/auth/refresh', { refreshToken: session.refreshToken });
     expect(rotated.status).toBe(200);
-    for (const token of [session.accessToken, session.refreshToken, rotated.body.accessToken, rotated.body.refreshToken]) secrets.add(token);
+    for (const token of [
+      session.accessToken,
+      session.refreshToken,
+      rotated.body.accessToken,
+      rotated.body.refreshToken,
+    ])
+      secrets.add(token);
     // A replay within the 10 s rotation grace period is answered, not treated as reuse.
-    await t.sql.query("UPDATE refresh_tokens SET used_at = used_at - interval '11 seconds' WHERE user_id = $1", [session.user.id]);
+    await t.sql.query("UPDATE refresh_tokens SET used_at = used_at - interval '11 seconds' WHERE user_id = $1", [
+      session.user.id,
+    ]);
 
     const replay = await t.api.post('/api/auth/refresh', { refreshToken: session.refreshToken });
     expect(replay.status).toBe(401);
     const reuse = (await eventsOf(replay, 2)).filter((line) => line.event === 'refresh_token_reuse');
     expect(reuse).toHaveLength(1);
-    expect(reuse[0]).toMatchObject({ requestId: requestIdOf(replay), ip: '127.0.0.1', userId: session.user.id, organizationId: session.user.organizationId });
+    expect(reuse[0]).toMatchObject({
+      requestId: requestIdOf(replay),
+      ip: '127.0.0.1',
+      userId: session.user.id,
+      organizationId: session.user.organizationId,
+    });
   });
 
   it('never writes a password, a bearer token or a refresh token to the log', async () => {
     // Every way a credential reaches the API: bodies, the Authorization header, a query string.
     const newPassword = 'quartz meadow lantern 19';
-    const invitation = await t.api.post('/api/organizations/current/invitations', { email: uniqueEmail('logged'), role: 'manager' }, { token: admin.accessToken });
+    const invitation = await t.api.post(
+      '/api/organizations/current/invitations',
+      { email: uniqueEmail('logged'), role: 'manager' },
+      { token: admin.accessToken },
+    );
     const invitationToken = new URL(invitation.body.inviteUrl).pathname.split('/').pop()!;
-    const accepted = await t.api.post('/api/auth/accept-invitation', { token: invitationToken, name: 'Lou Logged', password: STRONG_PASSWORD });
+    const accepted = await t.api.post('/api/auth/accept-invitation', {
+      token: invitationToken,
+      name: 'Lou Logged',
+      password: STRONG_PASSWORD,
+    });
     expect(accepted.status).toBe(201);
-    const changed = await t.api.post('/api/auth/password', { currentPassword: STRONG_PASSWORD, newPassword }, { token: accepted.body.accessToken });
+    const changed = await t.api.post(
+      '/api/auth/password',
+      { currentPassword: STRONG_PASSWORD, newPassword },
+      { token: accepted.body.accessToken },
+    );
     expect(changed.status).toBe(200);
     const login = await t.api.post('/api/auth/login', { email: accepted.body.user.email, password: newPassword });
     expect(login.status).toBe(200);
-    expect((await t.api.get(`/api/auth/me?access_token=${login.body.accessToken}`, { token: login.body.accessToken })).status).toBe(200);
+    expect(
+      (await t.api.get(`/api/auth/me?access_token=${login.body.accessToken}`, { token: login.body.accessToken }))
+        .status,
+    ).toBe(200);
     expect((await t.api.get('/api/auth/me', { token: `${login.body.accessToken}x` })).status).toBe(401);
     expect((await t.api.post('/api/auth/logout', { refreshToken: login.body.refreshToken })).status).toBe(204);
     expect((await t.api.post('/api/auth/refresh', { refreshToken: login.body.refreshToken })).status).toBe(401);
     const logoutAll = await t.api.post('/api/auth/logout-all', undefined, { token: changed.body.accessToken });
     expect(logoutAll.status).toBe(204);
-    for (const value of [newPassword, invitationToken, accepted.body.accessToken, accepted.body.refreshToken, changed.body.accessToken, changed.body.refreshToken, login.body.accessToken, login.body.refreshToken]) {
+    for (const value of [
+      newPassword,
+      invitationToken,
+      accepted.body.accessToken,
+      accepted.body.refreshToken,
+      changed.body.accessToken,
+      changed.body.refreshToken,
+      login.body.accessToken,
+      login.body.refreshToken,
+    ]) {
       secrets.add(value);
     }
     await eventsOf(logoutAll, 0);

@@ -31,7 +31,10 @@ describe('Sessions and tokens', () => {
   const login = (email: string, password = STRONG_PASSWORD) => t.api.post('/api/auth/login', { email, password });
   /** Moves the user's spent refresh tokens past the 10 s rotation grace period, as if time had passed. */
   const outlastGracePeriod = (userId: string) =>
-    t.sql.query("UPDATE refresh_tokens SET used_at = used_at - interval '11 seconds' WHERE user_id = $1 AND used_at IS NOT NULL", [userId]);
+    t.sql.query(
+      "UPDATE refresh_tokens SET used_at = used_at - interval '11 seconds' WHERE user_id = $1 AND used_at IS NOT NULL",
+      [userId],
+    );
 
   describe('POST /api/auth/refresh', () => {
     it('returns 200 with a new, working pair; once the grace period is over the presented refresh token is spent (401)', async () => {
@@ -41,7 +44,11 @@ describe('Sessions and tokens', () => {
       expect(refreshed.status).toBe(200);
       expect(Object.keys(refreshed.body).sort()).toEqual(['accessToken', 'refreshToken', 'user']);
       expect(refreshed.body.refreshToken).not.toBe(session.refreshToken);
-      expect(refreshed.body.user).toMatchObject({ id: session.user.id, organizationId: session.user.organizationId, role: 'admin' });
+      expect(refreshed.body.user).toMatchObject({
+        id: session.user.id,
+        organizationId: session.user.organizationId,
+        role: 'admin',
+      });
       expect((await me(refreshed.body.accessToken)).body.id).toBe(session.user.id);
 
       await outlastGracePeriod(session.user.id);
@@ -54,13 +61,15 @@ describe('Sessions and tokens', () => {
       const second = (await refresh(session.refreshToken)).body;
       const third = (await refresh(second.refreshToken)).body;
       expect(third.refreshToken).toEqual(expect.any(String));
-      for (const token of [session.accessToken, second.accessToken, third.accessToken]) expect((await me(token)).status).toBe(200);
+      for (const token of [session.accessToken, second.accessToken, third.accessToken])
+        expect((await me(token)).status).toBe(200);
 
       await outlastGracePeriod(session.user.id);
       expect401(await refresh(session.refreshToken), REFRESH_REFUSED);
       expect401(await refresh(third.refreshToken), REFRESH_REFUSED);
       // Issue 7 §6: the family's access tokens used to keep working for up to 15 minutes.
-      for (const token of [session.accessToken, second.accessToken, third.accessToken]) expect401(await me(token), ACCESS_REFUSED);
+      for (const token of [session.accessToken, second.accessToken, third.accessToken])
+        expect401(await me(token), ACCESS_REFUSED);
       const family = await t.sql.query(
         'SELECT revoked_at FROM refresh_tokens WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE user_id = $1 ORDER BY created_at LIMIT 1)',
         [session.user.id],
@@ -81,9 +90,10 @@ describe('Sessions and tokens', () => {
         const [first, second] = results.map((response) => response.body);
         expect(first.refreshToken).not.toBe(second.refreshToken);
 
-        const { rows } = await t.sql.query('SELECT count(DISTINCT family_id) AS families, count(*) AS tokens, count(revoked_at) AS revoked FROM refresh_tokens WHERE user_id = $1', [
-          session.user.id,
-        ]);
+        const { rows } = await t.sql.query(
+          'SELECT count(DISTINCT family_id) AS families, count(*) AS tokens, count(revoked_at) AS revoked FROM refresh_tokens WHERE user_id = $1',
+          [session.user.id],
+        );
         expect(rows[0]).toEqual({ families: '1', tokens: '3', revoked: '0' });
         // Both tabs go on: each one's access token works and each one's refresh token rotates.
         for (const pair of [first, second]) {
@@ -114,7 +124,9 @@ describe('Sessions and tokens', () => {
       const session = await registerOrganization(t.api);
       const rotated = (await refresh(session.refreshToken)).body;
       // What a logout racing a rotation leaves: the older token revoked, the successor not.
-      await t.sql.query('UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND used_at IS NOT NULL', [session.user.id]);
+      await t.sql.query('UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND used_at IS NOT NULL', [
+        session.user.id,
+      ]);
 
       expect401(await me(rotated.accessToken), ACCESS_REFUSED);
       expect401(await refresh(rotated.refreshToken), REFRESH_REFUSED);
@@ -130,7 +142,8 @@ describe('Sessions and tokens', () => {
       for (const row of tokens.rows) {
         expect(secrets).not.toContain(row.token_hash);
         expect(row.token_hash).toMatch(/^[0-9a-f]{64}$/);
-        for (const value of Object.values(row)) for (const secret of secrets) expect(String(value)).not.toContain(secret);
+        for (const value of Object.values(row))
+          for (const secret of secrets) expect(String(value)).not.toContain(secret);
       }
 
       const tables = await t.sql.query<{ table_name: string }>(
@@ -139,7 +152,9 @@ describe('Sessions and tokens', () => {
       expect(tables.rows.map((row) => row.table_name)).toEqual(expect.arrayContaining(['users', 'refresh_tokens']));
       for (const { table_name: table } of tables.rows) {
         for (const secret of secrets) {
-          const { rows } = await t.sql.query(`SELECT count(*) FROM "${table}" r WHERE strpos(r::text, $1) > 0`, [secret]);
+          const { rows } = await t.sql.query(`SELECT count(*) FROM "${table}" r WHERE strpos(r::text, $1) > 0`, [
+            secret,
+          ]);
           expect({ table, count: Number(rows[0].count) }).toEqual({ table, count: 0 });
         }
       }
@@ -148,21 +163,30 @@ describe('Sessions and tokens', () => {
     it('refuses a refresh token past its family’s absolute expiry (401), even though it was just issued', async () => {
       const session = await registerOrganization(t.api);
       const rotated = (await refresh(session.refreshToken)).body;
-      await t.sql.query("UPDATE refresh_tokens SET family_expires_at = now() - interval '1 second' WHERE user_id = $1", [session.user.id]);
+      await t.sql.query(
+        "UPDATE refresh_tokens SET family_expires_at = now() - interval '1 second' WHERE user_id = $1",
+        [session.user.id],
+      );
       expect401(await refresh(rotated.refreshToken), REFRESH_REFUSED);
     });
 
     it('refuses a refresh token past its own (idle) expiry (401)', async () => {
       const session = await registerOrganization(t.api);
-      await t.sql.query("UPDATE refresh_tokens SET expires_at = now() - interval '1 second' WHERE user_id = $1", [session.user.id]);
+      await t.sql.query("UPDATE refresh_tokens SET expires_at = now() - interval '1 second' WHERE user_id = $1", [
+        session.user.id,
+      ]);
       expect401(await refresh(session.refreshToken), REFRESH_REFUSED);
     });
 
     it('keeps the family’s absolute expiry through rotations', async () => {
       const session = await registerOrganization(t.api);
-      const before = await t.sql.query('SELECT family_expires_at FROM refresh_tokens WHERE user_id = $1', [session.user.id]);
+      const before = await t.sql.query('SELECT family_expires_at FROM refresh_tokens WHERE user_id = $1', [
+        session.user.id,
+      ]);
       await refresh(session.refreshToken);
-      const after = await t.sql.query('SELECT DISTINCT family_expires_at FROM refresh_tokens WHERE user_id = $1', [session.user.id]);
+      const after = await t.sql.query('SELECT DISTINCT family_expires_at FROM refresh_tokens WHERE user_id = $1', [
+        session.user.id,
+      ]);
       expect(after.rows).toEqual(before.rows);
     });
 
@@ -202,8 +226,10 @@ describe('Sessions and tokens', () => {
       const response = await t.api.post('/api/auth/logout-all', undefined, { token: session.accessToken });
       expect(response.status).toBe(204);
 
-      for (const token of [session.accessToken, otherDevice.accessToken, rotated.accessToken]) expect401(await me(token), ACCESS_REFUSED);
-      for (const token of [session.refreshToken, rotated.refreshToken]) expect401(await refresh(token), REFRESH_REFUSED);
+      for (const token of [session.accessToken, otherDevice.accessToken, rotated.accessToken])
+        expect401(await me(token), ACCESS_REFUSED);
+      for (const token of [session.refreshToken, rotated.refreshToken])
+        expect401(await refresh(token), REFRESH_REFUSED);
 
       const fresh = (await login(session.user.email)).body;
       expect((await me(fresh.accessToken)).status).toBe(200);
@@ -222,7 +248,11 @@ describe('Sessions and tokens', () => {
       const session = await registerOrganization(t.api);
       const otherDevice = (await login(session.user.email)).body;
 
-      const changed = await t.api.post('/api/auth/password', { currentPassword: STRONG_PASSWORD, newPassword: NEW_PASSWORD }, { token: session.accessToken });
+      const changed = await t.api.post(
+        '/api/auth/password',
+        { currentPassword: STRONG_PASSWORD, newPassword: NEW_PASSWORD },
+        { token: session.accessToken },
+      );
       expect(changed.status).toBe(200);
       expect(Object.keys(changed.body).sort()).toEqual(['accessToken', 'refreshToken', 'user']);
 
@@ -239,13 +269,23 @@ describe('Sessions and tokens', () => {
 
     it('refuses a wrong current password with 400 and changes nothing', async () => {
       const session = await registerOrganization(t.api);
-      const before = await t.sql.query('SELECT password_hash, token_version FROM users WHERE id = $1', [session.user.id]);
+      const before = await t.sql.query('SELECT password_hash, token_version FROM users WHERE id = $1', [
+        session.user.id,
+      ]);
 
-      const response = await t.api.post('/api/auth/password', { currentPassword: 'not my password at all', newPassword: NEW_PASSWORD }, { token: session.accessToken });
+      const response = await t.api.post(
+        '/api/auth/password',
+        { currentPassword: 'not my password at all', newPassword: NEW_PASSWORD },
+        { token: session.accessToken },
+      );
       expect(response.status).toBe(400);
-      expect(response.body).toEqual(expect.objectContaining({ statusCode: 400, error: 'Bad Request', message: expect.any(String) }));
+      expect(response.body).toEqual(
+        expect.objectContaining({ statusCode: 400, error: 'Bad Request', message: expect.any(String) }),
+      );
 
-      const after = await t.sql.query('SELECT password_hash, token_version FROM users WHERE id = $1', [session.user.id]);
+      const after = await t.sql.query('SELECT password_hash, token_version FROM users WHERE id = $1', [
+        session.user.id,
+      ]);
       expect(after.rows).toEqual(before.rows);
       expect((await me(session.accessToken)).status).toBe(200);
       expect((await login(session.user.email, STRONG_PASSWORD)).status).toBe(200);
@@ -253,7 +293,11 @@ describe('Sessions and tokens', () => {
 
     it('refuses a weak new password with 400', async () => {
       const session = await registerOrganization(t.api);
-      const response = await t.api.post('/api/auth/password', { currentPassword: STRONG_PASSWORD, newPassword: 'password123456' }, { token: session.accessToken });
+      const response = await t.api.post(
+        '/api/auth/password',
+        { currentPassword: STRONG_PASSWORD, newPassword: 'password123456' },
+        { token: session.accessToken },
+      );
       expect(response.status).toBe(400);
       expect((await me(session.accessToken)).status).toBe(200);
     });
@@ -267,13 +311,21 @@ describe('Sessions and tokens', () => {
     /** Signs like the API does (HS256, issuer, audience, 10 min), unless told otherwise. */
     const sign = (payload: object, options: jwt.SignOptions = {}, secret: string = TEST_SECRETS.JWT_SECRET) =>
       jwt.sign(payload, secret, { algorithm: 'HS256', issuer: 'nestmap', audience: 'nestmap-api', ...options });
-    const valid = (overrides: object = {}, options: jwt.SignOptions = {}) => sign({ ...claims, ...overrides }, { expiresIn: 600, ...options });
+    const valid = (overrides: object = {}, options: jwt.SignOptions = {}) =>
+      sign({ ...claims, ...overrides }, { expiresIn: 600, ...options });
 
     beforeAll(async () => {
       const admin = await registerOrganization(t.api);
       traveller = await addMember(t.api, admin, 'traveller');
       const { sid } = jwt.decode(traveller.accessToken) as { sid: string };
-      claims = { sub: traveller.user.id, org: traveller.user.organizationId, role: 'traveller', ver: 0, sid, typ: 'access' };
+      claims = {
+        sub: traveller.user.id,
+        org: traveller.user.organizationId,
+        role: 'traveller',
+        ver: 0,
+        sid,
+        typ: 'access',
+      };
     });
 
     it('accepts a correctly made token signed with the real secret (control case: the refusals below are not trivial)', async () => {
@@ -288,25 +340,56 @@ describe('Sessions and tokens', () => {
     });
 
     it.each<[string, () => string]>([
-      ['alg "none" with an empty signature', () => `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url({ ...claims, iss: 'nestmap', aud: 'nestmap-api', iat: now(), exp: now() + 600 })}.`],
-      ['a payload altered (role → admin) under the original signature', () => {
-        const [header, payload, signature] = traveller.accessToken.split('.');
-        const altered = { ...JSON.parse(Buffer.from(payload, 'base64url').toString()), role: 'admin' };
-        return `${header}.${base64url(altered)}.${signature}`;
-      }],
-      ['a signature made with another secret', () => sign({ ...claims }, { expiresIn: 600 }, 'another-secret-of-the-same-length-0123456789abcdef')],
+      [
+        'alg "none" with an empty signature',
+        () =>
+          `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url({ ...claims, iss: 'nestmap', aud: 'nestmap-api', iat: now(), exp: now() + 600 })}.`,
+      ],
+      [
+        'a payload altered (role → admin) under the original signature',
+        () => {
+          const [header, payload, signature] = traveller.accessToken.split('.');
+          const altered = { ...JSON.parse(Buffer.from(payload, 'base64url').toString()), role: 'admin' };
+          return `${header}.${base64url(altered)}.${signature}`;
+        },
+      ],
+      [
+        'a signature made with another secret',
+        () => sign({ ...claims }, { expiresIn: 600 }, 'another-secret-of-the-same-length-0123456789abcdef'),
+      ],
       ['HS512 with the real secret (algorithm not allowed)', () => valid({}, { algorithm: 'HS512' })],
       ['nbf = now + 60', () => sign({ ...claims, exp: now() + 600, nbf: now() + 60 })],
       ['no exp', () => sign({ ...claims })],
       ['an audience of another service', () => valid({}, { audience: 'nestmap-billing' })],
       ['an issuer of another service', () => valid({}, { issuer: 'someone-else' })],
-      ['a jku header', () => valid({}, { header: { alg: 'HS256', jku: 'https://keys.attacker.example/jwks.json' } as jwt.JwtHeader })],
-      ['a jwk header', () => valid({}, { header: { alg: 'HS256', jwk: { kty: 'oct', k: 'YXR0YWNrZXI' } } as unknown as jwt.JwtHeader })],
+      [
+        'a jku header',
+        () => valid({}, { header: { alg: 'HS256', jku: 'https://keys.attacker.example/jwks.json' } as jwt.JwtHeader }),
+      ],
+      [
+        'a jwk header',
+        () =>
+          valid({}, { header: { alg: 'HS256', jwk: { kty: 'oct', k: 'YXR0YWNrZXI' } } as unknown as jwt.JwtHeader }),
+      ],
       ['a kid header', () => valid({}, { keyid: 'attacker-key-1' })],
-      ['an x5u header', () => valid({}, { header: { alg: 'HS256', x5u: 'https://keys.attacker.example/cert.pem' } as unknown as jwt.JwtHeader })],
+      [
+        'an x5u header',
+        () =>
+          valid(
+            {},
+            { header: { alg: 'HS256', x5u: 'https://keys.attacker.example/cert.pem' } as unknown as jwt.JwtHeader },
+          ),
+      ],
       ['typ "refresh"', () => valid({ typ: 'refresh' })],
       ['typ "id"', () => valid({ typ: 'id' })],
-      ['no typ', () => sign({ sub: claims.sub, org: claims.org, role: claims.role, ver: claims.ver, sid: claims.sid }, { expiresIn: 600 })],
+      [
+        'no typ',
+        () =>
+          sign(
+            { sub: claims.sub, org: claims.org, role: claims.role, ver: claims.ver, sid: claims.sid },
+            { expiresIn: 600 },
+          ),
+      ],
       ['a token version other than the user’s current one', () => valid({ ver: 1 })],
       ['another organization than the user’s', () => valid({ org: '00000000-0000-4000-8000-000000000000' })],
       ['an unknown user', () => valid({ sub: '00000000-0000-4000-8000-000000000000' })],
@@ -319,7 +402,8 @@ describe('Sessions and tokens', () => {
     });
 
     it('says TOKEN_EXPIRED only of a token that is genuine in every other way (401 either way)', async () => {
-      const expired = (overrides: object = {}, options: jwt.SignOptions = {}, secret?: string) => sign({ ...claims, exp: now() - 1, ...overrides }, options, secret);
+      const expired = (overrides: object = {}, options: jwt.SignOptions = {}, secret?: string) =>
+        sign({ ...claims, exp: now() - 1, ...overrides }, options, secret);
       expect401(await me(expired()), ACCESS_EXPIRED);
       expect401(await me(expired({}, {}, 'another-secret-of-the-same-length-0123456789abcdef')), ACCESS_REFUSED);
       expect401(await me(expired({}, { audience: 'nestmap-billing' })), ACCESS_REFUSED);

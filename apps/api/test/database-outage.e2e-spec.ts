@@ -34,7 +34,10 @@ describe('Database outage', () => {
     const target = new URL(database.url);
     proxy = new TcpProxy(target.hostname, Number(target.port || 5432));
     const port = await proxy.start();
-    t = await startTestApp({ DB_CONNECT_TIMEOUT_MS: '1000', DB_STATEMENT_TIMEOUT_MS: '1000' }, { url: throughProxy(database.url, port), directUrl: database.url });
+    t = await startTestApp(
+      { DB_CONNECT_TIMEOUT_MS: '1000', DB_STATEMENT_TIMEOUT_MS: '1000' },
+      { url: throughProxy(database.url, port), directUrl: database.url },
+    );
     session = await registerOrganization(t.api);
   });
   afterAll(async () => {
@@ -58,7 +61,11 @@ describe('Database outage', () => {
     const route = await timed(() => t.api.get('/api/organizations/current', { token: session.accessToken }));
     expect(route.result.status).toBe(503);
     expect(route.result.headers.get('retry-after')).toBe('5');
-    expect(route.result.body).toMatchObject({ statusCode: 503, error: 'Service Unavailable', code: 'SERVICE_UNAVAILABLE' });
+    expect(route.result.body).toMatchObject({
+      statusCode: 503,
+      error: 'Service Unavailable',
+      code: 'SERVICE_UNAVAILABLE',
+    });
     expect(route.result.text).not.toMatch(/ECONN|at \w+ \(|SELECT|postgres:\/\//);
     expect(route.ms).toBeLessThan(2000);
 
@@ -118,7 +125,8 @@ describe('A database that refuses connections', () => {
   let database: { url: string; name: string };
   let walker: OpenApiWalker;
 
-  const allowConnections = (allow: boolean) => admin.query(`ALTER DATABASE "${database.name}" ALLOW_CONNECTIONS ${allow}`);
+  const allowConnections = (allow: boolean) =>
+    admin.query(`ALTER DATABASE "${database.name}" ALLOW_CONNECTIONS ${allow}`);
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -136,29 +144,50 @@ describe('A database that refuses connections', () => {
 
   /** A concrete URL for a templated path: any id will do, the database is not there to find it. */
   const concrete = (path: string) =>
-    path.replace('{file}', `${randomBytes(32).toString('base64url')}.ics`).replace(/\{\w+\}/g, '00000000-0000-4000-8000-000000000000');
+    path
+      .replace('{file}', `${randomBytes(32).toString('base64url')}.ics`)
+      .replace(/\{\w+\}/g, '00000000-0000-4000-8000-000000000000');
 
   it('answers 503 + Retry-After on every route that needs it, never 500, and /api/health/live stays 200', async () => {
     await allowConnections(false);
     // The test's own connection (t.sql) has no application name and stays; the app's pool loses all of its connections.
-    await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND application_name = 'nestmap-api'`, [database.name]);
+    await admin.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND application_name = 'nestmap-api'`,
+      [database.name],
+    );
 
     const routes = walker.routes().filter(({ path }) => path !== '/api/health/live');
     expect(routes.length).toBeGreaterThan(30);
     const answers: string[] = [];
     for (const { method, path, operation } of routes) {
       const schema = walker.bodySchema(operation);
-      const response = await t.api.request(method, concrete(path), { token: session.accessToken, body: schema && walker.body(schema) });
+      const response = await t.api.request(method, concrete(path), {
+        token: session.accessToken,
+        body: schema && walker.body(schema),
+      });
       answers.push(`${method} ${path} ${response.status} ${response.headers.get('retry-after')}`);
-      if (response.status === 503 && response.headers.get('content-type')?.includes('application/json') && 'statusCode' in response.body) {
-        expect(response.body).toMatchObject({ statusCode: 503, error: 'Service Unavailable', requestId: expect.any(String) });
+      if (
+        response.status === 503 &&
+        response.headers.get('content-type')?.includes('application/json') &&
+        'statusCode' in response.body
+      ) {
+        expect(response.body).toMatchObject({
+          statusCode: 503,
+          error: 'Service Unavailable',
+          requestId: expect.any(String),
+        });
       }
     }
     // Health answers 503 for probes; answers that need no database may be given; all else is 503 + Retry-After.
     const expected = (answer: string) =>
-      / 503 5$/.test(answer) || /^GET \/api\/health(\/ready)? 503/.test(answer) || DATABASE_FREE.some((route) => answer.startsWith(`${route} `));
+      / 503 5$/.test(answer) ||
+      /^GET \/api\/health(\/ready)? 503/.test(answer) ||
+      DATABASE_FREE.some((route) => answer.startsWith(`${route} `));
     expect(answers.filter((answer) => !expected(answer))).toEqual([]);
-    expect((await t.api.get('/api/health/ready')).body).toMatchObject({ status: 'error', error: { database: { status: 'down' } } });
+    expect((await t.api.get('/api/health/ready')).body).toMatchObject({
+      status: 'error',
+      error: { database: { status: 'down' } },
+    });
     expect((await t.api.get('/api/health/live')).status).toBe(200);
   });
 

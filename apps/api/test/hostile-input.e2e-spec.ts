@@ -30,7 +30,11 @@ function headersOf(response: ApiResponse | RawResponse): Headers_ {
 
 const FIELD_CODES = new Set<unknown>(Object.values(FieldErrorCode));
 const isFieldError = (error: Record<string, unknown>) =>
-  typeof error.field === 'string' && error.field !== '' && FIELD_CODES.has(error.code) && typeof error.message === 'string' && Object.keys(error).length === 3;
+  typeof error.field === 'string' &&
+  error.field !== '' &&
+  FIELD_CODES.has(error.code) &&
+  typeof error.message === 'string' &&
+  Object.keys(error).length === 3;
 
 /**
  * spec/API.md's error shape with its machine-readable `code` (docs/errors.md: a known code whose
@@ -44,9 +48,13 @@ function errorProblems(response: ApiResponse | RawResponse): string[] {
   if (typeof body !== 'object' || body === null) return [`body is not JSON: ${response.text.slice(0, 120)}`];
   const validation = body.code === 'VALIDATION_FAILED';
   const keys = Object.keys(body).sort().join(',');
-  if (keys !== (validation ? 'code,error,errors,message,requestId,statusCode' : 'code,error,message,requestId,statusCode')) problems.push(`keys ${keys}`);
+  if (
+    keys !== (validation ? 'code,error,errors,message,requestId,statusCode' : 'code,error,message,requestId,statusCode')
+  )
+    problems.push(`keys ${keys}`);
   if (!ERROR_CODES.includes(body.code as ErrorCode)) problems.push(`code ${String(body.code)}`);
-  else if (STATUS_OF_CODE[body.code as ErrorCode] !== response.status) problems.push(`code ${String(body.code)} with status ${response.status}`);
+  else if (STATUS_OF_CODE[body.code as ErrorCode] !== response.status)
+    problems.push(`code ${String(body.code)} with status ${response.status}`);
   if (validation) {
     const errors = Array.isArray(body.errors) ? (body.errors as Record<string, unknown>[]) : [];
     if (!errors.length || !errors.every(isFieldError)) {
@@ -61,7 +69,8 @@ function errorProblems(response: ApiResponse | RawResponse): string[] {
   if (!headers['content-security-policy']?.includes("frame-ancestors 'none'")) problems.push('no CSP');
   if (headers['strict-transport-security'] !== 'max-age=31536000; includeSubDomains') problems.push('no HSTS');
   if (headers['cache-control'] !== 'no-store') problems.push('no Cache-Control: no-store');
-  if (headers['content-type'] !== 'application/json; charset=utf-8') problems.push(`content-type ${headers['content-type']}`);
+  if (headers['content-type'] !== 'application/json; charset=utf-8')
+    problems.push(`content-type ${headers['content-type']}`);
   return problems;
 }
 
@@ -82,19 +91,52 @@ describe('Hostile input never makes a 500 (generated from the OpenAPI document)'
     admin = await registerOrganization(t.api);
     const traveller = await addMember(t.api, admin, 'traveller');
     const trip = await createTrip(t.api, admin);
-    const activity = await t.api.post(`/api/trips/${trip.id}/activities`, { title: 'Meeting', type: 'meeting', startsAt: '2026-03-10T10:00:00+01:00' }, { token: admin.accessToken });
-    const invitation = await t.api.post('/api/organizations/current/invitations', { email: uniqueEmail() }, { token: admin.accessToken });
+    const activity = await t.api.post(
+      `/api/trips/${trip.id}/activities`,
+      { title: 'Meeting', type: 'meeting', startsAt: '2026-03-10T10:00:00+01:00' },
+      { token: admin.accessToken },
+    );
+    const invitation = await t.api.post(
+      '/api/organizations/current/invitations',
+      { email: uniqueEmail() },
+      { token: admin.accessToken },
+    );
     expect([activity.status, invitation.status]).toEqual([201, 201]);
     // A flight search (sandbox supplier) of the trip, departing in 60 days.
     const departureDate = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
-    const flightSearch = await t.api.post(`/api/trips/${trip.id}/flight-searches`, { slices: [{ origin: 'FRA', destination: 'JFK', departureDate }] }, { token: admin.accessToken });
+    const flightSearch = await t.api.post(
+      `/api/trips/${trip.id}/flight-searches`,
+      { slices: [{ origin: 'FRA', destination: 'JFK', departureDate }] },
+      { token: admin.accessToken },
+    );
     if (flightSearch.status !== 201) throw new Error(`flight search: ${flightSearch.status} ${flightSearch.text}`);
     // A confirmed (sandbox) booking of its cheapest offer, for /bookings/{id}.
-    const profile = { givenName: 'Ada', familyName: 'Admin', bornOn: '1980-01-01', gender: 'f', title: 'ms', email: 'ada@example.com', phoneNumber: '+442071234567' };
+    const profile = {
+      givenName: 'Ada',
+      familyName: 'Admin',
+      bornOn: '1980-01-01',
+      gender: 'f',
+      title: 'ms',
+      email: 'ada@example.com',
+      phoneNumber: '+442071234567',
+    };
     await t.api.put('/api/users/me/passenger-profile', profile, { token: admin.accessToken });
-    const booking = await t.api.post(`/api/trips/${trip.id}/bookings`, { offerId: flightSearch.body.items[0].id }, { token: admin.accessToken, headers: { 'idempotency-key': 'fixture-booking' } });
+    const booking = await t.api.post(
+      `/api/trips/${trip.id}/bookings`,
+      { offerId: flightSearch.body.items[0].id },
+      { token: admin.accessToken, headers: { 'idempotency-key': 'fixture-booking' } },
+    );
     if (booking.status !== 201) throw new Error(`booking: ${booking.status} ${booking.text}`);
-    ids = { trips: trip.id, activities: activity.body.id, members: traveller.user.id, users: traveller.user.id, invitations: invitation.body.id, 'flight-searches': flightSearch.body.search.id, bookings: booking.body.id, calendar: 'feed.ics' };
+    ids = {
+      trips: trip.id,
+      activities: activity.body.id,
+      members: traveller.user.id,
+      users: traveller.user.id,
+      invitations: invitation.body.id,
+      'flight-searches': flightSearch.body.search.id,
+      bookings: booking.body.id,
+      calendar: 'feed.ics',
+    };
     walker = new OpenApiWalker((await t.api.get('/api/docs-json')).body);
     // The set-up's events are handled now, so the outbox poll writes no audit row or e-mail mid-test.
     await drainOutbox(t);
@@ -128,11 +170,15 @@ describe('Hostile input never makes a 500 (generated from the OpenAPI document)'
 
   /** A digest of every table, to prove that refused requests wrote nothing. */
   async function databaseDigest(): Promise<Record<string, string>> {
-    const { rows } = await t.sql.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
+    const { rows } = await t.sql.query<{ tablename: string }>(
+      "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
+    );
     const digests = await Promise.all(
       rows.map(async ({ tablename }) => {
         const row = DIGESTED.get(tablename) ?? 'x';
-        const result = await t.sql.query(`SELECT md5(coalesce(string_agg(md5(${row}::text), ',' ORDER BY md5(${row}::text)), '')) AS digest FROM "${tablename}" x`);
+        const result = await t.sql.query(
+          `SELECT md5(coalesce(string_agg(md5(${row}::text), ',' ORDER BY md5(${row}::text)), '')) AS digest FROM "${tablename}" x`,
+        );
         return [tablename, result.rows[0].digest as string] as const;
       }),
     );
@@ -155,7 +201,11 @@ describe('Hostile input never makes a 500 (generated from the OpenAPI document)'
       if (response.status >= 500) problems.push(`status ${response.status}`);
       if (response.status >= 400) problems.push(...errorProblems(response));
       else if (item.mustBeRefused) problems.push(`accepted with ${response.status}`);
-      else if (item.echo && typeof response.body?.[item.echo.field] === 'string' && response.body[item.echo.field] !== item.echo.value.trim()) {
+      else if (
+        item.echo &&
+        typeof response.body?.[item.echo.field] === 'string' &&
+        response.body[item.echo.field] !== item.echo.value.trim()
+      ) {
         problems.push(`stored ${JSON.stringify(response.body[item.echo.field])}`);
       }
       return problems.map((problem) => `${item.label}: ${problem}`);
@@ -173,7 +223,11 @@ describe('Hostile input never makes a 500 (generated from the OpenAPI document)'
       const resolved = walker.resolve(property);
       targets.push({ path: [name], schema: resolved, required: required.has(name) });
       for (const [inner, innerProperty] of Object.entries(resolved.properties ?? {})) {
-        targets.push({ path: [name, inner], schema: walker.resolve(innerProperty), required: (resolved.required ?? []).includes(inner) });
+        targets.push({
+          path: [name, inner],
+          schema: walker.resolve(innerProperty),
+          required: (resolved.required ?? []).includes(inner),
+        });
       }
     }
     return targets.flatMap((target) => {
@@ -182,14 +236,27 @@ describe('Hostile input never makes a 500 (generated from the OpenAPI document)'
         const body: Record<string, any> = structuredClone(base);
         const [outer, inner] = target.path;
         if (inner === undefined) body[outer] = hostile.value;
-        else body[outer] = { ...(body[outer] ?? (walker.sample(schema.properties![outer]) as object)), [inner]: hostile.value };
-        const accepted = hostile.mayBeAccepted({ sample, required: target.required, nullable: target.schema.nullable === true });
+        else
+          body[outer] = {
+            ...(body[outer] ?? (walker.sample(schema.properties![outer]) as object)),
+            [inner]: hostile.value,
+          };
+        const accepted = hostile.mayBeAccepted({
+          sample,
+          required: target.required,
+          nullable: target.schema.nullable === true,
+        });
         const isText = hostile.value === RTL_TEXT || hostile.value === EMOJI_TEXT;
         return {
           label: `${route.method} ${route.path} ${target.path.join('.')} = ${hostile.name}`,
           mustBeRefused: !accepted,
           echo: isText && inner === undefined ? { field: outer, value: hostile.value as string } : undefined,
-          send: () => t.api.request(route.method, concrete(route.path), { token: admin.accessToken, rawBody: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+          send: () =>
+            t.api.request(route.method, concrete(route.path), {
+              token: admin.accessToken,
+              rawBody: JSON.stringify(body),
+              headers: { 'content-type': 'application/json' },
+            }),
         };
       });
     });
@@ -208,11 +275,17 @@ describe('Hostile input never makes a 500 (generated from the OpenAPI document)'
       violations.push(...(await run(cases.filter((item) => item.mustBeRefused))));
       const after = await databaseDigest();
       for (const table of Object.keys(before)) {
-        if (before[table] !== after[table]) violations.push(`${route.method} ${route.path}: refused requests changed table ${table}`);
+        if (before[table] !== after[table])
+          violations.push(`${route.method} ${route.path}: refused requests changed table ${table}`);
       }
       violations.push(...(await run(cases.filter((item) => !item.mustBeRefused && !item.echo))));
       // One at a time: a concurrent write to the same row would answer with the other value.
-      violations.push(...(await run(cases.filter((item) => item.echo), 1)));
+      violations.push(
+        ...(await run(
+          cases.filter((item) => item.echo),
+          1,
+        )),
+      );
     }
     expect(sent).toBeGreaterThan(1000);
     expect(violations).toEqual([]);
@@ -231,7 +304,12 @@ describe('Hostile input never makes a 500 (generated from the OpenAPI document)'
       bodies.map((body) => ({
         label: `${route.method} ${route.path} ${body.name}`,
         mustBeRefused: true,
-        send: () => t.api.request(route.method, concrete(route.path), { token: admin.accessToken, rawBody: body.raw, headers: { 'content-type': 'application/json' } }),
+        send: () =>
+          t.api.request(route.method, concrete(route.path), {
+            token: admin.accessToken,
+            rawBody: body.raw,
+            headers: { 'content-type': 'application/json' },
+          }),
       })),
     );
     const violations = await run(cases);
@@ -245,7 +323,10 @@ describe('Hostile input never makes a 500 (generated from the OpenAPI document)'
         .filter((parameter) => parameter.in === 'query')
         .flatMap((parameter) =>
           HOSTILE_QUERY_VALUES.map((hostile) => {
-            const query = [...requiredQuery(route, parameter.name), ...hostile.encoded.map((value) => `${parameter.name}=${value}`)].join('&');
+            const query = [
+              ...requiredQuery(route, parameter.name),
+              ...hostile.encoded.map((value) => `${parameter.name}=${value}`),
+            ].join('&');
             return {
               label: `${route.method} ${route.path}?${parameter.name} = ${hostile.name}`,
               mustBeRefused: hostile.mustBeRefused,
@@ -260,7 +341,12 @@ describe('Hostile input never makes a 500 (generated from the OpenAPI document)'
         ['__proto__', 'constructor', 'a%00b'].map((key) => ({
           label: `${route.method} ${route.path}?${key}=1`,
           mustBeRefused: true,
-          send: () => t.api.request(route.method, `${concrete(route.path)}?${[...requiredQuery(route, ''), `${key}=1`].join('&')}`, { token: admin.accessToken }),
+          send: () =>
+            t.api.request(
+              route.method,
+              `${concrete(route.path)}?${[...requiredQuery(route, ''), `${key}=1`].join('&')}`,
+              { token: admin.accessToken },
+            ),
         })),
       );
     expect(cases.length).toBeGreaterThanOrEqual(200);
@@ -304,7 +390,11 @@ describe('Bad input is a 400, never a 500: the reported cases', () => {
     admin = await registerOrganization(t.api);
     travellerId = (await addMember(t.api, admin, 'traveller')).user.id;
     trip = await createTrip(t.api, admin);
-    const activity = await t.api.post(`/api/trips/${trip.id}/activities`, { title: 'Meeting', type: 'meeting', startsAt: '2026-03-10T10:00:00+01:00' }, { token: admin.accessToken });
+    const activity = await t.api.post(
+      `/api/trips/${trip.id}/activities`,
+      { title: 'Meeting', type: 'meeting', startsAt: '2026-03-10T10:00:00+01:00' },
+      { token: admin.accessToken },
+    );
     activityId = activity.body.id;
   });
   afterAll(() => t.close());
@@ -326,7 +416,12 @@ describe('Bad input is a 400, never a 500: the reported cases', () => {
       await t.api.patch(`/api/activities/${activityId}`, { notes: 'x\u0000' }, as()),
       await t.api.patch(`/api/activities/${activityId}`, { bookingReference: 'LH\u0000' }, as()),
       await t.api.patch(org, { name: 'Acme\u0000' }, as()),
-      await t.api.post('/api/auth/register', { email: uniqueEmail(), password: 'violet tractor umbrella 42', name: 'N\u0000', organizationName: 'O' }),
+      await t.api.post('/api/auth/register', {
+        email: uniqueEmail(),
+        password: 'violet tractor umbrella 42',
+        name: 'N\u0000',
+        organizationName: 'O',
+      }),
     ]) {
       expectRefused(response);
       expect(response.body.code).toBe('ILL_FORMED_TEXT');
@@ -335,7 +430,9 @@ describe('Bad input is a 400, never a 500: the reported cases', () => {
 
   it('refuses explicit null for required fields in PATCH bodies with 400, changing nothing', async () => {
     const cases: [string, Record<string, unknown>][] = [
-      ...['title', 'destination', 'startDate', 'endDate'].map((field) => [`/api/trips/${trip.id}`, { [field]: null }] as [string, Record<string, unknown>]),
+      ...['title', 'destination', 'startDate', 'endDate'].map(
+        (field) => [`/api/trips/${trip.id}`, { [field]: null }] as [string, Record<string, unknown>],
+      ),
       [`/api/activities/${activityId}`, { title: null }],
       [`/api/activities/${activityId}`, { timezone: null }],
       ['/api/organizations/current', { name: null }],
@@ -349,8 +446,12 @@ describe('Bad input is a 400, never a 500: the reported cases', () => {
       const field = Object.keys(body)[0];
       expect(response.body.errors).toContainEqual({ field, code: 'REQUIRED', message: expect.stringContaining(field) });
     }
-    expectRefused(await t.api.post('/api/organizations/current/invitations', { email: uniqueEmail(), role: null }, as()));
-    expect((await t.sql.query('SELECT t.*, a.* FROM trips t JOIN activities a ON a.trip_id = t.id')).rows).toEqual(before);
+    expectRefused(
+      await t.api.post('/api/organizations/current/invitations', { email: uniqueEmail(), role: null }, as()),
+    );
+    expect((await t.sql.query('SELECT t.*, a.* FROM trips t JOIN activities a ON a.trip_id = t.id')).rows).toEqual(
+      before,
+    );
     // Nullable fields can still be cleared.
     const cleared = await t.api.patch(`/api/trips/${trip.id}`, { purpose: null }, as());
     expect({ status: cleared.status, purpose: cleared.body.purpose }).toEqual({ status: 200, purpose: null });
@@ -359,19 +460,36 @@ describe('Bad input is a 400, never a 500: the reported cases', () => {
   it('refuses an e-mail with a lone UTF-16 surrogate with 400 on login, register and invitations', async () => {
     const email = '\ud800x@a.test';
     expectRefused(await t.api.post('/api/auth/login', { email, password: 'whatever password' }));
-    expectRefused(await t.api.post('/api/auth/register', { email, password: 'violet tractor umbrella 42', name: 'N', organizationName: 'O' }));
+    expectRefused(
+      await t.api.post('/api/auth/register', {
+        email,
+        password: 'violet tractor umbrella 42',
+        name: 'N',
+        organizationName: 'O',
+      }),
+    );
     expectRefused(await t.api.post('/api/organizations/current/invitations', { email }, as()));
-    expectRefused(await t.api.post('/api/auth/login', { ['\udc00']: 1, email: 'a@b.test', password: 'whatever password' }));
+    expectRefused(
+      await t.api.post('/api/auth/login', { ['\udc00']: 1, email: 'a@b.test', password: 'whatever password' }),
+    );
   });
 
   it('refuses JSON nested 3,000 levels with 400 on unauthenticated routes too', async () => {
     for (const path of ['/api/auth/login', '/api/auth/register', '/api/auth/refresh', '/api/trips']) {
-      const response = await t.api.post(path, undefined, { ...as(), rawBody: `{"email":${deeplyNestedJson(3000)}}`, headers: { 'content-type': 'application/json' } });
+      const response = await t.api.post(path, undefined, {
+        ...as(),
+        rawBody: `{"email":${deeplyNestedJson(3000)}}`,
+        headers: { 'content-type': 'application/json' },
+      });
       expectRefused(response);
       expect(response.body.code).toBe('JSON_TOO_DEEP');
     }
     // Ordinary nesting and brackets inside strings are fine.
-    const budget = await t.api.patch(`/api/trips/${trip.id}`, { purpose: '[[[[{{{{'.repeat(20), budget: { amount: '2500.00', currency: 'EUR' } }, as());
+    const budget = await t.api.patch(
+      `/api/trips/${trip.id}`,
+      { purpose: '[[[[{{{{'.repeat(20), budget: { amount: '2500.00', currency: 'EUR' } },
+      as(),
+    );
     expect(budget.status).toBe(200);
   });
 
@@ -379,19 +497,60 @@ describe('Bad input is a 400, never a 500: the reported cases', () => {
     const count = async () => Number((await t.sql.query('SELECT count(*) FROM trips')).rows[0].count);
     const before = await count();
     const form = { 'content-type': 'application/x-www-form-urlencoded' };
-    expectRefused(await t.api.post('/api/trips', undefined, { ...as(), rawBody: 'title=Form&destination=Berlin&startDate=2026-03-09&endDate=2026-03-10', headers: form }), 415);
-    expectRefused(await t.api.post('/api/auth/register', undefined, { rawBody: `email=${uniqueEmail()}&password=violet+tractor+umbrella+42&name=F&organizationName=F`, headers: form }), 415);
-    expectRefused(await t.api.post('/api/trips', undefined, { ...as(), rawBody: '--x\r\n', headers: { 'content-type': 'multipart/form-data; boundary=x' } }), 415);
+    expectRefused(
+      await t.api.post('/api/trips', undefined, {
+        ...as(),
+        rawBody: 'title=Form&destination=Berlin&startDate=2026-03-09&endDate=2026-03-10',
+        headers: form,
+      }),
+      415,
+    );
+    expectRefused(
+      await t.api.post('/api/auth/register', undefined, {
+        rawBody: `email=${uniqueEmail()}&password=violet+tractor+umbrella+42&name=F&organizationName=F`,
+        headers: form,
+      }),
+      415,
+    );
+    expectRefused(
+      await t.api.post('/api/trips', undefined, {
+        ...as(),
+        rawBody: '--x\r\n',
+        headers: { 'content-type': 'multipart/form-data; boundary=x' },
+      }),
+      415,
+    );
     expect(await count()).toBe(before);
   });
 
   it('stores currencies and time zones in their canonical spelling, and refuses what is neither', async () => {
-    const created = await createTrip(t.api, admin, { timezone: 'europe/berlin', budget: { amount: '100.00', currency: 'eur' } });
-    expect({ timezone: created.timezone, budget: created.budget }).toEqual({ timezone: 'Europe/Berlin', budget: { amount: '100.00', currency: 'EUR' } });
-    const stored = (await t.sql.query('SELECT timezone, budget_currency FROM trips WHERE id = $1', [created.id])).rows[0];
+    const created = await createTrip(t.api, admin, {
+      timezone: 'europe/berlin',
+      budget: { amount: '100.00', currency: 'eur' },
+    });
+    expect({ timezone: created.timezone, budget: created.budget }).toEqual({
+      timezone: 'Europe/Berlin',
+      budget: { amount: '100.00', currency: 'EUR' },
+    });
+    const stored = (await t.sql.query('SELECT timezone, budget_currency FROM trips WHERE id = $1', [created.id]))
+      .rows[0];
     expect(stored).toEqual({ timezone: 'Europe/Berlin', budget_currency: 'EUR' });
-    const activity = await t.api.post(`/api/trips/${created.id}/activities`, { title: 'Call', type: 'meeting', startsAt: '2026-03-10T10:00:00+01:00', timezone: 'asia/KOLKATA', cost: { amount: '1.00', currency: 'eur' } }, as());
-    expect({ status: activity.status, timezone: activity.body.timezone, cost: activity.body.cost?.currency }).toEqual({ status: 201, timezone: 'Asia/Kolkata', cost: 'EUR' });
+    const activity = await t.api.post(
+      `/api/trips/${created.id}/activities`,
+      {
+        title: 'Call',
+        type: 'meeting',
+        startsAt: '2026-03-10T10:00:00+01:00',
+        timezone: 'asia/KOLKATA',
+        cost: { amount: '1.00', currency: 'eur' },
+      },
+      as(),
+    );
+    expect({ status: activity.status, timezone: activity.body.timezone, cost: activity.body.cost?.currency }).toEqual({
+      status: 201,
+      timezone: 'Asia/Kolkata',
+      cost: 'EUR',
+    });
     const alias = await t.api.patch(`/api/activities/${activity.body.id}`, { timezone: 'us/eastern' }, as());
     expect(alias.body.timezone).toBe('America/New_York');
     const policy = await t.api.get('/api/organizations/current/policy', as());
@@ -417,7 +576,10 @@ describe('Bad input is a 400, never a 500: the reported cases', () => {
     const host = `Host: ${new URL(t.baseUrl).host}\r\n`;
     expectRefused(await rawHttp(t.baseUrl, `BREW /api/health HTTP/1.1\r\n${host}\r\n`));
     expectRefused(await rawHttp(t.baseUrl, `GET /api/health HTTP/1.1\r\n${host}X-Evil: a\u0000b\r\n\r\n`));
-    expectRefused(await rawHttp(t.baseUrl, `GET /api/health HTTP/1.1\r\n${host}X-Big: ${'a'.repeat(20_000)}\r\n\r\n`), 431);
+    expectRefused(
+      await rawHttp(t.baseUrl, `GET /api/health HTTP/1.1\r\n${host}X-Big: ${'a'.repeat(20_000)}\r\n\r\n`),
+      431,
+    );
     expectRefused(await rawHttp(t.baseUrl, `GET /${'a'.repeat(20_000)} HTTP/1.1\r\n${host}\r\n`), 431);
   });
 });
@@ -442,7 +604,12 @@ describe('Slow clients are timed out (408)', () => {
   });
 
   it('times out headers sent one line at a time', async () => {
-    const lines = ['GET /api/health HTTP/1.1\r\n', host(), ...Array.from({ length: 30 }, (_, i) => `X-Slow-${i}: 1\r\n`), '\r\n'];
+    const lines = [
+      'GET /api/health HTTP/1.1\r\n',
+      host(),
+      ...Array.from({ length: 30 }, (_, i) => `X-Slow-${i}: 1\r\n`),
+      '\r\n',
+    ];
     const response = await rawHttp(t.baseUrl, lines, 200);
     expect(response.status).toBe(408);
     expect(errorProblems(response)).toEqual([]);

@@ -8,7 +8,11 @@ describe('HTTP edge', () => {
   let admin: Session;
 
   beforeAll(async () => {
-    t = await startTestApp({ CORS_ORIGINS: 'https://app.nestmap.test', THROTTLE_LIMIT: '5', THROTTLE_TTL_SECONDS: '60' });
+    t = await startTestApp({
+      CORS_ORIGINS: 'https://app.nestmap.test',
+      THROTTLE_LIMIT: '5',
+      THROTTLE_TTL_SECONDS: '60',
+    });
     admin = await registerOrganization(t.api);
   });
   afterAll(() => t.close());
@@ -42,7 +46,13 @@ describe('HTTP edge', () => {
   it('echoes a sane X-Request-Id and puts the request id in error bodies', async () => {
     const response = await t.api.get('/api/organizations/current', { headers: { 'x-request-id': 'probe-123' } });
     expect(response.headers.get('x-request-id')).toBe('probe-123');
-    expect(response.body).toEqual({ statusCode: 401, message: 'Missing, invalid or expired access token', error: 'Unauthorized', code: 'UNAUTHENTICATED', requestId: 'probe-123' });
+    expect(response.body).toEqual({
+      statusCode: 401,
+      message: 'Missing, invalid or expired access token',
+      error: 'Unauthorized',
+      code: 'UNAUTHENTICATED',
+      requestId: 'probe-123',
+    });
     const insane = await t.api.get('/api/organizations/current', { headers: { 'x-request-id': 'x'.repeat(200) } });
     expect(insane.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
@@ -67,10 +77,16 @@ describe('HTTP edge', () => {
   });
 
   it('refuses non-JSON bodies with 415, malformed JSON with 400 and bodies over 1 MiB with 413', async () => {
-    const plain = await t.api.post('/api/auth/login', undefined, { rawBody: 'email=a', headers: { 'content-type': 'text/plain' } });
+    const plain = await t.api.post('/api/auth/login', undefined, {
+      rawBody: 'email=a',
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(plain.status).toBe(415);
     expect(plain.body).toMatchObject({ statusCode: 415, error: 'Unsupported Media Type' });
-    const malformed = await t.api.post('/api/auth/login', undefined, { rawBody: '{"email": ', headers: { 'content-type': 'application/json' } });
+    const malformed = await t.api.post('/api/auth/login', undefined, {
+      rawBody: '{"email": ',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(malformed.status).toBe(400);
     expect(malformed.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
     const huge = await t.api.post('/api/auth/login', undefined, {
@@ -96,7 +112,12 @@ describe('HTTP edge', () => {
       const response = await own.api.get('/api/organizations/current/policy', { token: session.accessToken });
       expect(response.status).toBe(500);
       expect(Object.keys(response.body).sort()).toEqual(['code', 'error', 'message', 'requestId', 'statusCode']);
-      expect(response.body).toMatchObject({ statusCode: 500, message: 'Internal server error', error: 'Internal Server Error', code: 'INTERNAL_ERROR' });
+      expect(response.body).toMatchObject({
+        statusCode: 500,
+        message: 'Internal server error',
+        error: 'Internal Server Error',
+        code: 'INTERNAL_ERROR',
+      });
       expect(response.text).not.toMatch(/travel_policies|SELECT|QueryFailed|\.ts:|\/node_modules\//);
       expectSecurityHeaders(response.headers);
     } finally {
@@ -123,8 +144,8 @@ describe('HTTP edge', () => {
       const response = await t.api.get('/api/docs-json');
       expect(response.status).toBe(200);
       const document = response.body;
-      const documented = Object.entries(document.paths as Record<string, Record<string, unknown>>).flatMap(([path, methods]) =>
-        Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+      const documented = Object.entries(document.paths as Record<string, Record<string, unknown>>).flatMap(
+        ([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
       );
       const fastify = t.app.getHttpAdapter().getInstance();
       const served = fastify
@@ -152,7 +173,9 @@ describe('HTTP edge', () => {
       ]) {
         expect(documented).toContain(route);
       }
-      expect(document.components.schemas.RegisterDto.required).toEqual(expect.arrayContaining(['email', 'password', 'name', 'organizationName']));
+      expect(document.components.schemas.RegisterDto.required).toEqual(
+        expect.arrayContaining(['email', 'password', 'name', 'organizationName']),
+      );
       expect(document.components.schemas.TravelPolicyDto.properties.allowedCabinClasses).toBeDefined();
     });
 

@@ -52,7 +52,9 @@ describe('Indexes on a populated database', () => {
   function expectIndexScan(planNodes: PlanNode[], table: string): void {
     const onTable = planNodes.filter((node) => node['Relation Name'] === table);
     expect(onTable.map((node) => node['Node Type'])).not.toContain('Seq Scan');
-    expect(planNodes.map((node) => node['Node Type'])).toEqual(expect.arrayContaining([expect.stringMatching(/^(Index Scan|Index Only Scan|Bitmap Index Scan)$/)]));
+    expect(planNodes.map((node) => node['Node Type'])).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^(Index Scan|Index Only Scan|Bitmap Index Scan)$/)]),
+    );
   }
 
   it("uses an index for a manager's trip list page (organization, sorted by start date)", async () => {
@@ -94,13 +96,37 @@ describe('Indexes on a populated database', () => {
     await t.sql.query('ANALYZE flight_offers');
     const search = rows[0].id;
     const where = `o.organization_id = $1 AND o.search_id = $2 AND o.expires_at > now()`;
-    expectIndexScan(await plan(`SELECT * FROM flight_offers o WHERE ${where} ORDER BY o.policy_amount ASC NULLS LAST, o.duration_minutes ASC, o.id ASC LIMIT 20`, [org, search]), 'flight_offers');
-    expectIndexScan(await plan(`SELECT * FROM flight_offers o WHERE ${where} AND o.verdict = 'in_policy' ORDER BY o.policy_amount ASC NULLS LAST LIMIT 1`, [org, search]), 'flight_offers');
-    expectIndexScan(await plan(`SELECT * FROM flight_offers o WHERE ${where} AND o.stops <= 0 ORDER BY o.duration_minutes ASC NULLS LAST, o.policy_amount ASC, o.id ASC LIMIT 20`, [org, search]), 'flight_offers');
+    expectIndexScan(
+      await plan(
+        `SELECT * FROM flight_offers o WHERE ${where} ORDER BY o.policy_amount ASC NULLS LAST, o.duration_minutes ASC, o.id ASC LIMIT 20`,
+        [org, search],
+      ),
+      'flight_offers',
+    );
+    expectIndexScan(
+      await plan(
+        `SELECT * FROM flight_offers o WHERE ${where} AND o.verdict = 'in_policy' ORDER BY o.policy_amount ASC NULLS LAST LIMIT 1`,
+        [org, search],
+      ),
+      'flight_offers',
+    );
+    expectIndexScan(
+      await plan(
+        `SELECT * FROM flight_offers o WHERE ${where} AND o.stops <= 0 ORDER BY o.duration_minutes ASC NULLS LAST, o.policy_amount ASC, o.id ASC LIMIT 20`,
+        [org, search],
+      ),
+      'flight_offers',
+    );
   });
 
   it('uses an index for the access-token user check and the organization members list', async () => {
-    expectIndexScan(await plan('SELECT id, organization_id, role, active, token_version FROM users WHERE id = $1', [traveller]), 'users');
-    expectIndexScan(await plan('SELECT * FROM users WHERE organization_id = $1 ORDER BY created_at LIMIT 20', [org]), 'users');
+    expectIndexScan(
+      await plan('SELECT id, organization_id, role, active, token_version FROM users WHERE id = $1', [traveller]),
+      'users',
+    );
+    expectIndexScan(
+      await plan('SELECT * FROM users WHERE organization_id = $1 ORDER BY created_at LIMIT 20', [org]),
+      'users',
+    );
   });
 });

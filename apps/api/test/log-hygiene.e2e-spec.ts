@@ -54,7 +54,11 @@ describe('Log hygiene', () => {
     t = await startTestApp({ LOG_LEVEL: 'info' });
     admin = await registerOrganization(t.api);
     member = await addMember(t.api, admin, 'traveller');
-    const invitation = await t.api.post('/api/organizations/current/invitations', { email: uniqueEmail('invitee'), role: 'traveller' }, { token: admin.accessToken });
+    const invitation = await t.api.post(
+      '/api/organizations/current/invitations',
+      { email: uniqueEmail('invitee'), role: 'traveller' },
+      { token: admin.accessToken },
+    );
     inviteToken = new URL(invitation.body.inviteUrl).pathname.split('/').pop()!;
     await t.sql.query(PROVOKE_FAILURES);
   });
@@ -75,7 +79,11 @@ describe('Log hygiene', () => {
   describe('the admin outbox', () => {
     it('shows an invitation e-mail with its link masked, while the e-mail itself carries the working link', async () => {
       const email = uniqueEmail('invitee');
-      const invitation = await t.api.post('/api/organizations/current/invitations', { email, role: 'traveller' }, { token: admin.accessToken });
+      const invitation = await t.api.post(
+        '/api/organizations/current/invitations',
+        { email, role: 'traveller' },
+        { token: admin.accessToken },
+      );
       const token = new URL(invitation.body.inviteUrl).pathname.split('/').pop()!;
 
       const outbox = await t.api.get('/api/organizations/current/outbox', { token: admin.accessToken });
@@ -89,19 +97,33 @@ describe('Log hygiene', () => {
     });
   });
 
-  it.each(FAILURES)('SQLSTATE %s (%s) answers %i on an insert carrying an e-mail and a hash, and on an update of another user', async (code, _label, status) => {
-    const registration = await provoking(code, () =>
-      t.api.post('/api/auth/register', { email: uniqueEmail('applicant'), password: STRONG_PASSWORD, name: 'Ann Applicant', organizationName: 'Applicants' }),
-    );
-    expect(registration.status).toBe(status);
-    const update = await provoking(code, () => t.api.patch(`/api/organizations/current/members/${member.user.id}`, { role: 'manager' }, { token: admin.accessToken }));
-    expect(update.status).toBe(status);
-    for (const response of [registration, update]) {
-      expect(response.text).not.toMatch(EMAIL);
-      expect(response.text).not.toMatch(ARGON2_HASH);
-      if (status === 503) expect(response.headers.get('retry-after')).toBe('5');
-    }
-  });
+  it.each(FAILURES)(
+    'SQLSTATE %s (%s) answers %i on an insert carrying an e-mail and a hash, and on an update of another user',
+    async (code, _label, status) => {
+      const registration = await provoking(code, () =>
+        t.api.post('/api/auth/register', {
+          email: uniqueEmail('applicant'),
+          password: STRONG_PASSWORD,
+          name: 'Ann Applicant',
+          organizationName: 'Applicants',
+        }),
+      );
+      expect(registration.status).toBe(status);
+      const update = await provoking(code, () =>
+        t.api.patch(
+          `/api/organizations/current/members/${member.user.id}`,
+          { role: 'manager' },
+          { token: admin.accessToken },
+        ),
+      );
+      expect(update.status).toBe(status);
+      for (const response of [registration, update]) {
+        expect(response.text).not.toMatch(EMAIL);
+        expect(response.text).not.toMatch(ARGON2_HASH);
+        if (status === 503) expect(response.headers.get('retry-after')).toBe('5');
+      }
+    },
+  );
 
   it('a real lock timeout on login (a query whose parameter is the e-mail) is a 503', async () => {
     await t.sql.query('BEGIN');
@@ -115,7 +137,11 @@ describe('Log hygiene', () => {
   });
 
   it('logs database failures by SQLSTATE, table, column and constraint only', async () => {
-    await capture.waitFor((lines) => lines.filter((line) => line.msg === 'request failed' && line.err?.sqlstate).length >= 2 * FAILURES.filter(([, , status]) => status >= 500).length);
+    await capture.waitFor(
+      (lines) =>
+        lines.filter((line) => line.msg === 'request failed' && line.err?.sqlstate).length >=
+        2 * FAILURES.filter(([, , status]) => status >= 500).length,
+    );
     const failures = capture.jsonLines().filter((line) => line.msg === 'request failed');
     expect(failures.find((line) => line.err.sqlstate === '23514')?.err).toEqual({
       type: 'QueryFailedError',
@@ -129,30 +155,68 @@ describe('Log hygiene', () => {
   });
 
   it('writes no passenger date of birth, document number, ciphertext or data key to the log, even when decryption fails (S26)', async () => {
-    const profile = { givenName: 'Ida', familyName: 'Logtest', bornOn: '1979-11-04', gender: 'f', title: 'ms', email: 'ida@example.org', phoneNumber: '+4930123456', documentNumber: 'LOG7730419' };
+    const profile = {
+      givenName: 'Ida',
+      familyName: 'Logtest',
+      bornOn: '1979-11-04',
+      gender: 'f',
+      title: 'ms',
+      email: 'ida@example.org',
+      phoneNumber: '+4930123456',
+      documentNumber: 'LOG7730419',
+    };
     const path = '/api/users/me/passenger-profile';
     expect((await t.api.put(path, profile, { token: member.accessToken })).status).toBe(200);
-    expect((await t.api.put(path, { ...profile, bornOn: '2999-11-04', documentNumber: 'LOG-7730419!' }, { token: member.accessToken })).status).toBe(400);
-    expect((await t.api.get(`/api/users/${member.user.id}/passenger-profile`, { token: admin.accessToken })).status).toBe(200);
-    const { rows } = await t.sql.query('SELECT born_on_encrypted, document_number_encrypted FROM passenger_profiles WHERE user_id = $1', [member.user.id]);
+    expect(
+      (
+        await t.api.put(
+          path,
+          { ...profile, bornOn: '2999-11-04', documentNumber: 'LOG-7730419!' },
+          { token: member.accessToken },
+        )
+      ).status,
+    ).toBe(400);
+    expect(
+      (await t.api.get(`/api/users/${member.user.id}/passenger-profile`, { token: admin.accessToken })).status,
+    ).toBe(200);
+    const { rows } = await t.sql.query(
+      'SELECT born_on_encrypted, document_number_encrypted FROM passenger_profiles WHERE user_id = $1',
+      [member.user.id],
+    );
     const sealed = rows[0].born_on_encrypted as string;
     // A tampered value: the read fails (500) and the failure is logged, naming the key id only.
     const parts = sealed.split(':');
     parts[3] = (parts[3][0] === 'A' ? 'B' : 'A') + parts[3].slice(1);
-    await t.sql.query('UPDATE passenger_profiles SET born_on_encrypted = $2 WHERE user_id = $1', [member.user.id, parts.join(':')]);
+    await t.sql.query('UPDATE passenger_profiles SET born_on_encrypted = $2 WHERE user_id = $1', [
+      member.user.id,
+      parts.join(':'),
+    ]);
     expect((await t.api.get(path, { token: member.accessToken })).status).toBe(500);
     await capture.waitFor((lines) => lines.some((line) => line.res?.statusCode === 500 && line.req?.path === path));
     const log = capture.text();
-    for (const secret of ['1979-11-04', '2999-11-04', 'LOG7730419', 'LOG-7730419', TEST_SECRETS.DATA_ENCRYPTION_KEY, sealed, rows[0].document_number_encrypted]) {
+    for (const secret of [
+      '1979-11-04',
+      '2999-11-04',
+      'LOG7730419',
+      'LOG-7730419',
+      TEST_SECRETS.DATA_ENCRYPTION_KEY,
+      sealed,
+      rows[0].document_number_encrypted,
+    ]) {
       expect(log).not.toContain(secret);
     }
     expect(log).toMatch(/failed authentication \(key [0-9a-f]{8}\)/);
-    await t.sql.query('UPDATE passenger_profiles SET born_on_encrypted = $2 WHERE user_id = $1', [member.user.id, sealed]);
+    await t.sql.query('UPDATE passenger_profiles SET born_on_encrypted = $2 WHERE user_id = $1', [
+      member.user.id,
+      sealed,
+    ]);
   });
 
   it('writes no e-mail address, password hash, password, token or SQL anywhere in the log', async () => {
     // A failed login is a logged security event: it names the account by id, never by address or password.
-    expect((await t.api.post('/api/auth/login', { email: member.user.email, password: `${STRONG_PASSWORD} typo` })).status).toBe(401);
+    expect(
+      (await t.api.post('/api/auth/login', { email: member.user.email, password: `${STRONG_PASSWORD} typo` })).status,
+    ).toBe(401);
     await capture.waitFor((lines) => lines.some((line) => line.res?.statusCode === 401));
     const log = capture.text();
     expect(log.length).toBeGreaterThan(0);
@@ -160,8 +224,14 @@ describe('Log hygiene', () => {
     expect(log).not.toMatch(ARGON2_HASH);
     expect(log).not.toMatch(/Failing row/);
     expect(log).not.toMatch(SQL);
-    const secrets = [STRONG_PASSWORD, inviteToken, admin.accessToken, admin.refreshToken, member.accessToken, member.refreshToken];
+    const secrets = [
+      STRONG_PASSWORD,
+      inviteToken,
+      admin.accessToken,
+      admin.refreshToken,
+      member.accessToken,
+      member.refreshToken,
+    ];
     for (const secret of secrets) expect(log).not.toContain(secret);
   });
-
 });

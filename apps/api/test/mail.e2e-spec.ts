@@ -16,7 +16,13 @@ describe('Mail outbox with SendGrid', () => {
   beforeAll(async () => {
     const baseUrl = await sendgrid.start();
     const database = await createTestDatabase();
-    const env = { SENDGRID_API_KEY: 'SG.test-key', SENDGRID_BASE_URL: baseUrl, MAIL_RETRY_BASE_MS: '1', MAIL_MAX_ATTEMPTS: '3', MAIL_FROM: 'NestMap <travel@acme.test>' };
+    const env = {
+      SENDGRID_API_KEY: 'SG.test-key',
+      SENDGRID_BASE_URL: baseUrl,
+      MAIL_RETRY_BASE_MS: '1',
+      MAIL_MAX_ATTEMPTS: '3',
+      MAIL_FROM: 'NestMap <travel@acme.test>',
+    };
     t = await startTestApp(env, database);
     second = await startTestApp(env, database);
     admin = await registerOrganization(t.api);
@@ -33,7 +39,8 @@ describe('Mail outbox with SendGrid', () => {
   });
 
   const worker = (app: TestApp = t) => app.app.get(OutboxWorker);
-  const invite = (email: string) => t.api.post('/api/organizations/current/invitations', { email }, { token: admin.accessToken });
+  const invite = (email: string) =>
+    t.api.post('/api/organizations/current/invitations', { email }, { token: admin.accessToken });
   const row = async (to: string) => (await t.sql.query('SELECT * FROM outbox_messages WHERE "to" = $1', [to])).rows[0];
 
   it('delivers an invitation e-mail in SendGrid v3 format with the API key and the outbox id', async () => {
@@ -87,7 +94,9 @@ describe('Mail outbox with SendGrid', () => {
   it('writes no outbox row when the surrounding transaction rolls back (R12)', async () => {
     const email = uniqueEmail('rollback');
     const run = t.app.get(TransactionRunner).run(async () => {
-      await t.app.get(MailService).enqueue({ organizationId: admin.user.organizationId, to: email, subject: 'never', text: 'never' });
+      await t.app
+        .get(MailService)
+        .enqueue({ organizationId: admin.user.organizationId, to: email, subject: 'never', text: 'never' });
       throw new Error('business change failed');
     });
     await expect(run).rejects.toThrow('business change failed');
@@ -109,7 +118,9 @@ describe('Mail outbox with SendGrid', () => {
     const ids = sendgrid.sent.map((mail) => mail.body.custom_args?.outbox_id);
     expect(ids).toHaveLength(300);
     expect(new Set(ids).size).toBe(300);
-    const { rows } = await t.sql.query(`SELECT count(*)::int AS pending FROM outbox_messages WHERE status <> 'delivered' AND "to" LIKE 'bulk-%'`);
+    const { rows } = await t.sql.query(
+      `SELECT count(*)::int AS pending FROM outbox_messages WHERE status <> 'delivered' AND "to" LIKE 'bulk-%'`,
+    );
     expect(rows[0].pending).toBe(0);
   });
 });

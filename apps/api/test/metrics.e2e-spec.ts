@@ -25,7 +25,12 @@ describe('Prometheus metrics (/api/metrics)', () => {
     const basePort = await freePort();
     workerPort = basePort + 1;
     // Behind a trusted proxy, X-Forwarded-For stands in for a remote scraper's address.
-    t = await startTestApp({ TRUST_PROXY: '127.0.0.1', METRICS_TOKEN, METRICS_PORT: String(basePort), NODE_APP_INSTANCE: '1' });
+    t = await startTestApp({
+      TRUST_PROXY: '127.0.0.1',
+      METRICS_TOKEN,
+      METRICS_PORT: String(basePort),
+      NODE_APP_INSTANCE: '1',
+    });
     admin = await registerOrganization(t.api);
   });
   afterAll(() => t.close());
@@ -39,15 +44,37 @@ describe('Prometheus metrics (/api/metrics)', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = response.text;
-    expect(sample(text, 'nestmap_http_request_duration_seconds_count', { method: 'GET', route: '/api/trips/:id', status_code: '200' })).toBe(1);
-    expect(sample(text, 'nestmap_http_request_duration_seconds_count', { method: 'POST', route: '/api/trips', status_code: '201' })).toBe(1);
-    expect(sample(text, 'nestmap_http_request_duration_seconds_count', { method: 'GET', route: 'unmatched', status_code: '404' })).toBe(1);
+    expect(
+      sample(text, 'nestmap_http_request_duration_seconds_count', {
+        method: 'GET',
+        route: '/api/trips/:id',
+        status_code: '200',
+      }),
+    ).toBe(1);
+    expect(
+      sample(text, 'nestmap_http_request_duration_seconds_count', {
+        method: 'POST',
+        route: '/api/trips',
+        status_code: '201',
+      }),
+    ).toBe(1);
+    expect(
+      sample(text, 'nestmap_http_request_duration_seconds_count', {
+        method: 'GET',
+        route: 'unmatched',
+        status_code: '404',
+      }),
+    ).toBe(1);
     expect(text).not.toContain(trip.id);
     expect(text).not.toContain('no-such-route');
   });
 
   it('reports database query durations, the pool and the outbox backlog', async () => {
-    await t.api.post('/api/organizations/current/invitations', { email: uniqueEmail('invitee'), role: 'traveller' }, { token: admin.accessToken });
+    await t.api.post(
+      '/api/organizations/current/invitations',
+      { email: uniqueEmail('invitee'), role: 'traveller' },
+      { token: admin.accessToken },
+    );
     const { rows } = await t.sql.query(`SELECT count(*)::int AS pending FROM outbox_messages WHERE status = 'pending'`);
     expect(rows[0].pending).toBeGreaterThan(0);
 
@@ -67,9 +94,13 @@ describe('Prometheus metrics (/api/metrics)', () => {
     const hidden = await t.api.get('/api/metrics', { headers: remote });
     expect(hidden.status).toBe(404);
     expect(hidden.text).not.toContain('nestmap_');
-    expect((await t.api.get('/api/metrics', { headers: { ...remote, authorization: `Bearer ${METRICS_TOKEN}x` } })).status).toBe(404);
+    expect(
+      (await t.api.get('/api/metrics', { headers: { ...remote, authorization: `Bearer ${METRICS_TOKEN}x` } })).status,
+    ).toBe(404);
 
-    const allowed = await t.api.get('/api/metrics', { headers: { ...remote, authorization: `Bearer ${METRICS_TOKEN}` } });
+    const allowed = await t.api.get('/api/metrics', {
+      headers: { ...remote, authorization: `Bearer ${METRICS_TOKEN}` },
+    });
     expect(allowed.status).toBe(200);
     expect(allowed.text).toContain('nestmap_http_request_duration_seconds');
   });
@@ -77,7 +108,9 @@ describe('Prometheus metrics (/api/metrics)', () => {
   it("serves this worker's metrics on METRICS_PORT + its PM2 instance number, on loopback", async () => {
     const response = await fetch(`http://127.0.0.1:${workerPort}/metrics`);
     expect(response.status).toBe(200);
-    expect(await response.text()).toContain('nestmap_http_request_duration_seconds_count{method="GET",route="/api/metrics"');
+    expect(await response.text()).toContain(
+      'nestmap_http_request_duration_seconds_count{method="GET",route="/api/metrics"',
+    );
     expect((await fetch(`http://127.0.0.1:${workerPort}/other`)).status).toBe(404);
   });
 });

@@ -12,7 +12,9 @@ import { startTestApp, TEST_SECRETS, TestApp } from './support/test-app';
  */
 const WEB_URL = 'https://nestmap.example.test';
 const NEW_PASSWORD = 'lantern orchard pebble 77';
-const REQUESTED = { message: 'If an account uses this address, a reset link is on its way. It works once, for 30 minutes.' };
+const REQUESTED = {
+  message: 'If an account uses this address, a reset link is on its way. It works once, for 30 minutes.',
+};
 const INVALID_LINK = 'This password reset link is invalid, already used or expired';
 const RESET_LINK = new RegExp(`${WEB_URL.replace(/\./g, '\\.')}/reset-password#token=([\\w-]+)`);
 
@@ -33,11 +35,13 @@ describe('Password reset', () => {
   });
 
   const requestReset = (email: string) => t.api.post('/api/auth/password-reset/request', { email });
-  const confirm = (token: string, password = NEW_PASSWORD) => t.api.post('/api/auth/password-reset/confirm', { token, password });
+  const confirm = (token: string, password = NEW_PASSWORD) =>
+    t.api.post('/api/auth/password-reset/confirm', { token, password });
   const login = (email: string, password: string) => t.api.post('/api/auth/login', { email, password });
   const mailsTo = async (email: string): Promise<{ subject: string; text: string }[]> =>
     (await t.sql.query('SELECT subject, text FROM outbox_messages WHERE "to" = $1 ORDER BY created_at', [email])).rows;
-  const resetMailsTo = async (email: string) => (await mailsTo(email)).filter((mail) => mail.subject === 'Reset your NestMap password');
+  const resetMailsTo = async (email: string) =>
+    (await mailsTo(email)).filter((mail) => mail.subject === 'Reset your NestMap password');
   const tokenRows = async (userId: string) =>
     (await t.sql.query('SELECT * FROM password_reset_tokens WHERE user_id = $1 ORDER BY created_at', [userId])).rows;
 
@@ -91,11 +95,19 @@ describe('Password reset', () => {
     it('answers the same for an unknown address and a deactivated account, and e-mails neither', async () => {
       const known = await addMember(t.api, admin, 'traveller');
       const deactivated = await addMember(t.api, admin, 'traveller');
-      const patched = await t.api.patch(`/api/organizations/current/members/${deactivated.user.id}`, { active: false }, { token: admin.accessToken });
+      const patched = await t.api.patch(
+        `/api/organizations/current/members/${deactivated.user.id}`,
+        { active: false },
+        { token: admin.accessToken },
+      );
       expect(patched.status).toBe(200);
       const unknown = uniqueEmail('nobody');
 
-      const answers = [await requestReset(known.user.email), await requestReset(unknown), await requestReset(deactivated.user.email)];
+      const answers = [
+        await requestReset(known.user.email),
+        await requestReset(unknown),
+        await requestReset(deactivated.user.email),
+      ];
       expect(answers.map(comparable)).toEqual([comparable(answers[0]), comparable(answers[0]), comparable(answers[0])]);
       expect(await resetMails(known.user.email, 1)).toHaveLength(1);
       await settle();
@@ -118,12 +130,16 @@ describe('Password reset', () => {
         expect(response.body).toEqual(REQUESTED);
         expect(Date.now() - started).toBeLessThan(500);
         requestId = response.headers.get('x-request-id');
-        await log.waitFor((lines) => lines.some((line) => line.event === 'password_reset_request_failed' && line.requestId === requestId));
+        await log.waitFor((lines) =>
+          lines.some((line) => line.event === 'password_reset_request_failed' && line.requestId === requestId),
+        );
       } finally {
         await t.sql.query('COMMIT');
       }
       // The work failed after the answer: logged without the address or the statement, nothing sent.
-      const failed = log.jsonLines().find((line) => line.event === 'password_reset_request_failed' && line.requestId === requestId)!;
+      const failed = log
+        .jsonLines()
+        .find((line) => line.event === 'password_reset_request_failed' && line.requestId === requestId)!;
       expect(failed.err).toMatchObject({ sqlstate: '55P03' });
       expect(JSON.stringify(failed)).not.toMatch(new RegExp(`${member.user.email}|UPDATE|SELECT`, 'i'));
       expect(await resetMailsTo(member.user.email)).toEqual([]);
@@ -164,7 +180,9 @@ describe('Password reset', () => {
       }
       expect((await login(member.user.email, STRONG_PASSWORD)).status).toBe(401);
       expect((await login(member.user.email, NEW_PASSWORD)).status).toBe(200);
-      const notice = (await mailsTo(member.user.email)).find((mail) => mail.subject === 'Your NestMap password was changed');
+      const notice = (await mailsTo(member.user.email)).find(
+        (mail) => mail.subject === 'Your NestMap password was changed',
+      );
       expect(notice?.text).toContain('every session was signed out');
       expect(notice?.text).toContain(`${WEB_URL}/forgot-password`);
     });
@@ -181,7 +199,10 @@ describe('Password reset', () => {
     it('refuses a link older than 30 minutes', async () => {
       const member = await addMember(t.api, admin, 'traveller');
       const token = await resetToken(member.user.email);
-      await t.sql.query(`UPDATE password_reset_tokens SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [member.user.id]);
+      await t.sql.query(
+        `UPDATE password_reset_tokens SET expires_at = now() - interval '1 second' WHERE user_id = $1`,
+        [member.user.id],
+      );
       const response = await confirm(token);
       expect(response.body).toMatchObject({ statusCode: 400, code: 'RESET_LINK_INVALID' });
       expect((await login(member.user.email, STRONG_PASSWORD)).status).toBe(200);
@@ -198,7 +219,11 @@ describe('Password reset', () => {
     it('refuses the link of an account deactivated after the request', async () => {
       const member = await addMember(t.api, admin, 'traveller');
       const token = await resetToken(member.user.email);
-      await t.api.patch(`/api/organizations/current/members/${member.user.id}`, { active: false }, { token: admin.accessToken });
+      await t.api.patch(
+        `/api/organizations/current/members/${member.user.id}`,
+        { active: false },
+        { token: admin.accessToken },
+      );
       const response = await confirm(token);
       expect(response.body).toMatchObject({ statusCode: 400, code: 'RESET_LINK_INVALID' });
     });
@@ -208,15 +233,28 @@ describe('Password reset', () => {
       const token = await resetToken(member.user.email);
       for (const weak of ['short', 'password1234', 'x'.repeat(129)]) {
         const reset = await confirm(token, weak);
-        const registration = await t.api.post('/api/auth/register', { email: uniqueEmail(), password: weak, name: 'N', organizationName: 'O' });
-        expect(reset.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED', errors: expect.arrayContaining([expect.objectContaining({ field: 'password' })]) });
+        const registration = await t.api.post('/api/auth/register', {
+          email: uniqueEmail(),
+          password: weak,
+          name: 'N',
+          organizationName: 'O',
+        });
+        expect(reset.body).toMatchObject({
+          statusCode: 400,
+          code: 'VALIDATION_FAILED',
+          errors: expect.arrayContaining([expect.objectContaining({ field: 'password' })]),
+        });
         expect(reset.body.message).toEqual(registration.body.message);
       }
       expect((await confirm(token)).status).toBe(204);
     });
 
     it('refuses an unknown token, a refresh token and an invitation token (400)', async () => {
-      const invitation = await t.api.post('/api/organizations/current/invitations', { email: uniqueEmail(), role: 'traveller' }, { token: admin.accessToken });
+      const invitation = await t.api.post(
+        '/api/organizations/current/invitations',
+        { email: uniqueEmail(), role: 'traveller' },
+        { token: admin.accessToken },
+      );
       const invitationToken = new URL(invitation.body.inviteUrl).pathname.split('/').pop()!;
       for (const token of ['x'.repeat(43), admin.refreshToken, invitationToken]) {
         const response = await confirm(token);
@@ -237,7 +275,10 @@ describe('Password reset', () => {
     const member = await addMember(t.api, admin, 'traveller');
     const token = await resetToken(member.user.email);
     const outbox = await t.api.get('/api/organizations/current/outbox?limit=100', { token: admin.accessToken });
-    const mail = outbox.body.items.find((item: { to: string; subject: string }) => item.to === member.user.email && item.subject === 'Reset your NestMap password');
+    const mail = outbox.body.items.find(
+      (item: { to: string; subject: string }) =>
+        item.to === member.user.email && item.subject === 'Reset your NestMap password',
+    );
     expect(mail.text).toContain(`${WEB_URL}/reset-password#token=[hidden]`);
     expect(JSON.stringify(outbox.body)).not.toContain(token);
   });
@@ -249,8 +290,13 @@ describe('Password reset', () => {
     const requestId = response.headers.get('x-request-id');
     await log.waitFor((lines) => lines.some((line) => line.event === 'password_reset' && line.requestId === requestId));
     const events = log.jsonLines().filter((line) => line.userId === member.user.id);
-    expect(events.map((line) => line.event)).toEqual(expect.arrayContaining(['password_reset_requested', 'password_reset']));
-    expect(events.find((line) => line.event === 'password_reset')).toMatchObject({ ip: '127.0.0.1', organizationId: member.user.organizationId });
+    expect(events.map((line) => line.event)).toEqual(
+      expect.arrayContaining(['password_reset_requested', 'password_reset']),
+    );
+    expect(events.find((line) => line.event === 'password_reset')).toMatchObject({
+      ip: '127.0.0.1',
+      organizationId: member.user.organizationId,
+    });
 
     const text = log.text();
     expect(secrets.size).toBeGreaterThan(5);
@@ -259,14 +305,22 @@ describe('Password reset', () => {
 
   it('publishes both routes in the OpenAPI document as public (security: [])', async () => {
     const { paths } = (await t.api.get('/api/docs-json')).body;
-    expect(paths['/api/auth/password-reset/request'].post).toMatchObject({ security: [], responses: { 202: expect.anything(), 429: expect.anything() } });
-    expect(paths['/api/auth/password-reset/confirm'].post).toMatchObject({ security: [], responses: { 204: expect.anything(), 400: expect.anything() } });
+    expect(paths['/api/auth/password-reset/request'].post).toMatchObject({
+      security: [],
+      responses: { 202: expect.anything(), 429: expect.anything() },
+    });
+    expect(paths['/api/auth/password-reset/confirm'].post).toMatchObject({
+      security: [],
+      responses: { 204: expect.anything(), 400: expect.anything() },
+    });
   });
 
   it('finishes the work of an answered request before a stopping process closes the database', async () => {
     const member = await addMember(t.api, admin, 'traveller');
     const stopping = await startTestApp({}, { url: t.databaseUrl });
-    expect((await stopping.api.post('/api/auth/password-reset/request', { email: member.user.email })).status).toBe(202);
+    expect((await stopping.api.post('/api/auth/password-reset/request', { email: member.user.email })).status).toBe(
+      202,
+    );
     await stopping.close();
     expect(await resetMailsTo(member.user.email)).toHaveLength(1);
   });
@@ -281,10 +335,14 @@ describe('Password reset', () => {
     it('answers 429 with Retry-After past the limit, for requests and confirmations alike', async () => {
       const email = uniqueEmail('limited');
       const statuses = [];
-      for (let i = 0; i < 3; i += 1) statuses.push((await limited.api.post('/api/auth/password-reset/request', { email })).status);
+      for (let i = 0; i < 3; i += 1)
+        statuses.push((await limited.api.post('/api/auth/password-reset/request', { email })).status);
       expect(statuses).toEqual([202, 202, 429]);
       const confirms = [];
-      for (let i = 0; i < 3; i += 1) confirms.push(await limited.api.post('/api/auth/password-reset/confirm', { token: 'x'.repeat(43), password: NEW_PASSWORD }));
+      for (let i = 0; i < 3; i += 1)
+        confirms.push(
+          await limited.api.post('/api/auth/password-reset/confirm', { token: 'x'.repeat(43), password: NEW_PASSWORD }),
+        );
       expect(confirms.map((response) => response.status)).toEqual([400, 400, 429]);
       expect(Number(confirms[2].headers.get('retry-after'))).toBeGreaterThan(0);
     });

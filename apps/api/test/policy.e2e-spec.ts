@@ -276,7 +276,12 @@ describe('Travel policy', () => {
       expect(submitted.body).toMatchObject({ status: 'approved', policy: { verdict: 'in_policy' } });
       // On the trip at once (the outbox undelivered), decided by the submitter.
       const read = await t.api.get(`/api/trips/${created.id}`, as(traveller));
-      expect(read.body.decision).toMatchObject({ outcome: 'approved', automatic: true, reason: null, decidedBy: { id: traveller.user.id } });
+      expect(read.body.decision).toMatchObject({
+        outcome: 'approved',
+        automatic: true,
+        reason: null,
+        decidedBy: { id: traveller.user.id },
+      });
       expect(read.body.decision.decidedAt).toBe(read.body.submittedAt);
       await drainOutbox(t);
       const audit = await t.sql.query(

@@ -28,13 +28,21 @@ describe('Production mode', () => {
   it('refuses to boot without DATABASE_URL, with one line naming the variable', async () => {
     const entry = join(__dirname, '../src/index.ts');
     const failure = await run(process.execPath, ['-r', 'ts-node/register/transpile-only', entry], {
-      env: { PATH: process.env.PATH, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), SESSION_SECRET: 'y'.repeat(40), DATA_ENCRYPTION_KEY: 'z'.repeat(40) },
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'production',
+        JWT_SECRET: 'x'.repeat(40),
+        SESSION_SECRET: 'y'.repeat(40),
+        DATA_ENCRYPTION_KEY: 'z'.repeat(40),
+      },
       timeout: 30_000,
     }).then(
       () => undefined,
       (error: { code: number; stderr: string }) => error,
     );
     expect(failure?.code).toBe(1);
-    expect(failure?.stderr.trim()).toBe('nestmap: configuration error: DATABASE_URL is required in production (postgresql://user:pass@host:5432/db)');
+    expect(failure?.stderr.trim()).toBe(
+      'nestmap: configuration error: DATABASE_URL is required in production (postgresql://user:pass@host:5432/db)',
+    );
   });
 });

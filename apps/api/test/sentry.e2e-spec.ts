@@ -76,7 +76,9 @@ describe('Sentry error reporting (SENTRY_DSN)', () => {
     // (say, left by a bad manual change) raising an error that quotes the purpose being written.
     await sql.query(`CREATE FUNCTION sentry_test_boom() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'cannot store %', NEW.purpose; END $$`);
-    await sql.query('CREATE TRIGGER sentry_test_boom BEFORE UPDATE ON trips FOR EACH ROW EXECUTE FUNCTION sentry_test_boom()');
+    await sql.query(
+      'CREATE TRIGGER sentry_test_boom BEFORE UPDATE ON trips FOR EACH ROW EXECUTE FUNCTION sentry_test_boom()',
+    );
     const response = await api.patch(
       `/api/trips/${trip.id}?email=${encodeURIComponent(admin.user.email)}`,
       { purpose: 'Secret plan of grace@customer.test' },
@@ -84,7 +86,13 @@ describe('Sentry error reporting (SENTRY_DSN)', () => {
     );
     await sql.query('DROP TRIGGER sentry_test_boom ON trips; DROP FUNCTION sentry_test_boom()');
     expect(response.status).toBe(500);
-    expect(response.body).toEqual({ statusCode: 500, message: 'Internal server error', error: 'Internal Server Error', code: 'INTERNAL_ERROR', requestId: expect.any(String) });
+    expect(response.body).toEqual({
+      statusCode: 500,
+      message: 'Internal server error',
+      error: 'Internal Server Error',
+      code: 'INTERNAL_ERROR',
+      requestId: expect.any(String),
+    });
 
     const received = await events(1);
     expect(received).toHaveLength(1);
@@ -96,14 +104,23 @@ describe('Sentry error reporting (SENTRY_DSN)', () => {
     expect(payload.exception.values[0]).toMatchObject({ type: 'QueryFailedError', value: 'sqlstate P0001' });
     expect(payload.exception.values[0].stacktrace.frames.length).toBeGreaterThan(1);
     expect(sentry.envelopes[0].auth).toContain('sentry_key=public0123456789abcdef');
-    for (const personal of [admin.user.email, 'grace@customer.test', admin.accessToken, admin.refreshToken, 'Secret plan', 'Grace Reporter']) {
+    for (const personal of [
+      admin.user.email,
+      'grace@customer.test',
+      admin.accessToken,
+      admin.refreshToken,
+      'Secret plan',
+      'Grace Reporter',
+    ]) {
       expect(raw).not.toContain(personal);
     }
   });
 
   it('does not report expected client errors (4xx)', async () => {
     const before = sentry.events().length;
-    expect((await api.get('/api/trips/00000000-0000-4000-8000-000000000000', { token: admin.accessToken })).status).toBe(404);
+    expect(
+      (await api.get('/api/trips/00000000-0000-4000-8000-000000000000', { token: admin.accessToken })).status,
+    ).toBe(404);
     expect((await api.post('/api/trips', { title: '' }, { token: admin.accessToken })).status).toBe(400);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(sentry.events()).toHaveLength(before);

@@ -1,7 +1,17 @@
 import { addMember, createTrip, registerOrganization, Session, uniqueEmail } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 
-type Schema = { type?: string; format?: string; example?: unknown; enum?: unknown[]; required?: string[]; properties?: Record<string, Schema>; $ref?: string; allOf?: Schema[]; items?: Schema };
+type Schema = {
+  type?: string;
+  format?: string;
+  example?: unknown;
+  enum?: unknown[];
+  required?: string[];
+  properties?: Record<string, Schema>;
+  $ref?: string;
+  allOf?: Schema[];
+  items?: Schema;
+};
 interface Operation {
   security?: unknown[];
   'x-roles'?: string[];
@@ -30,18 +40,50 @@ describe('Tenancy and function-level authorization, from the OpenAPI document', 
     traveller = await addMember(t.api, admin, 'traveller');
     stranger = await registerOrganization(t.api);
     const trip = await createTrip(t.api, admin);
-    const activity = await t.api.post(`/api/trips/${trip.id}/activities`, { title: 'Meeting', type: 'meeting', startsAt: '2026-03-10T10:00:00+01:00' }, { token: admin.accessToken });
-    const invitation = await t.api.post('/api/organizations/current/invitations', { email: uniqueEmail() }, { token: admin.accessToken });
+    const activity = await t.api.post(
+      `/api/trips/${trip.id}/activities`,
+      { title: 'Meeting', type: 'meeting', startsAt: '2026-03-10T10:00:00+01:00' },
+      { token: admin.accessToken },
+    );
+    const invitation = await t.api.post(
+      '/api/organizations/current/invitations',
+      { email: uniqueEmail() },
+      { token: admin.accessToken },
+    );
     // A flight search (sandbox supplier) of the trip, departing in 60 days.
     const departureDate = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
-    const flightSearch = await t.api.post(`/api/trips/${trip.id}/flight-searches`, { slices: [{ origin: 'FRA', destination: 'JFK', departureDate }] }, { token: admin.accessToken });
+    const flightSearch = await t.api.post(
+      `/api/trips/${trip.id}/flight-searches`,
+      { slices: [{ origin: 'FRA', destination: 'JFK', departureDate }] },
+      { token: admin.accessToken },
+    );
     if (flightSearch.status !== 201) throw new Error(`flight search: ${flightSearch.status} ${flightSearch.text}`);
     // A confirmed (sandbox) booking of its cheapest offer, for /bookings/{id}.
-    const profile = { givenName: 'Ada', familyName: 'Admin', bornOn: '1980-01-01', gender: 'f', title: 'ms', email: 'ada@example.com', phoneNumber: '+442071234567' };
+    const profile = {
+      givenName: 'Ada',
+      familyName: 'Admin',
+      bornOn: '1980-01-01',
+      gender: 'f',
+      title: 'ms',
+      email: 'ada@example.com',
+      phoneNumber: '+442071234567',
+    };
     await t.api.put('/api/users/me/passenger-profile', profile, { token: admin.accessToken });
-    const booking = await t.api.post(`/api/trips/${trip.id}/bookings`, { offerId: flightSearch.body.items[0].id }, { token: admin.accessToken, headers: { 'idempotency-key': 'fixture-booking' } });
+    const booking = await t.api.post(
+      `/api/trips/${trip.id}/bookings`,
+      { offerId: flightSearch.body.items[0].id },
+      { token: admin.accessToken, headers: { 'idempotency-key': 'fixture-booking' } },
+    );
     if (booking.status !== 201) throw new Error(`booking: ${booking.status} ${booking.text}`);
-    ids = { trips: trip.id, activities: activity.body.id, members: traveller.user.id, users: traveller.user.id, invitations: invitation.body.id, 'flight-searches': flightSearch.body.search.id, bookings: booking.body.id };
+    ids = {
+      trips: trip.id,
+      activities: activity.body.id,
+      members: traveller.user.id,
+      users: traveller.user.id,
+      invitations: invitation.body.id,
+      'flight-searches': flightSearch.body.search.id,
+      bookings: booking.body.id,
+    };
     document = (await t.api.get('/api/docs-json')).body;
   });
   afterAll(() => t.close());
@@ -90,7 +132,16 @@ describe('Tenancy and function-level authorization, from the OpenAPI document', 
 
   async function snapshot(): Promise<unknown[]> {
     const tables = ['trips', 'activities', 'users', 'invitations', 'passenger_profiles', 'bookings'];
-    return Promise.all(tables.map(async (table) => (await t.sql.query(`SELECT * FROM ${table} WHERE organization_id = $1 ORDER BY id`, [admin.user.organizationId])).rows));
+    return Promise.all(
+      tables.map(
+        async (table) =>
+          (
+            await t.sql.query(`SELECT * FROM ${table} WHERE organization_id = $1 ORDER BY id`, [
+              admin.user.organizationId,
+            ])
+          ).rows,
+      ),
+    );
   }
 
   it('answers 404 to another organization on every route with an object id, changing nothing', async () => {
@@ -99,20 +150,34 @@ describe('Tenancy and function-level authorization, from the OpenAPI document', 
     const before = await snapshot();
     for (const [method, path, operation] of routes) {
       const schema = operation.requestBody?.content['application/json']?.schema;
-      const response = await t.api.request(method, concrete(path), { token: stranger.accessToken, body: schema ? body(schema) : undefined });
-      expect({ route: `${method} ${path}`, status: response.status }).toEqual({ route: `${method} ${path}`, status: 404 });
+      const response = await t.api.request(method, concrete(path), {
+        token: stranger.accessToken,
+        body: schema ? body(schema) : undefined,
+      });
+      expect({ route: `${method} ${path}`, status: response.status }).toEqual({
+        route: `${method} ${path}`,
+        status: 404,
+      });
       for (const value of Object.values(ids)) expect(response.text.includes(value)).toBe(false);
     }
     expect(await snapshot()).toEqual(before);
   });
 
   it('refuses a traveller every route whose x-roles leaves travellers out (403)', async () => {
-    const routes = operations((_path, operation) => operation['x-roles'] !== undefined && !operation['x-roles'].includes('traveller'));
+    const routes = operations(
+      (_path, operation) => operation['x-roles'] !== undefined && !operation['x-roles'].includes('traveller'),
+    );
     expect(routes.length).toBeGreaterThanOrEqual(8);
     for (const [method, path, operation] of routes) {
       const schema = operation.requestBody?.content['application/json']?.schema;
-      const response = await t.api.request(method, concrete(path), { token: traveller.accessToken, body: schema ? body(schema) : undefined });
-      expect({ route: `${method} ${path}`, status: response.status }).toEqual({ route: `${method} ${path}`, status: 403 });
+      const response = await t.api.request(method, concrete(path), {
+        token: traveller.accessToken,
+        body: schema ? body(schema) : undefined,
+      });
+      expect({ route: `${method} ${path}`, status: response.status }).toEqual({
+        route: `${method} ${path}`,
+        status: 403,
+      });
     }
   });
 
@@ -121,7 +186,10 @@ describe('Tenancy and function-level authorization, from the OpenAPI document', 
     expect(routes.length).toBeGreaterThanOrEqual(25);
     for (const [method, path] of routes) {
       const response = await t.api.request(method, concrete(path));
-      expect({ route: `${method} ${path}`, status: response.status }).toEqual({ route: `${method} ${path}`, status: 401 });
+      expect({ route: `${method} ${path}`, status: response.status }).toEqual({
+        route: `${method} ${path}`,
+        status: 401,
+      });
     }
   });
 });

@@ -37,7 +37,8 @@ withRedis('Rate limits shared across two app instances through Redis', () => {
   });
 
   it('counts failed attempts on one account from one address across both instances: the 5th is 429, not the 9th', async () => {
-    const attempt = (app: TestApp) => app.api.post('/api/auth/login', { email: admin.user.email, password: WRONG_PASSWORD });
+    const attempt = (app: TestApp) =>
+      app.api.post('/api/auth/login', { email: admin.user.email, password: WRONG_PASSWORD });
     const statuses: number[] = [];
     for (const app of [first, second, first, second, first]) statuses.push((await attempt(app)).status);
     expect(statuses).toEqual([401, 401, 401, 401, 429]);
@@ -49,9 +50,18 @@ withRedis('Rate limits shared across two app instances through Redis', () => {
   it("shares an account's slowdown: after 4 failures from 4 addresses on both instances a new address's guess is 429 on either, and the owner still gets in", async () => {
     const victim = await registerOrganization(first.api);
     const attempt = (app: TestApp, address: string, password = WRONG_PASSWORD) =>
-      app.api.post('/api/auth/login', { email: victim.user.email, password }, { headers: { 'x-forwarded-for': address } });
+      app.api.post(
+        '/api/auth/login',
+        { email: victim.user.email, password },
+        { headers: { 'x-forwarded-for': address } },
+      );
     const statuses: number[] = [];
-    for (const [app, address] of [[first, '198.51.100.1'], [second, '198.51.100.2'], [first, '198.51.100.3'], [second, '198.51.100.4']] as const) {
+    for (const [app, address] of [
+      [first, '198.51.100.1'],
+      [second, '198.51.100.2'],
+      [first, '198.51.100.3'],
+      [second, '198.51.100.4'],
+    ] as const) {
       statuses.push((await attempt(app, address)).status);
     }
     expect(statuses).toEqual([401, 401, 401, 401]);
@@ -74,7 +84,9 @@ describe('Redis outage policy', () => {
     const started = Date.now();
     const statuses: number[] = [];
     for (let i = 0; i < 5; i += 1) {
-      statuses.push((await t.api.post('/api/auth/login', { email: admin.user.email, password: WRONG_PASSWORD })).status);
+      statuses.push(
+        (await t.api.post('/api/auth/login', { email: admin.user.email, password: WRONG_PASSWORD })).status,
+      );
     }
     expect(statuses).toEqual([401, 401, 401, 401, 429]);
     expect(Date.now() - started).toBeLessThan(5000);

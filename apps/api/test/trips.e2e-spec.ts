@@ -43,7 +43,24 @@ describe('Trips', () => {
         version: 1,
         timezone: 'Europe/Berlin',
       });
-      for (const key of ['id', 'title', 'destination', 'startDate', 'endDate', 'purpose', 'budget', 'latitude', 'longitude', 'status', 'travellerId', 'traveller', 'organizationId', 'version', 'createdAt', 'updatedAt']) {
+      for (const key of [
+        'id',
+        'title',
+        'destination',
+        'startDate',
+        'endDate',
+        'purpose',
+        'budget',
+        'latitude',
+        'longitude',
+        'status',
+        'travellerId',
+        'traveller',
+        'organizationId',
+        'version',
+        'createdAt',
+        'updatedAt',
+      ]) {
         expect(response.body).toHaveProperty(key);
       }
       const read = await t.api.get(`/api/trips/${response.body.id}`, as(traveller));
@@ -70,14 +87,31 @@ describe('Trips', () => {
     });
 
     it('refuses mass assignment of owner, organization, status or id (S12)', async () => {
-      for (const field of [{ organizationId: other.user.organizationId }, { status: 'approved' }, { id: '00000000-0000-4000-8000-000000000000' }, { version: 7 }]) {
+      for (const field of [
+        { organizationId: other.user.organizationId },
+        { status: 'approved' },
+        { id: '00000000-0000-4000-8000-000000000000' },
+        { version: 7 },
+      ]) {
         expect((await t.api.post('/api/trips', { ...TRIP, ...field }, as(traveller))).status).toBe(400);
       }
       const trip = await createTrip(t.api, traveller);
-      const patch = await t.api.patch(`/api/trips/${trip.id}`, { organizationId: other.user.organizationId, status: 'approved', travellerId: colleague.user.id }, as(traveller));
+      const patch = await t.api.patch(
+        `/api/trips/${trip.id}`,
+        { organizationId: other.user.organizationId, status: 'approved', travellerId: colleague.user.id },
+        as(traveller),
+      );
       expect(patch.status).toBe(400);
-      const { rows } = await t.sql.query('SELECT organization_id, status, traveller_id, version FROM trips WHERE id = $1', [trip.id]);
-      expect(rows[0]).toEqual({ organization_id: traveller.user.organizationId, status: 'draft', traveller_id: traveller.user.id, version: 1 });
+      const { rows } = await t.sql.query(
+        'SELECT organization_id, status, traveller_id, version FROM trips WHERE id = $1',
+        [trip.id],
+      );
+      expect(rows[0]).toEqual({
+        organization_id: traveller.user.organizationId,
+        status: 'draft',
+        traveller_id: traveller.user.id,
+        version: 1,
+      });
     });
 
     it('lets a manager plan a trip for a colleague, but not a traveller', async () => {
@@ -86,8 +120,12 @@ describe('Trips', () => {
       expect(planned.body.travellerId).toBe(colleague.user.id);
       // The response names who travels, not who planned it.
       expect(planned.body.traveller).toEqual({ id: colleague.user.id, name: 'Cleo Colleague' });
-      expect((await t.api.post('/api/trips', { ...TRIP, travellerId: colleague.user.id }, as(traveller))).body).toMatchObject({ statusCode: 403, code: 'FORBIDDEN' });
-      expect((await t.api.post('/api/trips', { ...TRIP, travellerId: other.user.id }, as(manager))).body).toMatchObject({ statusCode: 422, code: 'TRIP_TRAVELLER_NOT_ACTIVE' });
+      expect(
+        (await t.api.post('/api/trips', { ...TRIP, travellerId: colleague.user.id }, as(traveller))).body,
+      ).toMatchObject({ statusCode: 403, code: 'FORBIDDEN' });
+      expect((await t.api.post('/api/trips', { ...TRIP, travellerId: other.user.id }, as(manager))).body).toMatchObject(
+        { statusCode: 422, code: 'TRIP_TRAVELLER_NOT_ACTIVE' },
+      );
     });
 
     it("hides a colleague's trip from a traveller (404) but shows it to managers", async () => {
@@ -103,7 +141,10 @@ describe('Trips', () => {
         code: 'VALIDATION_FAILED',
         errors: [{ field: 'id', code: 'INVALID_FORMAT', message: 'id must be a UUID' }],
       });
-      expect((await t.api.get('/api/trips/00000000-0000-4000-8000-000000000000', as(traveller))).body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
+      expect((await t.api.get('/api/trips/00000000-0000-4000-8000-000000000000', as(traveller))).body).toMatchObject({
+        statusCode: 404,
+        code: 'NOT_FOUND',
+      });
     });
   });
 
@@ -121,13 +162,14 @@ describe('Trips', () => {
         { title: 'Lisbon offsite', destination: 'Lisbon', startDate: '2026-04-20', endDate: '2026-04-24' },
         { title: 'New York review', destination: 'New York', startDate: '2026-06-01', endDate: '2026-06-03' },
       ];
-      for (const spec of specs) seeded.push(await createTrip(t.api, lister, { ...spec, latitude: undefined, longitude: undefined }));
+      for (const spec of specs)
+        seeded.push(await createTrip(t.api, lister, { ...spec, latitude: undefined, longitude: undefined }));
       await t.api.post(`/api/trips/${seeded[1].id}/submit`, {}, as(lister));
     });
 
     const list = (query: string, session: Session = lister) => t.api.get(`/api/trips${query}`, as(session));
 
-    it('paginates the traveller\'s own trips, sorted by start date', async () => {
+    it("paginates the traveller's own trips, sorted by start date", async () => {
       const first = await list('?limit=2&page=1');
       expect(first.status).toBe(200);
       expect(first.body).toMatchObject({ total: 5, page: 1, limit: 2 });
@@ -145,11 +187,15 @@ describe('Trips', () => {
     });
 
     it('filters by status, by date-range overlap and by text', async () => {
-      expect((await list('?status=submitted')).body.items.map((trip: { title: string }) => trip.title)).toEqual(['Tokyo summit']);
+      expect((await list('?status=submitted')).body.items.map((trip: { title: string }) => trip.title)).toEqual([
+        'Tokyo summit',
+      ]);
       expect((await list('?status=draft,submitted')).body.total).toBe(5);
       const overlap = await list('?from=2026-02-05&to=2026-02-06');
       expect(overlap.body.items.map((trip: { title: string }) => trip.title)).toEqual(['Tokyo summit', 'Berlin fair']);
-      expect((await list('?q=lisb')).body.items.map((trip: { title: string }) => trip.title)).toEqual(['Lisbon offsite']);
+      expect((await list('?q=lisb')).body.items.map((trip: { title: string }) => trip.title)).toEqual([
+        'Lisbon offsite',
+      ]);
       expect((await list('?q=REVIEW')).body.total).toBe(1);
       expect((await list('?status=flying')).status).toBe(400);
       expect((await list('?from=2026-13-01')).status).toBe(400);
@@ -159,8 +205,11 @@ describe('Trips', () => {
       const all = await list('?limit=100', manager);
       expect(all.body.total).toBeGreaterThan(5);
       // Every listed trip names its traveller, so clients need no member look-ups.
-      const names = new Map([lister, traveller, colleague, manager, admin].map((session) => [session.user.id, session.user.name]));
-      for (const trip of all.body.items) expect(trip.traveller).toEqual({ id: trip.travellerId, name: names.get(trip.travellerId) });
+      const names = new Map(
+        [lister, traveller, colleague, manager, admin].map((session) => [session.user.id, session.user.name]),
+      );
+      for (const trip of all.body.items)
+        expect(trip.traveller).toEqual({ id: trip.travellerId, name: names.get(trip.travellerId) });
       const hers = await list(`?travellerId=${lister.user.id}`, manager);
       expect(hers.body.total).toBe(5);
       const mine = await list(`?travellerId=${colleague.user.id}`);
@@ -192,19 +241,31 @@ describe('Trips', () => {
       expect(stale.status).toBe(409);
       // The code says which object to reload, so clients need not read the message.
       expect(stale.body.code).toBe('TRIP_VERSION_STALE');
-      const viaHeader = await t.api.patch(`/api/trips/${trip.id}`, { title: 'Header edit' }, { ...as(traveller), headers: { 'if-match': '"2"' } });
+      const viaHeader = await t.api.patch(
+        `/api/trips/${trip.id}`,
+        { title: 'Header edit' },
+        { ...as(traveller), headers: { 'if-match': '"2"' } },
+      );
       expect(viaHeader.status).toBe(200);
       expect(viaHeader.body.version).toBe(3);
     });
 
     it('refuses If-Match and a body version that disagree (400, nothing written) and accepts them when they agree (issue 7 §6)', async () => {
       const trip = await createTrip(t.api, traveller);
-      const disagree = await t.api.patch(`/api/trips/${trip.id}`, { title: 'Which one?', version: 1 }, { ...as(traveller), headers: { 'if-match': '"7"' } });
+      const disagree = await t.api.patch(
+        `/api/trips/${trip.id}`,
+        { title: 'Which one?', version: 1 },
+        { ...as(traveller), headers: { 'if-match': '"7"' } },
+      );
       expect(disagree.status).toBe(400);
       expect(disagree.body.code).toBe('IF_MATCH_MISMATCH');
       const { rows } = await t.sql.query('SELECT title, version FROM trips WHERE id = $1', [trip.id]);
       expect(rows[0]).toEqual({ title: TRIP.title, version: 1 });
-      const agree = await t.api.patch(`/api/trips/${trip.id}`, { title: 'Both say 1', version: 1 }, { ...as(traveller), headers: { 'if-match': 'W/"1"' } });
+      const agree = await t.api.patch(
+        `/api/trips/${trip.id}`,
+        { title: 'Both say 1', version: 1 },
+        { ...as(traveller), headers: { 'if-match': 'W/"1"' } },
+      );
       expect(agree.status).toBe(200);
       expect(agree.body).toMatchObject({ title: 'Both say 1', version: 2 });
     });
@@ -212,7 +273,9 @@ describe('Trips', () => {
     it('lets exactly one of 50 concurrent PATCHes with the same version win (R16, R18)', async () => {
       const trip = await createTrip(t.api, traveller);
       const responses = await Promise.all(
-        Array.from({ length: 50 }, (_, i) => t.api.patch(`/api/trips/${trip.id}`, { title: `Edit ${i}`, version: 1 }, as(traveller))),
+        Array.from({ length: 50 }, (_, i) =>
+          t.api.patch(`/api/trips/${trip.id}`, { title: `Edit ${i}`, version: 1 }, as(traveller)),
+        ),
       );
       const statuses = responses.map((response) => response.status);
       expect(statuses.filter((status) => status === 200)).toHaveLength(1);
@@ -228,8 +291,16 @@ describe('Trips', () => {
         t.api.get(`/api/trips/${trip.id}`, as(traveller)),
         t.api.get(`/api/trips/${trip.id}`, as(manager)),
       ]);
-      const first = await t.api.patch(`/api/trips/${trip.id}`, { purpose: 'from traveller', version: a.body.version }, as(traveller));
-      const second = await t.api.patch(`/api/trips/${trip.id}`, { purpose: 'from manager', version: b.body.version }, as(manager));
+      const first = await t.api.patch(
+        `/api/trips/${trip.id}`,
+        { purpose: 'from traveller', version: a.body.version },
+        as(traveller),
+      );
+      const second = await t.api.patch(
+        `/api/trips/${trip.id}`,
+        { purpose: 'from manager', version: b.body.version },
+        as(manager),
+      );
       expect([first.status, second.status]).toEqual([200, 409]);
       expect((await t.api.get(`/api/trips/${trip.id}`, as(traveller))).body.purpose).toBe('from traveller');
     });
@@ -248,7 +319,13 @@ describe('Trips', () => {
       await drainOutbox(t);
 
       const audit = await t.api.get(`/api/audit?entityId=${trip.id}`, as(admin));
-      const steps = audit.body.items.map((event: { action: string; data: { from?: string; to?: string } }) => [event.action, event.data.from, event.data.to]).reverse();
+      const steps = audit.body.items
+        .map((event: { action: string; data: { from?: string; to?: string } }) => [
+          event.action,
+          event.data.from,
+          event.data.to,
+        ])
+        .reverse();
       expect(steps).toEqual([
         ['trip.created', undefined, undefined],
         ['trip.submitted', 'draft', 'submitted'],
@@ -258,10 +335,10 @@ describe('Trips', () => {
       const approval = audit.body.items.find((event: { action: string }) => event.action === 'trip.approved');
       expect(approval).toMatchObject({ actorId: manager.user.id, data: { reason: 'Within budget' } });
 
-      const mail = await t.sql.query('SELECT "to", subject FROM outbox_messages WHERE subject LIKE $1 OR subject LIKE $2', [
-        `Approval needed: ${TRIP.title}`,
-        `Your trip "${TRIP.title}" was approved`,
-      ]);
+      const mail = await t.sql.query(
+        'SELECT "to", subject FROM outbox_messages WHERE subject LIKE $1 OR subject LIKE $2',
+        [`Approval needed: ${TRIP.title}`, `Your trip "${TRIP.title}" was approved`],
+      );
       const recipients = mail.rows.map((row: { to: string }) => row.to);
       expect(recipients).toEqual(expect.arrayContaining([manager.user.email, admin.user.email, traveller.user.email]));
       expect(recipients).not.toContain(colleague.user.email);
@@ -270,11 +347,17 @@ describe('Trips', () => {
     it('rejects only with a reason, and the traveller is told why', async () => {
       const trip = await createTrip(t.api, traveller, { title: 'Costly trip' });
       await t.api.post(`/api/trips/${trip.id}/submit`, {}, as(traveller));
-      expect((await t.api.post(`/api/trips/${trip.id}/reject`, {}, as(manager))).body).toMatchObject({ statusCode: 400, code: 'TRIP_REJECTION_REASON_REQUIRED' });
+      expect((await t.api.post(`/api/trips/${trip.id}/reject`, {}, as(manager))).body).toMatchObject({
+        statusCode: 400,
+        code: 'TRIP_REJECTION_REASON_REQUIRED',
+      });
       const rejected = await t.api.post(`/api/trips/${trip.id}/reject`, { reason: 'Over budget' }, as(manager));
       expect(rejected.body.status).toBe('rejected');
       await drainOutbox(t);
-      const mail = await t.sql.query('SELECT text FROM outbox_messages WHERE "to" = $1 AND subject LIKE $2', [traveller.user.email, '%Costly trip" was rejected']);
+      const mail = await t.sql.query('SELECT text FROM outbox_messages WHERE "to" = $1 AND subject LIKE $2', [
+        traveller.user.email,
+        '%Costly trip" was rejected',
+      ]);
       expect(mail.rows[0].text).toContain('Over budget');
     });
 
@@ -309,14 +392,19 @@ describe('Trips', () => {
         const actor = step === 'reject' ? manager : traveller;
         expect((await t.api.post(`/api/trips/${trip.id}/${step}`, { reason: 'because' }, as(actor))).status).toBe(200);
       }
-      const response = await t.api.post(`/api/trips/${trip.id}/${action}`, {}, as(action === 'approve' ? manager : traveller));
+      const response = await t.api.post(
+        `/api/trips/${trip.id}/${action}`,
+        {},
+        as(action === 'approve' ? manager : traveller),
+      );
       expect(response.body).toMatchObject({ statusCode: 409, code: 'TRIP_ILLEGAL_TRANSITION' });
     });
 
     it('cancels from draft, submitted and approved', async () => {
       for (const path of [[], ['submit'], ['submit', 'approve']]) {
         const trip = await createTrip(t.api, traveller);
-        for (const step of path) await t.api.post(`/api/trips/${trip.id}/${step}`, {}, as(step === 'approve' ? manager : traveller));
+        for (const step of path)
+          await t.api.post(`/api/trips/${trip.id}/${step}`, {}, as(step === 'approve' ? manager : traveller));
         const cancelled = await t.api.post(`/api/trips/${trip.id}/cancel`, {}, as(traveller));
         expect(cancelled.body.status).toBe('cancelled');
       }
@@ -324,10 +412,20 @@ describe('Trips', () => {
 
     it('edits only drafts, and deletes drafts with their activities but not trips in flight', async () => {
       const trip = await createTrip(t.api, traveller);
-      await t.api.post(`/api/trips/${trip.id}/activities`, { title: 'Dinner', type: 'meal', startsAt: '2026-03-10T19:00:00+01:00' }, as(traveller));
+      await t.api.post(
+        `/api/trips/${trip.id}/activities`,
+        { title: 'Dinner', type: 'meal', startsAt: '2026-03-10T19:00:00+01:00' },
+        as(traveller),
+      );
       await t.api.post(`/api/trips/${trip.id}/submit`, {}, as(traveller));
-      expect((await t.api.patch(`/api/trips/${trip.id}`, { title: 'Late change' }, as(traveller))).body).toMatchObject({ statusCode: 409, code: 'TRIP_NOT_EDITABLE' });
-      expect((await t.api.delete(`/api/trips/${trip.id}`, as(traveller))).body).toMatchObject({ statusCode: 409, code: 'TRIP_NOT_DELETABLE' });
+      expect((await t.api.patch(`/api/trips/${trip.id}`, { title: 'Late change' }, as(traveller))).body).toMatchObject({
+        statusCode: 409,
+        code: 'TRIP_NOT_EDITABLE',
+      });
+      expect((await t.api.delete(`/api/trips/${trip.id}`, as(traveller))).body).toMatchObject({
+        statusCode: 409,
+        code: 'TRIP_NOT_DELETABLE',
+      });
       await t.api.post(`/api/trips/${trip.id}/cancel`, {}, as(traveller));
       expect((await t.api.delete(`/api/trips/${trip.id}`, as(traveller))).status).toBe(204);
       expect((await t.api.get(`/api/trips/${trip.id}`, as(traveller))).status).toBe(404);
@@ -343,26 +441,39 @@ describe('Trips', () => {
 
   describe('calendar', () => {
     it('exports a trip with its activities as iCalendar', async () => {
-      const trip = await createTrip(t.api, traveller, { title: 'Tokyo summit', destination: 'Tokyo', latitude: 35.68, longitude: 139.69 });
-      await t.api.post(`/api/trips/${trip.id}/activities`, { title: 'Late dinner', type: 'meal', startsAt: '2026-03-12T23:30:00+09:00' }, as(traveller));
+      const trip = await createTrip(t.api, traveller, {
+        title: 'Tokyo summit',
+        destination: 'Tokyo',
+        latitude: 35.68,
+        longitude: 139.69,
+      });
+      await t.api.post(
+        `/api/trips/${trip.id}/activities`,
+        { title: 'Late dinner', type: 'meal', startsAt: '2026-03-12T23:30:00+09:00' },
+        as(traveller),
+      );
       const response = await t.api.get(`/api/trips/${trip.id}/calendar.ics`, as(traveller));
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
       expect(response.headers.get('content-disposition')).toBe('attachment; filename="Tokyo-summit.ics"');
-      const events = Object.values(ical.sync.parseICS(response.text)).filter((item) => item?.type === 'VEVENT') as ical.VEvent[];
+      const events = Object.values(ical.sync.parseICS(response.text)).filter(
+        (item) => item?.type === 'VEVENT',
+      ) as ical.VEvent[];
       expect(events.map((event) => event.summary).sort()).toEqual(['Late dinner', 'Tokyo summit (Tokyo)']);
       expect(response.text).toContain('DTSTART;TZID=Asia/Tokyo:20260312T233000');
       expect((await t.api.get(`/api/trips/${trip.id}/calendar.ics`, as(colleague))).status).toBe(404);
     });
 
-    it('serves a subscription feed of the caller\'s trips at one address that stays until reset or revoked', async () => {
+    it("serves a subscription feed of the caller's trips at one address that stays until reset or revoked", async () => {
       const created = await t.api.get('/api/calendar/feed', as(colleague));
       expect(created.status).toBe(200);
       const path = new URL(created.body.url).pathname;
       expect(path).toMatch(/^\/api\/calendar\/[\w-]{43}\.ics$/);
       // Opening the dialog again (after a reload) shows the same address, and it keeps working.
       expect((await t.api.get('/api/calendar/feed', as(colleague))).body.url).toBe(created.body.url);
-      const { rows } = await t.sql.query('SELECT token_hash, token_seed FROM calendar_feeds WHERE user_id = $1', [colleague.user.id]);
+      const { rows } = await t.sql.query('SELECT token_hash, token_seed FROM calendar_feeds WHERE user_id = $1', [
+        colleague.user.id,
+      ]);
       expect(rows).toHaveLength(1);
       expect(created.body.url).not.toContain(rows[0].token_seed);
       expect(created.body.url).not.toContain(rows[0].token_hash);
@@ -385,7 +496,10 @@ describe('Trips', () => {
 
     it('gives a feed made before addresses could be shown again a new address once, then keeps it', async () => {
       await t.sql.query('DELETE FROM calendar_feeds WHERE user_id = $1', [colleague.user.id]);
-      await t.sql.query("INSERT INTO calendar_feeds (user_id, organization_id, token_hash) VALUES ($1, $2, repeat('a', 64))", [colleague.user.id, colleague.user.organizationId]);
+      await t.sql.query(
+        "INSERT INTO calendar_feeds (user_id, organization_id, token_hash) VALUES ($1, $2, repeat('a', 64))",
+        [colleague.user.id, colleague.user.organizationId],
+      );
       const first = await t.api.get('/api/calendar/feed', as(colleague));
       expect(first.status).toBe(200);
       expect((await t.api.get('/api/calendar/feed', as(colleague))).body.url).toBe(first.body.url);
@@ -393,7 +507,11 @@ describe('Trips', () => {
     });
 
     it('serves a per-trip feed to whoever may see the trip, separately revocable', async () => {
-      const own = await createTrip(t.api, colleague, { title: 'Per-trip feed', startDate: '2099-02-01', endDate: '2099-02-02' });
+      const own = await createTrip(t.api, colleague, {
+        title: 'Per-trip feed',
+        startDate: '2099-02-01',
+        endDate: '2099-02-02',
+      });
       await createTrip(t.api, colleague, { title: 'Another trip', startDate: '2099-03-01', endDate: '2099-03-02' });
       const address = await t.api.get(`/api/trips/${own.id}/calendar/feed`, as(colleague));
       expect(address.status).toBe(200);
@@ -428,7 +546,12 @@ describe('Trips', () => {
     it('finds destinations with coordinates and time zones from the bundled dataset', async () => {
       const response = await t.api.get('/api/places?q=ber', as(traveller));
       expect(response.status).toBe(200);
-      expect(response.body[0]).toMatchObject({ name: 'Berlin', country: 'Germany', countryCode: 'DE', timezone: 'Europe/Berlin' });
+      expect(response.body[0]).toMatchObject({
+        name: 'Berlin',
+        country: 'Germany',
+        countryCode: 'DE',
+        timezone: 'Europe/Berlin',
+      });
       expect((await t.api.get('/api/places', as(traveller))).status).toBe(400);
       expect((await t.api.get('/api/places?q=ber&limit=500', as(traveller))).status).toBe(400);
       expect((await t.api.get('/api/places?q=ber')).status).toBe(401);
@@ -443,10 +566,16 @@ describe('Trips', () => {
         t.api.get(`/api/trips/${trip.id}`, as(other)),
         t.api.patch(`/api/trips/${trip.id}`, { title: 'Hijacked' }, as(other)),
         t.api.delete(`/api/trips/${trip.id}`, as(other)),
-        ...['submit', 'approve', 'reject', 'cancel', 'complete'].map((action) => t.api.post(`/api/trips/${trip.id}/${action}`, { reason: 'x' }, as(other))),
+        ...['submit', 'approve', 'reject', 'cancel', 'complete'].map((action) =>
+          t.api.post(`/api/trips/${trip.id}/${action}`, { reason: 'x' }, as(other)),
+        ),
         t.api.get(`/api/trips/${trip.id}/calendar.ics`, as(other)),
         t.api.get(`/api/trips/${trip.id}/activities`, as(other)),
-        t.api.post(`/api/trips/${trip.id}/activities`, { title: 'x', type: 'meal', startsAt: '2026-03-10T10:00:00Z' }, as(other)),
+        t.api.post(
+          `/api/trips/${trip.id}/activities`,
+          { title: 'x', type: 'meal', startsAt: '2026-03-10T10:00:00Z' },
+          as(other),
+        ),
         t.api.put(`/api/trips/${trip.id}/activities/order`, { activityIds: [] }, as(other)),
       ];
       for (const response of await Promise.all(attempts)) {

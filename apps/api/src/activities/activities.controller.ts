@@ -1,11 +1,24 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { AuthContext } from '../common/auth/auth-context';
 import { Auth } from '../common/auth/auth.decorators';
 import { ApiAuthenticated } from '../common/http/api-errors.decorator';
 import { versionFrom } from '../common/http/if-match';
 import { ActivitiesService } from './activities.service';
-import { ActivityResponse, CreateActivityDto, ItineraryResponse, ReorderActivitiesDto, UpdateActivityDto } from './dto/activity.dto';
+import {
+  ActivityResponse,
+  CreateActivityDto,
+  ItineraryResponse,
+  ReorderActivitiesDto,
+  UpdateActivityDto,
+} from './dto/activity.dto';
 import { UuidParamPipe } from '../common/http/validation.pipes';
 
 @ApiTags('activities')
@@ -40,9 +53,18 @@ export class ActivitiesController {
   @ApiOperation({ summary: 'Edit an activity' })
   @Patch('activities/:id')
   @ApiAuthenticated(409, 422)
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The version you read (alternative to `version` in the body)' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The version you read (alternative to `version` in the body)',
+  })
   @ApiOkResponse({ type: ActivityResponse })
-  update(@Auth() ctx: AuthContext, @Param('id', UuidParamPipe) id: string, @Body() dto: UpdateActivityDto, @Headers('if-match') ifMatch?: string) {
+  update(
+    @Auth() ctx: AuthContext,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: UpdateActivityDto,
+    @Headers('if-match') ifMatch?: string,
+  ) {
     return this.activities.update(ctx, id, { ...dto, version: versionFrom(dto.version, ifMatch, 'activity') });
   }
 

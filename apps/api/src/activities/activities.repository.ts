@@ -52,7 +52,12 @@ export class ActivitiesRepository extends OrganizationScopedRepository<Activity>
   }
 
   /** Compare-and-set on the activity's version (see `compareAndSet`). */
-  updateIfVersion(ctx: AuthContext, id: string, expectedVersion: number | undefined, changes: QueryDeepPartialEntity<Activity>): Promise<boolean> {
+  updateIfVersion(
+    ctx: AuthContext,
+    id: string,
+    expectedVersion: number | undefined,
+    changes: QueryDeepPartialEntity<Activity>,
+  ): Promise<boolean> {
     return this.compareAndSet(ctx, id, expectedVersion, changes);
   }
 

@@ -19,7 +19,10 @@ const DEFAULT_ZONE = 'UTC';
 
 const TIME_PROBLEMS = {
   ends_before_start: { code: ActivityErrorCode.EndsBeforeStart, message: 'endsAt must be after startsAt' },
-  outside_trip_dates: { code: ActivityErrorCode.OutsideTrip, message: "The activity must fall within the trip's dates (read in the activity's time zone)" },
+  outside_trip_dates: {
+    code: ActivityErrorCode.OutsideTrip,
+    message: "The activity must fall within the trip's dates (read in the activity's time zone)",
+  },
 } as const;
 
 /**
@@ -105,7 +108,11 @@ export class ActivitiesService {
         throw new StaleVersionError('activity', dto.version, (await this.activities.getById(ctx, id)).version);
       }
       if (retimed) await this.activities.renumber(ctx, current.tripId);
-      await this.events.publish(ctx, 'activity.updated', { tripId: current.tripId, activityId: id, title: changes.title ?? current.title });
+      await this.events.publish(ctx, 'activity.updated', {
+        tripId: current.tripId,
+        activityId: id,
+        title: changes.title ?? current.title,
+      });
       return toActivityResponse(await this.activities.getById(ctx, id));
     });
   }
@@ -116,7 +123,11 @@ export class ActivitiesService {
       await this.editableTrip(ctx, activity.tripId);
       await this.activities.deleteById(ctx, id);
       await this.activities.renumber(ctx, activity.tripId);
-      await this.events.publish(ctx, 'activity.deleted', { tripId: activity.tripId, activityId: id, title: activity.title });
+      await this.events.publish(ctx, 'activity.deleted', {
+        tripId: activity.tripId,
+        activityId: id,
+        title: activity.title,
+      });
     });
   }
 
@@ -128,12 +139,21 @@ export class ActivitiesService {
   reorder(ctx: AuthContext, tripId: string, activityIds: string[]): Promise<ItineraryResponse> {
     return this.db.run(async () => {
       await this.editableTrip(ctx, tripId);
-      const existing = new Map((await this.activities.listForTrip(ctx, tripId)).map((activity) => [activity.id, activity]));
+      const existing = new Map(
+        (await this.activities.listForTrip(ctx, tripId)).map((activity) => [activity.id, activity]),
+      );
       const same = existing.size === activityIds.length && activityIds.every((id) => existing.has(id));
-      if (!same) throw new DomainError(ActivityErrorCode.OrderIncomplete, "activityIds must list every activity of the trip exactly once");
+      if (!same)
+        throw new DomainError(
+          ActivityErrorCode.OrderIncomplete,
+          'activityIds must list every activity of the trip exactly once',
+        );
       const starts = activityIds.map((id) => existing.get(id)!.startsAt.getTime());
       if (starts.some((start, index) => index > 0 && start < starts[index - 1])) {
-        throw new DomainError(ActivityErrorCode.OrderContradictsTime, 'Activities keep their time order; only activities starting at the same time can be reordered');
+        throw new DomainError(
+          ActivityErrorCode.OrderContradictsTime,
+          'Activities keep their time order; only activities starting at the same time can be reordered',
+        );
       }
       await this.activities.reorder(ctx, tripId, activityIds);
       return this.itineraryOf(ctx, tripId);

@@ -43,8 +43,12 @@ describe('activity time rules', () => {
       expect(evening('2026-03-13T00:01:00+09:00')).toBe(false);
     });
 
-    it("reads the end in its own zone: a flight landing in Newark at 23:30 on the last day is inside", () => {
-      const flight = { startsAt: '2026-03-12T20:00:00+01:00', endsAt: '2026-03-12T23:30:00-04:00', timezone: 'Europe/Berlin' };
+    it('reads the end in its own zone: a flight landing in Newark at 23:30 on the last day is inside', () => {
+      const flight = {
+        startsAt: '2026-03-12T20:00:00+01:00',
+        endsAt: '2026-03-12T23:30:00-04:00',
+        timezone: 'Europe/Berlin',
+      };
       expect(isWithinTripDates({ ...flight, endTimezone: 'America/New_York' }, trip)).toBe(true);
       // Read in Frankfurt, the landing is at 04:30 on the 13th.
       expect(isWithinTripDates(flight, trip)).toBe(false);

@@ -1,9 +1,12 @@
 import { csvCell, csvLine } from './audit-csv';
 
 describe('audit CSV', () => {
-  it.each(['=HYPERLINK("http://evil","x")', '+1+1', '-2+3', '@SUM(A1)', '\tcmd', '\rcmd'])('neutralises the formula %p with an apostrophe', (value) => {
-    expect(csvCell(value).replace(/^"/, '')).toMatch(/^'/);
-  });
+  it.each(['=HYPERLINK("http://evil","x")', '+1+1', '-2+3', '@SUM(A1)', '\tcmd', '\rcmd'])(
+    'neutralises the formula %p with an apostrophe',
+    (value) => {
+      expect(csvCell(value).replace(/^"/, '')).toMatch(/^'/);
+    },
+  );
 
   it('quotes commas, quotes and line breaks and leaves plain text alone', () => {
     expect(csvCell('Berlin, DE')).toBe('"Berlin, DE"');

@@ -36,12 +36,20 @@ export class AuditController {
   @ApiAuthenticated(400, 403, 422)
   @ApiProduces('text/csv')
   @ApiOkResponse({
-    description: 'Every event matching the filters, newest first (at most 100,000; more is a 422). Cells that a spreadsheet would read as a formula start with an apostrophe',
+    description:
+      'Every event matching the filters, newest first (at most 100,000; more is a 422). Cells that a spreadsheet would read as a formula start with an apostrophe',
     schema: { type: 'string' },
   })
-  async export(@Auth() ctx: AuthContext, @Query() filter: AuditFilter, @Res({ passthrough: true }) reply: FastifyReply) {
+  async export(
+    @Auth() ctx: AuthContext,
+    @Query() filter: AuditFilter,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const csv = await this.exports.csv(ctx, filter);
-    reply.header('Content-Disposition', `attachment; filename="audit-log-${new Date().toISOString().slice(0, 10)}.csv"`);
+    reply.header(
+      'Content-Disposition',
+      `attachment; filename="audit-log-${new Date().toISOString().slice(0, 10)}.csv"`,
+    );
     return csv;
   }
 }

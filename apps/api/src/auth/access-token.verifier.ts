@@ -3,7 +3,14 @@ import { JwtService } from '@nestjs/jwt';
 import type { Jwt, JwtPayload } from 'jsonwebtoken';
 import type { AuthContext } from '../common/auth/auth-context';
 import { PreAuthUsers } from '../users/pre-auth-users.repository';
-import { ACCESS_TOKEN_TYPE, AccessTokenClaims, JWT_ALGORITHM, JWT_AUDIENCE, JWT_CLOCK_TOLERANCE_SECONDS, JWT_ISSUER } from './access-token';
+import {
+  ACCESS_TOKEN_TYPE,
+  AccessTokenClaims,
+  JWT_ALGORITHM,
+  JWT_AUDIENCE,
+  JWT_CLOCK_TOLERANCE_SECONDS,
+  JWT_ISSUER,
+} from './access-token';
 
 /** Header parameters that would let a token choose its own key: never honoured, so refused. */
 const KEY_SELECTING_HEADERS = ['jwk', 'jku', 'x5u', 'x5c', 'kid'] as const;
@@ -29,7 +36,14 @@ export class AccessTokenVerifier {
     const claims = await this.verifiedClaims(token);
     if (!claims || claims === 'expired') return claims ?? 'invalid';
     const user = await this.users.findAccessState(claims.sub, claims.sid);
-    if (!user || !user.active || user.tokenVersion !== claims.ver || user.organizationId !== claims.org || user.sessionRevoked) return 'invalid';
+    if (
+      !user ||
+      !user.active ||
+      user.tokenVersion !== claims.ver ||
+      user.organizationId !== claims.org ||
+      user.sessionRevoked
+    )
+      return 'invalid';
     return { userId: user.id, organizationId: user.organizationId, role: user.role };
   }
 
@@ -58,7 +72,8 @@ export class AccessTokenVerifier {
     }
     const claims = decoded.payload as JwtPayload & Partial<AccessTokenClaims>;
     if (KEY_SELECTING_HEADERS.some((name) => name in decoded.header)) return undefined;
-    if (claims.typ !== ACCESS_TOKEN_TYPE || typeof claims.exp !== 'number' || typeof claims.sub !== 'string') return undefined;
+    if (claims.typ !== ACCESS_TOKEN_TYPE || typeof claims.exp !== 'number' || typeof claims.sub !== 'string')
+      return undefined;
     if (typeof claims.sid !== 'string' || !UUID.test(claims.sid) || !UUID.test(claims.sub)) return undefined;
     // jsonwebtoken's own rule: expired from the second `exp + tolerance` on.
     if (Math.floor(Date.now() / 1000) >= claims.exp + JWT_CLOCK_TOLERANCE_SECONDS) return 'expired';

@@ -28,7 +28,14 @@ export class AuthTokens {
    */
   async issue(user: User, family?: { id: string; expiresAt: Date }): Promise<AuthResponse> {
     const familyId = family?.id ?? randomUUID();
-    const claims: AccessTokenClaims = { sub: user.id, org: user.organizationId, role: user.role, ver: user.tokenVersion, sid: familyId, typ: ACCESS_TOKEN_TYPE };
+    const claims: AccessTokenClaims = {
+      sub: user.id,
+      org: user.organizationId,
+      role: user.role,
+      ver: user.tokenVersion,
+      sid: familyId,
+      typ: ACCESS_TOKEN_TYPE,
+    };
     const accessToken = await this.jwt.signAsync(claims);
     const refreshToken = newOpaqueToken();
     const now = Date.now();

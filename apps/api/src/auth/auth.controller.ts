@@ -9,7 +9,14 @@ import { LoginThrottle } from '../common/throttling/login-throttle.interceptor';
 import { BruteForceGuarded } from '../common/throttling/throttling';
 import { UserResponse } from '../users/user.dto';
 import { AuthService, RequestMeta } from './auth.service';
-import { AcceptInvitationDto, AuthResponse, ChangePasswordDto, LoginDto, RefreshTokenDto, RegisterDto } from './dto/auth.dto';
+import {
+  AcceptInvitationDto,
+  AuthResponse,
+  ChangePasswordDto,
+  LoginDto,
+  RefreshTokenDto,
+  RegisterDto,
+} from './dto/auth.dto';
 
 const meta = (request: FastifyRequest): RequestMeta => ({ ip: request.ip, requestId: requestIdOf(request) });
 

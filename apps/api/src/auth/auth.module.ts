@@ -25,13 +25,26 @@ import { PasswordResetService } from './password-reset.service';
         // A KeyObject, not the string: given a string, jsonwebtoken first tries to parse it as a PEM
         // public key on every verify, which measured as the single largest CPU cost per request.
         secret: createSecretKey(Buffer.from(config.jwtSecret)) as unknown as string,
-        signOptions: { algorithm: JWT_ALGORITHM, expiresIn: config.accessTokenTtlSeconds, issuer: JWT_ISSUER, audience: JWT_AUDIENCE },
+        signOptions: {
+          algorithm: JWT_ALGORITHM,
+          expiresIn: config.accessTokenTtlSeconds,
+          issuer: JWT_ISSUER,
+          audience: JWT_AUDIENCE,
+        },
         verifyOptions: { algorithms: [JWT_ALGORITHM], issuer: JWT_ISSUER, audience: JWT_AUDIENCE },
       }),
     }),
   ],
   controllers: [AuthController, PasswordResetController],
-  providers: [AuthService, PasswordResetService, AuthTokens, PasswordHasher, AccessTokenVerifier, JwtAuthGuard, { provide: CallerIdentifier, useExisting: JwtAuthGuard }],
+  providers: [
+    AuthService,
+    PasswordResetService,
+    AuthTokens,
+    PasswordHasher,
+    AccessTokenVerifier,
+    JwtAuthGuard,
+    { provide: CallerIdentifier, useExisting: JwtAuthGuard },
+  ],
   exports: [JwtAuthGuard, CallerIdentifier],
 })
 export class AuthModule {}

@@ -109,7 +109,13 @@ export class AuthService {
     });
     if (outcome && 'reused' in outcome) {
       const { reused } = outcome;
-      this.logger.warn({ event: 'refresh_token_reuse', userId: reused.userId, organizationId: reused.organizationId, familyId: reused.familyId, ...meta });
+      this.logger.warn({
+        event: 'refresh_token_reuse',
+        userId: reused.userId,
+        organizationId: reused.organizationId,
+        familyId: reused.familyId,
+        ...meta,
+      });
     }
     if (!outcome || 'reused' in outcome) throw new DomainError(AuthErrorCode.RefreshTokenInvalid, BAD_REFRESH_TOKEN);
     return outcome;
@@ -161,7 +167,12 @@ export class AuthService {
       });
       await this.invitations.markAccepted(invitation.id);
       const newMember = { userId: user.id, organizationId: user.organizationId, role: user.role };
-      await this.events.publish(newMember, 'invitation.accepted', { invitationId: invitation.id, email: user.email, role: user.role, userId: user.id });
+      await this.events.publish(newMember, 'invitation.accepted', {
+        invitationId: invitation.id,
+        email: user.email,
+        role: user.role,
+        userId: user.id,
+      });
       return this.tokens.issue(user);
     });
   }

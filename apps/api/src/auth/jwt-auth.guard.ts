@@ -26,7 +26,10 @@ export class JwtAuthGuard implements CanActivate, CallerIdentifier {
     const token = bearerTokenOf(request);
     const user = token ? await this.verifier.verify(token) : 'invalid';
     if (typeof user === 'string') {
-      throw new DomainError(user === 'expired' ? AuthErrorCode.TokenExpired : CommonErrorCode.Unauthenticated, 'Missing, invalid or expired access token');
+      throw new DomainError(
+        user === 'expired' ? AuthErrorCode.TokenExpired : CommonErrorCode.Unauthenticated,
+        'Missing, invalid or expired access token',
+      );
     }
     request.user = user;
     return true;

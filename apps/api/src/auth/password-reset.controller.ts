@@ -6,7 +6,11 @@ import { requestIdOf } from '../common/http/all-exceptions.filter';
 import { ApiErrors } from '../common/http/api-errors.decorator';
 import { BruteForceGuarded } from '../common/throttling/throttling';
 import type { RequestMeta } from './auth.service';
-import { PasswordResetConfirmDto, PasswordResetRequestDto, PasswordResetRequestedResponse } from './dto/password-reset.dto';
+import {
+  PasswordResetConfirmDto,
+  PasswordResetRequestDto,
+  PasswordResetRequestedResponse,
+} from './dto/password-reset.dto';
 import { PasswordResetService, RESET_TTL_MINUTES } from './password-reset.service';
 
 const REQUESTED: PasswordResetRequestedResponse = {
@@ -26,7 +30,10 @@ export class PasswordResetController {
   @HttpCode(202)
   @BruteForceGuarded()
   @ApiErrors(400, 429)
-  @ApiAcceptedResponse({ type: PasswordResetRequestedResponse, description: 'The same answer whether or not the address has an account' })
+  @ApiAcceptedResponse({
+    type: PasswordResetRequestedResponse,
+    description: 'The same answer whether or not the address has an account',
+  })
   request(@Body() dto: PasswordResetRequestDto, @Req() request: FastifyRequest): PasswordResetRequestedResponse {
     this.passwordReset.request(dto.email, meta(request));
     return REQUESTED;

@@ -48,7 +48,11 @@ export class PasswordResetService implements BeforeApplicationShutdown {
   request(email: string, meta: RequestMeta): void {
     const work = this.sendLink(email, meta).catch((error: unknown) => {
       // The error's message may quote SQL or the address: only what is safe to log of it is.
-      this.logger.error({ event: 'password_reset_request_failed', err: loggableDatabaseError(error) ?? { type: (error as Error)?.name }, ...meta });
+      this.logger.error({
+        event: 'password_reset_request_failed',
+        err: loggableDatabaseError(error) ?? { type: (error as Error)?.name },
+        ...meta,
+      });
     });
     this.inFlight.add(work);
     void work.finally(() => this.inFlight.delete(work));
@@ -63,7 +67,8 @@ export class PasswordResetService implements BeforeApplicationShutdown {
     const passwordHash = await this.hasher.hash(dto.password);
     const user = await this.db.run(async () => {
       const token = await this.resetTokens.findByHashForUpdate(this.hash(dto.token));
-      if (!token || token.usedAt || token.revokedAt || token.expiresAt <= new Date()) throw new DomainError(AuthErrorCode.ResetLinkInvalid, INVALID_LINK);
+      if (!token || token.usedAt || token.revokedAt || token.expiresAt <= new Date())
+        throw new DomainError(AuthErrorCode.ResetLinkInvalid, INVALID_LINK);
       const owner = await this.users.findForSession(token.userId);
       if (!owner?.active) throw new DomainError(AuthErrorCode.ResetLinkInvalid, INVALID_LINK);
       await this.users.setPassword(owner.id, passwordHash);
@@ -88,11 +93,21 @@ export class PasswordResetService implements BeforeApplicationShutdown {
       const found = await this.users.findByEmail(email);
       if (!found?.active) return undefined;
       await this.resetTokens.revokeOpenOfUser(found.id);
-      await this.resetTokens.insert({ userId: found.id, tokenHash: this.hash(token), expiresAt: new Date(Date.now() + RESET_TTL_MINUTES * 60_000) });
+      await this.resetTokens.insert({
+        userId: found.id,
+        tokenHash: this.hash(token),
+        expiresAt: new Date(Date.now() + RESET_TTL_MINUTES * 60_000),
+      });
       await this.mail.enqueue(resetLinkMail(found, resetLinkOf(this.config.webUrl, token), RESET_TTL_MINUTES));
       return found;
     });
-    if (user) this.logger.log({ event: 'password_reset_requested', userId: user.id, organizationId: user.organizationId, ...meta });
+    if (user)
+      this.logger.log({
+        event: 'password_reset_requested',
+        userId: user.id,
+        organizationId: user.organizationId,
+        ...meta,
+      });
   }
 
   private hash(token: string): string {

@@ -12,7 +12,9 @@ export function IsAcceptablePassword(options?: ValidationOptions): PropertyDecor
       validator: {
         validate: (value: unknown) => typeof value === 'string' && passwordProblem(value) === undefined,
         defaultMessage: (args: ValidationArguments) =>
-          typeof args.value === 'string' ? (passwordProblem(args.value) ?? 'password is invalid') : 'password must be a string',
+          typeof args.value === 'string'
+            ? (passwordProblem(args.value) ?? 'password is invalid')
+            : 'password must be a string',
       },
     });
   };

@@ -42,7 +42,9 @@ export class CalendarFeedsRepository {
   async insertIfAbsent(ctx: AuthContext, { tripId }: FeedKey, secret: FeedSecretValues): Promise<void> {
     const row = { ...ownerOf(ctx), ...secret };
     const builder = (tripId ? this.perTrip : this.all).createQueryBuilder().insert();
-    await (tripId ? builder.into(TripCalendarFeed).values({ ...row, tripId }) : builder.into(CalendarFeed).values(row)).orIgnore().execute();
+    await (tripId ? builder.into(TripCalendarFeed).values({ ...row, tripId }) : builder.into(CalendarFeed).values(row))
+      .orIgnore()
+      .execute();
   }
 
   async revoke(ctx: AuthContext, { tripId }: FeedKey): Promise<void> {

@@ -28,7 +28,11 @@ export class CalendarController {
   @ApiAuthenticated(400, 404)
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'The trip and its activities as iCalendar', schema: { type: 'string' } })
-  async trip(@Auth() ctx: AuthContext, @Param('id', UuidParamPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
+  async trip(
+    @Auth() ctx: AuthContext,
+    @Param('id', UuidParamPipe) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const { filename, body } = await this.calendar.tripCalendar(ctx, id);
     reply.header('Content-Disposition', `attachment; filename="${filename}"`);
     return body;
@@ -60,7 +64,9 @@ export class CalendarController {
     return this.calendar.revokeFeed(ctx, ALL_TRIPS);
   }
 
-  @ApiOperation({ summary: "The caller's calendar feed address for one trip (made on first use, then always the same)" })
+  @ApiOperation({
+    summary: "The caller's calendar feed address for one trip (made on first use, then always the same)",
+  })
   @Get('trips/:id/calendar/feed')
   @ApiAuthenticated(400, 404)
   @ApiOkResponse({ type: CalendarFeedResponse, description: 'The current feed URL of this trip' })
@@ -72,7 +78,10 @@ export class CalendarController {
   @Post('trips/:id/calendar/feed/reset')
   @HttpCode(200)
   @ApiAuthenticated(400, 404)
-  @ApiOkResponse({ type: CalendarFeedResponse, description: 'A new feed URL for this trip; the previous one stops working' })
+  @ApiOkResponse({
+    type: CalendarFeedResponse,
+    description: 'A new feed URL for this trip; the previous one stops working',
+  })
   resetTripFeed(@Auth() ctx: AuthContext, @Param('id', UuidParamPipe) id: string) {
     return this.calendar.resetFeed(ctx, { tripId: id });
   }
@@ -94,7 +103,10 @@ export class CalendarController {
   @Header('Content-Type', ICS)
   @ApiErrors(404)
   @ApiProduces('text/calendar')
-  @ApiOkResponse({ description: "The owner's trips (or the one trip) as a subscribable iCalendar feed (`<token>.ics`)", schema: { type: 'string' } })
+  @ApiOkResponse({
+    description: "The owner's trips (or the one trip) as a subscribable iCalendar feed (`<token>.ics`)",
+    schema: { type: 'string' },
+  })
   feed(@Param('file') file: string) {
     const token = FEED_FILE.exec(file)?.[1];
     if (!token) throw new NotFoundError('Calendar feed');

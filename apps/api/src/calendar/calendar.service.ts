@@ -14,7 +14,13 @@ import { buildCalendar } from './trip-calendar';
 
 /** How far back a feed reaches: recent trips stay visible in the subscribed calendar. */
 const FEED_HISTORY_DAYS = 90;
-const FEED_STATUSES = [TripStatus.Draft, TripStatus.Submitted, TripStatus.Approved, TripStatus.Booked, TripStatus.Completed];
+const FEED_STATUSES = [
+  TripStatus.Draft,
+  TripStatus.Submitted,
+  TripStatus.Approved,
+  TripStatus.Booked,
+  TripStatus.Completed,
+];
 const FEED_TOKEN_PURPOSE = 'calendar-feed';
 
 @Injectable()
@@ -80,7 +86,9 @@ export class CalendarService {
     }
     const since = new Date(Date.now() - FEED_HISTORY_DAYS * 86_400_000).toISOString().slice(0, 10);
     const trips = await this.trips.listForFeed(ctx, since, FEED_STATUSES);
-    const entries = await Promise.all(trips.map(async (trip) => ({ trip, activities: await this.activities.listForTrip(ctx, trip.id) })));
+    const entries = await Promise.all(
+      trips.map(async (trip) => ({ trip, activities: await this.activities.listForTrip(ctx, trip.id) })),
+    );
     return buildCalendar('NestMap trips', entries);
   }
 

@@ -15,5 +15,7 @@ export function plainText(value: string): string {
  * properties ical-generator writes verbatim (the calendar's NAME and X-WR-CALNAME).
  */
 export function escapeText(value: string): string {
-  return plainText(value).replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\n/g, '\\n');
+  return plainText(value)
+    .replace(/[\\;,]/g, (c) => `\\${c}`)
+    .replace(/\n/g, '\\n');
 }

@@ -44,7 +44,7 @@ describe('trip calendar', () => {
     expect(text).toContain('DTEND;VALUE=DATE:20260313');
   });
 
-  it("writes activities in their own zone with a VTIMEZONE, at the right instant", () => {
+  it('writes activities in their own zone with a VTIMEZONE, at the right instant', () => {
     expect(text).toContain('DTSTART;TZID=Asia/Tokyo:20260312T233000');
     expect(text).toMatch(/BEGIN:VTIMEZONE\r?\nTZID:Asia\/Tokyo/);
     const event = events.find((item) => item.uid === `${dinner.id}@nestmap`)!;
@@ -66,7 +66,9 @@ describe('trip calendar: an activity ending in another zone (a flight)', () => {
     timezone: 'Europe/Berlin',
     endTimezone: 'America/New_York',
   } as Activity;
-  const text = buildCalendar('NestMap', [{ trip, activities: [flight, { ...dinner, endTimezone: 'Asia/Tokyo' } as Activity] }]);
+  const text = buildCalendar('NestMap', [
+    { trip, activities: [flight, { ...dinner, endTimezone: 'Asia/Tokyo' } as Activity] },
+  ]);
   const events = Object.values(ical.sync.parseICS(text)).filter((item) => item?.type === 'VEVENT') as ical.VEvent[];
 
   it('starts in the departure zone and ends in the arrival zone, each with its VTIMEZONE', () => {
@@ -88,7 +90,13 @@ describe('trip calendar: an activity ending in another zone (a flight)', () => {
 describe('trip calendar: text cannot inject properties or events (RFC 5545 §3.1, §3.3.11)', () => {
   const PAYLOAD = 'Inj\r\nATTENDEE:mailto:evil@x.test\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:injected';
   const hostileTrip = { ...trip, title: PAYLOAD, destination: PAYLOAD, purpose: PAYLOAD } as Trip;
-  const hostileActivity = { ...dinner, title: PAYLOAD, locationName: PAYLOAD, notes: PAYLOAD, bookingReference: `${PAYLOAD}\u000b;,\\` } as Activity;
+  const hostileActivity = {
+    ...dinner,
+    title: PAYLOAD,
+    locationName: PAYLOAD,
+    notes: PAYLOAD,
+    bookingReference: `${PAYLOAD}\u000b;,\\`,
+  } as Activity;
   const text = buildCalendar(PAYLOAD, [{ trip: hostileTrip, activities: [hostileActivity] }]);
   const unfolded = text.replace(/\r\n[ \t]/g, '').split('\r\n');
   const parsed = ical.sync.parseICS(text);

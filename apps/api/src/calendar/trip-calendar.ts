@@ -36,9 +36,13 @@ function withEndZones(ics: string, ends: ReadonlyMap<string, ZonedEnd>): string 
   const lines = ics.split('\r\n').map((line) => {
     if (line.startsWith('UID:')) uid = line.slice('UID:'.length);
     const end = line.startsWith('DTEND') ? ends.get(uid) : undefined;
-    return end ? `DTEND;TZID=${end.zone}:${DateTime.fromJSDate(end.at, { zone: end.zone }).toFormat("yyyyMMdd'T'HHmmss")}` : line;
+    return end
+      ? `DTEND;TZID=${end.zone}:${DateTime.fromJSDate(end.at, { zone: end.zone }).toFormat("yyyyMMdd'T'HHmmss")}`
+      : line;
   });
-  const missing = [...new Set([...ends.values()].map(({ zone }) => zone))].filter((zone) => !lines.includes(`TZID:${zone}`));
+  const missing = [...new Set([...ends.values()].map(({ zone }) => zone))].filter(
+    (zone) => !lines.includes(`TZID:${zone}`),
+  );
   const blocks = missing.flatMap((zone) => getVtimezoneComponent(zone)?.trimEnd().split(/\r?\n/) ?? []);
   lines.splice(lines.indexOf('BEGIN:VEVENT'), 0, ...blocks);
   return lines.join('\r\n');
@@ -53,7 +57,10 @@ function withEndZones(ics: string, ends: ReadonlyMap<string, ZonedEnd>): string 
  * verbatim), so no title can start a property line of its own (RFC 5545 §3.1, §3.3.11).
  */
 export function buildCalendar(name: string, entries: TripWithActivities[]): string {
-  const calendar = new ICalCalendar({ name: escapeText(name), prodId: { company: 'NestMap', product: 'NestMap', language: 'EN' } });
+  const calendar = new ICalCalendar({
+    name: escapeText(name),
+    prodId: { company: 'NestMap', product: 'NestMap', language: 'EN' },
+  });
   calendar.timezone({ name: null, generator: getVtimezoneComponent });
   const ends = new Map<string, ZonedEnd>();
   for (const { trip, activities } of entries) {
@@ -78,7 +85,11 @@ export function buildCalendar(name: string, entries: TripWithActivities[]): stri
         timezone: zone,
         summary: plainText(activity.title),
         description: plainText(
-          [activity.notes, activity.bookingReference ? `Booking reference: ${activity.bookingReference}` : null, `Trip: ${trip.title}`]
+          [
+            activity.notes,
+            activity.bookingReference ? `Booking reference: ${activity.bookingReference}` : null,
+            `Trip: ${trip.title}`,
+          ]
             .filter(Boolean)
             .join('\n'),
         ),
@@ -86,7 +97,9 @@ export function buildCalendar(name: string, entries: TripWithActivities[]): stri
           activity.locationName || activity.latitude !== null
             ? {
                 title: plainText(activity.locationName ?? `${activity.latitude}, ${activity.longitude}`),
-                ...(activity.latitude !== null && activity.longitude !== null ? { geo: { lat: activity.latitude, lon: activity.longitude } } : {}),
+                ...(activity.latitude !== null && activity.longitude !== null
+                  ? { geo: { lat: activity.latitude, lon: activity.longitude } }
+                  : {}),
               }
             : null,
       });

@@ -4,12 +4,24 @@ import { join } from 'node:path';
 import { ConfigError, loadConfig } from './app-config';
 
 const STRONG = 'x'.repeat(32);
-const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@db:5432/nestmap', JWT_SECRET: STRONG, SESSION_SECRET: STRONG, DATA_ENCRYPTION_KEY: 'd'.repeat(32) };
+const production = {
+  NODE_ENV: 'production',
+  DATABASE_URL: 'postgres://u:p@db:5432/nestmap',
+  JWT_SECRET: STRONG,
+  SESSION_SECRET: STRONG,
+  DATA_ENCRYPTION_KEY: 'd'.repeat(32),
+};
 
 describe('configuration', () => {
   it('accepts a complete production environment, with production defaults', () => {
     const { config } = loadConfig(production);
-    expect(config).toMatchObject({ nodeEnv: 'production', host: '0.0.0.0', port: 5000, apiDocsEnabled: false, corsOrigins: [] });
+    expect(config).toMatchObject({
+      nodeEnv: 'production',
+      host: '0.0.0.0',
+      port: 5000,
+      apiDocsEnabled: false,
+      corsOrigins: [],
+    });
   });
 
   it.each([
@@ -17,9 +29,21 @@ describe('configuration', () => {
     ['JWT_SECRET', { JWT_SECRET: undefined }, /JWT_SECRET is required in production/],
     ['a weak JWT_SECRET', { JWT_SECRET: 'short' }, /JWT_SECRET is too weak: it must be at least 32 bytes/],
     ['a weak SESSION_SECRET', { SESSION_SECRET: 'x'.repeat(31) }, /SESSION_SECRET is too weak/],
-    ['no DATA_ENCRYPTION_KEY', { DATA_ENCRYPTION_KEY: undefined }, /DATA_ENCRYPTION_KEY is required in production \(at least 32 random bytes\)/],
-    ['a weak DATA_ENCRYPTION_KEY', { DATA_ENCRYPTION_KEY: 'd'.repeat(31) }, /DATA_ENCRYPTION_KEY is too weak: it must be at least 32 bytes/],
-    ['a weak previous data key', { DATA_ENCRYPTION_PREVIOUS_KEYS: `${'p'.repeat(32)},short` }, /DATA_ENCRYPTION_PREVIOUS_KEYS: every key must be at least 32 bytes/],
+    [
+      'no DATA_ENCRYPTION_KEY',
+      { DATA_ENCRYPTION_KEY: undefined },
+      /DATA_ENCRYPTION_KEY is required in production \(at least 32 random bytes\)/,
+    ],
+    [
+      'a weak DATA_ENCRYPTION_KEY',
+      { DATA_ENCRYPTION_KEY: 'd'.repeat(31) },
+      /DATA_ENCRYPTION_KEY is too weak: it must be at least 32 bytes/,
+    ],
+    [
+      'a weak previous data key',
+      { DATA_ENCRYPTION_PREVIOUS_KEYS: `${'p'.repeat(32)},short` },
+      /DATA_ENCRYPTION_PREVIOUS_KEYS: every key must be at least 32 bytes/,
+    ],
     ['a bad DATABASE_URL', { DATABASE_URL: 'mysql://db' }, /DATABASE_URL must start with postgres: or postgresql:/],
     ['a bad PORT', { PORT: 'eighty' }, /PORT must be an integer/],
   ])('refuses to start in production with %s, naming the variable', (_label, change, message) => {
@@ -43,15 +67,23 @@ describe('configuration', () => {
 
   it('adds a data encryption key to a development secrets file written before it existed, keeping the others', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'nestmap-config-'));
-    writeFileSync(join(dataDir, 'dev-secrets.json'), JSON.stringify({ jwtSecret: 'j'.repeat(48), sessionSecret: 's'.repeat(48) }));
+    writeFileSync(
+      join(dataDir, 'dev-secrets.json'),
+      JSON.stringify({ jwtSecret: 'j'.repeat(48), sessionSecret: 's'.repeat(48) }),
+    );
     const { config } = loadConfig({ NESTMAP_DATA_DIR: dataDir });
     expect(config.jwtSecret).toBe('j'.repeat(48));
     expect(Buffer.byteLength(config.dataEncryption.key)).toBeGreaterThanOrEqual(32);
-    expect(JSON.parse(readFileSync(join(dataDir, 'dev-secrets.json'), 'utf8')).dataEncryptionKey).toBe(config.dataEncryption.key);
+    expect(JSON.parse(readFileSync(join(dataDir, 'dev-secrets.json'), 'utf8')).dataEncryptionKey).toBe(
+      config.dataEncryption.key,
+    );
   });
 
   it('reads the data encryption key and the previous keys kept for rotation', () => {
-    const { config } = loadConfig({ ...production, DATA_ENCRYPTION_PREVIOUS_KEYS: `${'p'.repeat(32)}, ${'q'.repeat(40)}` });
+    const { config } = loadConfig({
+      ...production,
+      DATA_ENCRYPTION_PREVIOUS_KEYS: `${'p'.repeat(32)}, ${'q'.repeat(40)}`,
+    });
     expect(config.dataEncryption).toEqual({ key: 'd'.repeat(32), previousKeys: ['p'.repeat(32), 'q'.repeat(40)] });
   });
 
@@ -62,6 +94,9 @@ describe('configuration', () => {
   it('parses TRUST_PROXY as off, a hop count or a list of addresses', () => {
     expect(loadConfig({ ...production }).config.trustProxy).toBe(false);
     expect(loadConfig({ ...production, TRUST_PROXY: '1' }).config.trustProxy).toBe(1);
-    expect(loadConfig({ ...production, TRUST_PROXY: '127.0.0.1, 10.0.0.0/8' }).config.trustProxy).toEqual(['127.0.0.1', '10.0.0.0/8']);
+    expect(loadConfig({ ...production, TRUST_PROXY: '127.0.0.1, 10.0.0.0/8' }).config.trustProxy).toEqual([
+      '127.0.0.1',
+      '10.0.0.0/8',
+    ]);
   });
 });

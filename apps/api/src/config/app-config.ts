@@ -229,7 +229,9 @@ export function loadConfig(env: Env = process.env): { config: AppConfig; notices
     throw new ConfigError(`DATA_ENCRYPTION_PREVIOUS_KEYS: every key must be at least ${MIN_SECRET_BYTES} bytes`);
   }
   if (generated) {
-    notices.push(`JWT_SECRET/SESSION_SECRET/DATA_ENCRYPTION_KEY not set: using generated development secrets from ${dataDir}/dev-secrets.json`);
+    notices.push(
+      `JWT_SECRET/SESSION_SECRET/DATA_ENCRYPTION_KEY not set: using generated development secrets from ${dataDir}/dev-secrets.json`,
+    );
   }
   if (!databaseUrl) notices.push('DATABASE_URL not set: using the embedded PostgreSQL');
 
@@ -237,7 +239,8 @@ export function loadConfig(env: Env = process.env): { config: AppConfig; notices
     notices.push('DUFFEL_API_KEY not set: flights come from the built-in sandbox, and no booking is real');
   }
   const port = int(env, 'PORT', 5000, 0);
-  const webUrl = checkUrl('WEB_URL', env.WEB_URL, ['http:', 'https:']) ?? `http://localhost:${int(env, 'WEB_PORT', 3000, 1)}`;
+  const webUrl =
+    checkUrl('WEB_URL', env.WEB_URL, ['http:', 'https:']) ?? `http://localhost:${int(env, 'WEB_PORT', 3000, 1)}`;
   const config: AppConfig = {
     nodeEnv,
     host: env.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
@@ -250,7 +253,9 @@ export function loadConfig(env: Env = process.env): { config: AppConfig; notices
       statementTimeoutMs: int(env, 'DB_STATEMENT_TIMEOUT_MS', 5000, 100),
       lockTimeoutMs: int(env, 'DB_LOCK_TIMEOUT_MS', 1000, 10),
       ssl: bool(env, 'DB_SSL', false),
-      replicaUrls: list(env.DATABASE_REPLICA_URLS).map((url) => checkUrl('DATABASE_REPLICA_URLS', url, ['postgres:', 'postgresql:'])!),
+      replicaUrls: list(env.DATABASE_REPLICA_URLS).map((url) =>
+        checkUrl('DATABASE_REPLICA_URLS', url, ['postgres:', 'postgresql:'])!,
+      ),
     },
     jwtSecret,
     sessionSecret,
@@ -263,7 +268,10 @@ export function loadConfig(env: Env = process.env): { config: AppConfig; notices
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024),
     // A client trickling its body (or headers) byte by byte holds a socket: bound both (408).
-    http: { requestTimeoutMs: int(env, 'HTTP_REQUEST_TIMEOUT_MS', 60_000, 100), headersTimeoutMs: int(env, 'HTTP_HEADERS_TIMEOUT_MS', 20_000, 100) },
+    http: {
+      requestTimeoutMs: int(env, 'HTTP_REQUEST_TIMEOUT_MS', 60_000, 100),
+      headersTimeoutMs: int(env, 'HTTP_HEADERS_TIMEOUT_MS', 20_000, 100),
+    },
     redisUrl: checkUrl('REDIS_URL', env.REDIS_URL, ['redis:', 'rediss:']),
     throttle: {
       keyPrefix: env.THROTTLE_KEY_PREFIX ?? 'nestmap:throttle:',
@@ -296,7 +304,9 @@ export function loadConfig(env: Env = process.env): { config: AppConfig; notices
       workerPort: env.METRICS_PORT ? int(env, 'METRICS_PORT', 0, 1) + int(env, 'NODE_APP_INSTANCE', 0, 0) : undefined,
     },
     exchangeRates: {
-      ecbUrl: checkUrl('ECB_RATES_URL', env.ECB_RATES_URL, ['http:', 'https:']) ?? 'https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml',
+      ecbUrl:
+        checkUrl('ECB_RATES_URL', env.ECB_RATES_URL, ['http:', 'https:']) ??
+        'https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml',
       timeoutMs: int(env, 'ECB_RATES_TIMEOUT_MS', 5000, 100),
     },
     argon2: {
@@ -327,7 +337,8 @@ function geocoderSettings(env: Env, webUrl: string): GeocoderSettings | undefine
   const url = checkUrl('GEOCODER_URL', env.GEOCODER_URL, ['http:', 'https:']);
   if (!url) return undefined;
   const kind = env.GEOCODER_KIND || (/\/api\/?$/.test(new URL(url).pathname) ? 'photon' : 'nominatim');
-  if (kind !== 'nominatim' && kind !== 'photon') throw new ConfigError(`GEOCODER_KIND must be nominatim or photon (got "${kind}")`);
+  if (kind !== 'nominatim' && kind !== 'photon')
+    throw new ConfigError(`GEOCODER_KIND must be nominatim or photon (got "${kind}")`);
   return {
     url,
     kind,

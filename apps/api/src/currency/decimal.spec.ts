@@ -26,7 +26,14 @@ describe('decimal money arithmetic', () => {
 
   it('accepts rates per EUR from 0.0001 up to (not including) 100,000,000', () => {
     expect(['0.0001', '1.1476', '19395.07', '99999999.999999999999'].map(isSaneRate)).toEqual([true, true, true, true]);
-    expect(['0.00009999', '0', '100000000', '-1', '1e3', ''].map(isSaneRate)).toEqual([false, false, false, false, false, false]);
+    expect(['0.00009999', '0', '100000000', '-1', '1e3', ''].map(isSaneRate)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
     // The extremes cross to rates that neither round to 0 nor overflow numeric(24,12).
     expect(crossRate('99999999.999999999999', '0.0001')).toBe('0.000000000001');
     expect(crossRate('0.0001', '99999999.999999999999')).toBe('999999999999.999999990000');

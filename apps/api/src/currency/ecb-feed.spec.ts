@@ -7,7 +7,10 @@ const ECB_DAILY_FIXTURE = readFileSync(join(__dirname, '../../test/fixtures/euro
 
 describe('ECB daily reference rates', () => {
   it('reads the day and every currency of the feed', () => {
-    expect(parseEcbDaily(ECB_DAILY_FIXTURE)).toEqual({ date: '2026-04-01', rates: { USD: '1.0800', JPY: '160.00', GBP: '0.84000' } });
+    expect(parseEcbDaily(ECB_DAILY_FIXTURE)).toEqual({
+      date: '2026-04-01',
+      rates: { USD: '1.0800', JPY: '160.00', GBP: '0.84000' },
+    });
   });
 
   it.each([
@@ -19,7 +22,12 @@ describe('ECB daily reference rates', () => {
   });
 
   it('skips entries whose rate is not a plain decimal within the accepted bounds', () => {
-    const rates = ["USD' rate='1e9", "JPY' rate='-1", "GBP' rate='0.0", "SEK' rate='100000000", "CHF' rate='0.93"].map((entry) => `<Cube currency='${entry}'/>`);
-    expect(parseEcbDaily(`<Cube><Cube time='2026-04-01'>${rates.join('')}</Cube></Cube>`)).toEqual({ date: '2026-04-01', rates: { CHF: '0.93' } });
+    const rates = ["USD' rate='1e9", "JPY' rate='-1", "GBP' rate='0.0", "SEK' rate='100000000", "CHF' rate='0.93"].map(
+      (entry) => `<Cube currency='${entry}'/>`,
+    );
+    expect(parseEcbDaily(`<Cube><Cube time='2026-04-01'>${rates.join('')}</Cube></Cube>`)).toEqual({
+      date: '2026-04-01',
+      rates: { CHF: '0.93' },
+    });
   });
 });

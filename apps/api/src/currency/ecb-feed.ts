@@ -18,7 +18,9 @@ const RATE = /<Cube\s+currency=['"]([A-Z]{3})['"]\s+rate=['"](\d{1,12}(?:\.\d{1,
  */
 export function parseEcbDaily(xml: string): ReferenceRates {
   const day = DAY.exec(xml);
-  const rates = Object.fromEntries([...xml.matchAll(RATE)].filter((match) => isSaneRate(match[2])).map((match) => [match[1], match[2]]));
+  const rates = Object.fromEntries(
+    [...xml.matchAll(RATE)].filter((match) => isSaneRate(match[2])).map((match) => [match[1], match[2]]),
+  );
   if (!day || Object.keys(rates).length === 0) throw new Error('not an ECB daily reference rates document');
   return { date: day[1], rates };
 }

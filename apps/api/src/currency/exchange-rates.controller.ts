@@ -15,7 +15,10 @@ export class ExchangeRatesController {
   @ApiOperation({ summary: 'Exchange rates used to convert costs into budgets' })
   @Get()
   @ApiAuthenticated()
-  @ApiOkResponse({ type: ExchangeRatesResponse, description: "The rates in use: the organization's own over the bundled ECB snapshot, with source and date" })
+  @ApiOkResponse({
+    type: ExchangeRatesResponse,
+    description: "The rates in use: the organization's own over the bundled ECB snapshot, with source and date",
+  })
   list(@Auth() ctx: AuthContext) {
     return this.rates.list(ctx);
   }
@@ -24,7 +27,10 @@ export class ExchangeRatesController {
   @Put()
   @Roles([UserRole.Admin])
   @ApiAuthenticated(400, 403)
-  @ApiOkResponse({ type: ExchangeRatesResponse, description: "Records the organization's own rates (upsert); costs recorded later use them" })
+  @ApiOkResponse({
+    type: ExchangeRatesResponse,
+    description: "Records the organization's own rates (upsert); costs recorded later use them",
+  })
   set(@Auth() ctx: AuthContext, @Body() dto: SetExchangeRatesDto) {
     return this.rates.set(ctx, dto.rates);
   }
@@ -34,7 +40,10 @@ export class ExchangeRatesController {
   @HttpCode(200)
   @Roles([UserRole.Admin])
   @ApiAuthenticated(403)
-  @ApiOkResponse({ type: ExchangeRatesResponse, description: "Records today's ECB reference rates (503 when the ECB cannot be reached)" })
+  @ApiOkResponse({
+    type: ExchangeRatesResponse,
+    description: "Records today's ECB reference rates (503 when the ECB cannot be reached)",
+  })
   refresh(@Auth() ctx: AuthContext) {
     return this.rates.refresh(ctx);
   }

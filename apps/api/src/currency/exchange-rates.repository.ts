@@ -22,6 +22,9 @@ export class ExchangeRatesRepository extends OrganizationScopedRepository<Exchan
 
   /** Inserts or replaces the caller's rates for these currencies, in one statement. */
   async upsert(ctx: AuthContext, rates: RateValues[]): Promise<void> {
-    await this.insertMany(ctx, rates, { overwrite: ['rate', 'rate_date', 'source', 'updated_at'], conflict: ['organization_id', 'currency'] });
+    await this.insertMany(ctx, rates, {
+      overwrite: ['rate', 'rate_date', 'source', 'updated_at'],
+      conflict: ['organization_id', 'currency'],
+    });
   }
 }

@@ -35,15 +35,24 @@ export class ExchangeRatesService {
       merged.set(currency, { currency, rate, date: ECB_SNAPSHOT.date, source: ECB_SNAPSHOT.source });
     }
     for (const own of await this.rates.list(ctx)) {
-      merged.set(own.currency, { currency: own.currency, rate: trimZeros(own.rate), date: own.rateDate, source: own.source });
+      merged.set(own.currency, {
+        currency: own.currency,
+        rate: trimZeros(own.rate),
+        date: own.rateDate,
+        source: own.source,
+      });
     }
     return { base: BASE_CURRENCY, items: [...merged.values()].sort((a, b) => a.currency.localeCompare(b.currency)) };
   }
 
   async set(ctx: AuthContext, rates: ExchangeRateDto[]): Promise<ExchangeRatesResponse> {
     const byCurrency = new Map(rates.map((rate) => [rate.currency, rate]));
-    if (byCurrency.size !== rates.length) throw new DomainError(CurrencyErrorCode.ExchangeRateDuplicate, 'Each currency may appear once');
-    await this.rates.upsert(ctx, rates.map(({ currency, rate, date, source }) => ({ currency, rate, rateDate: date, source })));
+    if (byCurrency.size !== rates.length)
+      throw new DomainError(CurrencyErrorCode.ExchangeRateDuplicate, 'Each currency may appear once');
+    await this.rates.upsert(
+      ctx,
+      rates.map(({ currency, rate, date, source }) => ({ currency, rate, rateDate: date, source })),
+    );
     return this.list(ctx);
   }
 
@@ -94,7 +103,8 @@ export class ExchangeRatesService {
       if (rate) result.set(currency, { rate, date: ECB_SNAPSHOT.date });
     }
     if (currencies.length > 0) {
-      for (const own of await this.rates.list(ctx, currencies)) result.set(own.currency, { rate: own.rate, date: own.rateDate });
+      for (const own of await this.rates.list(ctx, currencies))
+        result.set(own.currency, { rate: own.rate, date: own.rateDate });
     }
     return result;
   }

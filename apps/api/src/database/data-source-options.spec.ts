@@ -2,7 +2,13 @@ import { loadConfig } from '../config/app-config';
 import { dataSourceOptions, migrationDataSourceOptions } from './data-source-options';
 
 const URL = 'postgres://nestmap@db:5432/nestmap';
-const { config } = loadConfig({ NODE_ENV: 'test', DATABASE_URL: URL, JWT_SECRET: 'x'.repeat(32), SESSION_SECRET: 'y'.repeat(32), DATA_ENCRYPTION_KEY: 'z'.repeat(32) });
+const { config } = loadConfig({
+  NODE_ENV: 'test',
+  DATABASE_URL: URL,
+  JWT_SECRET: 'x'.repeat(32),
+  SESSION_SECRET: 'y'.repeat(32),
+  DATA_ENCRYPTION_KEY: 'z'.repeat(32),
+});
 
 describe('data source options', () => {
   it('end a lock wait before the statement timeout, so one locked table cannot hold the whole pool', () => {

@@ -49,8 +49,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     onLog: remember,
     onError: remember,
     postgresFlags: [
-      '-c', 'listen_addresses=127.0.0.1',
-      '-c', 'max_connections=200',
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=200',
       // Throwaway clusters trade durability for speed; a kept dev cluster stays crash-safe.
       ...(options.persistent ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off']),
     ],
@@ -60,7 +62,9 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     await server.start();
   } catch {
     // The package rejects with no reason when the server exits during start-up.
-    throw new Error(`PostgreSQL did not start on port ${options.port} with data in ${options.dataDir}: ${startFailure(recentLog)}`);
+    throw new Error(
+      `PostgreSQL did not start on port ${options.port} with data in ${options.dataDir}: ${startFailure(recentLog)}`,
+    );
   }
   const adminUrl = embeddedServerUrl(options.port, 'postgres');
   await createDatabaseIfMissing(adminUrl, options.database);

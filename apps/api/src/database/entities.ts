@@ -21,4 +21,27 @@ import { TravelPolicy } from '../policy/travel-policy.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity of the API; the data source, the migration tooling and the tests use this list. */
-export const entities = [Organization, User, RefreshToken, Invitation, TravelPolicy, OutboxMessage, AuditEvent, Trip, Activity, CalendarFeed, TripCalendarFeed, ExchangeRate, PasswordResetToken, SandboxFlightOrder, FlightSearch, FlightOffer, TripTraveller, PassengerProfile, Booking, DuffelWebhookEvent, BookingApprovalLink, SandboxStayBooking];
+export const entities = [
+  Organization,
+  User,
+  RefreshToken,
+  Invitation,
+  TravelPolicy,
+  OutboxMessage,
+  AuditEvent,
+  Trip,
+  Activity,
+  CalendarFeed,
+  TripCalendarFeed,
+  ExchangeRate,
+  PasswordResetToken,
+  SandboxFlightOrder,
+  FlightSearch,
+  FlightOffer,
+  TripTraveller,
+  PassengerProfile,
+  Booking,
+  DuffelWebhookEvent,
+  BookingApprovalLink,
+  SandboxStayBooking,
+];

@@ -21,7 +21,10 @@ export class DatabaseProbe {
     const answered = client
       .connect()
       .then(() => client.query('SELECT 1'))
-      .then(() => true, () => false);
+      .then(
+        () => true,
+        () => false,
+      );
     try {
       return await Promise.race([answered, timedOut]);
     } finally {

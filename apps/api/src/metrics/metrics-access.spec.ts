@@ -7,10 +7,13 @@ describe('mayReadMetrics', () => {
     expect(mayReadMetrics(ip, undefined, undefined)).toBe(true);
   });
 
-  it.each(['10.0.0.5', '192.168.1.2', '::ffff:10.0.0.5', '2001:db8::1', '0.0.0.0'])('refuses %s without a token', (ip) => {
-    expect(mayReadMetrics(ip, undefined, TOKEN)).toBe(false);
-    expect(mayReadMetrics(ip, `Bearer ${TOKEN}`, undefined)).toBe(false);
-  });
+  it.each(['10.0.0.5', '192.168.1.2', '::ffff:10.0.0.5', '2001:db8::1', '0.0.0.0'])(
+    'refuses %s without a token',
+    (ip) => {
+      expect(mayReadMetrics(ip, undefined, TOKEN)).toBe(false);
+      expect(mayReadMetrics(ip, `Bearer ${TOKEN}`, undefined)).toBe(false);
+    },
+  );
 
   it('lets a remote scraper in with the configured token only', () => {
     expect(mayReadMetrics('10.0.0.5', `Bearer ${TOKEN}`, TOKEN)).toBe(true);

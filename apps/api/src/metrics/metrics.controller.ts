@@ -21,7 +21,8 @@ export class MetricsController {
   @Get()
   @ApiOperation({
     summary: 'Prometheus metrics of this process',
-    description: 'Served to loopback callers, or to others with `Authorization: Bearer <METRICS_TOKEN>`; 404 to anyone else.',
+    description:
+      'Served to loopback callers, or to others with `Authorization: Bearer <METRICS_TOKEN>`; 404 to anyone else.',
   })
   @ApiExtension('x-access', 'loopback or METRICS_TOKEN')
   @ApiProduces('text/plain')

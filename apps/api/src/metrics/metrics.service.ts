@@ -42,7 +42,8 @@ export class MetricsService implements OnModuleInit, OnApplicationShutdown, Enti
   }
 
   afterQuery(event: AfterQueryEvent<unknown>): void {
-    if (event.success && event.executionTime !== undefined) this.metrics.queryDuration.observe(event.executionTime / 1000);
+    if (event.success && event.executionTime !== undefined)
+      this.metrics.queryDuration.observe(event.executionTime / 1000);
     else if (!event.success) this.metrics.queryErrors.inc();
   }
 

@@ -21,7 +21,10 @@ export class InvitationLinksController {
   @HttpCode(200)
   @BruteForceGuarded()
   @ApiErrors(400, 404, 429)
-  @ApiOkResponse({ type: InvitationPreviewResponse, description: "The organization's name, the invited e-mail and role, and the link's state" })
+  @ApiOkResponse({
+    type: InvitationPreviewResponse,
+    description: "The organization's name, the invited e-mail and role, and the link's state",
+  })
   peek(@Body() dto: PeekInvitationDto) {
     return this.organizations.peekInvitation(dto.token);
   }

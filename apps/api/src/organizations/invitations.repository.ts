@@ -25,7 +25,11 @@ export class InvitationsRepository extends OrganizationScopedRepository<Invitati
 
   /** Revokes any still-open invitation for the address, so only the newest link works. */
   async revokeOpenFor(ctx: AuthContext, email: string): Promise<void> {
-    await this.updateWhere(ctx, { email, acceptedAt: IsNull(), revokedAt: IsNull(), expiresAt: MoreThan(new Date()) }, { revokedAt: new Date() });
+    await this.updateWhere(
+      ctx,
+      { email, acceptedAt: IsNull(), revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+      { revokedAt: new Date() },
+    );
   }
 
   /** Revokes an open invitation; `revoked` says whether this call did (false when already used or revoked). */

@@ -72,7 +72,10 @@ export class OrganizationsService {
     return this.db.run(async () => {
       const admins = await this.users.lockActiveAdmins(ctx);
       const member = await this.users.getById(ctx, userId);
-      const losesAdmin = member.role === UserRole.Admin && member.active && (dto.role !== undefined ? dto.role !== UserRole.Admin : dto.active === false);
+      const losesAdmin =
+        member.role === UserRole.Admin &&
+        member.active &&
+        (dto.role !== undefined ? dto.role !== UserRole.Admin : dto.active === false);
       if (losesAdmin && admins.length <= 1) {
         throw new DomainError(OrganizationErrorCode.LastAdmin, 'The organization must keep at least one active admin');
       }
@@ -92,7 +95,10 @@ export class OrganizationsService {
   invite(ctx: AuthContext, dto: CreateInvitationDto): Promise<CreatedInvitationResponse> {
     return this.db.run(async () => {
       if (await this.users.memberEmailExists(ctx, dto.email)) {
-        throw new DomainError(OrganizationErrorCode.AlreadyMember, 'A member of this organization already has this e-mail');
+        throw new DomainError(
+          OrganizationErrorCode.AlreadyMember,
+          'A member of this organization already has this e-mail',
+        );
       }
       await this.invitations.revokeOpenFor(ctx, dto.email);
       const token = newOpaqueToken();
@@ -111,7 +117,11 @@ export class OrganizationsService {
         subject: `You are invited to ${organization.name} on NestMap`,
         text: `You have been invited to join ${organization.name} on NestMap as ${dto.role}.\n\nAccept the invitation: ${inviteUrl}\n\nThe link works once and expires on ${invitation.expiresAt.toUTCString()}.`,
       });
-      await this.events.publish(ctx, 'invitation.created', { invitationId: invitation.id, email: invitation.email, role: invitation.role });
+      await this.events.publish(ctx, 'invitation.created', {
+        invitationId: invitation.id,
+        email: invitation.email,
+        role: invitation.role,
+      });
       return { ...toInvitationResponse(invitation), inviteUrl };
     });
   }
@@ -136,7 +146,9 @@ export class OrganizationsService {
    * a guess cannot find anyone's invitation; an unknown token is a 404.
    */
   async peekInvitation(token: string): Promise<InvitationPreviewResponse> {
-    const invitation = await this.preAuthInvitations.findByTokenHashWithOrganization(hashToken(this.config.sessionSecret, token));
+    const invitation = await this.preAuthInvitations.findByTokenHashWithOrganization(
+      hashToken(this.config.sessionSecret, token),
+    );
     if (!invitation?.organization) throw new NotFoundError('Invitation');
     return {
       organizationName: invitation.organization.name,
@@ -167,10 +179,16 @@ export class OrganizationsService {
     return this.db.run(async () => {
       const before = toTravelPolicyResponse(await this.policies.get(ctx));
       if (!(await this.policies.replace(ctx, values, dto.version))) {
-        throw new DomainError(PolicyErrorCode.VersionStale, `The policy was changed by someone else (you edited version ${dto.version}, it is now version ${before.version}); reload and try again`);
+        throw new DomainError(
+          PolicyErrorCode.VersionStale,
+          `The policy was changed by someone else (you edited version ${dto.version}, it is now version ${before.version}); reload and try again`,
+        );
       }
       const after = toTravelPolicyResponse(await this.policies.get(ctx));
-      await this.events.publish(ctx, 'policy.updated', { version: after.version, changed: changedRules(before, after) });
+      await this.events.publish(ctx, 'policy.updated', {
+        version: after.version,
+        changed: changedRules(before, after),
+      });
       return after;
     });
   }
@@ -184,6 +202,7 @@ export class OrganizationsService {
 /** The rules an update changed, by name (the version always changes and is not one). */
 function changedRules(before: TravelPolicyResponse, after: TravelPolicyResponse): string[] {
   return (Object.keys(after) as (keyof TravelPolicyResponse)[]).filter(
-    (rule) => rule !== 'version' && rule !== 'updatedAt' && JSON.stringify(before[rule]) !== JSON.stringify(after[rule]),
+    (rule) =>
+      rule !== 'version' && rule !== 'updatedAt' && JSON.stringify(before[rule]) !== JSON.stringify(after[rule]),
   );
 }

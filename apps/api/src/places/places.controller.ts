@@ -9,7 +9,10 @@ import { MAX_QUERY_LENGTH, MAX_RESULTS } from './places.index';
 import { PlacesService } from './places.service';
 
 export class PlacesQuery {
-  @ApiProperty({ example: 'ber', description: "Beginning of a city's name, an airport's IATA code, city or a word of its name" })
+  @ApiProperty({
+    example: 'ber',
+    description: "Beginning of a city's name, an airport's IATA code, city or a word of its name",
+  })
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
@@ -39,7 +42,8 @@ export class PlaceResponse {
   @ApiProperty({ example: 13.405 }) longitude: number;
   @ApiProperty({ example: 'Europe/Berlin' }) timezone: string;
   @ApiProperty({ type: Number, nullable: true, description: 'Cities only' }) population: number | null;
-  @ApiProperty({ type: String, nullable: true, example: null, description: "An airport's IATA code" }) iata: string | null;
+  @ApiProperty({ type: String, nullable: true, example: null, description: "An airport's IATA code" }) iata:
+    string | null;
   @ApiProperty({ type: String, nullable: true, example: null, description: 'The city an airport serves, when known' })
   city: string | null;
 }

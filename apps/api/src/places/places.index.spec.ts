@@ -89,7 +89,7 @@ describe('places index', () => {
       expect(nearestCity(46.016, 9.2573)).toMatchObject({ name: 'Lugano', countryCode: 'CH' });
     });
 
-    it("keeps to the given country when it has bundled cities, and ignores one that has none", () => {
+    it('keeps to the given country when it has bundled cities, and ignores one that has none', () => {
       expect(nearestCity(46.016, 9.2573, 'IT')).toMatchObject({ countryCode: 'IT', timezone: 'Europe/Rome' });
       expect(nearestCity(46.016, 9.2573, 'ZZ')).toMatchObject({ name: 'Lugano' });
     });

@@ -38,7 +38,13 @@ export class TripCostsRepository {
       `UPDATE activities AS a SET cost_rate = c.rate, cost_rate_date = c.rate_date, updated_at = now()
          FROM unnest($3::char(3)[], $4::numeric[], $5::date[]) AS c(currency, rate, rate_date)
         WHERE a.organization_id = $1 AND a.trip_id = $2 AND a.cost_amount IS NOT NULL AND a.cost_currency = c.currency`,
-      [ctx.organizationId, tripId, entries.map(([currency]) => currency), entries.map(([, c]) => c.rate), entries.map(([, c]) => c.date)],
+      [
+        ctx.organizationId,
+        tripId,
+        entries.map(([currency]) => currency),
+        entries.map(([, c]) => c.rate),
+        entries.map(([, c]) => c.date),
+      ],
     );
   }
 }

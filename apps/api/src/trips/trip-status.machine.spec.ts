@@ -67,7 +67,9 @@ describe('trip status machine', () => {
 
   it('makes rejected, completed and cancelled final (itinerary closed); only revise leads out of rejected', () => {
     expect([...FINAL_STATUSES].sort()).toEqual([Cancelled, Completed, Rejected].sort());
-    expect(TRIP_STATUSES.filter((status) => allowedActions(status).length === 0).sort()).toEqual([Cancelled, Completed].sort());
+    expect(TRIP_STATUSES.filter((status) => allowedActions(status).length === 0).sort()).toEqual(
+      [Cancelled, Completed].sort(),
+    );
     expect(allowedActions(Rejected)).toEqual(['revise']);
   });
 

@@ -1,10 +1,25 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { AuthContext } from '../common/auth/auth-context';
 import { Auth } from '../common/auth/auth.decorators';
 import { ApiAuthenticated } from '../common/http/api-errors.decorator';
 import { versionFrom } from '../common/http/if-match';
-import { CreateTripDto, SubmitTripDto, TransitionDto, TripQuery, TripResponse, TripsPage, UpdateTripDto } from './dto/trip.dto';
+import {
+  CreateTripDto,
+  SubmitTripDto,
+  TransitionDto,
+  TripQuery,
+  TripResponse,
+  TripsPage,
+  UpdateTripDto,
+} from './dto/trip.dto';
 import { TripDetailResponse } from './dto/trip-decision.dto';
 import { TripsService } from './trips.service';
 import { UuidParamPipe } from '../common/http/validation.pipes';
@@ -20,7 +35,10 @@ export class TripsController {
   @ApiOperation({ summary: 'List trips the caller may see' })
   @Get()
   @ApiAuthenticated(400)
-  @ApiOkResponse({ type: TripsPage, description: "Travellers see their own trips; managers and admins the organization's" })
+  @ApiOkResponse({
+    type: TripsPage,
+    description: "Travellers see their own trips; managers and admins the organization's",
+  })
   list(@Auth() ctx: AuthContext, @Query() query: TripQuery) {
     return this.trips.list(ctx, query);
   }
@@ -44,9 +62,18 @@ export class TripsController {
   @ApiOperation({ summary: 'Edit a draft trip' })
   @Patch(':id')
   @ApiAuthenticated(400, 404, 409)
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The version you read (alternative to `version` in the body)' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The version you read (alternative to `version` in the body)',
+  })
   @ApiOkResponse({ type: TripResponse })
-  update(@Auth() ctx: AuthContext, @IdParam() id: string, @Body() dto: UpdateTripDto, @Headers('if-match') ifMatch?: string) {
+  update(
+    @Auth() ctx: AuthContext,
+    @IdParam() id: string,
+    @Body() dto: UpdateTripDto,
+    @Headers('if-match') ifMatch?: string,
+  ) {
     return this.trips.update(ctx, id, { ...dto, version: versionFrom(dto.version, ifMatch, 'trip') });
   }
 
@@ -66,7 +93,7 @@ export class TripsController {
   @ApiOkResponse({
     type: TripResponse,
     description:
-      "draft → submitted, judged against the travel policy (the verdict is stored and returned as `policy`); approvers are e-mailed, or the trip is approved at once when it is in policy and the organization auto-approves. A blocked verdict is a 422 POLICY_BLOCKED",
+      'draft → submitted, judged against the travel policy (the verdict is stored and returned as `policy`); approvers are e-mailed, or the trip is approved at once when it is in policy and the organization auto-approves. A blocked verdict is a 422 POLICY_BLOCKED',
   })
   submit(@Auth() ctx: AuthContext, @IdParam() id: string, @Body() dto: SubmitTripDto) {
     return this.trips.step(ctx, id, 'submit', dto.reason, dto.reasonCode);
@@ -76,7 +103,10 @@ export class TripsController {
   @Post(':id/approve')
   @HttpCode(200)
   @ApiAuthenticated(400, 403, 404, 409)
-  @ApiOkResponse({ type: TripResponse, description: 'submitted → approved (a manager or admin, never on their own trip)' })
+  @ApiOkResponse({
+    type: TripResponse,
+    description: 'submitted → approved (a manager or admin, never on their own trip)',
+  })
   approve(@Auth() ctx: AuthContext, @IdParam() id: string, @Body() dto: TransitionDto) {
     return this.trips.step(ctx, id, 'approve', dto.reason);
   }
@@ -94,7 +124,10 @@ export class TripsController {
   @Post(':id/revise')
   @HttpCode(200)
   @ApiAuthenticated(400, 404, 409)
-  @ApiOkResponse({ type: TripResponse, description: 'rejected → draft; the rejection stays on the trip as its last decision' })
+  @ApiOkResponse({
+    type: TripResponse,
+    description: 'rejected → draft; the rejection stays on the trip as its last decision',
+  })
   revise(@Auth() ctx: AuthContext, @IdParam() id: string, @Body() dto: TransitionDto) {
     return this.trips.step(ctx, id, 'revise', dto.reason);
   }

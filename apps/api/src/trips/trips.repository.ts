@@ -57,7 +57,9 @@ export class TripsRepository extends OrganizationScopedRepository<Trip> {
    * trip (`edit`) and that each id is an active member of the organization.
    */
   async replaceCoTravellers(ctx: AuthContext, tripId: string, userIds: readonly string[]): Promise<void> {
-    await this.scopedSql(ctx, 'DELETE FROM trip_travellers WHERE trip_id = $1 AND organization_id = $organization', [tripId]);
+    await this.scopedSql(ctx, 'DELETE FROM trip_travellers WHERE trip_id = $1 AND organization_id = $organization', [
+      tripId,
+    ]);
     if (userIds.length === 0) return;
     await this.scopedSql(
       ctx,
@@ -70,7 +72,9 @@ export class TripsRepository extends OrganizationScopedRepository<Trip> {
 
   /** As `getVisible`, with the traveller's id and name joined for the response (never locked). */
   async getVisibleWithTraveller(ctx: AuthContext, id: string): Promise<TripWithTraveller> {
-    return withTraveller(await this.visibleOne<TravellerRow>(ctx, id, `${this.selectWithTraveller()} FROM ${TRIPS_WITH_TRAVELLER}`));
+    return withTraveller(
+      await this.visibleOne<TravellerRow>(ctx, id, `${this.selectWithTraveller()} FROM ${TRIPS_WITH_TRAVELLER}`),
+    );
   }
 
   /** As `getVisibleWithTraveller`, with the name of who took the last decision (the single-trip read). */
@@ -106,7 +110,11 @@ export class TripsRepository extends OrganizationScopedRepository<Trip> {
           WHERE ${conditions} ORDER BY t.${TRIP_SORTS[query.sort]} ${direction}, t.id ${direction} LIMIT ${query.limit} OFFSET ${query.offset}`,
         parameters,
       ),
-      this.scopedSql<{ total: number }>(ctx, `SELECT COUNT(*)::int AS total FROM trips t WHERE ${conditions}`, parameters),
+      this.scopedSql<{ total: number }>(
+        ctx,
+        `SELECT COUNT(*)::int AS total FROM trips t WHERE ${conditions}`,
+        parameters,
+      ),
     ]);
     return [rows.map(withTraveller), counted[0].total];
   }
@@ -131,13 +139,27 @@ export class TripsRepository extends OrganizationScopedRepository<Trip> {
   }
 
   /** Compare-and-set on the trip's version (see `compareAndSet`). */
-  updateIfVersion(ctx: AuthContext, id: string, expectedVersion: number | undefined, changes: TripChanges): Promise<boolean> {
+  updateIfVersion(
+    ctx: AuthContext,
+    id: string,
+    expectedVersion: number | undefined,
+    changes: TripChanges,
+  ): Promise<boolean> {
     return this.compareAndSet(ctx, id, expectedVersion, changes);
   }
 
   /** Moves the trip from `from` to `to` only if it is still in `from` (concurrent transitions lose). */
-  async updateStatusIf(ctx: AuthContext, id: string, from: TripStatus, to: TripStatus, changes: TripChanges = {}): Promise<boolean> {
-    return (await this.updateWhere(ctx, { id, status: from }, { ...changes, status: to, version: () => 'version + 1' })) === 1;
+  async updateStatusIf(
+    ctx: AuthContext,
+    id: string,
+    from: TripStatus,
+    to: TripStatus,
+    changes: TripChanges = {},
+  ): Promise<boolean> {
+    return (
+      (await this.updateWhere(ctx, { id, status: from }, { ...changes, status: to, version: () => 'version + 1' })) ===
+      1
+    );
   }
 }
 

@@ -48,7 +48,11 @@ export class TripsService {
 
   async list(ctx: AuthContext, query: TripQuery): Promise<Page<TripResponse>> {
     const [trips, total] = await this.trips.list(ctx, query);
-    return toPage(trips.map((trip) => toTripResponse(trip, ctx)), total, query);
+    return toPage(
+      trips.map((trip) => toTripResponse(trip, ctx)),
+      total,
+      query,
+    );
   }
 
   async get(ctx: AuthContext, id: string): Promise<TripDetailResponse> {
@@ -105,7 +109,12 @@ export class TripsService {
         throw new StaleVersionError('trip', version, (await this.trips.getVisible(ctx, id)).version);
       }
       // After the compare-and-set: a stale edit changes no traveller either (the transaction rolls back).
-      if (coTravellerIds) await this.trips.replaceCoTravellers(ctx, id, await this.coTravellersFor(ctx, trip.travellerId, coTravellerIds));
+      if (coTravellerIds)
+        await this.trips.replaceCoTravellers(
+          ctx,
+          id,
+          await this.coTravellersFor(ctx, trip.travellerId, coTravellerIds),
+        );
       return toTripResponse(await this.trips.getVisibleWithTraveller(ctx, id), ctx);
     });
   }
@@ -127,7 +136,8 @@ export class TripsService {
     return this.db.run(async () => {
       const trip = await this.access.require(ctx, id, STEP_PERMISSION[action], { step: action });
       // Only after existence (404) and authorization (403): a refused caller learns nothing from the body.
-      if (action === 'reject' && !reason) throw new DomainError(TripErrorCode.RejectionReasonRequired, 'A reason is required to reject a trip');
+      if (action === 'reject' && !reason)
+        throw new DomainError(TripErrorCode.RejectionReasonRequired, 'A reason is required to reject a trip');
       const next = nextStatus(trip.status, action);
       // A submission is judged against the travel policy: refused when blocked, else stored with the trip.
       const judged = action === 'submit' ? await this.policy.judgeSubmission(ctx, trip, reasonCode ?? null) : null;
@@ -135,8 +145,18 @@ export class TripsService {
       if (!(await this.trips.updateStatusIf(ctx, id, trip.status, next, changes))) {
         throw new DomainError(TripErrorCode.IllegalTransition, 'The trip changed meanwhile; reload and try again');
       }
-      const policy = judged ? { policy: judged.verdict.verdict, policyVersion: judged.verdict.policyVersion, ...(judged.autoApprove ? { automatic: true } : {}) } : {};
-      await this.events.publish(ctx, `trip.${PAST_TENSE[action]}`, { ...stepOf(trip, trip.status, next), ...(reason ? { reason } : {}), ...policy });
+      const policy = judged
+        ? {
+            policy: judged.verdict.verdict,
+            policyVersion: judged.verdict.policyVersion,
+            ...(judged.autoApprove ? { automatic: true } : {}),
+          }
+        : {};
+      await this.events.publish(ctx, `trip.${PAST_TENSE[action]}`, {
+        ...stepOf(trip, trip.status, next),
+        ...(reason ? { reason } : {}),
+        ...policy,
+      });
       if (judged?.autoApprove) await this.approveInPolicy(ctx, trip, judged.verdict.policyVersion);
       return toTripResponse(await this.trips.getVisibleWithTraveller(ctx, id), ctx);
     });
@@ -148,7 +168,11 @@ export class TripsService {
     if (!(await this.trips.updateStatusIf(ctx, trip.id, TripStatus.Submitted, TripStatus.Approved, decision))) {
       throw new DomainError(TripErrorCode.IllegalTransition, 'The trip changed meanwhile; reload and try again');
     }
-    await this.events.publish(ctx, 'trip.approved', { ...stepOf(trip, TripStatus.Submitted, TripStatus.Approved), automatic: true, policyVersion });
+    await this.events.publish(ctx, 'trip.approved', {
+      ...stepOf(trip, TripStatus.Submitted, TripStatus.Approved),
+      automatic: true,
+      policyVersion,
+    });
   }
 
   /**
@@ -161,7 +185,10 @@ export class TripsService {
     const active = await this.users.activeMemberIds(ctx, others);
     const refused = others.filter((id) => !active.has(id));
     if (refused.length > 0) {
-      throw new DomainError(TripErrorCode.TravellerNotActive, `coTravellerIds: ${refused.join(', ')} is not an active member of your organization`);
+      throw new DomainError(
+        TripErrorCode.TravellerNotActive,
+        `coTravellerIds: ${refused.join(', ')} is not an active member of your organization`,
+      );
     }
     return others;
   }
@@ -173,7 +200,11 @@ export class TripsService {
       throw new DomainError(CommonErrorCode.Forbidden, 'Only managers and admins can plan trips for colleagues');
     }
     const traveller: User | null = await this.users.findById(ctx, travellerId);
-    if (!traveller?.active) throw new DomainError(TripErrorCode.TravellerNotActive, 'travellerId is not an active member of your organization');
+    if (!traveller?.active)
+      throw new DomainError(
+        TripErrorCode.TravellerNotActive,
+        'travellerId is not an active member of your organization',
+      );
     return traveller.id;
   }
 }
@@ -181,7 +212,8 @@ export class TripsService {
 /** What a step records on the trip besides its status: a submission's time, a decision. */
 function stepColumns(ctx: AuthContext, action: TripAction, reason: string | undefined): TripChanges {
   if (action === 'submit') return submissionColumns();
-  if (action === 'approve' || action === 'reject') return decisionColumns(ctx, action === 'approve' ? 'approved' : 'rejected', reason || null);
+  if (action === 'approve' || action === 'reject')
+    return decisionColumns(ctx, action === 'approve' ? 'approved' : 'rejected', reason || null);
   return {};
 }
 

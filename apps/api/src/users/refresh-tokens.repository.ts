@@ -47,7 +47,10 @@ export class RefreshTokensRepository {
     await this.update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 
-  private async update(where: FindOptionsWhere<RefreshToken>, changes: Partial<Pick<RefreshToken, 'usedAt' | 'revokedAt'>>): Promise<void> {
+  private async update(
+    where: FindOptionsWhere<RefreshToken>,
+    changes: Partial<Pick<RefreshToken, 'usedAt' | 'revokedAt'>>,
+  ): Promise<void> {
     await this.repository.createQueryBuilder().update().set(changes).where(where).comment(PRE_AUTH).execute();
   }
 }

@@ -14,7 +14,10 @@ export function uniqueEmail(label = 'user'): string {
 }
 
 /** Registers a new organization; its first user is the admin. */
-export async function registerOrganization(api: ApiClient, overrides: Partial<Record<string, string>> = {}): Promise<Session> {
+export async function registerOrganization(
+  api: ApiClient,
+  overrides: Partial<Record<string, string>> = {},
+): Promise<Session> {
   const response = await api.post('/api/auth/register', {
     email: uniqueEmail('admin'),
     password: STRONG_PASSWORD,
@@ -27,8 +30,17 @@ export async function registerOrganization(api: ApiClient, overrides: Partial<Re
 }
 
 /** Invites someone into the admin's organization with `role` and accepts the invitation. */
-export async function addMember(api: ApiClient, admin: Session, role: 'admin' | 'manager' | 'traveller', name = 'Tom Traveller'): Promise<Session> {
-  const invitation = await api.post('/api/organizations/current/invitations', { email: uniqueEmail(role), role }, { token: admin.accessToken });
+export async function addMember(
+  api: ApiClient,
+  admin: Session,
+  role: 'admin' | 'manager' | 'traveller',
+  name = 'Tom Traveller',
+): Promise<Session> {
+  const invitation = await api.post(
+    '/api/organizations/current/invitations',
+    { email: uniqueEmail(role), role },
+    { token: admin.accessToken },
+  );
   if (invitation.status !== 201) throw new Error(`invite failed: ${invitation.status} ${invitation.text}`);
   const token = new URL(invitation.body.inviteUrl).pathname.split('/').pop();
   const accepted = await api.post('/api/auth/accept-invitation', { token, name, password: STRONG_PASSWORD });
@@ -49,7 +61,11 @@ export const TRIP = {
 };
 
 /** Creates a trip as `session` (201 expected) and returns it. */
-export async function createTrip(api: ApiClient, session: Session, overrides: Record<string, unknown> = {}): Promise<any> {
+export async function createTrip(
+  api: ApiClient,
+  session: Session,
+  overrides: Record<string, unknown> = {},
+): Promise<any> {
   const response = await api.post('/api/trips', { ...TRIP, ...overrides }, { token: session.accessToken });
   if (response.status !== 201) throw new Error(`create trip failed: ${response.status} ${response.text}`);
   return response.body;

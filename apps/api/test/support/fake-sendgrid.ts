@@ -40,14 +40,17 @@ export class FakeSendgrid {
       response.writeHead(status, { 'content-type': 'application/json', ...headers });
       response.end(body === undefined ? '' : JSON.stringify(body));
     };
-    if (request.method !== 'POST' || request.url !== '/v3/mail/send') return reply(404, { errors: [{ message: 'not found' }] });
-    if (!request.headers.authorization?.startsWith('Bearer ')) return reply(401, { errors: [{ message: 'authorization required' }] });
+    if (request.method !== 'POST' || request.url !== '/v3/mail/send')
+      return reply(404, { errors: [{ message: 'not found' }] });
+    if (!request.headers.authorization?.startsWith('Bearer '))
+      return reply(401, { errors: [{ message: 'authorization required' }] });
     if (this.failNext > 0) {
       this.failNext -= 1;
       return reply(this.failStatus, { errors: [{ message: 'temporary failure', field: null, help: null }] });
     }
     const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-    const valid = Array.isArray(body.personalizations) && body.from?.email && body.subject && Array.isArray(body.content);
+    const valid =
+      Array.isArray(body.personalizations) && body.from?.email && body.subject && Array.isArray(body.content);
     if (!valid) return reply(400, { errors: [{ message: 'invalid mail body', field: 'personalizations' }] });
     this.sent.push({ authorization: request.headers.authorization, body });
     reply(202, undefined, { 'x-message-id': `fake-${this.sent.length}` });

@@ -33,7 +33,9 @@ export class FakeSentry {
   /** Error events received so far (items of type `event`). */
   events(): { payload: any; raw: string }[] {
     return this.envelopes.flatMap((envelope) =>
-      envelope.items.filter((item) => item.header.type === 'event').map((item) => ({ payload: item.payload, raw: envelope.raw })),
+      envelope.items
+        .filter((item) => item.header.type === 'event')
+        .map((item) => ({ payload: item.payload, raw: envelope.raw })),
     );
   }
 
@@ -52,8 +54,11 @@ export class FakeSentry {
     for (let index = 0; index + 1 < rest.length; index += 2) {
       items.push({ header: JSON.parse(rest[index]), payload: JSON.parse(rest[index + 1]) });
     }
-    const auth = (request.headers['x-sentry-auth'] as string | undefined) ?? new URL(request.url!, 'http://sentry').search;
+    const auth =
+      (request.headers['x-sentry-auth'] as string | undefined) ?? new URL(request.url!, 'http://sentry').search;
     this.envelopes.push({ auth, header: JSON.parse(header), items, raw });
-    response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ id: JSON.parse(header).event_id ?? null }));
+    response
+      .writeHead(200, { 'Content-Type': 'application/json' })
+      .end(JSON.stringify({ id: JSON.parse(header).event_id ?? null }));
   }
 }

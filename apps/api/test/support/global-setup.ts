@@ -19,7 +19,12 @@ export default async function globalSetup(): Promise<void> {
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
     const dataDir = mkdtempSync(join(tmpdir(), 'nestmap-test-pg-'));
-    const embedded = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'postgres', persistent: false });
+    const embedded = await startEmbeddedPostgres({
+      dataDir,
+      port: await freePort(),
+      database: 'postgres',
+      persistent: false,
+    });
     adminUrl = embedded.adminUrl;
     globalThis.__NESTMAP_TEST_PG__ = { stop: embedded.stop, dataDir };
   }

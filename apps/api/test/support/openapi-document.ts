@@ -75,6 +75,8 @@ export class OpenApiWalker {
   /** Every documented property filled in, so validation passes and the route reaches its logic. */
   body(schema: Schema): Record<string, unknown> {
     const s = this.resolve(schema);
-    return Object.fromEntries(Object.entries(s.properties ?? {}).map(([name, property]) => [name, this.sample(property)]));
+    return Object.fromEntries(
+      Object.entries(s.properties ?? {}).map(([name, property]) => [name, this.sample(property)]),
+    );
   }
 }

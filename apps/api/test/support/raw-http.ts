@@ -38,7 +38,8 @@ export function rawHttp(baseUrl: string, request: string | string[], intervalMs 
     // The server answers errors with Connection: close; stop reading once the body is complete.
     socket.on('data', () => {
       const parsed = parse(received);
-      if (parsed && Buffer.byteLength(parsed.text) >= Number(parsed.headers['content-length'] ?? Infinity)) socket.destroy();
+      if (parsed && Buffer.byteLength(parsed.text) >= Number(parsed.headers['content-length'] ?? Infinity))
+        socket.destroy();
     });
   });
 }

@@ -22,7 +22,9 @@ export interface StdoutCapture {
 export function captureStdout(): StdoutCapture {
   const chunks: string[] = [];
   const record = (data: unknown) => {
-    chunks.push(Buffer.isBuffer(data) || data instanceof Uint8Array ? Buffer.from(data).toString('utf8') : String(data));
+    chunks.push(
+      Buffer.isBuffer(data) || data instanceof Uint8Array ? Buffer.from(data).toString('utf8') : String(data),
+    );
     return Buffer.byteLength(chunks[chunks.length - 1]);
   };
 

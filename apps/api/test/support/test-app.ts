@@ -26,7 +26,10 @@ export const TEST_SECRETS = {
  * Boots the real application (the same createApp as production) on a fresh database and a free
  * port. `env` overrides configuration, e.g. tighter rate limits for a brute-force test.
  */
-export async function startTestApp(env: Record<string, string> = {}, database?: { url: string; directUrl?: string }): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  database?: { url: string; directUrl?: string },
+): Promise<TestApp> {
   const { url, directUrl }: { url: string; directUrl?: string } = database ?? (await createTestDatabase());
   const { config } = loadConfig({
     NODE_ENV: 'test',

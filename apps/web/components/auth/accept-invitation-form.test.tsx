@@ -26,7 +26,9 @@ function submit() {
 
 describe('AcceptInvitationForm', () => {
   it('tells someone whose address already has an account to sign in or reset its password, not to ask for a new invitation', async () => {
-    accept.mockRejectedValue(new ApiError(409, ['An account with this e-mail already exists'], undefined, undefined, 'EMAIL_TAKEN'));
+    accept.mockRejectedValue(
+      new ApiError(409, ['An account with this e-mail already exists'], undefined, undefined, 'EMAIL_TAKEN'),
+    );
     render(form());
     submit();
     const alert = await screen.findByRole('alert');
@@ -46,7 +48,15 @@ describe('AcceptInvitationForm', () => {
   });
 
   it('hands a link that died while the form was open back to the page, which says why', async () => {
-    accept.mockRejectedValue(new ApiError(400, ['This invitation is invalid, already used or expired'], undefined, undefined, 'INVITATION_INVALID'));
+    accept.mockRejectedValue(
+      new ApiError(
+        400,
+        ['This invitation is invalid, already used or expired'],
+        undefined,
+        undefined,
+        'INVITATION_INVALID',
+      ),
+    );
     const onLinkDied = jest.fn();
     render(form(onLinkDied));
     submit();

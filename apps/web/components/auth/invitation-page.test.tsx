@@ -42,7 +42,11 @@ describe('InvitationPage', () => {
   });
 
   it('says an unknown link is not valid', () => {
-    answer({ isPending: false, isError: true, error: new ApiError(404, ['Invitation not found'], undefined, undefined, 'NOT_FOUND') });
+    answer({
+      isPending: false,
+      isError: true,
+      error: new ApiError(404, ['Invitation not found'], undefined, undefined, 'NOT_FOUND'),
+    });
     render(<InvitationPage token="t" />);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('This invitation link is not valid');
     expect(screen.queryByLabelText('Your name')).toBeNull();

@@ -64,7 +64,15 @@ describe('ResetPasswordForm', () => {
 
   it('says when the link is dead and offers a new one', async () => {
     openLink(`#token=${TOKEN}`);
-    reset.mockRejectedValue(new ApiError(400, ['This password reset link is invalid, already used or expired'], undefined, undefined, 'RESET_LINK_INVALID'));
+    reset.mockRejectedValue(
+      new ApiError(
+        400,
+        ['This password reset link is invalid, already used or expired'],
+        undefined,
+        undefined,
+        'RESET_LINK_INVALID',
+      ),
+    );
     submit('saffron kettle meadow 19');
     expect(await screen.findByText('This reset link is invalid, already used or expired.')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Request a new link' })).toBeTruthy();

@@ -14,7 +14,12 @@ describe('error states offer "Try again"', () => {
 
   it('a failed load says why in plain words and asks again', () => {
     const retry = jest.fn();
-    render(<LoadError error={new ApiError(500, ['Internal server error'], 'req-1', undefined, 'INTERNAL_ERROR')} onRetry={retry} />);
+    render(
+      <LoadError
+        error={new ApiError(500, ['Internal server error'], 'req-1', undefined, 'INTERNAL_ERROR')}
+        onRetry={retry}
+      />,
+    );
     expect(screen.getByRole('alert').textContent).toContain('Something went wrong on our side. Reference: req-1.');
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(retry).toHaveBeenCalledTimes(1);

@@ -87,7 +87,10 @@ export function TripForm({
   });
   const { register, handleSubmit, formState, setValue, control, setError, reset } = form;
   const restored = useSessionDraft(draftKey, form);
-  const [destination, latitude, timezone, country] = useWatch({ control, name: ['destination', 'latitude', 'timezone', 'destinationCountry'] });
+  const [destination, latitude, timezone, country] = useWatch({
+    control,
+    name: ['destination', 'latitude', 'timezone', 'destinationCountry'],
+  });
 
   useEffect(() => {
     if (resetTo) reset(tripToFormValues(resetTo, defaultCurrency));

@@ -71,16 +71,19 @@ export function TripsBrowser({ scope }: TripsBrowserProps) {
   const moreFiltersId = useId();
   const [filtersOpen, setFiltersOpen] = useState(false);
 
-  const update = useCallback((changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params.toString());
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    if (!('page' in changes)) next.delete('page');
-    const query = next.toString();
-    router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
-  }, [params, pathname, router]);
+  const update = useCallback(
+    (changes: Record<string, string | undefined>) => {
+      const next = new URLSearchParams(params.toString());
+      for (const [key, value] of Object.entries(changes)) {
+        if (value) next.set(key, value);
+        else next.delete(key);
+      }
+      if (!('page' in changes)) next.delete('page');
+      const query = next.toString();
+      router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+    },
+    [params, pathname, router],
+  );
 
   // Search as you type, without a request per keystroke.
   useEffect(() => {

@@ -29,7 +29,9 @@ import type { Conflict } from '../itinerary-conflicts';
 function IsInstant(): PropertyDecorator {
   return (target, key) => {
     IsISO8601({ strict: true }, { message: '$property must be an ISO 8601 date-time with offset' })(target, key);
-    Matches(/T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/, { message: '$property must be an ISO 8601 date-time with offset' })(target, key);
+    Matches(/T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/, {
+      message: '$property must be an ISO 8601 date-time with offset',
+    })(target, key);
   };
 }
 
@@ -128,7 +130,8 @@ export class ReorderActivitiesDto {
   @ApiProperty({
     type: [String],
     format: 'uuid',
-    description: 'Every activity id of the trip, in the new order; only activities starting at the same instant may swap',
+    description:
+      'Every activity id of the trip, in the new order; only activities starting at the same instant may swap',
   })
   @IsArray()
   @ArrayMaxSize(1000)
@@ -145,7 +148,12 @@ export class ActivityResponse {
   @ApiProperty({ description: "ISO 8601 with the offset of the activity's zone" }) startsAt: string;
   @ApiProperty({ type: String, nullable: true }) endsAt: string | null;
   @ApiProperty({ example: 'Europe/Berlin' }) timezone: string;
-  @ApiProperty({ type: String, nullable: true, example: 'America/New_York', description: '`endsAt` carries this zone\'s offset' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'America/New_York',
+    description: "`endsAt` carries this zone's offset",
+  })
   endTimezone: string | null;
   @ApiProperty({ type: String, nullable: true }) locationName: string | null;
   @ApiProperty({ type: Number, nullable: true }) latitude: number | null;
@@ -153,7 +161,11 @@ export class ActivityResponse {
   @ApiProperty({ type: String, nullable: true }) notes: string | null;
   @ApiProperty({ type: MoneyDto, nullable: true }) cost: MoneyDto | null;
   @ApiProperty({ type: String, nullable: true }) bookingReference: string | null;
-  @ApiProperty({ description: 'Index in the itinerary: time order, then the manual order among activities starting at the same instant' }) position: number;
+  @ApiProperty({
+    description:
+      'Index in the itinerary: time order, then the manual order among activities starting at the same instant',
+  })
+  position: number;
   @ApiProperty({ description: 'Send it back with an edit (`version` or If-Match)' }) version: number;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt: string;

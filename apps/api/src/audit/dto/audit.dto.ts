@@ -49,7 +49,8 @@ export class AuditEventResponse {
   @ApiProperty({
     type: String,
     nullable: true,
-    description: "The object's name: a trip's title (as recorded when deleted), a member's name, an invitation's e-mail",
+    description:
+      "The object's name: a trip's title (as recorded when deleted), a member's name, an invitation's e-mail",
   })
   entityName: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true }) data: Record<string, unknown>;

@@ -6,10 +6,15 @@ import { UserResponse } from '../../users/user.dto';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../password-policy';
 import { IsAcceptablePassword } from '../password.validator';
 
-export const lowerCaseEmail = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+export const lowerCaseEmail = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toLowerCase() : value;
 
 /** Password rules: 12–128 characters, not a common password; no composition rules. */
-const PASSWORD_DOC = { minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH, example: 'correct horse battery staple' };
+const PASSWORD_DOC = {
+  minLength: PASSWORD_MIN_LENGTH,
+  maxLength: PASSWORD_MAX_LENGTH,
+  example: 'correct horse battery staple',
+};
 
 export class RegisterDto {
   @ApiProperty({ example: 'ada@example.com' })

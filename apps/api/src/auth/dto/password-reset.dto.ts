@@ -20,12 +20,18 @@ export class PasswordResetConfirmDto {
   @MaxLength(200)
   token: string;
 
-  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH, example: 'correct horse battery staple' })
+  @ApiProperty({
+    minLength: PASSWORD_MIN_LENGTH,
+    maxLength: PASSWORD_MAX_LENGTH,
+    example: 'correct horse battery staple',
+  })
   @IsAcceptablePassword()
   password: string;
 }
 
 export class PasswordResetRequestedResponse {
-  @ApiProperty({ example: 'If an account uses this address, a reset link is on its way. It works once, for 30 minutes.' })
+  @ApiProperty({
+    example: 'If an account uses this address, a reset link is on its way. It works once, for 30 minutes.',
+  })
   message: string;
 }

@@ -24,9 +24,14 @@ describe('classifyDatabaseError', () => {
     expect(classifyDatabaseError(new QueryFailedError('SELECT 1', [], pgError(code)))).toBe('unavailable');
   });
 
-  it.each(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EPIPE'])('is unavailable for the socket error %s', (code) => {
-    expect(classifyDatabaseError(Object.assign(new Error(`connect ${code} 127.0.0.1:5432`), { code }))).toBe('unavailable');
-  });
+  it.each(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EPIPE'])(
+    'is unavailable for the socket error %s',
+    (code) => {
+      expect(classifyDatabaseError(Object.assign(new Error(`connect ${code} 127.0.0.1:5432`), { code }))).toBe(
+        'unavailable',
+      );
+    },
+  );
 
   it.each([
     'Connection terminated unexpectedly',
@@ -73,9 +78,18 @@ describe('loggableDatabaseError', () => {
   );
 
   it('keeps the SQLSTATE, table, column and constraint and drops parameters, detail, where and message', () => {
-    const error = new QueryFailedError('INSERT INTO users (email, password_hash) VALUES ($1, $2)', ['ann@example.test', hash], driverError);
+    const error = new QueryFailedError(
+      'INSERT INTO users (email, password_hash) VALUES ($1, $2)',
+      ['ann@example.test', hash],
+      driverError,
+    );
     const loggable = loggableDatabaseError(error);
-    expect(loggable).toEqual({ type: 'QueryFailedError', sqlstate: '23514', table: 'users', constraint: 'users_email_check' });
+    expect(loggable).toEqual({
+      type: 'QueryFailedError',
+      sqlstate: '23514',
+      table: 'users',
+      constraint: 'users_email_check',
+    });
     expect(JSON.stringify(loggable)).not.toMatch(/ann@example|argon2|Failing row|INSERT|SELECT/);
   });
 
@@ -85,7 +99,11 @@ describe('loggableDatabaseError', () => {
   });
 
   it('keeps the fixed message of a client-side failure, which has no SQLSTATE', () => {
-    const error = new QueryFailedError('SELECT * FROM users WHERE email = $1', ['ann@example.test'], new Error('Query read timeout'));
+    const error = new QueryFailedError(
+      'SELECT * FROM users WHERE email = $1',
+      ['ann@example.test'],
+      new Error('Query read timeout'),
+    );
     expect(loggableDatabaseError(error)).toEqual({ type: 'QueryFailedError', message: 'Query read timeout' });
   });
 

@@ -1,6 +1,7 @@
 import { QueryFailedError } from 'typeorm';
 
-export type DatabaseFailure = 'unavailable' | 'unique_violation' | 'foreign_key_violation' | 'invalid_value' | 'serialization';
+export type DatabaseFailure =
+  'unavailable' | 'unique_violation' | 'foreign_key_violation' | 'invalid_value' | 'serialization';
 
 /** A PostgreSQL error code; Node's socket error codes (EPIPE, ECONNRESET…) never look like one. */
 const SQLSTATE = /^([0-9]{2}|F0|HV|P0|XX)[0-9A-Z]{3}$/;
@@ -15,7 +16,16 @@ const SQLSTATE = /^([0-9]{2}|F0|HV|P0|XX)[0-9A-Z]{3}$/;
 const UNAVAILABLE_SQLSTATE_CLASSES = new Set(['08', '53', '55', '57']);
 
 /** Client-side socket failures (Node.js error codes). */
-const NETWORK_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
+const NETWORK_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+]);
 
 /** pg and pg-pool failures that carry no code: a lost connection or a client-side timeout. */
 const UNAVAILABLE_MESSAGE =
@@ -29,7 +39,8 @@ export function classifyDatabaseError(error: unknown): DatabaseFailure | undefin
   if (code === '23503') return 'foreign_key_violation';
   if (code === '22P02' || code === '22003' || code === '22007' || code === '22008') return 'invalid_value';
   if (code === '40001' || code === '40P01') return 'serialization';
-  if (code && SQLSTATE.test(code)) return UNAVAILABLE_SQLSTATE_CLASSES.has(code.slice(0, 2)) ? 'unavailable' : undefined;
+  if (code && SQLSTATE.test(code))
+    return UNAVAILABLE_SQLSTATE_CLASSES.has(code.slice(0, 2)) ? 'unavailable' : undefined;
   if (code && NETWORK_ERROR_CODES.has(code)) return 'unavailable';
   return UNAVAILABLE_MESSAGE.test(error.message) ? 'unavailable' : undefined;
 }
@@ -57,7 +68,8 @@ export function loggableDatabaseError(error: unknown): LoggableDatabaseError | u
   const sqlstate = code && SQLSTATE.test(code) ? code : undefined;
   const failure = classifyDatabaseError(error);
   if (!sqlstate && !failure && !(error instanceof QueryFailedError)) return undefined;
-  const source = (error as { driverError?: Record<string, unknown> }).driverError ?? (error as unknown as Record<string, unknown>);
+  const source =
+    (error as { driverError?: Record<string, unknown> }).driverError ?? (error as unknown as Record<string, unknown>);
   const loggable: LoggableDatabaseError = { type: error.name };
   if (sqlstate) {
     loggable.sqlstate = sqlstate;

@@ -42,7 +42,10 @@ describe('drainAndClose', () => {
     expect((await get(port, agent)).headers.connection).toBe('keep-alive');
     let closedAt = 0;
     const started = Date.now();
-    const stopping = drainAndClose(fakeApp(server, () => (closedAt = Date.now())), 300);
+    const stopping = drainAndClose(
+      fakeApp(server, () => (closedAt = Date.now())),
+      300,
+    );
 
     // The idle keep-alive connection is neither dropped nor refused: its next request is answered.
     const held = await get(port, agent);

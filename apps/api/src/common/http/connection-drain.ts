@@ -11,7 +11,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
  */
 export const DRAIN_MS = 1000;
 
-const closeAfterResponse = (_request: IncomingMessage, response: ServerResponse) => response.setHeader('Connection', 'close');
+const closeAfterResponse = (_request: IncomingMessage, response: ServerResponse) =>
+  response.setHeader('Connection', 'close');
 
 /**
  * Stops serving without failing a request (`pm2 reload`, SIGTERM): stop accepting — in a cluster

@@ -25,41 +25,48 @@ export function loggerOptions(config: AppConfig): Params {
   // Asynchronous writes to fd 1: lines written while a write is in flight go out together.
   const destination = config.logThroughStdoutStream ? process.stdout : pino.destination({ dest: 1, sync: false });
   return {
-    pinoHttp: [{
-      level: config.logLevel,
-      // Fastify assigned the id (see requestIdFor); reuse it so logs and responses agree.
-      genReqId: (request: IncomingMessage) => (request as IncomingMessage & { id?: string }).id ?? requestIdFor(request),
-      redact: {
-        paths: [
-          'req.headers.authorization',
-          'req.headers.cookie',
-          'res.headers["set-cookie"]',
-          '*.password',
-          '*.currentPassword',
-          '*.newPassword',
-          '*.refreshToken',
-          '*.accessToken',
-          '*.token',
-          // Passenger profiles (docs/security.md S26): never logged, even if a body or error ever is.
-          '*.bornOn',
-          '*.documentNumber',
-          '*.dataEncryptionKey',
-        ],
-        censor: '[redacted]',
+    pinoHttp: [
+      {
+        level: config.logLevel,
+        // Fastify assigned the id (see requestIdFor); reuse it so logs and responses agree.
+        genReqId: (request: IncomingMessage) =>
+          (request as IncomingMessage & { id?: string }).id ?? requestIdFor(request),
+        redact: {
+          paths: [
+            'req.headers.authorization',
+            'req.headers.cookie',
+            'res.headers["set-cookie"]',
+            '*.password',
+            '*.currentPassword',
+            '*.newPassword',
+            '*.refreshToken',
+            '*.accessToken',
+            '*.token',
+            // Passenger profiles (docs/security.md S26): never logged, even if a body or error ever is.
+            '*.bornOn',
+            '*.documentNumber',
+            '*.dataEncryptionKey',
+          ],
+          censor: '[redacted]',
+        },
+        serializers: {
+          req: (request: { id: string; method: string; url: string; remoteAddress?: string }) => ({
+            id: request.id,
+            method: request.method,
+            path: redactPath(request.url),
+            ip: request.remoteAddress,
+          }),
+          res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+        },
+        customLogLevel: (_request: IncomingMessage, response: ServerResponse, error?: Error) =>
+          error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
       },
-      serializers: {
-        req: (request: { id: string; method: string; url: string; remoteAddress?: string }) => ({
-          id: request.id,
-          method: request.method,
-          path: redactPath(request.url),
-          ip: request.remoteAddress,
-        }),
-        res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
-      },
-      customLogLevel: (_request: IncomingMessage, response: ServerResponse, error?: Error) =>
-        error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
-    }, destination],
+      destination,
+    ],
     // Probes poll health every few seconds; their lines would drown the log.
-    exclude: [{ method: RequestMethod.GET, path: 'health/(.*)' }, { method: RequestMethod.GET, path: 'health' }],
+    exclude: [
+      { method: RequestMethod.GET, path: 'health/(.*)' },
+      { method: RequestMethod.GET, path: 'health' },
+    ],
   };
 }

@@ -9,7 +9,9 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 function openApiConfig() {
   return new DocumentBuilder()
     .setTitle('NestMap API')
-    .setDescription('Corporate travel: trips, itineraries, approvals, organizations. Errors: {statusCode, message, error, code, requestId} (+ errors per field on VALIDATION_FAILED); switch on code (docs/errors.md).')
+    .setDescription(
+      'Corporate travel: trips, itineraries, approvals, organizations. Errors: {statusCode, message, error, code, requestId} (+ errors per field on VALIDATION_FAILED); switch on code (docs/errors.md).',
+    )
     .setVersion('1')
     .setLicense('MIT', 'https://opensource.org/license/mit')
     .addServer('/', 'The server this document was read from (paths start with /api)')
@@ -32,7 +34,9 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
         operation.security = [];
         delete operation[PUBLIC_EXTENSION];
       } else if (operation.security) {
-        operation.security = [...new Map(operation.security.map((requirement) => [JSON.stringify(requirement), requirement])).values()];
+        operation.security = [
+          ...new Map(operation.security.map((requirement) => [JSON.stringify(requirement), requirement])).values(),
+        ];
       }
     }
   }

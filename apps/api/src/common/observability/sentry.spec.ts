@@ -15,7 +15,12 @@ describe('scrubEvent', () => {
         query_string: 'email=ann@example.com',
         data: '{"title":"Trip of ann@example.com","password":"hunter2 hunter2"}',
         cookies: { nestmap_refresh: 'refresh-secret' },
-        headers: { authorization: `Bearer ${token}`, cookie: 'nestmap_refresh=refresh-secret', 'user-agent': 'curl/8', 'x-forwarded-for': '203.0.113.9' },
+        headers: {
+          authorization: `Bearer ${token}`,
+          cookie: 'nestmap_refresh=refresh-secret',
+          'user-agent': 'curl/8',
+          'x-forwarded-for': '203.0.113.9',
+        },
       },
       user: { id: 'u-1', email: 'ann@example.com', ip_address: '203.0.113.9' },
       extra: { parameters: ['ann@example.com', '$argon2id$v=19$m=19456,t=2,p=1$abc$def'] },
@@ -35,7 +40,11 @@ describe('scrubEvent', () => {
     const scrubbed = scrubEvent(event());
     expect(scrubbed.release).toBe('nestmap@1.2.3');
     expect(scrubbed.tags).toEqual({ requestId: 'req-1' });
-    expect(scrubbed.request).toEqual({ method: 'PATCH', url: 'http://api.test/api/trips/42', headers: { 'user-agent': 'curl/8' } });
+    expect(scrubbed.request).toEqual({
+      method: 'PATCH',
+      url: 'http://api.test/api/trips/42',
+      headers: { 'user-agent': 'curl/8' },
+    });
     expect(scrubbed.user).toEqual({ id: 'u-1' });
     expect(scrubbed.exception?.values?.[0].value).toBe('user [e-mail] sent Bearer [redacted]');
     expect(scrubbed.exception?.values?.[0].stacktrace?.frames).toEqual([{ function: 'login' }]);
@@ -58,9 +67,13 @@ describe('reportableError', () => {
     const reported = reportableError(failure) as Error;
     expect(reported.name).toBe('QueryFailedError');
     expect(reported.message).toBe('sqlstate 23505, table users, constraint uq_users_email');
-    expect(reported.stack?.split('\n')[0]).toBe('QueryFailedError: sqlstate 23505, table users, constraint uq_users_email');
+    expect(reported.stack?.split('\n')[0]).toBe(
+      'QueryFailedError: sqlstate 23505, table users, constraint uq_users_email',
+    );
     expect(reported.stack?.split('\n').length).toBeGreaterThan(1);
-    expect(JSON.stringify({ ...reported, message: reported.message, stack: reported.stack })).not.toMatch(/ann@example|argon2|INSERT/);
+    expect(JSON.stringify({ ...reported, message: reported.message, stack: reported.stack })).not.toMatch(
+      /ann@example|argon2|INSERT/,
+    );
   });
 
   it('passes other errors through unchanged', () => {
@@ -68,4 +81,3 @@ describe('reportableError', () => {
     expect(reportableError(error)).toBe(error);
   });
 });
-

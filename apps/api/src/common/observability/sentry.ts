@@ -35,7 +35,10 @@ export function reportableError(exception: unknown): unknown {
     .join(', ');
   const error = new Error(summary || 'database error');
   error.name = type;
-  error.stack = [`${type}: ${error.message}`, ...(exception.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line))].join('\n');
+  error.stack = [
+    `${type}: ${error.message}`,
+    ...(exception.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)),
+  ].join('\n');
   return error;
 }
 
@@ -45,7 +48,9 @@ export function scrubEvent(event: ErrorEvent): ErrorEvent {
     event.request = {
       method,
       url: url?.split('?')[0],
-      headers: Object.fromEntries(Object.entries(headers ?? {}).filter(([name]) => KEPT_HEADERS.has(name.toLowerCase()))),
+      headers: Object.fromEntries(
+        Object.entries(headers ?? {}).filter(([name]) => KEPT_HEADERS.has(name.toLowerCase())),
+      ),
     };
   }
   if (event.user) event.user = event.user.id ? { id: event.user.id } : undefined;
@@ -56,7 +61,11 @@ export function scrubEvent(event: ErrorEvent): ErrorEvent {
     for (const frame of exception.stacktrace?.frames ?? []) delete frame.vars;
   }
   if (event.message) event.message = redact(event.message);
-  event.breadcrumbs = event.breadcrumbs?.map((crumb) => ({ ...crumb, message: crumb.message && redact(crumb.message), data: undefined }));
+  event.breadcrumbs = event.breadcrumbs?.map((crumb) => ({
+    ...crumb,
+    message: crumb.message && redact(crumb.message),
+    data: undefined,
+  }));
   return event;
 }
 

@@ -13,7 +13,8 @@ const accountOf = (request: FastifyRequest): string | undefined => {
   return typeof email === 'string' && email.trim() ? email.trim().toLowerCase() : undefined;
 };
 
-const isBadCredentials = (error: unknown) => error instanceof DomainError && error.code === AuthErrorCode.InvalidCredentials;
+const isBadCredentials = (error: unknown) =>
+  error instanceof DomainError && error.code === AuthErrorCode.InvalidCredentials;
 
 /**
  * Applies the login policy (login-policy.ts) around the login handler. Every attempt is counted
@@ -47,8 +48,17 @@ export class LoginThrottle implements NestInterceptor {
     return from(this.attempt(context, next, account, normalizeIp(request.ip)));
   }
 
-  private async attempt(context: ExecutionContext, next: CallHandler, account: string, address: string): Promise<unknown> {
-    const keys = { address: `login-address:${address}`, pair: `login-pair:${account}|${address}`, account: `login-account:${account}` };
+  private async attempt(
+    context: ExecutionContext,
+    next: CallHandler,
+    account: string,
+    address: string,
+  ): Promise<unknown> {
+    const keys = {
+      address: `login-address:${address}`,
+      pair: `login-pair:${account}|${address}`,
+      account: `login-account:${account}`,
+    };
     const turnKey = `login-turn:${account}`;
     const all = [keys.address, keys.pair, keys.account];
     const [addressCount, pairCount, accountCount] = await this.counters.add(all, this.limits.windowMs);
@@ -80,7 +90,10 @@ export class LoginThrottle implements NestInterceptor {
   }
 
   private tooManyAttempts(context: ExecutionContext, waitMs: number): ThrottlerException {
-    context.switchToHttp().getResponse<FastifyReply>().header('Retry-After', String(Math.max(1, Math.ceil(waitMs / 1000))));
+    context
+      .switchToHttp()
+      .getResponse<FastifyReply>()
+      .header('Retry-After', String(Math.max(1, Math.ceil(waitMs / 1000))));
     return new ThrottlerException();
   }
 }

@@ -10,6 +10,9 @@ export class RedisOutageWarning {
   report(error: unknown): void {
     if (Date.now() - this.lastWarning < WARN_EVERY_MS) return;
     this.lastWarning = Date.now();
-    this.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'Redis unavailable: rate limits counted per process');
+    this.logger.warn(
+      { err: error instanceof Error ? error.message : String(error) },
+      'Redis unavailable: rate limits counted per process',
+    );
   }
 }

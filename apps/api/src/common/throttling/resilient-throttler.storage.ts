@@ -17,7 +17,13 @@ export class ResilientThrottlerStorage implements ThrottlerStorage, OnApplicatio
     private readonly keyPrefix: string,
   ) {}
 
-  async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+  ): Promise<ThrottlerStorageRecord> {
     if (this.shared) {
       try {
         return await this.shared.increment(this.keyPrefix + key, ttl, limit, blockDuration, throttlerName);

@@ -13,17 +13,25 @@ import { ThrottleRedis, throttlerOptions } from './throttling';
 @Global()
 @Module({
   providers: [
-    { provide: ThrottleRedis, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new ThrottleRedis(config.redisUrl) },
+    {
+      provide: ThrottleRedis,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new ThrottleRedis(config.redisUrl),
+    },
     {
       provide: ResilientThrottlerStorage,
       inject: [APP_CONFIG, ThrottleRedis],
       useFactory: (config: AppConfig, redis: ThrottleRedis) =>
-        new ResilientThrottlerStorage(redis.client ? new ThrottlerStorageRedisService(redis.client) : undefined, config.throttle.keyPrefix),
+        new ResilientThrottlerStorage(
+          redis.client ? new ThrottlerStorageRedisService(redis.client) : undefined,
+          config.throttle.keyPrefix,
+        ),
     },
     {
       provide: AttemptCounters,
       inject: [APP_CONFIG, ThrottleRedis],
-      useFactory: (config: AppConfig, redis: ThrottleRedis) => new AttemptCounters(redis.client, config.throttle.keyPrefix),
+      useFactory: (config: AppConfig, redis: ThrottleRedis) =>
+        new AttemptCounters(redis.client, config.throttle.keyPrefix),
     },
   ],
   exports: [ResilientThrottlerStorage, AttemptCounters],

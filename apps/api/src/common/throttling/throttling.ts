@@ -23,14 +23,22 @@ const BRUTE_FORCE_GUARDED = 'nestmap:brute-force-guarded';
  */
 export const BruteForceGuarded = () => SetMetadata(BRUTE_FORCE_GUARDED, true);
 
-const isGuarded = (context: ExecutionContext) => Reflect.getMetadata(BRUTE_FORCE_GUARDED, context.getHandler()) === true;
+const isGuarded = (context: ExecutionContext) =>
+  Reflect.getMetadata(BRUTE_FORCE_GUARDED, context.getHandler()) === true;
 
 /** The Redis connection every rate-limit counter shares when REDIS_URL is set; closed with the app. */
 export class ThrottleRedis implements OnApplicationShutdown {
   readonly client?: Redis;
 
   constructor(url: string | undefined) {
-    this.client = url ? new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 500, connectTimeout: 2000 }) : undefined;
+    this.client = url
+      ? new Redis(url, {
+          enableOfflineQueue: false,
+          maxRetriesPerRequest: 1,
+          commandTimeout: 500,
+          connectTimeout: 2000,
+        })
+      : undefined;
     // Without a listener ioredis reports every reconnect failure as an unhandled 'error' event.
     this.client?.on('error', () => undefined);
   }
@@ -49,8 +57,18 @@ export function throttlerOptions(config: AppConfig, storage: ThrottlerStorage): 
       // Per client and route handler.
       { name: 'default', ttl, limit: throttle.defaultLimit },
       // Per client across all routes: spreading requests over many routes does not multiply the budget.
-      { name: 'client', ttl, limit: throttle.clientLimit, generateKey: (_context, tracker, name) => `${name}:${tracker}` },
-      { name: 'auth-ip', ttl: throttle.authTtlSeconds * 1000, limit: throttle.authIpLimit, skipIf: (context) => !isGuarded(context) },
+      {
+        name: 'client',
+        ttl,
+        limit: throttle.clientLimit,
+        generateKey: (_context, tracker, name) => `${name}:${tracker}`,
+      },
+      {
+        name: 'auth-ip',
+        ttl: throttle.authTtlSeconds * 1000,
+        limit: throttle.authIpLimit,
+        skipIf: (context) => !isGuarded(context),
+      },
     ],
   };
 }
@@ -70,7 +88,10 @@ export class AppThrottlerGuard extends ThrottlerGuard {
     super(options, storage, reflector);
   }
 
-  protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+  protected override async throwThrottlingException(
+    context: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
     const http = context.switchToHttp();
     http.getResponse<FastifyReply>().header('Retry-After', String(Math.max(1, Math.ceil(detail.timeToBlockExpire))));
     // Rate limits run before authentication (a flood must not reach the database), so the caller is

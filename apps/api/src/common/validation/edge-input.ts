@@ -15,7 +15,8 @@ export const PROTOTYPE_KEY_MESSAGE = 'Keys named __proto__, constructor or proto
  * it (a 400 to throw), or undefined when it may go on (the DTOs validate the rest).
  */
 export function edgeInputRefusal(value: unknown): DomainError | undefined {
-  if (typeof value === 'string') return ILL_FORMED.test(value) ? new DomainError(CommonErrorCode.IllFormedText, ILL_FORMED_MESSAGE) : undefined;
+  if (typeof value === 'string')
+    return ILL_FORMED.test(value) ? new DomainError(CommonErrorCode.IllFormedText, ILL_FORMED_MESSAGE) : undefined;
   if (Array.isArray(value)) {
     for (const item of value) {
       const refusal = edgeInputRefusal(item);

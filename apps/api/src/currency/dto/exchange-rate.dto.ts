@@ -1,16 +1,36 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsISO4217CurrencyCode, IsISO8601, IsNotEmpty, IsNotIn, IsString, Matches, MaxLength, ValidateBy, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsISO4217CurrencyCode,
+  IsISO8601,
+  IsNotEmpty,
+  IsNotIn,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateBy,
+  ValidateNested,
+} from 'class-validator';
 import { trim } from '../../common/validation/text';
 import { DATE_PATTERN } from '../../common/validation/validators';
 import { isSaneRate } from '../decimal';
 import { BASE_CURRENCY } from '../ecb-snapshot';
 
-const RATE_MESSAGE = 'rate must be a decimal string like "1.1476" (up to 12 decimals), at least 0.0001 and below 100000000';
+const RATE_MESSAGE =
+  'rate must be a decimal string like "1.1476" (up to 12 decimals), at least 0.0001 and below 100000000';
 
 /** Units per 1 EUR as a decimal string within the bounds of `isSaneRate`. */
 const IsExchangeRate = () =>
-  ValidateBy({ name: 'isExchangeRate', validator: { validate: (value) => typeof value === 'string' && isSaneRate(value) && !/\.\d{13}/.test(value), defaultMessage: () => RATE_MESSAGE } });
+  ValidateBy({
+    name: 'isExchangeRate',
+    validator: {
+      validate: (value) => typeof value === 'string' && isSaneRate(value) && !/\.\d{13}/.test(value),
+      defaultMessage: () => RATE_MESSAGE,
+    },
+  });
 
 export class ExchangeRateDto {
   @ApiProperty({ example: 'USD', description: 'ISO 4217; not EUR, the base' })

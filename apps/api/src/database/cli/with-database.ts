@@ -16,7 +16,12 @@ export async function withScratchDatabase<T>(work: (url: string) => Promise<T>):
   const { config } = loadConfigOrExit();
   if (config.databaseUrl) return work(config.databaseUrl);
   const dataDir = mkdtempSync(join(tmpdir(), 'nestmap-pg-'));
-  const embedded = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'nestmap', persistent: false });
+  const embedded = await startEmbeddedPostgres({
+    dataDir,
+    port: await freePort(),
+    database: 'nestmap',
+    persistent: false,
+  });
   try {
     return await work(embedded.url);
   } finally {

@@ -17,4 +17,22 @@ import { PendingBookingsIndex1796330000300 } from './1796330000300-PendingBookin
 import { SandboxStayBookings1796340000000 } from './1796340000000-SandboxStayBookings';
 
 /** Every migration, in order (rewritten by `npm run migration:generate`). */
-export const migrations = [Foundation1795870528874, TripsAndActivities1795872304758, RevokedSessionIndex1796221472807, ExchangeRates1796230000000, PasswordResetTokens1796240000000, ActivityVersionEndZoneTripFeeds1796258400000, TravelPolicyRulesAndTripVerdicts1796260000000, GeneralOutboxAndAuditEventIds1796270000000, TripDecisionOnTrip1796280000000, SandboxFlightOrders1796300000000, FlightSearchesAndOffers1796310000000, TripTravellersAndPassengerProfiles1796320000000, Bookings1796330000000, DuffelWebhookEvents1796330000100, BookingApprovalLinks1796330000200, PendingBookingsIndex1796330000300, SandboxStayBookings1796340000000];
+export const migrations = [
+  Foundation1795870528874,
+  TripsAndActivities1795872304758,
+  RevokedSessionIndex1796221472807,
+  ExchangeRates1796230000000,
+  PasswordResetTokens1796240000000,
+  ActivityVersionEndZoneTripFeeds1796258400000,
+  TravelPolicyRulesAndTripVerdicts1796260000000,
+  GeneralOutboxAndAuditEventIds1796270000000,
+  TripDecisionOnTrip1796280000000,
+  SandboxFlightOrders1796300000000,
+  FlightSearchesAndOffers1796310000000,
+  TripTravellersAndPassengerProfiles1796320000000,
+  Bookings1796330000000,
+  DuffelWebhookEvents1796330000100,
+  BookingApprovalLinks1796330000200,
+  PendingBookingsIndex1796330000300,
+  SandboxStayBookings1796340000000,
+];

@@ -67,7 +67,10 @@ export class InvitationPreviewResponse {
   @ApiProperty() organizationName: string;
   @ApiProperty() email: string;
   @ApiProperty({ enum: USER_ROLES }) role: UserRole;
-  @ApiProperty({ enum: ['pending', 'accepted', 'revoked', 'expired'], description: 'Only a pending link can be accepted' })
+  @ApiProperty({
+    enum: ['pending', 'accepted', 'revoked', 'expired'],
+    description: 'Only a pending link can be accepted',
+  })
   status: InvitationStatus;
   @ApiProperty({ type: String, format: 'date-time' }) expiresAt: string;
 }

@@ -117,7 +117,9 @@ export class CreateTripDto {
 }
 
 /** Every field may be left out; `null` only where the trip may lack the value (not title or dates). */
-export class UpdateTripDto extends PartialType(OmitType(CreateTripDto, ['travellerId'] as const), { skipNullProperties: false }) {
+export class UpdateTripDto extends PartialType(OmitType(CreateTripDto, ['travellerId'] as const), {
+  skipNullProperties: false,
+}) {
   @ApiPropertyOptional({ description: 'The version you read; a stale one is refused with 409' })
   @IsOmittable()
   @IsInt()
@@ -228,7 +230,11 @@ export class TripResponse {
     description: 'Everyone who travels: the lead traveller first (as `traveller`), then the co-travellers in order',
   })
   travellers: TripTravellerResponse[];
-  @ApiProperty({ type: PolicyVerdictResponse, nullable: true, description: "The travel policy's verdict on the last submission (null before it)" })
+  @ApiProperty({
+    type: PolicyVerdictResponse,
+    nullable: true,
+    description: "The travel policy's verdict on the last submission (null before it)",
+  })
   policy: PolicyVerdictResponse | null;
   @ApiProperty({ format: 'uuid' }) organizationId: string;
   @ApiProperty() version: number;

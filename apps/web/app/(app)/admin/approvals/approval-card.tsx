@@ -101,7 +101,9 @@ export function ApprovalCard({ trip, userId, policy, onDecided }: ApprovalCardPr
             </Button>
           ) : !mayDecide ? (
             <span className={adminStyles.facts}>
-              {trip.travellerId === userId ? 'Your own trip: another manager or admin decides.' : 'Not yours to decide.'}
+              {trip.travellerId === userId
+                ? 'Your own trip: another manager or admin decides.'
+                : 'Not yours to decide.'}
             </span>
           ) : (
             <TripActions
