@@ -918,6 +918,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/airports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Search airports by IATA code, city or name, ranked
+     * @description The airport whose code the query is comes first, then airports whose served city starts with it, then those with a word of their name starting with it; each group by the size of the city served, international airports first among equals.
+     */
+    get: operations['AirportsController_search'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/health': {
     parameters: {
       query?: never;
@@ -2377,6 +2397,27 @@ export interface components {
        * @example null
        */
       city: string | null;
+    };
+    AirportResponse: {
+      /** @example FRA */
+      iata: string;
+      /** @example Frankfurt am Main Airport */
+      name: string;
+      /**
+       * @description The city it serves, when known
+       * @example Frankfurt
+       */
+      city: string | null;
+      /** @example Germany */
+      country: string;
+      /** @example DE */
+      countryCode: string;
+      /** @example 50.0333 */
+      latitude: number;
+      /** @example 8.5706 */
+      longitude: number;
+      /** @example Europe/Berlin */
+      timezone: string;
     };
     MemoryUsage: {
       /** @description Heap used, MB */
@@ -6481,6 +6522,56 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PlaceResponse'][];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AirportsController_search: {
+    parameters: {
+      query: {
+        /** @description An IATA code, the beginning of the served city's name or of a word of the airport's name */
+        q: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AirportResponse'][];
         };
       };
       /** @description Invalid input (unknown fields are rejected) */

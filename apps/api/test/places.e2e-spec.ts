@@ -92,6 +92,37 @@ describe('Places', () => {
     });
   });
 
+  describe('GET /api/airports', () => {
+    const airports = (query: Record<string, string>) =>
+      t.api.get(`/api/airports?${new URLSearchParams(query)}`, as(traveller));
+    const codes = (body: Array<{ iata: string }>) => body.map((airport) => airport.iata);
+
+    it('ranks the airport whose code the query is first, then by served city, then by name', async () => {
+      const fra = await airports({ q: 'fra' });
+      expect(fra.status).toBe(200);
+      expect(fra.body[0]).toEqual({
+        iata: 'FRA',
+        name: expect.stringContaining('Frankfurt'),
+        city: 'Frankfurt',
+        country: 'Germany',
+        countryCode: 'DE',
+        latitude: expect.any(Number),
+        longitude: expect.any(Number),
+        timezone: 'Europe/Berlin',
+      });
+      expect(codes((await airports({ q: 'London', limit: '5' })).body)).toEqual(expect.arrayContaining(['LHR', 'LGW']));
+      expect(codes((await airports({ q: 'heathrow' })).body)).toEqual(['LHR']);
+    });
+
+    it('lists airports only, at most limit of them, and refuses an empty query', async () => {
+      const berlin = await airports({ q: 'ber', limit: '3' });
+      expect(berlin.body).toHaveLength(3);
+      expect(berlin.body.every((airport: { iata: string }) => /^[A-Z]{3}$/.test(airport.iata))).toBe(true);
+      expect((await airports({ q: ' ' })).status).toBe(400);
+      expect((await airports({ q: 'ber', limit: '26' })).status).toBe(400);
+    });
+  });
+
   describe('with a geocoder (GEOCODER_URL)', () => {
     let geocoded: TestApp;
     let fake: FakeNominatim;
