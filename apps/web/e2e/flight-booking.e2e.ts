@@ -1,6 +1,6 @@
 import type { Schemas } from '@nestmap/api-client';
 import type { Browser, Page } from 'playwright-core';
-import { checkpoint } from './support/axe';
+import { checkpoint, look } from './support/axe';
 import {
   apiAs,
   capturingFailures,
@@ -177,6 +177,45 @@ describe('booking a flight from a trip', () => {
       expect(stored.items).toHaveLength(1);
       expect(stored.items[0]).toMatchObject({ status: 'confirmed', supplier: 'sandbox', bookingReference: reference });
       expect(price).toContain(String(Math.round(Number(stored.items[0].price.amount))));
+
+      // Cancelling it: a quote first (a Classic fare refunds nothing, a Flex one all but its penalty),
+      // in a labelled dialog that Escape closes; then confirmed, and the flight leaves the timeline.
+      await page.getByRole('link', { name: 'Book a flight' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Book a flight' }).waitFor();
+      await list.getByRole('button', { name: 'Cancel booking…' }).click();
+      const cancel = page.getByRole('dialog', { name: 'Cancel this booking?' });
+      await cancel
+        .getByText(/^Refund: .+ \(to the organization’s balance\), this quote is valid until \d\d:\d\d\./)
+        .waitFor();
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Keep it');
+      await page.keyboard.press('Escape');
+      await cancel.waitFor({ state: 'hidden' });
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Confirm the cancellation…');
+      // Quoted now (as another tab would find it): the stored quote is shown without asking again.
+      await list.getByText('Cancellation quoted').waitFor();
+      const quoted = await must(api.GET('/api/trips/{id}/bookings', { params: { path: { id: trip.id } } }));
+      expect(quoted.items[0]).toMatchObject({
+        status: 'cancellation_quoted',
+        allowedActions: expect.arrayContaining(['quote_cancellation', 'cancel']),
+      });
+      await list.getByRole('button', { name: 'Confirm the cancellation…' }).click();
+      await cancel.getByText(/^Refund: /).waitFor();
+      await look(page, 'flight-booking-08-cancellation-quote');
+      await cancel.getByRole('button', { name: 'Cancel the booking' }).click();
+      const done = page.getByRole('dialog', { name: 'Booking cancelled' });
+      await done.getByText('The flights are off the trip’s itinerary.', { exact: false }).waitFor();
+      await done.getByRole('button', { name: 'Close' }).click();
+      await list.getByText('Cancelled', { exact: true }).waitFor();
+      expect(await list.getByRole('button', { name: /Cancel booking|Confirm the cancellation/ }).count()).toBe(0);
+      await look(page, 'flight-booking-09-cancelled');
+      await page.getByRole('link', { name: '← Paris partner review' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Paris partner review' }).waitFor();
+      // The flight was the trip's only activity: the timeline's empty state, and no flight left.
+      await page.getByText('No activities yet').waitFor();
+      expect(await page.getByText(/^Flight \w+ LHR → CDG$/).count()).toBe(0);
+      await checkpoint(page, 'flight-booking-10-trip-after-cancellation-1440');
+      const cancelledBooking = await must(api.GET('/api/trips/{id}/bookings', { params: { path: { id: trip.id } } }));
+      expect(cancelledBooking.items[0]).toMatchObject({ status: 'cancelled', allowedActions: [] });
       await context.close();
 
       // On a phone: the same page, one column, nothing wider than the window.
@@ -207,7 +246,7 @@ describe('booking a flight from a trip', () => {
       await approval.getByRole('button', { name: 'Ask for approval' }).click();
       await phone.page.getByRole('dialog', { name: 'Waiting for approval' }).getByText('Sent for approval').waitFor();
       const afterwards = await must(api.GET('/api/trips/{id}/bookings', { params: { path: { id: trip.id } } }));
-      expect(afterwards.items.map((booking) => booking.status)).toEqual(['confirmed', 'pending_approval']);
+      expect(afterwards.items.map((booking) => booking.status)).toEqual(['cancelled', 'pending_approval']);
       await phone.context.close();
     });
   });

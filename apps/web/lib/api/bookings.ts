@@ -85,3 +85,32 @@ export function useDecideBooking() {
     },
   });
 }
+
+export type CancellationStep = { step: 'quote' | 'cancel'; booking: Booking };
+
+/**
+ * Cancelling a booking (docs/booking.md § Cancellation): `quote` asks what it refunds
+ * (→ cancellation_quoted, replacing any earlier quote), `cancel` confirms that quote (→ cancelled,
+ * its flights leave the itinerary). One mutation for both, so `variables.step` says which runs.
+ */
+export function useBookingCancellation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ step, booking }: CancellationStep) => {
+      const params = { path: { id: booking.id } };
+      return call(
+        step === 'quote'
+          ? api.POST('/api/bookings/{id}/cancellation-quote', { params })
+          : api.POST('/api/bookings/{id}/cancel', { params }),
+      );
+    },
+    onSettled: (_result, _error, { booking }) => {
+      // Settled: a 409 or an expired quote means the booking moved on, and the list must say so.
+      void queryClient.invalidateQueries({ queryKey: ['bookings'] });
+      void queryClient.invalidateQueries({ queryKey: bookingKeys.trip(booking.tripId) });
+      // A cancelled booking's flights leave the itinerary (the timeline, the map).
+      void queryClient.invalidateQueries({ queryKey: tripKeys.detail(booking.tripId) });
+      void queryClient.invalidateQueries({ queryKey: tripKeys.itinerary(booking.tripId) });
+    },
+  });
+}

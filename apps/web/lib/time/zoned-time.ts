@@ -160,6 +160,11 @@ export function formatTimestamp(instant: string | Date, locale = displayLocale()
   return dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(instant));
 }
 
+/** "17:45" or "5:45 PM": a time of day in the user's locale and the browser's zone (a quote's expiry). */
+export function formatTimeOfDay(instant: string | Date, locale = displayLocale(), timeZone?: string): string {
+  return dateTimeFormat(locale, { timeStyle: 'short', timeZone }).format(new Date(instant));
+}
+
 export function isValidTimeZone(timeZone: string): boolean {
   try {
     dateTimeFormat('en-US', { timeZone });
