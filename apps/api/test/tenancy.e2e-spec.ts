@@ -1,4 +1,5 @@
 import { addMember, createTrip, registerOrganization, Session, uniqueEmail } from './support/factories';
+import { bookedFlight } from './support/flight-fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 
 type Schema = {
@@ -50,39 +51,16 @@ describe('Tenancy and function-level authorization, from the OpenAPI document', 
       { email: uniqueEmail() },
       { token: admin.accessToken },
     );
-    // A flight search (sandbox supplier) of the trip, departing in 60 days.
-    const departureDate = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
-    const flightSearch = await t.api.post(
-      `/api/trips/${trip.id}/flight-searches`,
-      { slices: [{ origin: 'FRA', destination: 'JFK', departureDate }] },
-      { token: admin.accessToken },
-    );
-    if (flightSearch.status !== 201) throw new Error(`flight search: ${flightSearch.status} ${flightSearch.text}`);
-    // A confirmed (sandbox) booking of its cheapest offer, for /bookings/{id}.
-    const profile = {
-      givenName: 'Ada',
-      familyName: 'Admin',
-      bornOn: '1980-01-01',
-      gender: 'f',
-      title: 'ms',
-      email: 'ada@example.com',
-      phoneNumber: '+442071234567',
-    };
-    await t.api.put('/api/users/me/passenger-profile', profile, { token: admin.accessToken });
-    const booking = await t.api.post(
-      `/api/trips/${trip.id}/bookings`,
-      { offerId: flightSearch.body.items[0].id },
-      { token: admin.accessToken, headers: { 'idempotency-key': 'fixture-booking' } },
-    );
-    if (booking.status !== 201) throw new Error(`booking: ${booking.status} ${booking.text}`);
+    // A sandbox flight search of the trip and a confirmed booking, for /flight-searches/{id} and /bookings/{id}.
+    const flight = await bookedFlight(t.api, admin.accessToken, trip.id);
     ids = {
       trips: trip.id,
       activities: activity.body.id,
       members: traveller.user.id,
       users: traveller.user.id,
       invitations: invitation.body.id,
-      'flight-searches': flightSearch.body.search.id,
-      bookings: booking.body.id,
+      'flight-searches': flight.searchId,
+      bookings: flight.bookingId,
     };
     document = (await t.api.get('/api/docs-json')).body;
   });
