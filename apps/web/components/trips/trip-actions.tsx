@@ -1,6 +1,7 @@
 'use client';
 
 import { Fragment, useState } from 'react';
+import { RejectDialog } from '@/components/approvals/reject-dialog';
 import { Alert, Button, Dialog, DialogActions, Field, Select, Textarea } from '@/components/ui';
 import { describeError, hasErrorCode } from '@/lib/api/api-error';
 import { usePolicy } from '@/lib/api/organization';
@@ -43,7 +44,6 @@ export function TripActions({ trip, size = 'md', onDone, only, onConflict, comme
   const policy = usePolicy({ enabled: dialog === 'reasonCode' });
   const reasonCodes = policy.data?.outOfPolicy === 'allowed_with_reason' ? policy.data.reasonCodes : [];
   const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const actions = availableActions(trip).filter((action) => !only || only.includes(action));
 
@@ -110,37 +110,19 @@ export function TripActions({ trip, size = 'md', onDone, only, onConflict, comme
           <Alert tone="danger">{error}</Alert>
         </div>
       )}
-      <Dialog open={dialog === 'reject'} title={`Reject “${trip.title}”`} onClose={() => setDialog(null)}>
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            const text = reason.trim();
-            if (!text) return setReasonError('Tell the traveller why, so they can plan again.');
-            if (text.length > 1000) return setReasonError('At most 1000 characters.');
-            setReasonError(null);
-            void run('reject', text);
-          }}
-          style={{ display: 'flex', flexDirection: 'column', gap: 'var(--space-4)' }}
-        >
-          {error && <Alert tone="danger">{error}</Alert>}
-          <Field
-            label="Reason"
-            error={reasonError ?? undefined}
-            hint="The traveller receives it by e-mail; it is kept in the audit log."
-          >
-            {/* eslint-disable-next-line jsx-a11y/no-autofocus -- the dialog opens on the user's click; HTML's dialog focusing steps move focus to this control */}
-            <Textarea autoFocus rows={4} value={reason} onChange={(event) => setReason(event.target.value)} />
-          </Field>
-          <DialogActions>
-            <Button variant="ghost" onClick={() => setDialog(null)}>
-              Keep it submitted
-            </Button>
-            <Button type="submit" variant="danger" loading={transition.isPending}>
-              Reject trip
-            </Button>
-          </DialogActions>
-        </form>
-      </Dialog>
+      <RejectDialog
+        open={dialog === 'reject'}
+        title={`Reject “${trip.title}”`}
+        required="Tell the traveller why, so they can plan again."
+        maxLength={1000}
+        hint="The traveller receives it by e-mail; it is kept in the audit log."
+        keepLabel="Keep it submitted"
+        rejectLabel="Reject trip"
+        error={error}
+        pending={transition.isPending}
+        onClose={() => setDialog(null)}
+        onReject={(text) => void run('reject', text)}
+      />
       <Dialog open={dialog === 'approve'} title={`Approve “${trip.title}”`} onClose={() => setDialog(null)}>
         <form
           onSubmit={(event) => {

@@ -4,7 +4,8 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { SupplierLabel } from '@/components/bookings/booking-badges';
 import { PolicyVerdict } from '@/components/policy/policy-verdict';
-import { Alert, Button, Card, Dialog, DialogActions, Field, Textarea } from '@/components/ui';
+import { RejectDialog } from '@/components/approvals/reject-dialog';
+import { Alert, Button, Card } from '@/components/ui';
 import { describeError } from '@/lib/api/api-error';
 import { useDecideBooking, type Booking } from '@/lib/api/bookings';
 import type { Member, Policy } from '@/lib/api/organization';
@@ -50,8 +51,6 @@ export function BookingApprovalCard({ booking, userId, members, policy, onDecide
   const decide = useDecideBooking();
   const trip = useTrip(booking.tripId);
   const [rejecting, setRejecting] = useState(false);
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const route = bookingRoute(booking);
   const departure = firstDeparture(booking);
@@ -123,53 +122,26 @@ export function BookingApprovalCard({ booking, userId, members, policy, onDecide
               >
                 Approve and book
               </Button>
-              <Button
-                size="sm"
-                variant="danger"
-                disabled={decide.isPending}
-                onClick={() => {
-                  setReason('');
-                  setReasonError(null);
-                  setRejecting(true);
-                }}
-              >
+              <Button size="sm" variant="danger" disabled={decide.isPending} onClick={() => setRejecting(true)}>
                 Reject…
               </Button>
             </>
           )}
         </div>
       </div>
-      <Dialog open={rejecting} title={`Reject the flight ${route}`} onClose={() => setRejecting(false)}>
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            const text = reason.trim();
-            if (!text) return setReasonError('Tell the booker why, so they can book another flight.');
-            if (text.length > 2000) return setReasonError('At most 2000 characters.');
-            setReasonError(null);
-            void run('reject', text);
-          }}
-          style={{ display: 'flex', flexDirection: 'column', gap: 'var(--space-4)' }}
-        >
-          {error && <Alert tone="danger">{error}</Alert>}
-          <Field
-            label="Reason"
-            error={reasonError ?? undefined}
-            hint="The booker receives it by e-mail; nothing is bought."
-          >
-            {/* eslint-disable-next-line jsx-a11y/no-autofocus -- the dialog opens on the user's click; HTML's dialog focusing steps move focus to this control */}
-            <Textarea autoFocus rows={4} value={reason} onChange={(event) => setReason(event.target.value)} />
-          </Field>
-          <DialogActions>
-            <Button variant="ghost" onClick={() => setRejecting(false)}>
-              Keep it waiting
-            </Button>
-            <Button type="submit" variant="danger" loading={decide.isPending}>
-              Reject booking
-            </Button>
-          </DialogActions>
-        </form>
-      </Dialog>
+      <RejectDialog
+        open={rejecting}
+        title={`Reject the flight ${route}`}
+        required="Tell the booker why, so they can book another flight."
+        maxLength={2000}
+        hint="The booker receives it by e-mail; nothing is bought."
+        keepLabel="Keep it waiting"
+        rejectLabel="Reject booking"
+        error={error}
+        pending={decide.isPending}
+        onClose={() => setRejecting(false)}
+        onReject={(text) => void run('reject', text)}
+      />
     </Card>
   );
 }
