@@ -136,8 +136,23 @@ describe('flight bookings in the approvals queue, the admin list and the map', (
       await dialog.getByRole('button', { name: 'Keep it waiting' }).click();
       await dialog.waitFor({ state: 'hidden' });
 
+      // Two approvers with the queue open: the admin's tab still shows the booking once the manager has decided.
+      const { page: otherTab } = await newPage(browser, { width: 1440, height: 900 });
+      await signIn(otherTab, admin.email);
+      await otherTab.goto('/admin/approvals');
+      const staleCard = otherTab.getByRole('region', { name: 'Flight FRA → JFK' });
+      await staleCard.getByRole('button', { name: 'Approve and book' }).waitFor();
+
       await card.getByRole('button', { name: 'Approve and book' }).click();
       await page.getByText(/Flight FRA → JFK: approved and booked, reference SBX-[A-Z0-9]{6}/).waitFor();
+
+      // The second approval is refused; the queue says who decided, and the card leaves it.
+      await staleCard.getByRole('button', { name: 'Approve and book' }).click();
+      await otherTab
+        .getByText(/^Flight FRA → JFK: already decided — .+ approved it \(.+\), in another tab or window\./)
+        .waitFor();
+      await staleCard.waitFor({ state: 'detached' });
+      await look(otherTab, 'booking-approvals-01b-decided-in-another-tab');
       await card.waitFor({ state: 'detached' });
       await page.getByText('Nothing waits for approval').waitFor();
       const booked = await must(traveller.api.GET('/api/bookings/{id}', { params: { path: { id: pending.id } } }));

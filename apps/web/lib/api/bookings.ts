@@ -60,6 +60,11 @@ export function useTripBookings(tripId: string, { enabled = true }: { enabled?: 
   });
 }
 
+/** One booking as it is now (not cached: used to explain what changed meanwhile). */
+export function fetchBooking(id: string): Promise<Booking> {
+  return call(api.GET('/api/bookings/{id}', { params: { path: { id } } }));
+}
+
 export type BookingDecision = { action: 'approve' | 'reject'; booking: Booking; reason?: string };
 
 /** Approve (which orders at once) or reject a booking waiting for approval. */

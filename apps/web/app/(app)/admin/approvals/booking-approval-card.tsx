@@ -6,8 +6,9 @@ import { SupplierLabel } from '@/components/bookings/booking-badges';
 import { PolicyVerdict } from '@/components/policy/policy-verdict';
 import { RejectDialog } from '@/components/approvals/reject-dialog';
 import { Alert, Button, Card } from '@/components/ui';
-import { describeError } from '@/lib/api/api-error';
-import { useDecideBooking, type Booking } from '@/lib/api/bookings';
+import { BOOKING_STATUS } from '@/components/bookings/booking-badges';
+import { describeError, hasErrorCode } from '@/lib/api/api-error';
+import { fetchBooking, useDecideBooking, type Booking } from '@/lib/api/bookings';
 import type { Member, Policy } from '@/lib/api/organization';
 import { useTrip } from '@/lib/api/trips';
 import { firstDeparture } from '@/lib/bookings/booking-summary';
@@ -43,6 +44,15 @@ export function describeDecided(route: string, decided: Booking): string {
   return `Flight ${route}: approved; the airline is confirming the order.`;
 }
 
+/** What happened to a booking that someone else decided (or changed) while the queue was open. */
+export function describeSettled(route: string, current: Booking | null, name: (id: string) => string): string {
+  if (current?.decision)
+    return `Flight ${route}: already decided — ${name(current.decision.decidedBy.id)} ${current.decision.outcome} it (${formatTimestamp(current.decision.decidedAt)}), in another tab or window. Nothing more to do here.`;
+  if (current)
+    return `Flight ${route} changed meanwhile: it is now “${BOOKING_STATUS[current.status].label.toLowerCase()}”, so it no longer waits for a decision.`;
+  return `Flight ${route} changed meanwhile and no longer waits for a decision.`;
+}
+
 /**
  * A flight booking waiting for a decision: the flights, its price beside the search's cheapest
  * in-policy offer, the verdict's reasons, and Approve (which orders at once) or Reject with a reason.
@@ -66,7 +76,13 @@ export function BookingApprovalCard({ booking, userId, members, policy, onDecide
       setRejecting(false);
       onDecided(describeDecided(route, decided));
     } catch (failure) {
-      // A 409 says what changed: someone else decided, or the fare went up (approving again accepts it).
+      // Someone else decided first (another tab or approver): the card leaves the queue with the
+      // refreshed list, so the queue's notice says what happened.
+      if (hasErrorCode(failure, 'BOOKING_ILLEGAL_TRANSITION')) {
+        setRejecting(false);
+        return onDecided(describeSettled(route, await fetchBooking(booking.id).catch(() => null), name));
+      }
+      // Any other refusal (the fare went up: approving again accepts it) stays on the card.
       setError(describeError(failure));
     }
   };
