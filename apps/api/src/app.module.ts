@@ -6,6 +6,9 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BookingModule } from './booking/booking.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { ChecklistModule } from './checklist/checklist.module';
+import { CollaboratorsModule } from './collaborators/collaborators.module';
+import { CommentsModule } from './comments/comments.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { RolesGuard } from './common/auth/roles.guard';
 import { DatabaseModule } from './common/database/database.module';
@@ -21,9 +24,12 @@ import { EventsModule } from './events/events.module';
 import { FlightSearchModule } from './flights/search/flight-search.module';
 import { MailModule } from './mail/mail.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { TripNotesModule } from './notes/trip-notes.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PassengersModule } from './passengers/passengers.module';
 import { PlacesModule } from './places/places.module';
+import { ShareLinksModule } from './share-links/share-links.module';
 import { TripsModule } from './trips/trips.module';
 import { UsersModule } from './users/users.module';
 
@@ -50,6 +56,12 @@ export class AppModule {
         ActivitiesModule,
         BookingModule,
         CalendarModule,
+        CollaboratorsModule,
+        CommentsModule,
+        ChecklistModule,
+        TripNotesModule,
+        ShareLinksModule,
+        NotificationsModule,
         PlacesModule,
         HealthModule,
         MetricsModule,

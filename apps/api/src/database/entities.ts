@@ -21,6 +21,13 @@ import { TravelPolicy } from '../policy/travel-policy.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity of the API; the data source, the migration tooling and the tests use this list. */
+import { TripCollaborator } from '../collaborators/trip-collaborator.entity';
+import { Comment } from '../comments/comment.entity';
+import { ChecklistItem } from '../checklist/checklist-item.entity';
+import { TripNote } from '../notes/trip-note.entity';
+import { ShareLink } from '../share-links/share-link.entity';
+import { Notification } from '../notifications/notification.entity';
+
 export const entities = [
   Organization,
   User,
@@ -44,4 +51,10 @@ export const entities = [
   DuffelWebhookEvent,
   BookingApprovalLink,
   SandboxStayBooking,
+  TripCollaborator,
+  Comment,
+  ChecklistItem,
+  TripNote,
+  ShareLink,
+  Notification,
 ];

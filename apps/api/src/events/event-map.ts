@@ -29,6 +29,37 @@ export interface ActivityPayload {
   title: string;
 }
 
+/** A collaborator added, changed or removed (`role`: the new one; on removal, the one they had). */
+export interface CollaboratorPayload {
+  tripId: string;
+  tripTitle: string;
+  userId: string;
+  role: 'viewer' | 'editor';
+}
+
+/** A comment as it is after the change; `newMentionIds`: those mentioned by this change, to notify. */
+export interface CommentPayload {
+  tripId: string;
+  tripTitle: string;
+  commentId: string;
+  activityId: string | null;
+  authorId: string;
+  version: number;
+  newMentionIds: string[];
+}
+
+/** A to-do created, changed or deleted; `assignedTo`: set when this change assigned it to someone new. */
+export interface ChecklistPayload {
+  tripId: string;
+  tripTitle: string;
+  itemId: string;
+  change: 'created' | 'updated' | 'deleted';
+  /** The to-do's version after the change (on deletion, the last one). */
+  version: number;
+  title: string;
+  assignedTo?: string;
+}
+
 /** What a booking event says: the booking as it was at the step, with what its e-mails and audit row show. */
 export interface BookingPayload {
   bookingId: string;
@@ -85,6 +116,18 @@ export interface EventMap {
   'booking.cancellation_quoted': BookingPayload;
   'booking.cancelled': BookingPayload;
   'booking.changed_by_airline': BookingPayload;
+  'collaborator.added': CollaboratorPayload;
+  'collaborator.updated': CollaboratorPayload;
+  'collaborator.removed': CollaboratorPayload;
+  'comment.created': CommentPayload;
+  'comment.updated': CommentPayload;
+  'comment.deleted': CommentPayload;
+  'checklist.updated': ChecklistPayload;
+  'notes.updated': { tripId: string; version: number };
+  'share_link.created': { tripId: string; shareLinkId: string; expiresAt: string };
+  'share_link.revoked': { tripId: string; shareLinkId: string };
+  /** To the one user it is for (the realtime transport sends it to their room). */
+  'notification.created': { notificationId: string; userId: string; kind: string; tripId: string | null };
 }
 
 export type EventType = keyof EventMap;

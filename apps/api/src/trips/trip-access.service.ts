@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthContext } from '../common/auth/auth-context';
 import { DomainError, NotFoundError } from '../common/errors/domain-error';
-import { ActivityErrorCode, CommonErrorCode, type ErrorCode, TripErrorCode } from '../common/errors/error-codes';
+import {
+  ActivityErrorCode,
+  CollaborationErrorCode,
+  CommonErrorCode,
+  type ErrorCode,
+  TripErrorCode,
+} from '../common/errors/error-codes';
+import { UsersRepository } from '../users/users.repository';
 import type { Trip, TripWithTravellerIds } from './trip.entity';
 import { type TripPermission, tripRefusal } from './trip-access';
 import { TripsRepository } from './trips.repository';
@@ -37,7 +44,10 @@ const FORBIDDEN: Partial<Record<TripPermission, string>> = {
  */
 @Injectable()
 export class TripAccessService {
-  constructor(private readonly trips: TripsRepository) {}
+  constructor(
+    private readonly trips: TripsRepository,
+    private readonly users: UsersRepository,
+  ) {}
 
   /** `step` names a lifecycle step ("approve") for the refusal message; `lock` locks the row (FOR UPDATE). */
   async require(
@@ -49,6 +59,25 @@ export class TripAccessService {
     const trip = await this.trips.getVisible(ctx, tripId, { lock: options.lock });
     assertTripAccess(ctx, trip, permission, options.step);
     return trip;
+  }
+
+  /**
+   * Refuses (422 USER_CANNOT_SEE_TRIP) unless every one of `userIds` is an active member who may see
+   * `trip` (read by `require`): a mention or a to-do must not point someone at a trip they cannot open.
+   */
+  async requireViewers(ctx: AuthContext, trip: TripWithTravellerIds, userIds: readonly string[]): Promise<void> {
+    const wanted = [...new Set(userIds)];
+    const members = await this.users.activeMembers(ctx, wanted);
+    const viewers = members.filter(
+      (user) =>
+        tripRefusal({ userId: user.id, organizationId: ctx.organizationId, role: user.role }, trip, 'view') === null,
+    );
+    if (viewers.length !== wanted.length) {
+      throw new DomainError(
+        CollaborationErrorCode.CannotSeeTrip,
+        'Everyone you mention or assign must be a colleague who can see this trip; share it with them first',
+      );
+    }
   }
 }
 

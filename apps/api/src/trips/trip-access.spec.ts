@@ -14,16 +14,20 @@ const { Traveller, Manager, Admin } = UserRole;
 
 /** What whoever manages a trip (its traveller, or any manager or admin) may do in each status: docs/access.md, written out by hand. */
 const MANAGING: Record<TripStatus, TripPermission[]> = {
-  [Draft]: ['view', 'edit', 'edit_itinerary', 'submit', 'book_travel', 'cancel', 'delete', 'comment'],
-  [Submitted]: ['view', 'edit_itinerary', 'book_travel', 'cancel', 'comment'],
-  [Approved]: ['view', 'edit_itinerary', 'book', 'book_travel', 'complete', 'cancel', 'comment'],
-  [Booked]: ['view', 'edit_itinerary', 'book_travel', 'complete', 'cancel', 'comment'],
-  [Rejected]: ['view', 'revise', 'delete', 'comment'],
-  [Completed]: ['view', 'comment'],
-  [Cancelled]: ['view', 'delete', 'comment'],
+  [Draft]: ['view', 'edit', 'edit_itinerary', 'submit', 'book_travel', 'cancel', 'delete', 'comment', 'share'],
+  [Submitted]: ['view', 'edit_itinerary', 'book_travel', 'cancel', 'comment', 'share'],
+  [Approved]: ['view', 'edit_itinerary', 'book', 'book_travel', 'complete', 'cancel', 'comment', 'share'],
+  [Booked]: ['view', 'edit_itinerary', 'book_travel', 'complete', 'cancel', 'comment', 'share'],
+  [Rejected]: ['view', 'revise', 'delete', 'comment', 'share'],
+  [Completed]: ['view', 'comment', 'share'],
+  [Cancelled]: ['view', 'delete', 'comment', 'share'],
 };
 
-type Relation = 'own' | 'co' | 'other';
+/** An editor collaborator (a traveller by role): the itinerary while it is open, never the lifecycle. */
+const EDITING = (status: TripStatus): TripPermission[] =>
+  MANAGING[status].includes('edit_itinerary') ? ['view', 'edit_itinerary', 'comment'] : ['view', 'comment'];
+
+type Relation = 'own' | 'co' | 'editor' | 'viewer' | 'other';
 
 /** role × relation → what they may do in each status. */
 const TABLE: [UserRole, Relation, (status: TripStatus) => TripPermission[]][] = [
@@ -40,6 +44,13 @@ const TABLE: [UserRole, Relation, (status: TripStatus) => TripPermission[]][] = 
   [Admin, 'own', (status) => MANAGING[status]],
   [Manager, 'other', (status) => (status === Submitted ? [...MANAGING[status], 'decide'] : MANAGING[status])],
   [Admin, 'other', (status) => (status === Submitted ? [...MANAGING[status], 'decide'] : MANAGING[status])],
+  // Collaborators: a viewer sees and comments; an editor also plans the itinerary. Neither submits,
+  // books, cancels or shares unless their role manages the trip anyway.
+  [Traveller, 'viewer', () => ['view', 'comment']],
+  [Traveller, 'editor', EDITING],
+  // A manager who collaborates does not travel on the trip: their role still manages it and decides.
+  [Manager, 'viewer', (status) => (status === Submitted ? [...MANAGING[status], 'decide'] : MANAGING[status])],
+  [Admin, 'editor', (status) => (status === Submitted ? [...MANAGING[status], 'decide'] : MANAGING[status])],
 ];
 
 const ORG = 'org-1';
@@ -47,6 +58,8 @@ const caller = (role: UserRole) => ({ userId: 'caller', organizationId: ORG, rol
 const trip = (relation: Relation, status: TripStatus, organizationId = ORG) => ({
   travellerId: relation === 'own' ? 'caller' : 'colleague',
   coTravellerIds: relation === 'co' ? ['another', 'caller'] : ['another'],
+  editorIds: relation === 'editor' ? ['caller'] : [],
+  viewerIds: relation === 'viewer' ? ['caller'] : [],
   organizationId,
   status,
 });
@@ -76,6 +89,19 @@ describe('trip access table', () => {
     expect(tripRefusal(caller(Traveller), trip('co', Approved), 'book_travel')).toBe('forbidden');
     expect(tripRefusal(caller(Traveller), trip('co', Submitted), 'cancel')).toBe('forbidden');
     expect(tripRefusal(caller(Manager), trip('co', Submitted), 'decide')).toBe('forbidden');
+  });
+
+  it('refuses a collaborator the lifecycle with 403, and a viewer the itinerary', () => {
+    expect(tripRefusal(caller(Traveller), trip('viewer', Draft), 'edit_itinerary')).toBe('forbidden');
+    expect(tripRefusal(caller(Traveller), trip('editor', Draft), 'edit')).toBe('forbidden');
+    expect(tripRefusal(caller(Traveller), trip('editor', Approved), 'book_travel')).toBe('forbidden');
+    expect(tripRefusal(caller(Traveller), trip('editor', Draft), 'share')).toBe('forbidden');
+    expect(tripRefusal(caller(Traveller), trip('editor', Completed), 'edit_itinerary')).toBe('wrong_status');
+  });
+
+  it('makes a co-traveller who is also an editor a co-traveller (travelling wins)', () => {
+    const both = { ...trip('co', Submitted), editorIds: ['caller'] };
+    expect(tripRefusal(caller(Manager), both, 'decide')).toBe('forbidden');
   });
 
   it('fails closed on a trip read without its co-travellers: the caller is then no co-traveller', () => {

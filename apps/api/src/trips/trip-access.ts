@@ -9,7 +9,7 @@ import { FINAL_STATUSES, statusesFor, TRIP_STATUSES, type TripAction, TripStatus
  *
  * What a caller may do with a trip. `decide` is approve and reject; `book` is the lifecycle step
  * approved → booked; `book_travel` is searching for and booking travel (flights) for the trip;
- * `comment` is for the collaboration module (no route uses it yet, but the table already says who may).
+ * `comment` is reading and writing comments; `share` is managing the trip's collaborators and share links.
  */
 export const TRIP_PERMISSIONS = [
   'view',
@@ -24,28 +24,38 @@ export const TRIP_PERMISSIONS = [
   'cancel',
   'delete',
   'comment',
+  'share',
 ] as const;
 export type TripPermission = (typeof TRIP_PERMISSIONS)[number];
 
 /**
  * The caller's relation to a trip: its lead traveller (`own`), one of its other travellers (`co`),
- * or anyone else in the organization (`other`). Collaborators (a later issue) would be a fourth.
+ * a colleague it was shared with (`editor` or `viewer`, docs/collaboration.md), or anyone else in
+ * the organization (`other`). Travelling on the trip wins over being a collaborator.
  */
-export type TripRelation = 'own' | 'co' | 'other';
+export type TripRelation = 'own' | 'co' | 'editor' | 'viewer' | 'other';
 
 export type AccessCaller = Pick<AuthContext, 'userId' | 'organizationId' | 'role'>;
-/** `coTravellerIds`: the trip's travellers besides the lead; left out, the caller cannot be one (fails closed). */
+/**
+ * `coTravellerIds`: the trip's travellers besides the lead; `editorIds`, `viewerIds`: its
+ * collaborators. Left out, the caller cannot be one (fails closed).
+ */
 export type AccessTrip = {
   organizationId: string;
   travellerId: string;
   status: TripStatus;
   coTravellerIds?: readonly string[];
+  editorIds?: readonly string[];
+  viewerIds?: readonly string[];
 };
 
 const APPROVERS: readonly UserRole[] = [UserRole.Manager, UserRole.Admin];
 
 /** Who manages a trip: its lead traveller, and the organization's managers and admins. */
 const manages = (role: UserRole, relation: TripRelation) => relation === 'own' || APPROVERS.includes(role);
+
+/** Whoever travels on the trip, as its lead or a co-traveller. */
+const travels = (relation: TripRelation) => relation === 'own' || relation === 'co';
 
 /**
  * Who: by role and relation, whatever the status. Whoever manages a trip may do everything with it
@@ -54,11 +64,13 @@ const manages = (role: UserRole, relation: TripRelation) => relation === 'own' |
  * group trip to everyone on it; planning, submitting, booking and cancelling stay with the lead.
  */
 const WHO: Record<TripPermission, (role: UserRole, relation: TripRelation) => boolean> = {
-  view: (role, relation) => manages(role, relation) || relation === 'co',
+  view: (role, relation) => manages(role, relation) || relation !== 'other',
   edit: manages,
-  edit_itinerary: manages,
+  // An editor collaborator plans the itinerary (and its checklist and notes) with whoever manages it.
+  edit_itinerary: (role, relation) => manages(role, relation) || relation === 'editor',
   submit: manages,
-  decide: (role, relation) => relation === 'other' && APPROVERS.includes(role),
+  // A collaborator does not travel: a manager or admin who is one still decides, as their role allows.
+  decide: (role, relation) => !travels(relation) && APPROVERS.includes(role),
   revise: manages,
   book: manages,
   // Whoever manages the trip books for it: its traveller, or a manager or admin on their behalf.
@@ -67,6 +79,7 @@ const WHO: Record<TripPermission, (role: UserRole, relation: TripRelation) => bo
   cancel: manages,
   delete: manages,
   comment: (role, relation) => WHO.view(role, relation),
+  share: manages,
 };
 
 /** When: the statuses in which each permission applies; lifecycle steps follow the state machine. */
@@ -86,11 +99,14 @@ const WHEN: Record<TripPermission, readonly TripStatus[]> = {
   // Nothing was decided, or it is over before it began.
   delete: [TripStatus.Draft, TripStatus.Rejected, TripStatus.Cancelled],
   comment: TRIP_STATUSES,
+  share: TRIP_STATUSES,
 };
 
 export function relationOf(caller: AccessCaller, trip: AccessTrip): TripRelation {
   if (trip.travellerId === caller.userId) return 'own';
-  return trip.coTravellerIds?.includes(caller.userId) ? 'co' : 'other';
+  if (trip.coTravellerIds?.includes(caller.userId)) return 'co';
+  if (trip.editorIds?.includes(caller.userId)) return 'editor';
+  return trip.viewerIds?.includes(caller.userId) ? 'viewer' : 'other';
 }
 
 /** Why a permission is refused, in the order the API answers: unseen (404), not yours to do (403), not now (409). */
@@ -111,7 +127,7 @@ export function tripAccess(caller: AccessCaller, trip: AccessTrip): TripPermissi
 
 /**
  * The `view` rule as a filter for list queries: a traveller sees only the trips they travel on, as
- * the lead or a co-traveller (null: the whole organization).
+ * the lead or a co-traveller, and the trips shared with them (null: the whole organization).
  */
 export function visibleTravellerId(caller: AccessCaller): string | null {
   return APPROVERS.includes(caller.role) ? null : caller.userId;

@@ -144,8 +144,8 @@ export class Trip {
 
 export type DecisionOutcome = 'approved' | 'rejected';
 
-/** A trip with its co-travellers' ids (`trip_travellers`, in order; the lead is `travellerId`): what the access check reads. */
-export type TripWithTravellerIds = Trip & { coTravellerIds: string[] };
+/** A trip with its co-travellers' ids (`trip_travellers`, in order; the lead is `travellerId`) and its collaborators' by role: what the access check reads. */
+export type TripWithTravellerIds = Trip & { coTravellerIds: string[]; editorIds: string[]; viewerIds: string[] };
 
 /** A trip read with its lead traveller's and co-travellers' ids and names joined (what responses show). */
 export type TripWithTraveller = TripWithTravellerIds & {

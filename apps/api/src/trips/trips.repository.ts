@@ -29,7 +29,10 @@ export class TripsRepository extends OrganizationScopedRepository<Trip> {
   private visibleConditions(ctx: AuthContext, parameters: unknown[]): string[] {
     const conditions = ['t.organization_id = $organization'];
     const travellerId = visibleTravellerId(ctx);
-    if (travellerId) conditions.push(travelsOn(`$${parameters.push(travellerId)}`));
+    if (travellerId) {
+      const parameter = `$${parameters.push(travellerId)}`;
+      conditions.push(`(${travelsOn(parameter)} OR ${collaboratesOn(parameter)})`);
+    }
     return conditions;
   }
 
@@ -47,7 +50,7 @@ export class TripsRepository extends OrganizationScopedRepository<Trip> {
     return this.visibleOne<TripWithTravellerIds>(
       ctx,
       id,
-      `${this.selectList('t')}, ${CO_TRAVELLER_IDS} FROM trips t`,
+      `${this.selectList('t')}, ${CO_TRAVELLER_IDS}, ${COLLABORATOR_IDS} FROM trips t`,
       options.lock ? ' FOR UPDATE' : '',
     );
   }
@@ -121,7 +124,7 @@ export class TripsRepository extends OrganizationScopedRepository<Trip> {
 
   /** The trip's columns and its traveller's name (only the id and name, never the whole user). */
   private selectWithTraveller(): string {
-    return `${this.selectList('t')}, u.name AS "travellerName", ${CO_TRAVELLERS}`;
+    return `${this.selectList('t')}, u.name AS "travellerName", ${CO_TRAVELLERS}, ${COLLABORATOR_IDS}`;
   }
 
   /** The trips a user travels on (as the lead or a co-traveller), ending on or after `since`, for their calendar feed. */
@@ -172,6 +175,20 @@ function travelsOn(parameter: string): string {
     WHERE tt.trip_id = t.id AND tt.user_id = ${parameter} AND tt.organization_id = $organization))`;
 }
 
+/** Trip `t` is shared with the user `parameter` (docs/collaboration.md). */
+function collaboratesOn(parameter: string): string {
+  return `EXISTS (SELECT 1 FROM trip_collaborators tc
+    WHERE tc.trip_id = t.id AND tc.user_id = ${parameter} AND tc.organization_id = $organization)`;
+}
+
+/** The collaborators' ids by role (the access check's input). */
+const COLLABORATOR_IDS = (['editor', 'viewer'] as const)
+  .map(
+    (role) => `ARRAY(SELECT tc.user_id::text FROM trip_collaborators tc
+  WHERE tc.trip_id = t.id AND tc.organization_id = $organization AND tc.role = '${role}') AS "${role}Ids"`,
+  )
+  .join(', ');
+
 /** The co-travellers' ids in order (the access check's input). */
 const CO_TRAVELLER_IDS = `ARRAY(SELECT tt.user_id::text FROM trip_travellers tt
   WHERE tt.trip_id = t.id AND tt.organization_id = $organization ORDER BY tt.position) AS "coTravellerIds"`;
@@ -181,7 +198,12 @@ const CO_TRAVELLERS = `COALESCE((SELECT json_agg(json_build_object('id', cu.id, 
   FROM trip_travellers tt JOIN users cu ON cu.id = tt.user_id AND cu.organization_id = $organization
   WHERE tt.trip_id = t.id AND tt.organization_id = $organization), '[]'::json) AS "coTravellers"`;
 
-type TravellerRow = Trip & { travellerName: string; coTravellers: { id: string; name: string }[] };
+type TravellerRow = Trip & {
+  travellerName: string;
+  coTravellers: { id: string; name: string }[];
+  editorIds: string[];
+  viewerIds: string[];
+};
 
 function withTraveller({ travellerName, coTravellers, ...trip }: TravellerRow): TripWithTraveller {
   return Object.assign(trip, {

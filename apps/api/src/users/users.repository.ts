@@ -40,6 +40,15 @@ export class UsersRepository extends OrganizationScopedRepository<User> {
     return new Set(rows.map((row) => row.id));
   }
 
+  /** The active members among `ids`, with their roles (what the trip access check needs of them). */
+  activeMembers(ctx: AuthContext, ids: readonly string[]): Promise<Pick<User, 'id' | 'name' | 'role'>[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.query(ctx, 'user')
+      .andWhere('user.id IN (:...ids) AND user.active = true', { ids })
+      .select(['user.id', 'user.name', 'user.role'])
+      .getMany();
+  }
+
   /** Active managers and admins: who is told when a trip waits for approval. */
   listApprovers(ctx: AuthContext): Promise<User[]> {
     return this.query(ctx, 'user')

@@ -1,4 +1,4 @@
-import { ActivityErrorCode, CommonErrorCode, ErrorCode, TripErrorCode } from './error-codes';
+import { ActivityErrorCode, CollaborationErrorCode, CommonErrorCode, ErrorCode, TripErrorCode } from './error-codes';
 
 export type { ErrorCode } from './error-codes';
 
@@ -15,7 +15,13 @@ export class DomainError extends Error {
   }
 }
 
-const STALE_CODES = { trip: TripErrorCode.VersionStale, activity: ActivityErrorCode.VersionStale } as const;
+const STALE_CODES = {
+  trip: TripErrorCode.VersionStale,
+  activity: ActivityErrorCode.VersionStale,
+  comment: CollaborationErrorCode.CommentVersionStale,
+  'to-do': CollaborationErrorCode.ChecklistItemVersionStale,
+  'trip note': CollaborationErrorCode.NotesVersionStale,
+} as const;
 
 /** A compare-and-set lost: the client edited a version that is no longer current. */
 export class StaleVersionError extends DomainError {

@@ -105,6 +105,24 @@ export enum ActivityErrorCode {
   OrderContradictsTime = 'ACTIVITY_ORDER_CONTRADICTS_TIME',
 }
 
+/** Collaborators, comments, the checklist, notes and share links (docs/collaboration.md). */
+export enum CollaborationErrorCode {
+  /** The colleague to add is not an active member of the organization. */
+  CollaboratorNotMember = 'COLLABORATOR_NOT_MEMBER',
+  /** The colleague already travels on the trip (lead or co-traveller): they see it already. */
+  CollaboratorTravels = 'COLLABORATOR_TRAVELS',
+  /** A mentioned colleague or a to-do's assignee cannot see the trip (share it with them first). */
+  CannotSeeTrip = 'USER_CANNOT_SEE_TRIP',
+  /** Only a comment's author edits it (and the author or an admin deletes it). */
+  NotCommentAuthor = 'NOT_COMMENT_AUTHOR',
+  /** The comment was edited since the version you read: reload and retry. */
+  CommentVersionStale = 'COMMENT_VERSION_STALE',
+  /** The to-do was changed since the version you read (optimistic concurrency): reload and retry. */
+  ChecklistItemVersionStale = 'CHECKLIST_ITEM_VERSION_STALE',
+  /** The trip notes were changed since the version you read: reload and retry. */
+  NotesVersionStale = 'TRIP_NOTES_VERSION_STALE',
+}
+
 export enum CurrencyErrorCode {
   /** No exchange rate is recorded for a currency the request needs. */
   ExchangeRateMissing = 'EXCHANGE_RATE_MISSING',
@@ -180,7 +198,8 @@ export type ErrorCode =
   | PolicyErrorCode
   | PassengerErrorCode
   | FlightErrorCode
-  | BookingErrorCode;
+  | BookingErrorCode
+  | CollaborationErrorCode;
 
 export const ERROR_CODE_ENUMS = {
   CommonErrorCode,
@@ -194,6 +213,7 @@ export const ERROR_CODE_ENUMS = {
   PassengerErrorCode,
   FlightErrorCode,
   BookingErrorCode,
+  CollaborationErrorCode,
 } as const;
 
 /** Every code, in declaration order (the OpenAPI enum and the docs table). */

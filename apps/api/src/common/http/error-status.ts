@@ -4,6 +4,7 @@ import {
   AuditErrorCode,
   AuthErrorCode,
   BookingErrorCode,
+  CollaborationErrorCode,
   CommonErrorCode,
   CurrencyErrorCode,
   ErrorCode,
@@ -85,6 +86,14 @@ export const STATUS_OF_CODE: Readonly<Record<ErrorCode, number>> = {
   [PolicyErrorCode.Blocked]: HttpStatus.UNPROCESSABLE_ENTITY,
   [PolicyErrorCode.VersionStale]: HttpStatus.CONFLICT,
   [PassengerErrorCode.ProfileIncomplete]: HttpStatus.UNPROCESSABLE_ENTITY,
+
+  [CollaborationErrorCode.CollaboratorNotMember]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [CollaborationErrorCode.CollaboratorTravels]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [CollaborationErrorCode.CannotSeeTrip]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [CollaborationErrorCode.NotCommentAuthor]: HttpStatus.FORBIDDEN,
+  [CollaborationErrorCode.CommentVersionStale]: HttpStatus.CONFLICT,
+  [CollaborationErrorCode.ChecklistItemVersionStale]: HttpStatus.CONFLICT,
+  [CollaborationErrorCode.NotesVersionStale]: HttpStatus.CONFLICT,
 
   [FlightErrorCode.SearchExpired]: HttpStatus.UNPROCESSABLE_ENTITY,
   [FlightErrorCode.SearchRefused]: HttpStatus.UNPROCESSABLE_ENTITY,
