@@ -52,7 +52,11 @@ export class ChecklistService {
   update(ctx: AuthContext, id: string, dto: UpdateChecklistItemDto): Promise<ChecklistItemResponse> {
     return this.db.run(async () => {
       const current = await this.checklist.getById(ctx, id);
-      const { version, ...changes } = dto;
+      const { version, ...fields } = dto;
+      const changes = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Omit<
+        UpdateChecklistItemDto,
+        'version'
+      >;
       const keys = Object.keys(changes);
       const onlyTicking = keys.length === 1 && keys[0] === 'done' && current.assigneeId === ctx.userId;
       const trip = await this.access.require(ctx, current.tripId, onlyTicking ? 'view' : 'edit_itinerary');

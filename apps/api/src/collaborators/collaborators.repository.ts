@@ -46,12 +46,13 @@ export class CollaboratorsRepository extends OrganizationScopedRepository<TripCo
 
   /** Removes the collaborator; the role they had, or null when they were none. */
   async remove(ctx: AuthContext, tripId: string, userId: string): Promise<CollaboratorRole | null> {
-    const [row] = await this.scopedSql<{ role: CollaboratorRole }>(
+    // TypeORM returns [rows, affectedCount] for a DELETE … RETURNING.
+    const [[row]] = (await this.scopedSql(
       ctx,
       `DELETE FROM trip_collaborators WHERE trip_id = $1 AND user_id = $2 AND organization_id = $organization
        RETURNING role`,
       [tripId, userId],
-    );
+    )) as [{ role: CollaboratorRole }[], number];
     return row?.role ?? null;
   }
 }

@@ -70,12 +70,13 @@ export class NotificationsRepository extends OrganizationScopedRepository<Notifi
   async markRead(ctx: AuthContext, id?: string): Promise<number> {
     const parameters: unknown[] = [ctx.userId];
     const one = id ? `AND id = $${parameters.push(id)}` : 'AND read_at IS NULL';
-    const rows = await this.scopedSql(
+    // TypeORM returns [rows, affectedCount] for an UPDATE.
+    const [, affected] = (await this.scopedSql(
       ctx,
       `UPDATE notifications SET read_at = COALESCE(read_at, now())
-        WHERE organization_id = $organization AND user_id = $1 ${one} RETURNING id`,
+        WHERE organization_id = $organization AND user_id = $1 ${one}`,
       parameters,
-    );
-    return rows.length;
+    )) as [unknown[], number];
+    return affected;
   }
 }
