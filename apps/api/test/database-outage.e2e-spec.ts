@@ -156,6 +156,7 @@ describe('A database that refuses connections', () => {
   const concrete = (path: string) =>
     path
       .replace('{file}', `${randomBytes(32).toString('base64url')}.ics`)
+      .replace('{token}', randomBytes(32).toString('base64url'))
       .replace(/\{\w+\}/g, '00000000-0000-4000-8000-000000000000');
 
   it('answers 503 + Retry-After on every route that needs it, never 500, and /api/health/live stays 200', async () => {

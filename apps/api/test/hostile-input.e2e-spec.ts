@@ -14,6 +14,7 @@ import {
 } from './support/hostile-values';
 import { OpenApiWalker, Route, Schema } from './support/openapi-document';
 import { rawHttp, RawResponse } from './support/raw-http';
+import { collaborationFixtures } from './support/collaboration-fixtures';
 import { drainOutbox } from './support/outbox';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -114,6 +115,7 @@ describe('Hostile input never makes a 500 (generated from the OpenAPI document)'
       'flight-searches': flight.searchId,
       bookings: flight.bookingId,
       calendar: 'feed.ics',
+      ...(await collaborationFixtures(t, admin, traveller, trip.id)),
     };
     walker = new OpenApiWalker((await t.api.get('/api/docs-json')).body);
     // The set-up's events are handled now, so the outbox poll writes no audit row or e-mail mid-test.
