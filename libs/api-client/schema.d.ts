@@ -918,6 +918,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/trips/{tripId}/collaborators/candidates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Colleagues the trip could be shared with, by name or e-mail (the trip's `share`) */
+    get: operations['CollaboratorsController_candidates'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/trips/{tripId}/collaborators/{userId}': {
     parameters: {
       query?: never;
@@ -2629,6 +2646,15 @@ export interface components {
     };
     CollaboratorListResponse: {
       items: components['schemas']['CollaboratorResponse'][];
+    };
+    CandidateResponse: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      email: string;
+    };
+    CandidateListResponse: {
+      items: components['schemas']['CandidateResponse'][];
     };
     PutCollaboratorDto: {
       /**
@@ -7022,6 +7048,75 @@ export interface operations {
       };
       /** @description Missing, invalid or expired access token */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found (or belongs to another organization) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  CollaboratorsController_candidates: {
+    parameters: {
+      query?: {
+        /** @description Part of a name or e-mail */
+        q?: string;
+      };
+      header?: never;
+      path: {
+        tripId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CandidateListResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Your role does not allow this action */
+      403: {
         headers: {
           [name: string]: unknown;
         };

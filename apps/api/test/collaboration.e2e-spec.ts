@@ -102,6 +102,14 @@ describe('Collaboration', () => {
       expect((await t.api.get(`/api/trips/${submitted.id}`, as(manager))).body.allowedActions).toContain('decide');
     });
 
+    it('offers colleagues to share with (not those who travel), to whoever may share', async () => {
+      const found = await t.api.get(`/api/trips/${trip.id}/collaborators/candidates?q=o`, as(owner));
+      const names = found.body.items.map((item: { name: string }) => item.name);
+      expect(names).toEqual(expect.arrayContaining(['Otto Outsider', 'Mona Manager']));
+      expect(names).not.toContain('Olga Owner');
+      expect((await t.api.get(`/api/trips/${trip.id}/collaborators/candidates`, as(viewer))).status).toBe(403);
+    });
+
     it('refuses travellers, non-members and other organizations; removal takes the trip away again', async () => {
       const travels = await t.api.put(
         `/api/trips/${trip.id}/collaborators/${owner.user.id}`,

@@ -29,6 +29,8 @@ describe('Trip access: allowedActions and what the API accepts', () => {
   afterAll(() => t.close());
 
   type Status = 'draft' | 'submitted' | 'approved' | 'rejected' | 'completed' | 'cancelled';
+  /** A colleague the trip is shared with (docs/collaboration.md), and as what. */
+  type Collaborator = [Session, 'viewer' | 'editor'];
 
   /**
    * A trip of `owner` (with `coTravellers` on it) brought to `status`; decisions are taken by an
@@ -38,6 +40,7 @@ describe('Trip access: allowedActions and what the API accepts', () => {
     owner: Session,
     status: Status,
     coTravellers: Session[] = [],
+    collaborators: Collaborator[] = [],
   ): Promise<{ id: string; version: number }> {
     const coTravellerIds = coTravellers.map((session) => session.user.id);
     const trip = await createTrip(t.api, owner, { ...DATES, budget: undefined, coTravellerIds });
@@ -51,20 +54,24 @@ describe('Trip access: allowedActions and what the API accepts', () => {
     if (status === 'approved' || status === 'completed') await step(approver, 'approve');
     if (status === 'rejected') await step(approver, 'reject', 'Too expensive');
     if (status === 'completed') await step(owner, 'complete');
+    for (const [session, role] of collaborators) {
+      const shared = await t.api.put(`/api/trips/${trip.id}/collaborators/${session.user.id}`, { role }, as(owner));
+      if (shared.status !== 200) throw new Error(`share: ${shared.status} ${shared.text}`);
+    }
     return (await t.api.get(`/api/trips/${trip.id}`, as(owner))).body;
   }
 
   const MANAGING: Record<Status, string[]> = {
-    draft: ['view', 'edit', 'edit_itinerary', 'submit', 'book_travel', 'cancel', 'delete', 'comment'],
-    submitted: ['view', 'edit_itinerary', 'book_travel', 'cancel', 'comment'],
-    approved: ['view', 'edit_itinerary', 'book', 'book_travel', 'complete', 'cancel', 'comment'],
-    rejected: ['view', 'revise', 'delete', 'comment'],
-    completed: ['view', 'comment'],
-    cancelled: ['view', 'delete', 'comment'],
+    draft: ['view', 'edit', 'edit_itinerary', 'submit', 'book_travel', 'cancel', 'delete', 'comment', 'share'],
+    submitted: ['view', 'edit_itinerary', 'book_travel', 'cancel', 'comment', 'share'],
+    approved: ['view', 'edit_itinerary', 'book', 'book_travel', 'complete', 'cancel', 'comment', 'share'],
+    rejected: ['view', 'revise', 'delete', 'comment', 'share'],
+    completed: ['view', 'comment', 'share'],
+    cancelled: ['view', 'delete', 'comment', 'share'],
   };
   const withDecide = (status: Status) =>
     status === 'submitted'
-      ? ['view', 'edit_itinerary', 'decide', 'book_travel', 'cancel', 'comment']
+      ? ['view', 'edit_itinerary', 'decide', 'book_travel', 'cancel', 'comment', 'share']
       : MANAGING[status];
 
   describe('allowedActions per role and relation', () => {
@@ -165,10 +172,25 @@ describe('Trip access: allowedActions and what the API accepts', () => {
     { permission: 'revise', label: 'revise', call: (id, s) => t.api.post(`/api/trips/${id}/revise`, {}, as(s)) },
     { permission: 'complete', label: 'complete', call: (id, s) => t.api.post(`/api/trips/${id}/complete`, {}, as(s)) },
     { permission: 'cancel', label: 'cancel', call: (id, s) => t.api.post(`/api/trips/${id}/cancel`, {}, as(s)) },
+    {
+      permission: 'comment',
+      label: 'POST comment',
+      call: (id, s) => t.api.post(`/api/trips/${id}/comments`, { body: 'A thought' }, as(s)),
+    },
+    {
+      permission: 'edit_itinerary',
+      label: 'POST to-do',
+      call: (id, s) => t.api.post(`/api/trips/${id}/checklist`, { title: 'Pack' }, as(s)),
+    },
+    {
+      permission: 'share',
+      label: 'POST share link',
+      call: (id, s) => t.api.post(`/api/trips/${id}/share-links`, {}, as(s)),
+    },
     { permission: 'delete', label: 'DELETE', call: (id, s) => t.api.delete(`/api/trips/${id}`, as(s)) },
   ];
 
-  const CALLERS: [string, () => Session, () => Session, (() => Session[])?][] = [
+  const CALLERS: [string, () => Session, () => Session, (() => Session[])?, (() => Collaborator[])?][] = [
     ['the traveller on their own trip', () => traveller, () => traveller],
     ['a manager on a traveller’s trip', () => traveller, () => manager],
     ['a manager on their own trip', () => manager, () => manager],
@@ -176,32 +198,38 @@ describe('Trip access: allowedActions and what the API accepts', () => {
     ['a colleague traveller', () => traveller, () => colleague],
     ['a traveller travelling on a colleague’s trip', () => traveller, () => colleague, () => [colleague]],
     ['a manager travelling on a traveller’s trip', () => traveller, () => manager, () => [manager]],
+    ['a viewer collaborator', () => traveller, () => colleague, () => [], () => [[colleague, 'viewer']]],
+    ['an editor collaborator', () => traveller, () => colleague, () => [], () => [[colleague, 'editor']]],
+    ['a manager who is a viewer collaborator', () => traveller, () => manager, () => [], () => [[manager, 'viewer']]],
   ];
 
-  it.each(CALLERS)('accepts exactly the allowed actions for %s', async (_label, ownerOf, callerOf, coOf = () => []) => {
-    const mismatches: string[] = [];
-    // Statuses side by side (each on its own trips); a refused request changes nothing, so a trip
-    // serves the next route until one is accepted.
-    const sweep = async (status: Status) => {
-      let trip = await tripIn(ownerOf(), status, coOf());
-      for (const route of ROUTES) {
-        const read = await t.api.get(`/api/trips/${trip.id}`, as(callerOf()));
-        const allowed: string[] = read.status === 200 ? read.body.allowedActions : [];
-        const answer = await route.call(trip.id, callerOf());
-        const accepted = answer.status >= 200 && answer.status < 300;
-        if (accepted) trip = await tripIn(ownerOf(), status, coOf());
-        const expectedRefusal = read.status === 404 ? [404] : [403, 409];
-        if (
-          accepted !== allowed.includes(route.permission) ||
-          (!accepted && !expectedRefusal.includes(answer.status))
-        ) {
-          mismatches.push(`${route.label} on ${status}: ${answer.status}, allowedActions ${JSON.stringify(allowed)}`);
+  it.each(CALLERS)(
+    'accepts exactly the allowed actions for %s',
+    async (_label, ownerOf, callerOf, coOf = () => [], sharedOf = () => []) => {
+      const mismatches: string[] = [];
+      // Statuses side by side (each on its own trips); a refused request changes nothing, so a trip
+      // serves the next route until one is accepted.
+      const sweep = async (status: Status) => {
+        let trip = await tripIn(ownerOf(), status, coOf(), sharedOf());
+        for (const route of ROUTES) {
+          const read = await t.api.get(`/api/trips/${trip.id}`, as(callerOf()));
+          const allowed: string[] = read.status === 200 ? read.body.allowedActions : [];
+          const answer = await route.call(trip.id, callerOf());
+          const accepted = answer.status >= 200 && answer.status < 300;
+          if (accepted) trip = await tripIn(ownerOf(), status, coOf(), sharedOf());
+          const expectedRefusal = read.status === 404 ? [404] : [403, 409];
+          if (
+            accepted !== allowed.includes(route.permission) ||
+            (!accepted && !expectedRefusal.includes(answer.status))
+          ) {
+            mismatches.push(`${route.label} on ${status}: ${answer.status}, allowedActions ${JSON.stringify(allowed)}`);
+          }
         }
-      }
-    };
-    await Promise.all((Object.keys(MANAGING) as Status[]).map(sweep));
-    expect(mismatches).toEqual([]);
-  });
+      };
+      await Promise.all((Object.keys(MANAGING) as Status[]).map(sweep));
+      expect(mismatches).toEqual([]);
+    },
+  );
 
   it('refuses a decision by who the caller is (403) before the status (409)', async () => {
     const own = await tripIn(traveller, 'draft');

@@ -1,11 +1,17 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '../common/auth/auth-context';
 import { Auth } from '../common/auth/auth.decorators';
 import { ApiAuthenticated } from '../common/http/api-errors.decorator';
 import { UuidParamPipe } from '../common/http/validation.pipes';
 import { CollaboratorsService } from './collaborators.service';
-import { CollaboratorListResponse, CollaboratorResponse, PutCollaboratorDto } from './dto/collaborator.dto';
+import {
+  CandidateListResponse,
+  CandidateQuery,
+  CollaboratorListResponse,
+  CollaboratorResponse,
+  PutCollaboratorDto,
+} from './dto/collaborator.dto';
 
 @ApiTags('collaboration')
 @ApiAuthenticated(400, 404)
@@ -18,6 +24,14 @@ export class CollaboratorsController {
   @ApiOkResponse({ type: CollaboratorListResponse })
   list(@Auth() ctx: AuthContext, @Param('tripId', UuidParamPipe) tripId: string) {
     return this.collaborators.list(ctx, tripId);
+  }
+
+  @ApiOperation({ summary: "Colleagues the trip could be shared with, by name or e-mail (the trip's `share`)" })
+  @Get('candidates')
+  @ApiAuthenticated(403)
+  @ApiOkResponse({ type: CandidateListResponse })
+  candidates(@Auth() ctx: AuthContext, @Param('tripId', UuidParamPipe) tripId: string, @Query() query: CandidateQuery) {
+    return this.collaborators.candidates(ctx, tripId, query.q);
   }
 
   @ApiOperation({ summary: "Share a trip with a colleague, or change their role (the trip's `share`)" })

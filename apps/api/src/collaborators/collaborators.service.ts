@@ -8,7 +8,7 @@ import { TripAccessService } from '../trips/trip-access.service';
 import { tripTravellerIds } from '../trips/trip-travellers';
 import { UsersRepository } from '../users/users.repository';
 import { type CollaboratorRow, CollaboratorsRepository } from './collaborators.repository';
-import type { CollaboratorListResponse, CollaboratorResponse } from './dto/collaborator.dto';
+import type { CandidateListResponse, CollaboratorListResponse, CollaboratorResponse } from './dto/collaborator.dto';
 import type { CollaboratorRole } from './trip-collaborator.entity';
 
 /**
@@ -28,6 +28,19 @@ export class CollaboratorsService {
   async list(ctx: AuthContext, tripId: string): Promise<CollaboratorListResponse> {
     await this.access.require(ctx, tripId, 'view');
     return { items: (await this.collaborators.listForTrip(ctx, tripId)).map(toCollaboratorResponse) };
+  }
+
+  /** Colleagues the trip could be shared with (not travelling on it), for whoever may share it. */
+  async candidates(ctx: AuthContext, tripId: string, q = ''): Promise<CandidateListResponse> {
+    const trip = await this.access.require(ctx, tripId, 'share');
+    const travelling = tripTravellerIds(trip);
+    const members = await this.users.searchActive(ctx, q, 20 + travelling.length);
+    return {
+      items: members
+        .filter((member) => !travelling.includes(member.id))
+        .slice(0, 20)
+        .map(({ id, name, email }) => ({ id, name, email })),
+    };
   }
 
   put(ctx: AuthContext, tripId: string, userId: string, role: CollaboratorRole): Promise<CollaboratorResponse> {

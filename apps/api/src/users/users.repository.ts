@@ -49,6 +49,17 @@ export class UsersRepository extends OrganizationScopedRepository<User> {
       .getMany();
   }
 
+  /** Up to `limit` active members whose name or e-mail contains `q`, by name (a colleague picker). */
+  searchActive(ctx: AuthContext, q: string, limit: number): Promise<Pick<User, 'id' | 'name' | 'email'>[]> {
+    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return this.query(ctx, 'user')
+      .andWhere('user.active = true AND (user.name ILIKE :pattern OR user.email ILIKE :pattern)', { pattern })
+      .select(['user.id', 'user.name', 'user.email'])
+      .orderBy('user.name')
+      .take(limit)
+      .getMany();
+  }
+
   /** Active managers and admins: who is told when a trip waits for approval. */
   listApprovers(ctx: AuthContext): Promise<User[]> {
     return this.query(ctx, 'user')

@@ -1,5 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsString, MaxLength } from 'class-validator';
+import { trim } from '../../common/validation/text';
+import { IsOmittable } from '../../common/validation/validators';
 import { COLLABORATOR_ROLES, type CollaboratorRole } from '../trip-collaborator.entity';
 
 export class PutCollaboratorDto {
@@ -17,4 +20,23 @@ export class CollaboratorResponse {
 
 export class CollaboratorListResponse {
   @ApiProperty({ type: [CollaboratorResponse] }) items: CollaboratorResponse[];
+}
+
+export class CandidateQuery {
+  @ApiPropertyOptional({ maxLength: 100, description: 'Part of a name or e-mail' })
+  @IsOmittable()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}
+
+export class CandidateResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() email: string;
+}
+
+export class CandidateListResponse {
+  @ApiProperty({ type: [CandidateResponse] }) items: CandidateResponse[];
 }
