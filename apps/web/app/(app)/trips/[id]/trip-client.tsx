@@ -1,5 +1,6 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
@@ -33,6 +34,12 @@ import styles from './trip.module.css';
 import { initialDay, initialTripView, tripViewReducer } from './trip-view';
 
 const ADD_FIRST_ACTIVITY = 'add-first-activity';
+
+/** Comments, checklist, notes, people and share links: below the fold, loaded after the trip. */
+const TripCollaboration = dynamic(() => import('@/components/collaboration/trip-collaboration'), {
+  ssr: false,
+  loading: () => <Loading label="Loading comments and checklist…" />,
+});
 
 function reopenedActivityForm(tripId: string): Editing {
   if (typeof window === 'undefined') return null;
@@ -361,6 +368,8 @@ export function TripClient({ id }: { id: string }) {
           </div>
         </div>
       </div>
+
+      <TripCollaboration trip={t} activities={activities} userId={user.id} />
     </>
   );
 }
