@@ -10,6 +10,7 @@ import { useApprovalsWaiting } from '@/lib/api/approvals';
 import { signOut } from '@/lib/session/session-client';
 import styles from './app-shell.module.css';
 import { Logo } from './logo';
+import { NotificationBell } from './notification-bell';
 
 interface NavItem {
   href: string;
@@ -83,6 +84,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             ))}
           </nav>
           <div className={styles.user}>
+            <NotificationBell />
             <div className={styles.userName}>
               <span>{user.name}</span>
               <span className={styles.userRole}>{user.role}</span>

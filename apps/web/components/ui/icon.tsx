@@ -90,6 +90,7 @@ const ICONS = {
       <path d="M3 20a6 6 0 0 1 12 0M16 5a3.2 3.2 0 0 1 0 6.2M21 20a6 6 0 0 0-3.5-5.5" />
     </>
   ),
+  bell: <path d="M6 16V11a6 6 0 0 1 12 0v5l1.5 2h-15zM10 20.5a2 2 0 0 0 4 0" />,
 } satisfies Record<string, ReactNode>;
 
 export type IconName = keyof typeof ICONS;
