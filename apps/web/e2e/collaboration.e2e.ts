@@ -1,0 +1,156 @@
+import type { Browser, Page } from 'playwright-core';
+import { look } from './support/axe';
+import {
+  apiAs,
+  capturingFailures,
+  launchBrowser,
+  must,
+  newPage,
+  PASSWORD,
+  registerOrganization,
+  screenshot,
+  signIn,
+  unique,
+  urls,
+  waitUntil,
+} from './support/harness';
+
+/** A colleague invited into `adminToken`'s organization, signed up through the invitation. */
+async function addColleague(adminToken: string, name: string): Promise<{ email: string; id: string }> {
+  const email = unique(name.toLowerCase());
+  const invitation = await must(
+    apiAs(adminToken).POST('/api/organizations/current/invitations', { body: { email, role: 'traveller' } }),
+  );
+  const token = new URL(invitation.inviteUrl).pathname.split('/').pop()!;
+  const accepted = await must(
+    apiAs(null).POST('/api/auth/accept-invitation', { body: { token, name, password: PASSWORD } }),
+  );
+  return { email, id: accepted.user.id };
+}
+
+/** 1024 px as well as look()'s 1440 and 390. */
+async function lookAt1024(page: Page, name: string): Promise<void> {
+  const viewport = page.viewportSize()!;
+  await page.setViewportSize({ width: 1024, height: 800 });
+  await screenshot(page, `${name}-1024`);
+  await page.setViewportSize(viewport);
+}
+
+describe('collaboration on a trip', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shares a trip with a colleague, mentions them, and shares a read-only link that stops on revocation', async () => {
+    await capturingFailures(browser, 'collaboration', async () => {
+      const admin = await registerOrganization('Rosa');
+      const vic = await addColleague(admin.token, 'Vic Viewer');
+      const trip = await must(
+        apiAs(admin.token).POST('/api/trips', {
+          body: {
+            title: 'Partner summit Lisbon',
+            destination: 'Lisbon',
+            destinationCountry: 'Portugal',
+            startDate: '2027-05-10',
+            endDate: '2027-05-12',
+            latitude: 38.7223,
+            longitude: -9.1393,
+            budget: { amount: '3000.00', currency: 'EUR' },
+          },
+        }),
+      );
+      await must(
+        apiAs(admin.token).POST('/api/trips/{tripId}/activities', {
+          params: { path: { tripId: trip.id } },
+          body: {
+            title: 'Summit dinner',
+            type: 'meal',
+            startsAt: '2027-05-10T20:00:00+01:00',
+            timezone: 'Europe/Lisbon',
+            locationName: 'Time Out Market',
+            latitude: 38.7069,
+            longitude: -9.1459,
+            cost: { amount: '640.00', currency: 'EUR' },
+            notes: 'Private: ask for Senhor Costa',
+          },
+        }),
+      );
+
+      // The admin shares the trip with Vic from the trip page.
+      const { page: adminPage } = await newPage(browser, { width: 1440, height: 900 }, 'en-US');
+      await signIn(adminPage, admin.email);
+      await adminPage.goto(`/trips/${trip.id}`);
+      await adminPage.getByRole('heading', { name: 'People' }).waitFor();
+      await adminPage.getByLabel('Find a colleague').fill('Vic');
+      await adminPage.getByRole('option', { name: /Vic Viewer/ }).waitFor({ state: 'attached' });
+      await adminPage.getByLabel('Colleague', { exact: true }).selectOption({ label: `Vic Viewer (${vic.email})` });
+      await adminPage.getByRole('button', { name: 'Share', exact: true }).click();
+      await adminPage.getByRole('list', { name: 'Shared with' }).getByText('Vic Viewer').waitFor();
+
+      // Vic sees the trip in their list and opens it.
+      const { page: vicPage } = await newPage(browser, { width: 1440, height: 900 }, 'en-GB');
+      await signIn(vicPage, vic.email);
+      await vicPage.goto('/trips');
+      await vicPage.getByRole('link', { name: 'Partner summit Lisbon' }).first().click();
+      await vicPage.getByRole('heading', { name: 'Partner summit Lisbon' }).waitFor();
+      await vicPage.getByRole('heading', { name: 'Comments' }).waitFor();
+
+      // The admin mentions Vic in a comment on the dinner; Vic's bell shows it.
+      await adminPage.getByLabel('Thread').selectOption({ label: 'Summit dinner' });
+      await adminPage.getByLabel('Your comment').fill('Vic, can you confirm the table for twelve?');
+      await adminPage.getByRole('checkbox', { name: 'Vic Viewer' }).check();
+      await adminPage.getByRole('button', { name: 'Post comment' }).click();
+      await adminPage.getByRole('list', { name: 'Comments' }).getByText('can you confirm the table').waitFor();
+      await look(adminPage, 'collaboration-trip-page');
+      await lookAt1024(adminPage, 'collaboration-trip-page');
+
+      await waitUntil(async () => {
+        await vicPage.reload();
+        return vicPage
+          .getByTestId('notifications-unread')
+          .isVisible({ timeout: 3000 })
+          .catch(() => false);
+      }, 20_000);
+      await vicPage.getByRole('button', { name: /Notifications, 1 unread/ }).click();
+      const mention = vicPage.getByRole('link', { name: /Rosa mentioned you on "Partner summit Lisbon"/ });
+      await mention.waitFor();
+      await look(vicPage, 'collaboration-notification-centre');
+      await mention.click();
+      await vicPage.getByLabel('Thread').selectOption({ label: 'Summit dinner' });
+      await vicPage.getByText('Vic, can you confirm the table for twelve?').waitFor();
+
+      // A read-only link for someone outside the company: itinerary and map, no costs or notes.
+      await adminPage.getByRole('button', { name: 'Create link' }).click();
+      const url = (await adminPage.getByTestId('share-url').textContent())!.trim();
+      expect(url).toMatch(/\/share\/[\w-]{43}$/);
+      const shareUrl = `${urls().webUrl}${new URL(url).pathname}`;
+      for (const locale of ['en-US', 'en-GB']) {
+        const { page: guest, context } = await newPage(browser, { width: 1440, height: 900 }, locale);
+        await guest.goto(shareUrl);
+        await guest.getByRole('heading', { name: 'Partner summit Lisbon' }).waitFor();
+        await guest.getByText('Summit dinner').waitFor();
+        await guest.getByText('Time Out Market').waitFor();
+        const text = await guest.locator('body').innerText();
+        for (const secret of ['640', '3,000', '3000', 'Costa', 'Rosa', 'Vic']) expect(text).not.toContain(secret);
+        expect(await guest.locator('meta[name="robots"]').getAttribute('content')).toContain('noindex');
+        await look(guest, `collaboration-share-page-${locale}`);
+        await lookAt1024(guest, `collaboration-share-page-${locale}`);
+        await context.close();
+      }
+
+      // Revoked, the link answers 404 and the page says it no longer works.
+      await adminPage.getByRole('button', { name: 'Revoke' }).click();
+      await adminPage.getByText('No active link.').waitFor();
+      const { page: guest } = await newPage(browser);
+      await guest.goto(shareUrl);
+      await guest.getByRole('heading', { name: 'This link does not work' }).waitFor();
+      const token = new URL(url).pathname.split('/').pop()!;
+      expect((await fetch(`${urls().apiUrl}/api/shared-trips/${token}`)).status).toBe(404);
+      await look(guest, 'collaboration-share-revoked');
+    });
+  });
+});
