@@ -63,6 +63,19 @@ export function locatedActivities(
   );
 }
 
+/** The days as the map shows them: each day's located activities, numbered as in its timeline. */
+export function mapDaysOf(days: readonly ItineraryDay[], label: (date: string) => string) {
+  return days.map((day) => ({
+    date: day.date,
+    dayNumber: day.dayNumber,
+    label: label(day.date),
+    activities: locatedActivities(day.activities).map((activity) => ({
+      ...activity,
+      number: day.activities.indexOf(activity) + 1,
+    })),
+  }));
+}
+
 const startMs = (activity: Pick<Activity, 'startsAt'>) => new Date(activity.startsAt).getTime();
 
 /**

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -46,28 +46,8 @@ export class CreateChecklistItemDto {
   dueDate?: string | null;
 }
 
-export class UpdateChecklistItemDto {
-  @ApiPropertyOptional({ example: 'Book the airport transfer', maxLength: 200 })
-  @IsOmittable()
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  title?: string;
-
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
-  @IsOptional()
-  @ValidateIf(nullable)
-  @IsUUID('all')
-  assigneeId?: string | null;
-
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2026-03-05' })
-  @IsOptional()
-  @ValidateIf(nullable)
-  @Matches(DATE_PATTERN, { message: DATE_MESSAGE })
-  @IsISO8601({ strict: true }, { message: DATE_MESSAGE })
-  dueDate?: string | null;
-
+/** Every field may be left out; `null` empties the assignee or the due date. */
+export class UpdateChecklistItemDto extends PartialType(CreateChecklistItemDto, { skipNullProperties: false }) {
   @ApiPropertyOptional({ description: 'Ticked off (the assignee may tick their own to-do even as a viewer)' })
   @IsOmittable()
   @IsBoolean()

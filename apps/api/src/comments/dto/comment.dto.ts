@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -14,13 +14,6 @@ import {
 import { trim } from '../../common/validation/text';
 import { IsOmittable } from '../../common/validation/validators';
 
-const MENTIONS: ApiPropertyOptions = {
-  type: [String],
-  format: 'uuid',
-  maxItems: 20,
-  description: 'Colleagues mentioned, by user id (each must be able to see the trip); each is notified once',
-};
-
 export class CreateCommentDto {
   @ApiProperty({ example: 'Can we move the workshop to the afternoon?', maxLength: 5000 })
   @Transform(trim)
@@ -34,7 +27,12 @@ export class CreateCommentDto {
   @IsUUID('all')
   activityId?: string;
 
-  @ApiPropertyOptional(MENTIONS)
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    maxItems: 20,
+    description: 'Colleagues mentioned, by user id (each must be able to see the trip); each is notified once',
+  })
   @IsOmittable()
   @IsArray()
   @ArrayMaxSize(20)
@@ -43,22 +41,8 @@ export class CreateCommentDto {
   mentionedUserIds?: string[];
 }
 
-export class UpdateCommentDto {
-  @ApiProperty({ example: 'Can we move the workshop to 14:00?', maxLength: 5000 })
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(5000)
-  body: string;
-
-  @ApiPropertyOptional({ ...MENTIONS, description: `${MENTIONS.description}; left out: unchanged` })
-  @IsOmittable()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @ArrayUnique()
-  @IsUUID('all', { each: true })
-  mentionedUserIds?: string[];
-
+/** The new text and, when given, the new mentions (left out: unchanged); the activity stays. */
+export class UpdateCommentDto extends OmitType(CreateCommentDto, ['activityId']) {
   @ApiPropertyOptional({ description: 'The version you read; a stale one is refused with 409' })
   @IsOmittable()
   @IsInt()

@@ -8,7 +8,7 @@ import { Logo } from '@/components/shell/logo';
 import { Alert, EmptyState, Loading, PageHeader } from '@/components/ui';
 import { hasErrorCode } from '@/lib/api/api-error';
 import { api, call } from '@/lib/api/client';
-import { groupByLocalDay, locatedActivities, type Activity } from '@/lib/itinerary/itinerary-days';
+import { groupByLocalDay, mapDaysOf, type Activity } from '@/lib/itinerary/itinerary-days';
 import { formatClock, formatDateRange, formatDay } from '@/lib/time/zoned-time';
 import styles from './share.module.css';
 
@@ -44,19 +44,7 @@ export function SharedTripPage({ token }: { token: string }) {
     () => (shared.data ? groupByLocalDay(shared.data.activities.map(asActivity), shared.data) : []),
     [shared.data],
   );
-  const mapDays: MapDay[] = useMemo(
-    () =>
-      days.map((day) => ({
-        date: day.date,
-        dayNumber: day.dayNumber,
-        label: formatDay(day.date),
-        activities: locatedActivities(day.activities).map((activity) => ({
-          ...activity,
-          number: day.activities.indexOf(activity) + 1,
-        })),
-      })),
-    [days],
-  );
+  const mapDays: MapDay[] = useMemo(() => mapDaysOf(days, (date) => formatDay(date)), [days]);
 
   return (
     <main id="main" className={styles.page}>

@@ -25,7 +25,7 @@ import {
 import { describeError, hasErrorCode } from '@/lib/api/api-error';
 import type { ActivityBody } from '@/lib/api/contract';
 import { useDeleteTrip, useTrip } from '@/lib/api/trips';
-import { groupByLocalDay, localDayOf, locatedActivities, type Activity } from '@/lib/itinerary/itinerary-days';
+import { groupByLocalDay, localDayOf, mapDaysOf, type Activity } from '@/lib/itinerary/itinerary-days';
 import { isDeletable, isEditable, isItineraryOpen } from '@/lib/trips/lifecycle';
 import { draftKeys } from '@/lib/forms/session-drafts';
 import { formatMoney } from '@/lib/trips/money';
@@ -83,19 +83,7 @@ export function TripClient({ id }: { id: string }) {
   // Until the reader picks a day: today's when travelling, else the first with something planned.
   const selectedDay = view.selectedDay ?? (trip.data ? initialDay(days, today(trip.data.timezone ?? undefined)) : null);
 
-  const mapDays: MapDay[] = useMemo(
-    () =>
-      days.map((day) => ({
-        date: day.date,
-        dayNumber: day.dayNumber,
-        label: formatDay(day.date),
-        activities: locatedActivities(day.activities).map((activity) => ({
-          ...activity,
-          number: day.activities.indexOf(activity) + 1,
-        })),
-      })),
-    [days],
-  );
+  const mapDays: MapDay[] = useMemo(() => mapDaysOf(days, (date) => formatDay(date)), [days]);
 
   const selectActivity = useCallback(
     (activityId: string, from: 'map' | 'timeline') => {
