@@ -2703,9 +2703,9 @@ export interface components {
       mentionedUserIds?: string[];
     };
     UpdateCommentDto: {
-      /** @example Can we move the workshop to 14:00? */
+      /** @example Can we move the workshop to the afternoon? */
       body: string;
-      /** @description Colleagues mentioned, by user id (each must be able to see the trip); each is notified once; left out: unchanged */
+      /** @description Colleagues mentioned, by user id (each must be able to see the trip); each is notified once */
       mentionedUserIds?: string[];
       /** @description The version you read; a stale one is refused with 409 */
       version?: number;
@@ -2751,7 +2751,10 @@ export interface components {
     UpdateChecklistItemDto: {
       /** @example Book the airport transfer */
       title?: string;
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description Who does it: a colleague who can see the trip
+       */
       assigneeId?: string | null;
       /**
        * Format: date
@@ -4249,6 +4252,8 @@ export interface operations {
         to?: string;
         /** @description Trips this person travels on, as the lead or a co-traveller */
         travellerId?: string;
+        /** @description Also the trips shared with you (as a collaborator): with `travellerId` = you, "my trips" */
+        sharedWithMe?: boolean;
         /** @description Text in the title or destination */
         q?: string;
         sort?:

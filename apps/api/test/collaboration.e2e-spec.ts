@@ -56,6 +56,11 @@ describe('Collaboration', () => {
       const list = await t.api.get('/api/trips', as(viewer));
       expect(list.body.items.map((item: { id: string }) => item.id)).toContain(trip.id);
       expect((await t.api.get('/api/trips', as(outsider))).body.items).toEqual([]);
+      // "My trips": the ones I travel on, and with sharedWithMe the ones shared with me.
+      const mine = `/api/trips?travellerId=${viewer.user.id}`;
+      expect((await t.api.get(mine, as(viewer))).body.items).toEqual([]);
+      const withShared = await t.api.get(`${mine}&sharedWithMe=true`, as(viewer));
+      expect(withShared.body.items.map((item: { id: string }) => item.id)).toEqual([trip.id]);
 
       const collaborators = await t.api.get(`/api/trips/${trip.id}/collaborators`, as(viewer));
       expect(collaborators.body.items.map((item: { role: string }) => item.role)).toEqual(['viewer', 'editor']);

@@ -17,7 +17,7 @@ import {
 
 /** A colleague invited into `adminToken`'s organization, signed up through the invitation. */
 async function addColleague(adminToken: string, name: string): Promise<{ email: string; id: string }> {
-  const email = unique(name.toLowerCase());
+  const email = unique(name.split(' ')[0].toLowerCase());
   const invitation = await must(
     apiAs(adminToken).POST('/api/organizations/current/invitations', { body: { email, role: 'traveller' } }),
   );

@@ -96,7 +96,11 @@ export class TripsRepository extends OrganizationScopedRepository<Trip> {
     const parameters: unknown[] = [];
     const where = this.visibleConditions(ctx, parameters);
     if (query.status?.length) where.push(`t.status = ANY($${parameters.push(query.status)}::trip_status[])`);
-    if (query.travellerId) where.push(travelsOn(`$${parameters.push(query.travellerId)}`));
+    const shared = query.sharedWithMe ? collaboratesOn(`$${parameters.push(ctx.userId)}`) : null;
+    if (query.travellerId) {
+      const travelling = travelsOn(`$${parameters.push(query.travellerId)}`);
+      where.push(shared ? `(${travelling} OR ${shared})` : travelling);
+    } else if (shared) where.push(shared);
     // Date-range overlap: the trip ends on/after `from` and starts on/before `to`.
     if (query.from) where.push(`t.end_date >= $${parameters.push(query.from)}`);
     if (query.to) where.push(`t.start_date <= $${parameters.push(query.to)}`);

@@ -102,6 +102,8 @@ export function TripsBrowser({ scope }: TripsBrowserProps) {
     page: filters.page,
     limit: LIMIT,
     travellerId: scope === 'mine' ? user.id : filters.travellerId,
+    // "My trips" are the ones I travel on and the ones colleagues shared with me.
+    ...(scope === 'mine' ? { sharedWithMe: true } : {}),
   };
   const trips = useTrips(query);
   const activeFilters = [

@@ -18,6 +18,8 @@ export interface TripFilters {
   to?: string;
   q?: string;
   travellerId?: string;
+  /** With `travellerId` = the caller: also the trips shared with them. */
+  sharedWithMe?: boolean;
   sort?: 'startDate' | 'endDate' | 'createdAt' | 'updatedAt' | 'title' | 'status';
   order?: 'asc' | 'desc';
   page?: number;

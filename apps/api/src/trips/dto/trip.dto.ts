@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsISO8601,
@@ -161,6 +162,15 @@ export class TripQuery extends PaginationQuery {
   @IsOptional()
   @IsUUID()
   travellerId?: string;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'Also the trips shared with you (as a collaborator): with `travellerId` = you, "my trips"',
+  })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  sharedWithMe?: boolean;
 
   @ApiPropertyOptional({ description: 'Text in the title or destination', maxLength: 100 })
   @IsOptional()
