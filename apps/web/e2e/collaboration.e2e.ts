@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { look } from './support/axe';
 import {
@@ -14,6 +15,7 @@ import {
   urls,
   waitUntil,
 } from './support/harness';
+import { ARTIFACTS } from './support/servers';
 
 /** A colleague invited into `adminToken`'s organization, signed up through the invitation. */
 async function addColleague(adminToken: string, name: string): Promise<{ email: string; id: string }> {
@@ -33,6 +35,21 @@ async function lookAt1024(page: Page, name: string): Promise<void> {
   const viewport = page.viewportSize()!;
   await page.setViewportSize({ width: 1024, height: 800 });
   await screenshot(page, `${name}-1024`);
+  await page.setViewportSize(viewport);
+}
+
+/**
+ * The collaboration section alone at each width: below the full-height map, a page capture grown
+ * to the page's height pushes it out of the picture.
+ */
+async function lookAtSection(page: Page, name: string): Promise<void> {
+  const viewport = page.viewportSize()!;
+  const section = page.getByRole('region', { name: 'Collaboration' });
+  for (const width of [1440, 1024, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await section.scrollIntoViewIfNeeded();
+    await section.screenshot({ path: join(ARTIFACTS, 'screenshots', `${name}-${width}.png`) });
+  }
   await page.setViewportSize(viewport);
 }
 
@@ -107,6 +124,7 @@ describe('collaboration on a trip', () => {
       await adminPage.getByRole('list', { name: 'Comments' }).getByText('can you confirm the table').waitFor();
       await look(adminPage, 'collaboration-trip-page');
       await lookAt1024(adminPage, 'collaboration-trip-page');
+      await lookAtSection(adminPage, 'collaboration-section');
 
       await waitUntil(async () => {
         await vicPage.reload();

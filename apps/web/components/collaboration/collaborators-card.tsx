@@ -44,7 +44,7 @@ export function CollaboratorsCard({ tripId, canShare }: { tripId: string; canSha
                 <Button
                   size="sm"
                   variant="ghost"
-                  aria-label={`Stop sharing with ${person.name}`}
+                  aria-label={`Remove ${person.name}`}
                   loading={remove.isPending && remove.variables === person.userId}
                   onClick={() => remove.mutate(person.userId)}
                 >
