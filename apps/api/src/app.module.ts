@@ -24,6 +24,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PassengersModule } from './passengers/passengers.module';
 import { PlacesModule } from './places/places.module';
+import { RealtimeModule } from './realtime/realtime.module';
 import { TripsModule } from './trips/trips.module';
 import { UsersModule } from './users/users.module';
 
@@ -51,6 +52,7 @@ export class AppModule {
         BookingModule,
         CalendarModule,
         PlacesModule,
+        RealtimeModule,
         HealthModule,
         MetricsModule,
       ],
