@@ -75,7 +75,7 @@ describe('the trip page is live', () => {
       // Mary moves the breakfast (through the API, as her browser would); Katherine's page follows.
       await must(
         apiAs(manager.accessToken).PATCH('/api/activities/{id}', {
-          params: { path: { id: activity.id } },
+          params: { path: { id: activity.id }, header: { 'if-match': `"${activity.version}"` } },
           body: { title: 'Client breakfast, moved to 8:30', version: activity.version },
         }),
       );
@@ -100,8 +100,8 @@ describe('the trip page is live', () => {
       await watching.getByText('Harbour walk').waitFor({ timeout: 2000 });
       await must(
         apiAs(manager.accessToken).PATCH('/api/trips/{id}', {
-          params: { path: { id: trip.id } },
-          body: { title: 'Lisbon roadshow (confirmed)' },
+          params: { path: { id: trip.id }, header: { 'if-match': `"${trip.version}"` } },
+          body: { title: 'Lisbon roadshow (confirmed)', version: trip.version },
         }),
       );
       await watching.getByRole('heading', { name: 'Lisbon roadshow (confirmed)' }).waitFor({ timeout: 2000 });

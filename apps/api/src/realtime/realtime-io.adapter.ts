@@ -45,6 +45,9 @@ export class RealtimeIoAdapter extends IoAdapter {
       statement_timeout: undefined,
     });
     pool.on('error', (error) => this.warn(error));
+    // The adapter's LISTEN client stays checked out, where the pool's handler does not cover it: a
+    // database restart would otherwise be an unhandled 'error' event. The adapter reconnects on 'end'.
+    pool.on('connect', (client) => client.on('error', (error) => this.warn(error)));
     this.closers.push(() => pool.end());
     return createPostgresAdapter(pool, { channelPrefix: CHANNEL, errorHandler: (error) => this.warn(error) });
   }
