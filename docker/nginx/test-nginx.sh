@@ -75,13 +75,21 @@ const server = http.createServer((req, res) => {
   });
 });
 server.on('upgrade', (req, socket) => {
+  if (req.url.startsWith('/api/socket.io')) return; // socket.io's own, below
   const lines = Object.entries(seen(req)).map(([k, v]) => `${k}: ${v}`);
   socket.write(['HTTP/1.1 101 Switching Protocols', 'Upgrade: websocket', 'Connection: Upgrade', ...lines, '', ''].join('\r\n'));
   socket.on('data', (data) => socket.write(data));
 });
+// The API's real live-update server (apps/api/src/realtime/realtime-server.options.ts): socket.io,
+// WebSocket transport only, under /api/socket.io; it echoes what the client sends.
+if (name === 'api') {
+  const { Server } = require('socket.io');
+  const io = new Server(server, { path: '/api/socket.io', transports: ['websocket'], addTrailingSlash: false, destroyUpgrade: false });
+  io.on('connection', (socket) => socket.on('echo', (value, ack) => ack({ value, via: socket.conn.transport.name })));
+}
 server.listen(Number(port), '127.0.0.1');
 EOF
-node "$tmp/stub.js" api "$api_port" & pids+=($!)
+NODE_PATH="$here/../../node_modules" node "$tmp/stub.js" api "$api_port" & pids+=($!)
 node "$tmp/stub.js" web "$web_port" & pids+=($!)
 
 if nginx -t -p "$tmp" -c "$tmp/nginx.conf" >"$tmp/nginx-t.log" 2>&1; then
@@ -211,6 +219,17 @@ ws=$(HTTPS_PORT=$https_port timeout 10 node -e '
   s.on("error", (e) => done("error: " + e.message));
 ' || echo "node client failed")
 check "WebSocket: 101, Upgrade/Connection forwarded, echo through tunnel" "101 websocket upgrade echo-ok" "$ws"
+
+# 10b. socket.io as the web app uses it (WebSocket transport only, /api/socket.io): through nginx.
+sio=$(HTTPS_PORT=$https_port NODE_PATH="$here/../../node_modules" timeout 10 node -e '
+  const { io } = require("socket.io-client");
+  const s = io("https://127.0.0.1:" + process.env.HTTPS_PORT, { path: "/api/socket.io", addTrailingSlash: false, transports: ["websocket"], rejectUnauthorized: false, extraHeaders: { host: "yourdomain.com" }, reconnection: false });
+  const done = (out) => { console.log(out); s.close(); };
+  setTimeout(() => done("timeout"), 5000).unref();
+  s.on("connect", async () => { const r = await s.emitWithAck("echo", "through-nginx"); done(r.value + " " + r.via); });
+  s.on("connect_error", (e) => done("error: " + e.message));
+' || echo "socket.io client failed")
+check "socket.io over WebSocket through nginx: connects, acks" "through-nginx websocket" "$sio"
 
 # 11. A dropped upstream connection (a worker stopping during `pm2 reload`): idempotent requests
 # get a second attempt, POST and PATCH never reach the API twice.

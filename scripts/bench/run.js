@@ -4,7 +4,9 @@
 // (trips created) and the delay from each change to the domain-event handler that reacted to it;
 // then the sandbox flight search (200 offers judged against the policy and stored) against the same
 // work done bare; then booking creation with the sandbox supplier (in policy, ordered, confirmed)
-// against the same reads and writes done bare. `BENCH_ONLY=flight-search` or `booking` runs one part.
+// against the same reads and writes done bare; then live updates (scripts/bench/sockets.js): concurrent
+// WebSocket connections and the delay from a commit to the clients. `BENCH_ONLY=flight-search`,
+// `booking` or `sockets` runs one part.
 const { spawn } = require('node:child_process');
 const { randomUUID } = require('node:crypto');
 const { mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
@@ -13,6 +15,7 @@ const path = require('node:path');
 const autocannon = require('autocannon');
 const jwt = require('jsonwebtoken');
 const { Client, Pool } = require('pg');
+const { benchSockets } = require('./sockets');
 
 const root = path.resolve(__dirname, '../..');
 const dist = (file) => path.join(root, 'dist', file);
@@ -645,6 +648,12 @@ async function main() {
       if (await benchBooking(db.url, targets)) process.exitCode = 1;
       return;
     }
+    const live = () => benchSockets({ base: targets.ours.base, token: travellerToken, log });
+    if (process.env.BENCH_ONLY === 'sockets') {
+      const { missing } = await live();
+      if (missing > 0) process.exitCode = 1;
+      return;
+    }
     const reads = readsOf({ managerToken, travellerToken, tripId });
     for (const target of Object.values(targets))
       for (const read of Object.values(reads)) {
@@ -707,6 +716,7 @@ async function main() {
     if (process.env.BENCH_FLIGHT_SEARCH !== '0' && (await benchFlightSearch(db.url, targets, travellerToken)))
       failed = true;
     if (process.env.BENCH_BOOKING !== '0' && (await benchBooking(db.url, targets))) failed = true;
+    if (process.env.BENCH_SOCKETS !== '0' && (await live()).missing > 0) failed = true;
     if (failed) {
       log('non-2xx responses or undelivered events were seen: the run is not valid');
       process.exitCode = 1;

@@ -29,6 +29,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PassengersModule } from './passengers/passengers.module';
 import { PlacesModule } from './places/places.module';
+import { RealtimeModule } from './realtime/realtime.module';
 import { ShareLinksModule } from './share-links/share-links.module';
 import { TripsModule } from './trips/trips.module';
 import { UsersModule } from './users/users.module';
@@ -63,6 +64,7 @@ export class AppModule {
         ShareLinksModule,
         NotificationsModule,
         PlacesModule,
+        RealtimeModule,
         HealthModule,
         MetricsModule,
       ],

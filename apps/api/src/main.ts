@@ -11,6 +11,8 @@ import { requestIdFor } from './common/http/logger.options';
 import { securityHeaders } from './common/http/security-headers';
 import { edgeInputRefusal } from './common/validation/edge-input';
 import type { AppConfig } from './config/app-config';
+import { PRIMARY_CLIENT_CONFIG } from './common/database/database.module';
+import { RealtimeIoAdapter } from './realtime/realtime-io.adapter';
 
 export const API_PREFIX = 'api';
 
@@ -42,6 +44,10 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX);
+  // Live updates (docs/realtime.md) on the same port, under /api/socket.io.
+  app.useWebSocketAdapter(
+    new RealtimeIoAdapter(app, { redisUrl: config.redisUrl, database: app.get(PRIMARY_CLIENT_CONFIG) }),
+  );
 
   const fastify = app.getHttpAdapter().getInstance();
   acceptJsonBodiesOnly(fastify);

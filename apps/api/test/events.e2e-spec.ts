@@ -53,8 +53,10 @@ describe('Domain events through the outbox', () => {
         ['trip.created', 'audit.recorder', 'pending'],
         ['trip.submitted', 'audit.recorder', 'pending'],
         ['trip.submitted', 'mail.trip-notifier', 'pending'],
+        ['trip.submitted', 'realtime.publisher', 'pending'],
         ['trip.approved', 'audit.recorder', 'pending'],
         ['trip.approved', 'mail.trip-notifier', 'pending'],
+        ['trip.approved', 'realtime.publisher', 'pending'],
       ]);
       expect(queued.rows[1].payload).toMatchObject({
         actor: { id: traveller.user.id, role: 'traveller' },

@@ -70,8 +70,14 @@ export class ActivitiesService {
       activity.position = await this.activities.nextPosition(ctx, tripId);
       const saved = await this.activities.insert(ctx, activity);
       await this.activities.renumber(ctx, tripId);
-      await this.events.publish(ctx, 'activity.created', { tripId, activityId: saved.id, title: saved.title });
-      return toActivityResponse(await this.activities.getById(ctx, saved.id));
+      const created = await this.activities.getById(ctx, saved.id);
+      await this.events.publish(ctx, 'activity.created', {
+        tripId,
+        activityId: saved.id,
+        title: saved.title,
+        version: created.version,
+      });
+      return toActivityResponse(created);
     });
   }
 
@@ -108,12 +114,14 @@ export class ActivitiesService {
         throw new StaleVersionError('activity', dto.version, (await this.activities.getById(ctx, id)).version);
       }
       if (retimed) await this.activities.renumber(ctx, current.tripId);
+      const updated = await this.activities.getById(ctx, id);
       await this.events.publish(ctx, 'activity.updated', {
         tripId: current.tripId,
         activityId: id,
-        title: changes.title ?? current.title,
+        title: updated.title,
+        version: updated.version,
       });
-      return toActivityResponse(await this.activities.getById(ctx, id));
+      return toActivityResponse(updated);
     });
   }
 
@@ -156,6 +164,7 @@ export class ActivitiesService {
         );
       }
       await this.activities.reorder(ctx, tripId, activityIds);
+      await this.events.publish(ctx, 'activity.reordered', { tripId });
       return this.itineraryOf(ctx, tripId);
     });
   }

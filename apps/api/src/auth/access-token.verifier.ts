@@ -19,6 +19,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Why a token was refused: an expired one can be refreshed, an invalid one cannot. */
 export type AccessRefusal = 'expired' | 'invalid';
 
+export interface VerifiedSession {
+  ctx: AuthContext;
+  /** The login session (`sid`): the refresh-token family the token was issued for. */
+  sessionId: string;
+  /** When the token expires (ms since the epoch). */
+  expiresAt: number;
+}
+
 /**
  * Checks an access token: HS256 only (algorithm pinned), our issuer and audience, `exp` present
  * and not passed, type `access`, the user still active with an unchanged token version, and its
@@ -33,6 +41,12 @@ export class AccessTokenVerifier {
   ) {}
 
   async verify(token: string): Promise<AuthContext | AccessRefusal> {
+    const session = await this.verifySession(token);
+    return typeof session === 'string' ? session : session.ctx;
+  }
+
+  /** `verify`, with what a live connection also needs: the login session and when the token expires. */
+  async verifySession(token: string): Promise<VerifiedSession | AccessRefusal> {
     const claims = await this.verifiedClaims(token);
     if (!claims || claims === 'expired') return claims ?? 'invalid';
     const user = await this.users.findAccessState(claims.sub, claims.sid);
@@ -44,7 +58,11 @@ export class AccessTokenVerifier {
       user.sessionRevoked
     )
       return 'invalid';
-    return { userId: user.id, organizationId: user.organizationId, role: user.role };
+    return {
+      ctx: { userId: user.id, organizationId: user.organizationId, role: user.role },
+      sessionId: claims.sid,
+      expiresAt: claims.exp * 1000,
+    };
   }
 
   /** Who a token names, checking its signature and claims but not the database (see CallerIdentifier). */
@@ -55,7 +73,7 @@ export class AccessTokenVerifier {
   }
 
   /** The claims of a genuine, current token; 'expired' when it is genuine but its time has run out. */
-  private async verifiedClaims(token: string): Promise<AccessTokenClaims | 'expired' | undefined> {
+  private async verifiedClaims(token: string): Promise<(AccessTokenClaims & { exp: number }) | 'expired' | undefined> {
     let decoded: Jwt;
     try {
       decoded = await this.jwt.verifyAsync<Jwt & object>(token, {
@@ -77,6 +95,6 @@ export class AccessTokenVerifier {
     if (typeof claims.sid !== 'string' || !UUID.test(claims.sid) || !UUID.test(claims.sub)) return undefined;
     // jsonwebtoken's own rule: expired from the second `exp + tolerance` on.
     if (Math.floor(Date.now() / 1000) >= claims.exp + JWT_CLOCK_TOLERANCE_SECONDS) return 'expired';
-    return claims as AccessTokenClaims;
+    return claims as AccessTokenClaims & { exp: number };
   }
 }

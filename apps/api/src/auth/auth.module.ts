@@ -45,6 +45,6 @@ import { PasswordResetService } from './password-reset.service';
     JwtAuthGuard,
     { provide: CallerIdentifier, useExisting: JwtAuthGuard },
   ],
-  exports: [JwtAuthGuard, CallerIdentifier],
+  exports: [JwtAuthGuard, CallerIdentifier, AccessTokenVerifier],
 })
 export class AuthModule {}

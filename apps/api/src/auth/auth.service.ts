@@ -97,7 +97,7 @@ export class AuthService {
       const now = new Date();
       const spentBeforeGrace = token.usedAt !== null && now.getTime() - token.usedAt.getTime() > ROTATION_GRACE_MS;
       if (token.revokedAt || spentBeforeGrace || (await this.refreshTokens.familyRevoked(token.familyId))) {
-        await this.refreshTokens.revokeFamily(token.familyId);
+        await this.sessions.revokeSession(token.userId, token.familyId);
         return { reused: token };
       }
       if (token.expiresAt <= now || token.familyExpiresAt <= now) return undefined;
@@ -124,7 +124,7 @@ export class AuthService {
   /** Ends the session the refresh token belongs to. Unknown tokens are ignored (idempotent). */
   async logout(refreshToken: string): Promise<void> {
     const token = await this.refreshTokens.findByHash(this.tokens.hash(refreshToken));
-    if (token) await this.refreshTokens.revokeFamily(token.familyId);
+    if (token) await this.db.run(() => this.sessions.revokeSession(token.userId, token.familyId));
   }
 
   /** Signs out everywhere: every refresh token and every access token issued so far. */

@@ -125,6 +125,7 @@ export class BookingOrders {
           endDate: trip.endDate,
           from: TripStatus.Approved,
           to: TripStatus.Booked,
+          version: trip.version + 1,
         });
       }
       const confirmed = await this.bookings.getById(ctx, bookingId);

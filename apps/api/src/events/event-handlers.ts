@@ -26,8 +26,8 @@ export interface MailSender {
 /**
  * The subscription point for domain events: any module registers its handlers here at start-up
  * (`onModuleInit`), and from then on every published event of their types is queued for them.
- * Today: the audit recorder (audit/), the trip e-mail notifier (trips/); the realtime publisher of
- * live collaboration subscribes here the same way.
+ * Today: the audit recorder (audit/), the trip and booking e-mail notifiers, the realtime publisher
+ * (realtime/).
  */
 @Injectable()
 export class EventHandlers {

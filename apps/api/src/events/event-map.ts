@@ -21,12 +21,16 @@ export interface TripStepPayload {
    * `trip.approved` and on the `trip.submitted` before it, which then waits for no approver.
    */
   automatic?: boolean;
+  /** The trip's version after the step (absent on events queued before it was added). */
+  version?: number;
 }
 
 export interface ActivityPayload {
   tripId: string;
   activityId: string;
   title: string;
+  /** The activity's version after the change; none on a deletion. */
+  version?: number;
 }
 
 /** A collaborator added, changed or removed (`role`: the new one; on removal, the one they had). */
@@ -96,10 +100,16 @@ export interface EventMap {
   'trip.cancelled': TripStepPayload;
   'trip.completed': TripStepPayload;
   'trip.booked': TripStepPayload;
+  /** A draft's fields (title, dates, budget, travellers) were edited. */
+  'trip.updated': { tripId: string; title: string; version: number };
   'trip.deleted': { tripId: string; title: string };
   'activity.created': ActivityPayload;
   'activity.updated': ActivityPayload;
   'activity.deleted': ActivityPayload;
+  /** The manual order of activities starting at the same time changed. */
+  'activity.reordered': { tripId: string };
+  /** Access tokens were revoked: one session (logout), or every session when `sessionId` is absent. */
+  'user.signed_out': { userId: string; sessionId?: string };
   'member.role_changed': { userId: string; name: string; from: UserRole; to: UserRole };
   'member.deactivated': { userId: string; name: string };
   'member.reactivated': { userId: string; name: string };

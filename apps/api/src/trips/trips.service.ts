@@ -115,7 +115,9 @@ export class TripsService {
           id,
           await this.coTravellersFor(ctx, trip.travellerId, coTravellerIds),
         );
-      return toTripResponse(await this.trips.getVisibleWithTraveller(ctx, id), ctx);
+      const updated = await this.trips.getVisibleWithTraveller(ctx, id);
+      await this.events.publish(ctx, 'trip.updated', { tripId: id, title: updated.title, version: updated.version });
+      return toTripResponse(updated, ctx);
     });
   }
 
@@ -154,6 +156,7 @@ export class TripsService {
         : {};
       await this.events.publish(ctx, `trip.${PAST_TENSE[action]}`, {
         ...stepOf(trip, trip.status, next),
+        version: trip.version + 1,
         ...(reason ? { reason } : {}),
         ...policy,
       });
@@ -170,6 +173,7 @@ export class TripsService {
     }
     await this.events.publish(ctx, 'trip.approved', {
       ...stepOf(trip, TripStatus.Submitted, TripStatus.Approved),
+      version: trip.version + 2,
       automatic: true,
       policyVersion,
     });

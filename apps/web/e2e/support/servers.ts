@@ -15,7 +15,8 @@ import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(__dirname, '../../../..');
 export const ARTIFACTS = join(ROOT, 'artifacts');
-const STATE_FILE = join(tmpdir(), 'nestmap-web-e2e.json');
+// Per worktree: helpers running browser suites side by side must not read (and stop) each other's servers.
+const STATE_FILE = join(ARTIFACTS, 'e2e-logs', 'servers.json');
 
 export interface E2eState {
   webUrl: string;

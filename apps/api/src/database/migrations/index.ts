@@ -15,6 +15,7 @@ import { DuffelWebhookEvents1796330000100 } from './1796330000100-DuffelWebhookE
 import { BookingApprovalLinks1796330000200 } from './1796330000200-BookingApprovalLinks';
 import { PendingBookingsIndex1796330000300 } from './1796330000300-PendingBookingsIndex';
 import { SandboxStayBookings1796340000000 } from './1796340000000-SandboxStayBookings';
+import { SocketIoAttachments1796430000000 } from './1796430000000-SocketIoAttachments';
 import { TripCollaboration1796440000000 } from './1796440000000-TripCollaboration';
 
 /** Every migration, in order (rewritten by `npm run migration:generate`). */
@@ -36,5 +37,6 @@ export const migrations = [
   BookingApprovalLinks1796330000200,
   PendingBookingsIndex1796330000300,
   SandboxStayBookings1796340000000,
+  SocketIoAttachments1796430000000,
   TripCollaboration1796440000000,
 ];

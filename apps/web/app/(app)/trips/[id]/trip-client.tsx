@@ -14,6 +14,7 @@ import { travellersLabel } from '@/components/trips/trip-list';
 import { TripStatusBadge } from '@/components/trips/trip-status-badge';
 import { TripDecisionPanel } from '@/components/trips/trip-decision-panel';
 import { TripPolicyPanel } from '@/components/trips/trip-policy-panel';
+import { TripPresence } from '@/components/trips/trip-presence';
 import { Alert, Button, ButtonLink, EmptyState, Loading, PageHeader } from '@/components/ui';
 import {
   useCreateActivity,
@@ -205,6 +206,7 @@ export function TripClient({ id }: { id: string }) {
             <TripStatusBadge status={t.status} />
           </div>
         }
+        actions={<TripPresence tripId={t.id} userId={user.id} />}
       />
 
       <div className={styles.toolbar} role="toolbar" aria-label="Trip actions">

@@ -1,0 +1,69 @@
+import { Logger } from '@nestjs/common';
+import type { INestApplicationContext } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter as createPostgresAdapter } from '@socket.io/postgres-adapter';
+import { createAdapter as createRedisAdapter } from '@socket.io/redis-adapter';
+import Redis from 'ioredis';
+import { Pool, type ClientConfig } from 'pg';
+import type { Server, ServerOptions } from 'socket.io';
+
+/** Channel (PostgreSQL) and key (Redis) prefix of the messages between API processes. */
+const CHANNEL = 'nestmap_socket_io';
+
+/**
+ * socket.io on the API's own HTTP server (Fastify's), with the adapter that carries broadcasts,
+ * disconnects and presence queries between API processes: Redis pub/sub when REDIS_URL is set,
+ * else PostgreSQL LISTEN/NOTIFY on the application's database (the embedded default included).
+ */
+export class RealtimeIoAdapter extends IoAdapter {
+  private readonly logger = new Logger('RealtimeAdapter');
+  private readonly closers: (() => Promise<unknown>)[] = [];
+
+  constructor(
+    app: INestApplicationContext,
+    private readonly transport: { redisUrl?: string; database: ClientConfig },
+  ) {
+    super(app);
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): Server {
+    const server = super.createIOServer(port, options) as Server;
+    server.adapter(this.transport.redisUrl ? this.redisAdapter(this.transport.redisUrl) : this.postgresAdapter());
+    return server;
+  }
+
+  override async dispose(): Promise<void> {
+    await Promise.all(this.closers.splice(0).map((close) => close().catch(() => undefined)));
+  }
+
+  private postgresAdapter() {
+    // One connection LISTENs, one more NOTIFYs; outside the application's pool.
+    const pool = new Pool({
+      ...this.transport.database,
+      max: 3,
+      query_timeout: undefined,
+      statement_timeout: undefined,
+    });
+    pool.on('error', (error) => this.warn(error));
+    // The adapter's LISTEN client stays checked out, where the pool's handler does not cover it: a
+    // database restart would otherwise be an unhandled 'error' event. The adapter reconnects on 'end'.
+    pool.on('connect', (client) => client.on('error', (error) => this.warn(error)));
+    this.closers.push(() => pool.end());
+    return createPostgresAdapter(pool, { channelPrefix: CHANNEL, errorHandler: (error) => this.warn(error) });
+  }
+
+  private redisAdapter(url: string) {
+    const publisher = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2 });
+    const subscriber = publisher.duplicate();
+    for (const client of [publisher, subscriber]) {
+      client.on('error', (error) => this.warn(error));
+      this.closers.push(() => client.quit());
+    }
+    return createRedisAdapter(publisher, subscriber, { key: CHANNEL });
+  }
+
+  /** Logged, never thrown: live updates pause while the database or Redis is away, requests go on. */
+  private warn(error: Error): void {
+    this.logger.warn({ err: error.message }, 'realtime adapter error; live updates between processes paused');
+  }
+}
