@@ -1,8 +1,9 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
-import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { ItineraryTimeline, type Editing } from '@/components/itinerary/itinerary-timeline';
 import { TripMap, type MapDay } from '@/components/map';
 import { useUser } from '@/components/session/session-provider';
@@ -34,6 +35,12 @@ import { initialDay, initialTripView, tripViewReducer } from './trip-view';
 
 const ADD_FIRST_ACTIVITY = 'add-first-activity';
 
+// The assistant loads when someone opens it: none of it is in the trip page's first load.
+const AssistantPanel = dynamic(() => import('@/components/assistant/assistant-panel'), {
+  ssr: false,
+  loading: () => <Loading label="Opening the assistant…" />,
+});
+
 function reopenedActivityForm(tripId: string): Editing {
   if (typeof window === 'undefined') return null;
   const [key] = draftKeys(`activity:${tripId}:`);
@@ -55,6 +62,8 @@ export function TripClient({ id }: { id: string }) {
   const deleteActivity = useDeleteActivity(id);
   const reorder = useReorderActivities(id);
   const deleteTrip = useDeleteTrip(id);
+  const [assistantOpen, setAssistantOpen] = useState(false);
+  const closeAssistant = useCallback(() => setAssistantOpen(false), []);
   useDocumentTitle(trip.data?.title);
 
   // An activity form that was open when the session ended opens again, with what was typed.
@@ -218,6 +227,9 @@ export function TripClient({ id }: { id: string }) {
         {t.allowedActions.includes('book_travel') && (
           <ButtonLink href={`/trips/${t.id}/flights`}>Book a flight</ButtonLink>
         )}
+        <Button aria-expanded={assistantOpen} onClick={() => setAssistantOpen(!assistantOpen)}>
+          Assistant
+        </Button>
         <span className={styles.spacer} />
         <CalendarActions tripId={t.id} title={t.title} />
         {isDeletable(t) &&
@@ -361,6 +373,16 @@ export function TripClient({ id }: { id: string }) {
           </div>
         </div>
       </div>
+      {assistantOpen && (
+        <AssistantPanel
+          trip={t}
+          activities={activities}
+          selectedDay={selectedDay}
+          editable={editable}
+          onAdded={(date) => dispatch({ type: 'selectDay', date })}
+          onClose={closeAssistant}
+        />
+      )}
     </>
   );
 }
