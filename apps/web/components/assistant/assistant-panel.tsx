@@ -49,10 +49,15 @@ export default function AssistantPanel({
   const day = selectedDay && days.includes(selectedDay) ? selectedDay : days[0];
 
   useEffect(() => {
+    // Focus moves into the panel when it opens and back to what opened it when it closes.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     heading.current?.focus();
     const onKey = (event: KeyboardEvent) => event.key === 'Escape' && onClose();
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      opener?.focus();
+    };
   }, [onClose]);
 
   const model = status.data;

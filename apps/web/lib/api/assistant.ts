@@ -97,6 +97,7 @@ const json = async <T>(pending: Promise<Response>): Promise<T> => (await (await 
 export const assistantKeys = {
   status: ['assistant', 'status'] as const,
   usage: (month: string) => ['assistant', 'usage', month] as const,
+  settings: ['assistant', 'settings'] as const,
 };
 
 /** Whether a model is configured (never an error when not): the panels explain instead of failing. */
@@ -155,11 +156,27 @@ export function useAiUsage(month: string) {
   });
 }
 
+export interface AiSettings {
+  monthlyTokenBudget: number | null;
+  requestsPerMinute: number;
+}
+
+export function useAiSettings() {
+  return useQuery({
+    queryKey: assistantKeys.settings,
+    queryFn: () => json<AiSettings>(send('/api/organizations/current/ai-settings', undefined, undefined, 'GET')),
+  });
+}
+
 export function useSaveAiSettings() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { monthlyTokenBudget: number | null }) =>
-      json<unknown>(send('/api/organizations/current/ai-settings', body, undefined, 'PUT')),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['assistant'] }),
+    mutationFn: (body: AiSettings) =>
+      json<AiSettings>(send('/api/organizations/current/ai-settings', body, undefined, 'PUT')),
+    onSuccess: (settings) => {
+      queryClient.setQueryData(assistantKeys.settings, settings);
+      // The budget shows in the usage report and decides the status.
+      return queryClient.invalidateQueries({ queryKey: ['assistant'] });
+    },
   });
 }

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { NotConfigured } from '@/components/assistant/assistant-states';
 import { Alert, Card, Field, Input, LoadError, Loading, PageHeader, Table, tableStyles } from '@/components/ui';
-import { useAiUsage, useAssistantStatus, type AiFeature, type AiUsage } from '@/lib/api/assistant';
+import { useAiSettings, useAiUsage, useAssistantStatus, type AiFeature, type AiUsage } from '@/lib/api/assistant';
 import { numberFormat } from '@/lib/format/intl-cache';
 import { displayLocale } from '@/lib/format/locale';
 import { today } from '@/lib/time/zoned-time';
@@ -60,6 +60,7 @@ export function AiUsageClient() {
   const [month, setMonth] = useState(() => today().slice(0, 7));
   const usage = useAiUsage(month);
   const status = useAssistantStatus();
+  const settings = useAiSettings();
   const current = month === today().slice(0, 7);
 
   return (
@@ -75,15 +76,19 @@ export function AiUsageClient() {
             rest="Nothing is used until then."
           />
         )}
-        <Card title="Monthly budget" description="Tokens per calendar month (UTC) for the whole organization.">
+        <Card title="Limits" description="For the whole organization; months are calendar months in UTC.">
           {usage.data && current && usage.data.budget.exceeded && (
             <Alert tone="warning" title="This month’s budget is used up">
-              The assistant answers “budget exceeded” until next month, or until you raise the budget.
+              The assistant answers “budget used up” until next month, or until you raise the budget.
             </Alert>
           )}
-          {usage.data ? (
-            <BudgetForm key={String(usage.data.budget.monthlyTokens)} monthlyTokens={usage.data.budget.monthlyTokens} />
-          ) : null}
+          {settings.isPending ? (
+            <Loading />
+          ) : settings.isError ? (
+            <LoadError error={settings.error} onRetry={() => settings.refetch()} />
+          ) : (
+            <BudgetForm settings={settings.data} />
+          )}
         </Card>
         <Card
           title={monthLabel(month)}
