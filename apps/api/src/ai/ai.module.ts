@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { AiClient } from './ai-client';
+import { AiMeter } from './ai-meter';
+import { AiSettingsRepository } from './ai-settings.repository';
+import { AiUsageController } from './ai-usage.controller';
+import { AiUsageRepository } from './ai-usage.repository';
+import { AiUsageService } from './ai-usage.service';
+import { AssistantController } from './assistant.controller';
+import { AssistantStatusService } from './assistant-status.service';
+import { ModelCalls } from './model-calls';
+
+/** The AI assistant (docs/ai.md): drafts and explanations from a model, checked by our own rules. */
+@Module({
+  controllers: [AssistantController, AiUsageController],
+  providers: [
+    { provide: AiClient, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new AiClient(config.ai) },
+    AiMeter,
+    AiSettingsRepository,
+    AiUsageRepository,
+    AiUsageService,
+    AssistantStatusService,
+    ModelCalls,
+  ],
+})
+export class AiModule {}
