@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ActivitiesModule } from '../activities/activities.module';
+import { PolicyModule } from '../policy/policy.module';
+import { TripsModule } from '../trips/trips.module';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AiClient } from './ai-client';
 import { AiMeter } from './ai-meter';
@@ -9,9 +12,11 @@ import { AiUsageService } from './ai-usage.service';
 import { AssistantController } from './assistant.controller';
 import { AssistantStatusService } from './assistant-status.service';
 import { ModelCalls } from './model-calls';
+import { SuggestionsService } from './suggestions/suggestions.service';
 
 /** The AI assistant (docs/ai.md): drafts and explanations from a model, checked by our own rules. */
 @Module({
+  imports: [TripsModule, ActivitiesModule, PolicyModule],
   controllers: [AssistantController, AiUsageController],
   providers: [
     { provide: AiClient, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new AiClient(config.ai) },
@@ -21,6 +26,7 @@ import { ModelCalls } from './model-calls';
     AiUsageService,
     AssistantStatusService,
     ModelCalls,
+    SuggestionsService,
   ],
 })
 export class AiModule {}

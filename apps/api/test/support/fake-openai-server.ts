@@ -242,7 +242,12 @@ export function promptBlock(chat: ChatRequest, tag: string): any {
 function defaultAnswer(name: string): Responder {
   switch (name) {
     case 'activity_proposals':
-      return (chat) => ({ proposals: sampleProposals(promptBlock(chat, 'trip_data')) });
+      return (chat) => {
+        const trip = promptBlock(chat, 'trip_data');
+        // "Propose activities for 2026-03-10 only."
+        const day = chat.messages.at(-1)?.content.match(/for (\d{4}-\d{2}-\d{2}) only/)?.[1];
+        return { proposals: sampleProposals(day ? { ...trip, startDate: day } : trip) };
+      };
     case 'trip_plan':
       return (chat) => samplePlan(String(promptBlock(chat, 'request') ?? ''));
     case 'verdict_explanation':

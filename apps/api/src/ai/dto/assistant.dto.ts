@@ -1,0 +1,78 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { ACTIVITY_TYPES, type ActivityType } from '../../activities/activity.entity';
+import { CreateActivityDto } from '../../activities/dto/activity.dto';
+import { MoneyDto } from '../../common/money/money.dto';
+import { IsOmittable } from '../../common/validation/validators';
+import { trim } from '../../common/validation/text';
+import { IsCalendarDate } from '../../trips/dto/trip.dto';
+
+/** What a person may add to a request to the model. */
+export const MAX_REQUEST_LENGTH = 500;
+
+export class SuggestionsDto {
+  @ApiPropertyOptional({
+    example: '2026-03-10',
+    format: 'date',
+    description: 'One day of the trip; the whole trip when left out',
+  })
+  @IsOmittable()
+  @IsCalendarDate()
+  date?: string;
+
+  @ApiPropertyOptional({ maxLength: MAX_REQUEST_LENGTH, example: 'Something relaxed after the workshop' })
+  @IsOmittable()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(MAX_REQUEST_LENGTH)
+  request?: string;
+}
+
+export class NoteResponse {
+  @ApiProperty({ example: 'COORDINATES_DROPPED' }) code: string;
+  @ApiProperty() message: string;
+}
+
+export class ProposalResponse {
+  @ApiProperty({ example: 'p1', description: 'Stable within the response (for checkboxes)' }) key: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: ACTIVITY_TYPES }) type: ActivityType;
+  @ApiProperty({ format: 'date' }) date: string;
+  @ApiProperty({ type: String, nullable: true, example: '12:30' }) startTime: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '13:30' }) endTime: string | null;
+  @ApiProperty({ example: 'Europe/Berlin' }) timezone: string;
+  @ApiProperty({ type: String, nullable: true }) placeName: string | null;
+  @ApiProperty({ type: Number, nullable: true }) latitude: number | null;
+  @ApiProperty({ type: Number, nullable: true }) longitude: number | null;
+  @ApiProperty({ type: String, nullable: true }) notes: string | null;
+  @ApiProperty({ type: MoneyDto, nullable: true }) estimatedCost: MoneyDto | null;
+  @ApiProperty({
+    type: CreateActivityDto,
+    description: 'Exactly what to POST to /api/trips/{tripId}/activities to accept the proposal',
+  })
+  activity: CreateActivityDto;
+  @ApiProperty({ type: [NoteResponse], description: 'What our rules repaired; empty when accepted as is' })
+  validation: NoteResponse[];
+}
+
+export class DroppedProposalResponse {
+  @ApiProperty() title: string;
+  @ApiProperty({ type: [NoteResponse] }) reasons: NoteResponse[];
+}
+
+export class SuggestionsResponse {
+  @ApiProperty({ type: [ProposalResponse] }) proposals: ProposalResponse[];
+  @ApiProperty({ type: [DroppedProposalResponse], description: 'What our rules refused, and why' })
+  dropped: DroppedProposalResponse[];
+  @ApiProperty({ example: 'gpt-4o-mini' }) model: string;
+}
+
+export class TripPlanDto {
+  @ApiProperty({ maxLength: MAX_REQUEST_LENGTH, example: '3 days in Tokyo for the Q3 partner summit, arriving Monday' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(MAX_REQUEST_LENGTH)
+  sentence: string;
+}
