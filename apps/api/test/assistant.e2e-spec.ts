@@ -52,6 +52,55 @@ describe('AI assistant without a configured model', () => {
     const stranger = await registerOrganization(t.api);
     expect((await t.api.post(`/api/trips/${trip.id}/assistant/suggestions`, {}, as(stranger))).status).toBe(404);
   });
+  it('optimises a day without a model: a block sharing a start is reordered to travel less, timed ones stay', async () => {
+    const trip = await createTrip(t.api, admin);
+    const add = async (title: string, startsAt: string, longitude: number | null) =>
+      (
+        await t.api.post(
+          `/api/trips/${trip.id}/activities`,
+          { title, type: 'sight', startsAt, ...(longitude === null ? {} : { latitude: 52.52, longitude }) },
+          as(admin),
+        )
+      ).body.id as string;
+    const breakfast = await add('Breakfast', '2026-03-10T08:00:00+01:00', 13.4);
+    const far = await add('Far', '2026-03-10T10:00:00+01:00', 13.53);
+    const near = await add('Near', '2026-03-10T10:00:00+01:00', 13.415);
+    const middle = await add('Middle', '2026-03-10T10:00:00+01:00', 13.47);
+    const otherDay = await add('Other day', '2026-03-11T10:00:00+01:00', 13.4);
+    const path = `/api/trips/${trip.id}/assistant/day-optimisations`;
+
+    const proposed = await t.api.post(path, { date: '2026-03-10' }, as(admin));
+    expect(proposed.status).toBe(200);
+    expect(proposed.body).toMatchObject({
+      date: '2026-03-10',
+      activityIds: [breakfast, near, middle, far],
+      moved: [near, middle, far],
+      applied: false,
+    });
+    expect(proposed.body.distanceKm.after).toBeLessThan(proposed.body.distanceKm.before);
+    const unchanged = await t.api.get(`/api/trips/${trip.id}/activities`, as(admin));
+    expect(unchanged.body.items.map((item: { id: string }) => item.id)).toEqual([
+      breakfast,
+      far,
+      near,
+      middle,
+      otherDay,
+    ]);
+
+    const applied = await t.api.post(path, { date: '2026-03-10', apply: true }, as(admin));
+    expect(applied.body).toMatchObject({ applied: true, activityIds: [breakfast, near, middle, far] });
+    const saved = await t.api.get(`/api/trips/${trip.id}/activities`, as(admin));
+    expect(saved.body.items.map((item: { id: string }) => item.id)).toEqual([breakfast, near, middle, far, otherDay]);
+    expect((await t.api.post(path, { date: '2026-03-10', apply: true }, as(admin))).body).toMatchObject({
+      moved: [],
+      applied: false,
+    });
+
+    expect((await t.api.post(path, { date: '2026-04-01' }, as(admin))).body.code).toBe('ACTIVITY_OUTSIDE_TRIP');
+    expect((await t.api.post(path, { date: '2026-03-10', extra: 1 }, as(admin))).status).toBe(400);
+    const stranger = await registerOrganization(t.api);
+    expect((await t.api.post(path, { date: '2026-03-10', apply: true }, as(stranger))).status).toBe(404);
+  });
 });
 
 describe('AI assistant: suggestions', () => {

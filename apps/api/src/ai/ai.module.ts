@@ -11,6 +11,7 @@ import { AiUsageRepository } from './ai-usage.repository';
 import { AiUsageService } from './ai-usage.service';
 import { AssistantController } from './assistant.controller';
 import { AssistantStatusService } from './assistant-status.service';
+import { DayOptimisationService } from './day-optimisation/day-optimisation.service';
 import { ModelCalls } from './model-calls';
 import { SuggestionsService } from './suggestions/suggestions.service';
 
@@ -27,6 +28,7 @@ import { SuggestionsService } from './suggestions/suggestions.service';
     AssistantStatusService,
     ModelCalls,
     SuggestionsService,
+    DayOptimisationService,
   ],
 })
 export class AiModule {}

@@ -8,7 +8,8 @@ import { UuidParamPipe } from '../common/http/validation.pipes';
 import { AssistantStatusService } from './assistant-status.service';
 import { clientGone } from './client-signal';
 import { AssistantStatusResponse } from './dto/ai-admin.dto';
-import { SuggestionsDto, SuggestionsResponse } from './dto/assistant.dto';
+import { DayOptimisationService } from './day-optimisation/day-optimisation.service';
+import { DayOptimisationDto, DayOptimisationResponse, SuggestionsDto, SuggestionsResponse } from './dto/assistant.dto';
 import { SuggestionsService } from './suggestions/suggestions.service';
 
 /** The model routes answer 503 AI_NOT_CONFIGURED without a model, 429 over budget or rate, 502/504 when the model fails. */
@@ -21,6 +22,7 @@ export class AssistantController {
   constructor(
     private readonly statusService: AssistantStatusService,
     private readonly suggestions: SuggestionsService,
+    private readonly days: DayOptimisationService,
   ) {}
 
   @ApiOperation({ summary: 'Whether the AI assistant is configured, its features and the organization budget' })
@@ -45,5 +47,20 @@ export class AssistantController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     return this.suggestions.suggest(ctx, tripId, dto, clientGone(reply));
+  }
+
+  @ApiOperation({
+    summary: "A day's flexible activities reordered to travel less (no model needed); `apply` saves the order",
+  })
+  @Post('trips/:tripId/assistant/day-optimisations')
+  @HttpCode(200)
+  @ApiAuthenticated(400, 404, 409, 422)
+  @ApiOkResponse({ type: DayOptimisationResponse })
+  optimiseDay(
+    @Auth() ctx: AuthContext,
+    @Param('tripId', UuidParamPipe) tripId: string,
+    @Body() dto: DayOptimisationDto,
+  ) {
+    return this.days.optimise(ctx, tripId, dto);
   }
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { ACTIVITY_TYPES, type ActivityType } from '../../activities/activity.entity';
 import { CreateActivityDto } from '../../activities/dto/activity.dto';
 import { MoneyDto } from '../../common/money/money.dto';
@@ -75,4 +75,31 @@ export class TripPlanDto {
   @IsNotEmpty()
   @MaxLength(MAX_REQUEST_LENGTH)
   sentence: string;
+}
+
+export class DayOptimisationDto {
+  @ApiProperty({ example: '2026-03-10', format: 'date' })
+  @IsCalendarDate()
+  date: string;
+
+  @ApiPropertyOptional({
+    description: 'Save the proposed order (the same rules as PUT /api/trips/{tripId}/activities/order)',
+  })
+  @IsOmittable()
+  @IsBoolean()
+  apply?: boolean;
+}
+
+export class DistanceResponse {
+  @ApiProperty({ description: 'Kilometres between consecutive located activities, current order' }) before: number;
+  @ApiProperty({ description: 'The same in the proposed order' }) after: number;
+}
+
+export class DayOptimisationResponse {
+  @ApiProperty({ format: 'date' }) date: string;
+  @ApiProperty({ type: [String], format: 'uuid', description: 'The whole day in the proposed order' })
+  activityIds: string[];
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Activities whose place changed' }) moved: string[];
+  @ApiProperty({ type: DistanceResponse }) distanceKm: DistanceResponse;
+  @ApiProperty({ description: 'The order was saved (apply, and something moved)' }) applied: boolean;
 }
