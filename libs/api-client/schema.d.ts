@@ -938,6 +938,92 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/assistant/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether the AI assistant is configured, its features and the organization budget */
+    get: operations['AssistantController_status'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/trips/{tripId}/assistant/suggestions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Proposed activities for a trip, checked by our rules; nothing is written (accept by POSTing each `activity`) */
+    post: operations['AssistantController_suggest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/trips/{tripId}/assistant/day-optimisations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A day's flexible activities reordered to travel less (no model needed); `apply` saves the order */
+    post: operations['AssistantController_optimiseDay'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/organizations/current/ai-usage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The organization's AI usage in a month, per user and per feature, with its budget */
+    get: operations['AiUsageController_report'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/organizations/current/ai-settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The organization's AI limits */
+    get: operations['AiUsageController_settings'];
+    /** Set the organization's monthly AI token budget and requests per minute */
+    put: operations['AiUsageController_update'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/health': {
     parameters: {
       query?: never;
@@ -1153,7 +1239,11 @@ export interface components {
       | 'BOOKING_SUPPLIER_REFUSED'
       | 'CANCELLATION_QUOTE_EXPIRED'
       | 'BOOKING_DAILY_LIMIT_REACHED'
-      | 'WEBHOOK_SIGNATURE_INVALID';
+      | 'WEBHOOK_SIGNATURE_INVALID'
+      | 'AI_NOT_CONFIGURED'
+      | 'AI_BUDGET_EXCEEDED'
+      | 'AI_MODEL_ERROR'
+      | 'AI_MODEL_TIMEOUT';
     /**
      * @description Which rule the field broke
      * @enum {string}
@@ -2419,6 +2509,156 @@ export interface components {
       /** @example Europe/Berlin */
       timezone: string;
     };
+    AiFeaturesResponse: {
+      suggestions: boolean;
+      tripPlans: boolean;
+      briefings: boolean;
+      verdictExplanations: boolean;
+      /** @description Needs no model: always available */
+      dayOptimisation: boolean;
+    };
+    AiBudgetResponse: {
+      /** @description Input + output tokens per calendar month (UTC); null: no budget */
+      monthlyTokens: number | null;
+      /** @description Tokens used this month */
+      usedTokens: number;
+      exceeded: boolean;
+    };
+    AssistantStatusResponse: {
+      /** @description A model is configured (OPENAI_API_KEY or OPENAI_BASE_URL) */
+      configured: boolean;
+      /** @example gpt-4o-mini */
+      model: string | null;
+      features: components['schemas']['AiFeaturesResponse'];
+      budget: components['schemas']['AiBudgetResponse'];
+    };
+    SuggestionsDto: {
+      /**
+       * Format: date
+       * @description One day of the trip; the whole trip when left out
+       * @example 2026-03-10
+       */
+      date?: string;
+      /** @example Something relaxed after the workshop */
+      request?: string;
+    };
+    NoteResponse: {
+      /** @example COORDINATES_DROPPED */
+      code: string;
+      message: string;
+    };
+    ProposalResponse: {
+      /**
+       * @description Stable within the response (for checkboxes)
+       * @example p1
+       */
+      key: string;
+      title: string;
+      /** @enum {string} */
+      type: 'flight' | 'lodging' | 'meeting' | 'meal' | 'transport' | 'sight' | 'other';
+      /** Format: date */
+      date: string;
+      /** @example 12:30 */
+      startTime: string | null;
+      /** @example 13:30 */
+      endTime: string | null;
+      /** @example Europe/Berlin */
+      timezone: string;
+      placeName: string | null;
+      latitude: number | null;
+      longitude: number | null;
+      notes: string | null;
+      estimatedCost: components['schemas']['MoneyDto'] | null;
+      /** @description Exactly what to POST to /api/trips/{tripId}/activities to accept the proposal */
+      activity: components['schemas']['CreateActivityDto'];
+      /** @description What our rules repaired; empty when accepted as is */
+      validation: components['schemas']['NoteResponse'][];
+    };
+    DroppedProposalResponse: {
+      title: string;
+      reasons: components['schemas']['NoteResponse'][];
+    };
+    SuggestionsResponse: {
+      proposals: components['schemas']['ProposalResponse'][];
+      /** @description What our rules refused, and why */
+      dropped: components['schemas']['DroppedProposalResponse'][];
+      /** @example gpt-4o-mini */
+      model: string;
+    };
+    DayOptimisationDto: {
+      /**
+       * Format: date
+       * @example 2026-03-10
+       */
+      date: string;
+      /** @description Save the proposed order (the same rules as PUT /api/trips/{tripId}/activities/order) */
+      apply?: boolean;
+    };
+    DistanceResponse: {
+      /** @description Kilometres between consecutive located activities, current order */
+      before: number;
+      /** @description The same in the proposed order */
+      after: number;
+    };
+    DayOptimisationResponse: {
+      /** Format: date */
+      date: string;
+      /** @description The whole day in the proposed order */
+      activityIds: string[];
+      /** @description Activities whose place changed */
+      moved: string[];
+      distanceKm: components['schemas']['DistanceResponse'];
+      /** @description The order was saved (apply, and something moved) */
+      applied: boolean;
+    };
+    AiUsageTotalsResponse: {
+      calls: number;
+      inputTokens: number;
+      outputTokens: number;
+      /** @description Calls that did not end with a usable answer */
+      failures: number;
+    };
+    AiUserUsageResponse: {
+      /** Format: uuid */
+      userId: string;
+      name: string;
+      email: string;
+      calls: number;
+      inputTokens: number;
+      outputTokens: number;
+    };
+    AiFeatureUsageResponse: {
+      /** @enum {string} */
+      feature: 'suggestions' | 'trip_plans' | 'briefings' | 'verdict_explanations';
+      calls: number;
+      inputTokens: number;
+      outputTokens: number;
+    };
+    AiUsageResponse: {
+      /** @example 2026-03 */
+      month: string;
+      /** @description This month's budget (whichever month is reported) */
+      budget: components['schemas']['AiBudgetResponse'];
+      totals: components['schemas']['AiUsageTotalsResponse'];
+      byUser: components['schemas']['AiUserUsageResponse'][];
+      byFeature: components['schemas']['AiFeatureUsageResponse'][];
+    };
+    AiSettingsResponse: {
+      monthlyTokenBudget: number | null;
+      requestsPerMinute: number;
+    };
+    AiSettingsDto: {
+      /**
+       * @description Input + output tokens per calendar month (UTC) for the whole organization; null: no budget
+       * @example 2000000
+       */
+      monthlyTokenBudget: number | null;
+      /**
+       * @description Model requests per minute for the organization
+       * @example 60
+       */
+      requestsPerMinute?: number;
+    };
     MemoryUsage: {
       /** @description Heap used, MB */
       used: number;
@@ -2698,7 +2938,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2735,7 +2975,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2795,7 +3035,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2964,7 +3204,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3023,7 +3263,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3072,7 +3312,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3151,7 +3391,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3200,7 +3440,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3268,7 +3508,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3324,7 +3564,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3361,7 +3601,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3420,7 +3660,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3469,7 +3709,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3611,7 +3851,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3710,7 +3950,7 @@ export interface operations {
           'text/csv': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3781,7 +4021,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3849,7 +4089,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3907,7 +4147,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3972,7 +4212,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4046,7 +4286,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4126,7 +4366,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4206,7 +4446,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4286,7 +4526,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4357,7 +4597,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4428,7 +4668,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4499,7 +4739,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4546,7 +4786,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4597,7 +4837,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4664,7 +4904,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4735,7 +4975,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4836,7 +5076,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4915,7 +5155,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4973,7 +5213,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5052,7 +5292,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5131,7 +5371,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5195,7 +5435,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5278,7 +5518,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5336,7 +5576,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5437,7 +5677,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5515,7 +5755,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5572,7 +5812,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5661,7 +5901,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5741,7 +5981,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5817,7 +6057,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5893,7 +6133,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6177,7 +6417,7 @@ export interface operations {
           'text/calendar': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6215,7 +6455,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6251,7 +6491,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6289,7 +6529,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6347,7 +6587,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6403,7 +6643,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6461,7 +6701,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6542,7 +6782,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6592,7 +6832,392 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AssistantController_status: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AssistantStatusResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AssistantController_suggest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tripId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SuggestionsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuggestionsResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found (or belongs to another organization) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited (see Retry-After) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The AI model failed (AI_MODEL_ERROR) */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The AI model did not answer in time (AI_MODEL_TIMEOUT) */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AssistantController_optimiseDay: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tripId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DayOptimisationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DayOptimisationResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found (or belongs to another organization) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Refused by a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AiUsageController_report: {
+    parameters: {
+      query?: {
+        /** @description Calendar month (UTC); the current one by default */
+        month?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AiUsageResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Your role does not allow this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AiUsageController_settings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AiSettingsResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Your role does not allow this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AiUsageController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AiSettingsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AiSettingsResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Your role does not allow this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6919,7 +7544,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6979,7 +7604,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7026,7 +7651,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;

@@ -58,6 +58,10 @@ const PUBLISHED: Record<string, number> = {
   EXCHANGE_RATES_UNREACHABLE: 503,
   AUDIT_EXPORT_TOO_LARGE: 422,
   POLICY_BLOCKED: 422,
+  AI_NOT_CONFIGURED: 503,
+  AI_BUDGET_EXCEEDED: 429,
+  AI_MODEL_ERROR: 502,
+  AI_MODEL_TIMEOUT: 504,
 };
 
 describe('error codes → HTTP status', () => {
