@@ -61,7 +61,15 @@ export default function AssistantPanel({
   }, [onClose]);
 
   const model = status.data;
-  const modelReady = model?.configured && !model.budget.exceeded;
+  /** Why a tool that needs the model cannot be used now, or null when it can. */
+  const modelGate = (what: string) =>
+    status.isError ? (
+      <AssistantError error={status.error} onRetry={() => void status.refetch()} />
+    ) : !model?.configured ? (
+      <NotConfigured what={what} rest="Optimising a day’s order works all the same (Optimise)." />
+    ) : model.budget.exceeded ? (
+      <BudgetUsedUp />
+    ) : null;
   const readOnly = (
     <Alert tone="info">This trip’s itinerary can no longer change, so there is nothing to add or reorder.</Alert>
   );
@@ -86,49 +94,53 @@ export default function AssistantPanel({
       <div className={styles.panelBody}>
         {status.isPending ? (
           <Loading label="Checking the assistant…" />
-        ) : tool === 'optimise' ? (
-          <>
-            <h3 className={styles.toolTitle}>Optimise this day</h3>
-            <p className={styles.muted}>
-              Reorders the day’s flexible activities for the least travel between places; activities at fixed times keep
-              their place. Works without a language model.
-            </p>
-            {editable ? (
-              <OptimiseDay tripId={trip.id} days={days} defaultDay={day} activities={activities} />
-            ) : (
-              readOnly
-            )}
-          </>
         ) : (
+          // Every tool stays mounted while the panel is open: switching keeps proposals and briefings.
           <>
-            <h3 className={styles.toolTitle}>{tool === 'suggest' ? 'Suggest activities' : 'Daily briefing'}</h3>
-            <p className={styles.muted}>
-              {tool === 'suggest'
-                ? 'Proposals drawn from the trip, its itinerary and your travel policy, each checked against the trip’s dates, the other activities and travel time. Nothing is added until you choose.'
-                : 'A short summary of the day in local time: where to be, travel between places and any conflicts.'}
-            </p>
-            {status.isError ? (
-              <AssistantError error={status.error} onRetry={() => void status.refetch()} />
-            ) : !model?.configured ? (
-              <NotConfigured
-                what={tool === 'suggest' ? 'Suggesting activities' : 'The briefing'}
-                rest="Optimising a day’s order works all the same (Optimise)."
-              />
-            ) : !modelReady ? (
-              <BudgetUsedUp />
-            ) : tool === 'briefing' ? (
-              <DailyBriefing tripId={trip.id} days={days} defaultDay={day} />
-            ) : editable ? (
-              <SuggestActivities
-                tripId={trip.id}
-                timezone={trip.timezone}
-                days={days}
-                defaultDay={selectedDay}
-                onAdded={onAdded}
-              />
-            ) : (
-              readOnly
-            )}
+            <section hidden={tool !== 'suggest'} className={styles.section} aria-labelledby={`${titleId}-suggest`}>
+              <h3 id={`${titleId}-suggest`} className={styles.toolTitle}>
+                Suggest activities
+              </h3>
+              <p className={styles.muted}>
+                Proposals drawn from the trip, its itinerary and your travel policy, each checked against the trip’s
+                dates, the other activities and travel time. Nothing is added until you choose.
+              </p>
+              {modelGate('Suggesting activities') ??
+                (editable ? (
+                  <SuggestActivities
+                    tripId={trip.id}
+                    timezone={trip.timezone}
+                    days={days}
+                    defaultDay={selectedDay}
+                    onAdded={onAdded}
+                  />
+                ) : (
+                  readOnly
+                ))}
+            </section>
+            <section hidden={tool !== 'briefing'} className={styles.section} aria-labelledby={`${titleId}-briefing`}>
+              <h3 id={`${titleId}-briefing`} className={styles.toolTitle}>
+                Daily briefing
+              </h3>
+              <p className={styles.muted}>
+                A short summary of the day in local time: where to be, travel between places and any conflicts.
+              </p>
+              {modelGate('The briefing') ?? <DailyBriefing tripId={trip.id} days={days} defaultDay={day} />}
+            </section>
+            <section hidden={tool !== 'optimise'} className={styles.section} aria-labelledby={`${titleId}-optimise`}>
+              <h3 id={`${titleId}-optimise`} className={styles.toolTitle}>
+                Optimise this day
+              </h3>
+              <p className={styles.muted}>
+                Puts activities that share a start time (a block “from 14:00”) in the order with the least travel
+                between places; an activity with a time of its own keeps it. Works without a language model.
+              </p>
+              {editable ? (
+                <OptimiseDay tripId={trip.id} days={days} defaultDay={day} activities={activities} />
+              ) : (
+                readOnly
+              )}
+            </section>
           </>
         )}
       </div>

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button, Field, Select } from '@/components/ui';
 import { streamBriefing } from '@/lib/api/assistant';
-import { ApiError } from '@/lib/api/api-error';
+import { ApiError, type ErrorCode } from '@/lib/api/api-error';
 import { isCancelled } from '@/lib/assistant/assistant-errors';
 import { briefingEvents } from '@/lib/assistant/sse';
 import { formatDay } from '@/lib/time/zoned-time';
@@ -37,7 +37,7 @@ export function DailyBriefing({ tripId, days, defaultDay }: { tripId: string; da
           setBriefing({ status: 'streaming', text });
         } else if (event.type === 'error') {
           // The stream's own error event has the API's code and message, like an error response.
-          throw new ApiError(200, [event.message], undefined, undefined, event.code as never);
+          throw new ApiError(200, [event.message], undefined, undefined, event.code as ErrorCode);
         } else break;
       }
       setBriefing({ status: 'done', text });

@@ -1,6 +1,7 @@
 'use client';
 
 import { Button } from '@/components/ui';
+import { hasErrorCode } from '@/lib/api/api-error';
 import { explainVerdict, useAssistantStatus } from '@/lib/api/assistant';
 import { AssistantError, NotConfigured, Thinking } from './assistant-states';
 import { useCancellable } from './use-cancellable';
@@ -26,7 +27,7 @@ export default function ExplainVerdict({ tripId, bookingId }: { tripId: string; 
       )}
       {state.status === 'running' && <Thinking label="Explaining the verdict…" onCancel={explanation.cancel} />}
       {state.status === 'failed' &&
-        (hasNoModel(state.error) ? (
+        (hasErrorCode(state.error, 'AI_NOT_CONFIGURED') ? (
           <NotConfigured what="The explanation" />
         ) : (
           <AssistantError error={state.error} onRetry={() => void explanation.run()} />
@@ -39,5 +40,3 @@ export default function ExplainVerdict({ tripId, bookingId }: { tripId: string; 
     </div>
   );
 }
-
-const hasNoModel = (error: unknown) => (error as { code?: string } | null)?.code === 'AI_NOT_CONFIGURED';

@@ -8,81 +8,41 @@ import { toApiError } from './api-error';
 import { api, call } from './client';
 import { tripKeys } from './trips';
 
-// The assistant's shapes as docs/ai.md gives them.
-// TODO(#12): use Schemas[...] once libs/api-client has the assistant's routes.
-type Money = { amount: string; currency: string };
-export type AssistantNote = { code: string; message: string };
-export interface Proposal {
-  key: string;
-  title: string;
-  type: Schemas['ActivityResponse']['type'];
-  date: string;
-  startTime: string | null;
-  endTime: string | null;
-  timezone: string;
-  placeName: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  notes: string | null;
-  estimatedCost: Money | null;
-  activity: Schemas['CreateActivityDto'];
-  validation: AssistantNote[];
-}
-export type DroppedProposal = { title: string; reasons: AssistantNote[] };
-export interface Suggestions {
-  proposals: Proposal[];
-  dropped: DroppedProposal[];
-  model: string;
-}
-export interface TripPlan extends Suggestions {
+export type AssistantStatus = Schemas['AssistantStatusResponse'];
+export type AssistantNote = Schemas['NoteResponse'];
+export type Proposal = Schemas['ProposalResponse'];
+export type DroppedProposal = Schemas['DroppedProposalResponse'];
+export type Suggestions = Schemas['SuggestionsResponse'];
+export type DayOptimisation = Schemas['DayOptimisationResponse'];
+export type AiUsage = Schemas['AiUsageResponse'];
+export type AiFeature = AiUsage['byFeature'][number]['feature'];
+export type AiSettings = Schemas['AiSettingsResponse'];
+
+// TODO(#12): the generated types once libs/api-client has the trip-plan and verdict routes.
+export interface TripPlan {
   trip: Schemas['CreateTripDto'];
   destination: { name: string; countryCode: string; latitude: number; longitude: number; timezone: string } | null;
+  proposals: Proposal[];
+  dropped: DroppedProposal[];
   notes: AssistantNote[];
-}
-export interface AssistantStatus {
-  configured: boolean;
-  model: string | null;
-  features: {
-    suggestions: boolean;
-    tripPlans: boolean;
-    briefings: boolean;
-    verdictExplanations: boolean;
-    dayOptimisation: boolean;
-  };
-  budget: { monthlyTokens: number | null; usedTokens: number; exceeded: boolean };
-}
-export interface DayOptimisation {
-  date: string;
-  activityIds: string[];
-  moved: string[];
-  distanceKm: { before: number; after: number };
-  applied: boolean;
+  model: string;
 }
 export interface VerdictExplanation {
   verdict: string;
   reasons: Schemas['PolicyVerdictResponse']['reasons'];
   explanation: string;
 }
-export type AiFeature = 'suggestions' | 'trip_plans' | 'briefings' | 'verdict_explanations';
-type Usage = { calls: number; inputTokens: number; outputTokens: number };
-export interface AiUsage {
-  month: string;
-  budget: AssistantStatus['budget'];
-  totals: Usage & { failures: number };
-  byUser: (Usage & { userId: string; name: string; email: string })[];
-  byFeature: (Usage & { feature: AiFeature })[];
-}
 
 const authFetch = createAuthFetch({ fetch: (request) => fetch(request), refresh: refreshAccessToken });
 
 /** A request to the assistant's routes with the session's token, cancelled through `signal`. */
-async function send(path: string, body: unknown, signal?: AbortSignal, method = 'POST'): Promise<Response> {
+async function send(path: string, body: unknown, signal?: AbortSignal): Promise<Response> {
   const headers = new Headers({ 'Content-Type': 'application/json' });
   const token = getAccessToken();
   if (token) headers.set('Authorization', `Bearer ${token}`);
   const response = await authFetch(
     new Request(new URL(path, window.location.origin), {
-      method,
+      method: 'POST',
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
       signal,
@@ -104,7 +64,7 @@ export const assistantKeys = {
 export function useAssistantStatus() {
   return useQuery({
     queryKey: assistantKeys.status,
-    queryFn: () => json<AssistantStatus>(send('/api/assistant/status', undefined, undefined, 'GET')),
+    queryFn: () => call(api.GET('/api/assistant/status')),
     staleTime: 60_000,
   });
 }
@@ -113,7 +73,8 @@ export const suggestActivities = (
   tripId: string,
   body: { date?: string; request?: string },
   signal: AbortSignal,
-): Promise<Suggestions> => json(send(`/api/trips/${tripId}/assistant/suggestions`, body, signal));
+): Promise<Suggestions> =>
+  call(api.POST('/api/trips/{tripId}/assistant/suggestions', { params: { path: { tripId } }, body, signal }));
 
 export const planTrip = (sentence: string, signal: AbortSignal): Promise<TripPlan> =>
   json(send('/api/assistant/trip-plans', { sentence }, signal));
@@ -139,8 +100,8 @@ export const addProposedActivity = (tripId: string, activity: Schemas['CreateAct
 export function useOptimiseDay(tripId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { date: string; apply?: boolean }) =>
-      json<DayOptimisation>(send(`/api/trips/${tripId}/assistant/day-optimisations`, body)),
+    mutationFn: (body: Schemas['DayOptimisationDto']) =>
+      call(api.POST('/api/trips/{tripId}/assistant/day-optimisations', { params: { path: { tripId } }, body })),
     onSuccess: (result) =>
       result.applied ? queryClient.invalidateQueries({ queryKey: tripKeys.itinerary(tripId) }) : undefined,
   });
@@ -149,30 +110,21 @@ export function useOptimiseDay(tripId: string) {
 export function useAiUsage(month: string) {
   return useQuery({
     queryKey: assistantKeys.usage(month),
-    queryFn: () =>
-      json<AiUsage>(
-        send(`/api/organizations/current/ai-usage?month=${encodeURIComponent(month)}`, undefined, undefined, 'GET'),
-      ),
+    queryFn: () => call(api.GET('/api/organizations/current/ai-usage', { params: { query: { month } } })),
   });
-}
-
-export interface AiSettings {
-  monthlyTokenBudget: number | null;
-  requestsPerMinute: number;
 }
 
 export function useAiSettings() {
   return useQuery({
     queryKey: assistantKeys.settings,
-    queryFn: () => json<AiSettings>(send('/api/organizations/current/ai-settings', undefined, undefined, 'GET')),
+    queryFn: () => call(api.GET('/api/organizations/current/ai-settings')),
   });
 }
 
 export function useSaveAiSettings() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: AiSettings) =>
-      json<AiSettings>(send('/api/organizations/current/ai-settings', body, undefined, 'PUT')),
+    mutationFn: (body: Schemas['AiSettingsDto']) => call(api.PUT('/api/organizations/current/ai-settings', { body })),
     onSuccess: (settings) => {
       queryClient.setQueryData(assistantKeys.settings, settings);
       // The budget shows in the usage report and decides the status.

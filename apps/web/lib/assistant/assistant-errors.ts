@@ -1,4 +1,4 @@
-import { ApiError, describeError } from '../api/api-error';
+import { ApiError, describeError, type ErrorCode } from '../api/api-error';
 
 export type AssistantProblem =
   'not_configured' | 'budget_exceeded' | 'rate_limited' | 'model_error' | 'timeout' | 'other';
@@ -6,8 +6,7 @@ export type AssistantProblem =
 /** The user pressed Cancel (or left): not an error to show. */
 export const isCancelled = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
 
-// The assistant's codes are compared as strings until the generated ErrorCode lists them.
-const PROBLEMS: Record<string, AssistantProblem> = {
+const PROBLEMS: Partial<Record<ErrorCode, AssistantProblem>> = {
   AI_NOT_CONFIGURED: 'not_configured',
   AI_BUDGET_EXCEEDED: 'budget_exceeded',
   RATE_LIMITED: 'rate_limited',
