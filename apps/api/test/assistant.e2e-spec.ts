@@ -308,6 +308,215 @@ describe('AI assistant: suggestions', () => {
   });
 });
 
+describe('AI assistant: trip plans, briefings, verdict explanations', () => {
+  let t: TestApp;
+  let model: FakeOpenAi;
+  let admin: Session;
+  let stranger: Session;
+  let trip: { id: string };
+
+  beforeAll(async () => {
+    model = await startFakeOpenAi();
+    t = await startTestApp({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: model.url, OPENAI_MODEL: 'gpt-test' });
+    admin = await registerOrganization(t.api);
+    stranger = await registerOrganization(t.api);
+    trip = await createTrip(t.api, admin);
+    for (const activity of [
+      WORKSHOP,
+      {
+        title: 'Dinner in Potsdam',
+        type: 'meal',
+        startsAt: '2026-03-10T12:10:00+01:00',
+        latitude: 52.4,
+        longitude: 13.04,
+      },
+    ]) {
+      expect((await t.api.post(`/api/trips/${trip.id}/activities`, activity, as(admin))).status).toBe(201);
+    }
+  });
+  afterAll(async () => {
+    await t.close();
+    await model.close();
+  });
+  beforeEach(() => model.reset());
+
+  it('drafts a trip from a sentence with the destination resolved through our places data, writing nothing', async () => {
+    const trips = async () => Number((await t.sql.query('SELECT count(*) FROM trips')).rows[0].count);
+    const before = await trips();
+    const response = await t.api.post(
+      '/api/assistant/trip-plans',
+      { sentence: '3 days in Tokyo for the Q3 partner summit, arriving Monday' },
+      as(admin),
+    );
+    expect(response.status).toBe(200);
+    expect(response.body.destination).toMatchObject({ name: 'Tokyo', countryCode: 'JP', timezone: 'Asia/Tokyo' });
+    expect(response.body.trip).toMatchObject({
+      destination: 'Tokyo',
+      timezone: 'Asia/Tokyo',
+      latitude: expect.any(Number),
+    });
+    expect(response.body.proposals.length).toBeGreaterThan(0);
+    expect(await trips()).toBe(before);
+    expect(promptBlock(model.requests[0], 'request')).toBe(
+      '3 days in Tokyo for the Q3 partner summit, arriving Monday',
+    );
+    expect(model.requests[0].messages[1].content).toMatch(/^Today is \w+day, \d{4}-\d{2}-\d{2}/);
+
+    // The draft is exactly what the normal routes take.
+    const created = await t.api.post('/api/trips', response.body.trip, as(admin));
+    expect(created.status).toBe(201);
+    for (const proposal of response.body.proposals) {
+      expect((await t.api.post(`/api/trips/${created.body.id}/activities`, proposal.activity, as(admin))).status).toBe(
+        201,
+      );
+    }
+  });
+
+  it('notes a destination it cannot resolve, and refuses a plan in the past as a model error', async () => {
+    model.respondWith('trip_plan', () => ({
+      title: 'Offsite',
+      destination: 'Springfield',
+      startDate: '2099-05-04',
+      endDate: '2099-05-01',
+      purpose: null,
+      proposals: [],
+    }));
+    const unclear = await t.api.post('/api/assistant/trip-plans', { sentence: 'Offsite in Springfield' }, as(admin));
+    expect(unclear.body.destination).toBeNull();
+    expect(unclear.body.trip).toMatchObject({
+      destination: 'Springfield',
+      startDate: '2099-05-01',
+      endDate: '2099-05-04',
+    });
+    expect(unclear.body.notes.map((n: { code: string }) => n.code)).toEqual([
+      'DATES_SWAPPED',
+      'DESTINATION_UNRESOLVED',
+    ]);
+    model.respondWith('trip_plan', () => ({
+      title: 'x',
+      destination: 'Berlin',
+      startDate: '2001-01-01',
+      endDate: '2001-01-02',
+      purpose: null,
+      proposals: [],
+    }));
+    expect((await t.api.post('/api/assistant/trip-plans', { sentence: 'Berlin' }, as(admin))).body.code).toBe(
+      'AI_MODEL_ERROR',
+    );
+    expect((await t.api.post('/api/assistant/trip-plans', { sentence: '' }, as(admin))).status).toBe(400);
+  });
+
+  async function briefing(session: Session, body: object, signal?: AbortSignal): Promise<Response> {
+    return fetch(`${t.baseUrl}/api/trips/${trip.id}/assistant/briefings`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${session.accessToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal,
+    });
+  }
+
+  const events = (text: string) =>
+    text
+      .split('\n\n')
+      .filter((chunk) => chunk.startsWith('data: '))
+      .map((chunk) => JSON.parse(chunk.slice(6)));
+
+  it('streams the daily briefing as server-sent events from the day’s facts, conflicts included', async () => {
+    model.inject(ModelFaults.slowStream(20));
+    const response = await briefing(admin, { date: '2026-03-10' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    expect(response.headers.get('x-accel-buffering')).toBe('no');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    const received = events(await response.text());
+    expect(received.at(-1)).toEqual({ type: 'done' });
+    expect(
+      received
+        .filter((event) => event.type === 'delta')
+        .map((event) => event.text)
+        .join(''),
+    ).toBe('Your day has 2 planned activities. Leave time to travel between places.');
+    const day = promptBlock(model.requests[0], 'day_data');
+    expect(day.activities.map((a: { title: string }) => a.title)).toEqual(['Workshop', 'Dinner in Potsdam']);
+    expect(day.conflicts).toEqual([expect.stringMatching(/"Workshop" to "Dinner in Potsdam" is 28 km in 10 min/)]);
+    expect(day.travel).toEqual([{ from: 'Workshop', to: 'Dinner in Potsdam', km: 28, minutes: 34 }]);
+    expect(model.requests[0].stream).toBe(true);
+  });
+
+  it('answers errors known before streaming as JSON, and model failures as an error event', async () => {
+    expect((await briefing(stranger, { date: '2026-03-10' })).status).toBe(404);
+    const outside = await briefing(admin, { date: '2026-05-01' });
+    expect([outside.status, ((await outside.json()) as { code: string }).code]).toEqual([400, 'ACTIVITY_OUTSIDE_TRIP']);
+    model.inject(ModelFaults.serverError(500), 3);
+    const failed = await briefing(admin, { date: '2026-03-10' });
+    expect(failed.status).toBe(200);
+    expect(events(await failed.text())).toEqual([
+      { type: 'error', code: 'AI_MODEL_ERROR', message: 'The model server answered with an error (500)' },
+    ]);
+  });
+
+  it('cancels the model call when the client aborts the briefing, and records it as cancelled', async () => {
+    model.respondWith('text', () => 'word '.repeat(200));
+    model.inject(ModelFaults.slowStream(50));
+    const abort = new AbortController();
+    const response = await briefing(admin, { date: '2026-03-11' }, abort.signal);
+    const reader = response.body!.getReader();
+    await reader.read();
+    abort.abort();
+    await reader.read().catch(() => undefined);
+    const deadline = Date.now() + 5000;
+    while (!model.requests[0]?.aborted && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(model.requests[0].aborted).toBe(true);
+    let outcome: string | undefined;
+    while (outcome === undefined && Date.now() < deadline) {
+      const rows = await t.sql.query(
+        "SELECT outcome FROM ai_usage WHERE organization_id = $1 AND feature = 'briefings' ORDER BY created_at DESC LIMIT 1",
+        [admin.user.organizationId],
+      );
+      if (rows.rows[0]?.outcome !== 'error') outcome = rows.rows[0]?.outcome;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(outcome).toBe('cancelled');
+  });
+
+  it('explains the trip’s verdict from the engine’s reasons, which it returns unchanged', async () => {
+    const policy = {
+      currency: 'EUR',
+      allowedCabinClasses: ['economy'],
+      maxFlightFare: null,
+      maxHotelNightlyRate: null,
+      minAdvanceBookingDays: 0,
+      tripBudgetCeiling: '1000.00',
+      outOfPolicy: 'needs_approval',
+    };
+    expect((await t.api.put('/api/organizations/current/policy', policy, as(admin))).status).toBe(200);
+    const response = await t.api.post(`/api/trips/${trip.id}/assistant/verdict-explanations`, {}, as(admin));
+    expect(response.status).toBe(200);
+    expect(response.body.verdict).toBe('needs_approval');
+    expect(response.body.reasons).toEqual([expect.objectContaining({ rule: 'trip_budget' })]);
+    expect(response.body.explanation).toMatch(/needs approval/);
+    const sent = promptBlock(model.requests[0], 'verdict_data');
+    expect(sent).toMatchObject({ subject: 'the trip', verdict: 'needs_approval' });
+    expect(sent.reasons).toEqual([
+      expect.objectContaining({ rule: 'trip_budget', limit: response.body.reasons[0].limit }),
+    ]);
+  });
+
+  it('needs no model for an in-policy verdict, and answers 404 for another organization or a foreign booking', async () => {
+    const calm = await createTrip(t.api, admin, { budget: { amount: '100.00', currency: 'EUR' } });
+    const response = await t.api.post(`/api/trips/${calm.id}/assistant/verdict-explanations`, {}, as(admin));
+    expect(response.body).toMatchObject({ verdict: 'in_policy', reasons: [] });
+    expect(model.requests).toHaveLength(0);
+    expect((await t.api.post(`/api/trips/${trip.id}/assistant/verdict-explanations`, {}, as(stranger))).status).toBe(
+      404,
+    );
+    const unknown = { bookingId: '00000000-0000-4000-8000-000000000000' };
+    expect((await t.api.post(`/api/trips/${trip.id}/assistant/verdict-explanations`, unknown, as(admin))).status).toBe(
+      404,
+    );
+  });
+});
+
 describe('AI assistant: a model that does not answer', () => {
   let t: TestApp;
   let model: FakeOpenAi;

@@ -1,9 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
 import { ACTIVITY_TYPES, type ActivityType } from '../../activities/activity.entity';
 import { CreateActivityDto } from '../../activities/dto/activity.dto';
 import { MoneyDto } from '../../common/money/money.dto';
+import { PolicyReasonResponse } from '../../policy/dto/policy-verdict.dto';
+import { VERDICTS, type Verdict } from '../../policy/policy-verdict';
 import { IsOmittable } from '../../common/validation/validators';
 import { trim } from '../../common/validation/text';
 import { IsCalendarDate } from '../../trips/dto/trip.dto';
@@ -102,4 +104,64 @@ export class DayOptimisationResponse {
   @ApiProperty({ type: [String], format: 'uuid', description: 'Activities whose place changed' }) moved: string[];
   @ApiProperty({ type: DistanceResponse }) distanceKm: DistanceResponse;
   @ApiProperty({ description: 'The order was saved (apply, and something moved)' }) applied: boolean;
+}
+
+export class DraftTripResponse {
+  @ApiProperty() title: string;
+  @ApiProperty() destination: string;
+  @ApiPropertyOptional() destinationCountry?: string;
+  @ApiPropertyOptional({ example: 'Asia/Tokyo' }) timezone?: string;
+  @ApiPropertyOptional() latitude?: number;
+  @ApiPropertyOptional() longitude?: number;
+  @ApiProperty({ format: 'date' }) startDate: string;
+  @ApiProperty({ format: 'date' }) endDate: string;
+  @ApiPropertyOptional() purpose?: string;
+}
+
+export class PlanDestinationResponse {
+  @ApiProperty() name: string;
+  @ApiProperty({ example: 'JP' }) countryCode: string;
+  @ApiProperty() latitude: number;
+  @ApiProperty() longitude: number;
+  @ApiProperty({ example: 'Asia/Tokyo' }) timezone: string;
+}
+
+export class TripPlanResponse {
+  @ApiProperty({ type: DraftTripResponse, description: 'Exactly what to POST to /api/trips' }) trip: DraftTripResponse;
+  @ApiProperty({
+    type: PlanDestinationResponse,
+    nullable: true,
+    description: 'The destination as our places data resolved it; null when unclear',
+  })
+  destination: PlanDestinationResponse | null;
+  @ApiProperty({ type: [ProposalResponse], description: 'Activity bodies to POST once the trip exists' })
+  proposals: ProposalResponse[];
+  @ApiProperty({ type: [DroppedProposalResponse] }) dropped: DroppedProposalResponse[];
+  @ApiProperty({ type: [NoteResponse], description: 'What was repaired in the trip itself' }) notes: NoteResponse[];
+  @ApiProperty({ example: 'gpt-4o-mini' }) model: string;
+}
+
+export class BriefingDto {
+  @ApiProperty({ example: '2026-03-10', format: 'date' })
+  @IsCalendarDate()
+  date: string;
+}
+
+export class VerdictExplanationDto {
+  @ApiPropertyOptional({ format: 'uuid', description: "A booking of the trip; neither: the trip's own verdict" })
+  @IsOmittable()
+  @IsUUID()
+  bookingId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'A stored flight offer of one of the trip’s searches' })
+  @IsOmittable()
+  @IsUUID()
+  offerId?: string;
+}
+
+export class VerdictExplanationResponse {
+  @ApiProperty({ enum: VERDICTS, description: "The engine's verdict, unchanged" }) verdict: Verdict;
+  @ApiProperty({ type: [PolicyReasonResponse], description: "The engine's reasons, unchanged" })
+  reasons: PolicyReasonResponse[];
+  @ApiProperty({ description: 'Plain language, grounded in the reasons only' }) explanation: string;
 }
