@@ -989,6 +989,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/assistant/trip-plans': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A draft trip and itinerary from one sentence; nothing is written (POST the trip, then the activities) */
+    post: operations['AssistantController_plan'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/trips/{tripId}/assistant/briefings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A short briefing of one day, streamed as server-sent events: `{"type":"delta","text"}` …, then `{"type":"done"}` or `{"type":"error","code","message"}` */
+    post: operations['AssistantController_briefing'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/trips/{tripId}/assistant/verdict-explanations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A policy verdict (the trip's, a booking's or an offer's) explained in plain language from the engine's reasons */
+    post: operations['AssistantController_explain'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/organizations/current/ai-usage': {
     parameters: {
       query?: never;
@@ -2610,6 +2661,76 @@ export interface components {
       distanceKm: components['schemas']['DistanceResponse'];
       /** @description The order was saved (apply, and something moved) */
       applied: boolean;
+    };
+    TripPlanDto: {
+      /** @example 3 days in Tokyo for the Q3 partner summit, arriving Monday */
+      sentence: string;
+    };
+    DraftTripResponse: {
+      title: string;
+      destination: string;
+      destinationCountry?: string;
+      /** @example Asia/Tokyo */
+      timezone?: string;
+      latitude?: number;
+      longitude?: number;
+      /** Format: date */
+      startDate: string;
+      /** Format: date */
+      endDate: string;
+      purpose?: string;
+    };
+    PlanDestinationResponse: {
+      name: string;
+      /** @example JP */
+      countryCode: string;
+      latitude: number;
+      longitude: number;
+      /** @example Asia/Tokyo */
+      timezone: string;
+    };
+    TripPlanResponse: {
+      /** @description Exactly what to POST to /api/trips */
+      trip: components['schemas']['DraftTripResponse'];
+      /** @description The destination as our places data resolved it; null when unclear */
+      destination: components['schemas']['PlanDestinationResponse'] | null;
+      /** @description Activity bodies to POST once the trip exists */
+      proposals: components['schemas']['ProposalResponse'][];
+      dropped: components['schemas']['DroppedProposalResponse'][];
+      /** @description What was repaired in the trip itself */
+      notes: components['schemas']['NoteResponse'][];
+      /** @example gpt-4o-mini */
+      model: string;
+    };
+    BriefingDto: {
+      /**
+       * Format: date
+       * @example 2026-03-10
+       */
+      date: string;
+    };
+    VerdictExplanationDto: {
+      /**
+       * Format: uuid
+       * @description A booking of the trip; neither: the trip's own verdict
+       */
+      bookingId?: string;
+      /**
+       * Format: uuid
+       * @description A stored flight offer of one of the trip’s searches
+       */
+      offerId?: string;
+    };
+    VerdictExplanationResponse: {
+      /**
+       * @description The engine's verdict, unchanged
+       * @enum {string}
+       */
+      verdict: 'in_policy' | 'needs_approval' | 'blocked';
+      /** @description The engine's reasons, unchanged */
+      reasons: components['schemas']['PolicyReasonResponse'][];
+      /** @description Plain language, grounded in the reasons only */
+      explanation: string;
     };
     AiUsageTotalsResponse: {
       calls: number;
@@ -7047,6 +7168,251 @@ export interface operations {
       };
       /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AssistantController_plan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TripPlanDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TripPlanResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited (see Retry-After) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The AI model failed (AI_MODEL_ERROR) */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The AI model did not answer in time (AI_MODEL_TIMEOUT) */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AssistantController_briefing: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tripId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BriefingDto'];
+      };
+    };
+    responses: {
+      /** @description An event stream; errors known before it starts are JSON */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': string;
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found (or belongs to another organization) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited (see Retry-After) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AssistantController_explain: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tripId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['VerdictExplanationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VerdictExplanationResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found (or belongs to another organization) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited (see Retry-After) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The AI model failed (AI_MODEL_ERROR) */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The AI model did not answer in time (AI_MODEL_TIMEOUT) */
+      504: {
         headers: {
           [name: string]: unknown;
         };
