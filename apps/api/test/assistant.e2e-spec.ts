@@ -51,6 +51,19 @@ describe('AI assistant without a configured model', () => {
     expect(response.headers.get('retry-after')).toBeNull();
     const stranger = await registerOrganization(t.api);
     expect((await t.api.post(`/api/trips/${trip.id}/assistant/suggestions`, {}, as(stranger))).status).toBe(404);
+    for (const [path, body] of [
+      ['/api/assistant/trip-plans', { sentence: '2 days in Berlin next week' }],
+      [`/api/trips/${trip.id}/assistant/briefings`, { date: '2026-03-10' }],
+      [`/api/trips/${trip.id}/assistant/verdict-explanations`, {}],
+    ] as const) {
+      const refused = await t.api.post(path, body, as(admin));
+      expect({ path, status: refused.status, code: refused.body.code }).toEqual({
+        path,
+        status: 503,
+        code: 'AI_NOT_CONFIGURED',
+      });
+    }
+    expect(Number((await t.sql.query('SELECT count(*) FROM ai_usage')).rows[0].count)).toBe(0);
   });
   it('optimises a day without a model: a block sharing a start is reordered to travel less, timed ones stay', async () => {
     const trip = await createTrip(t.api, admin);

@@ -39,14 +39,19 @@ export class ModelCalls {
     return this.client.configured ? this.client.model : null;
   }
 
-  /** 503 unless a model is configured, then the budget and rate checks. */
-  async admit(ctx: AuthContext): Promise<void> {
+  /** 503 AI_NOT_CONFIGURED without a model: every model route answers so, even when it could skip the model. */
+  assertConfigured(): void {
     if (!this.client.configured) {
       throw new DomainError(
         AiErrorCode.NotConfigured,
         'The AI assistant is not configured: set OPENAI_API_KEY (or OPENAI_BASE_URL for a compatible server such as Ollama) and restart the API',
       );
     }
+  }
+
+  /** 503 unless a model is configured, then the budget and rate checks. */
+  async admit(ctx: AuthContext): Promise<void> {
+    this.assertConfigured();
     await this.meter.admit(ctx);
   }
 

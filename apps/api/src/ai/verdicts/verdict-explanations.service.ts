@@ -43,6 +43,7 @@ export class VerdictExplanationsService {
     signal?: AbortSignal,
   ): Promise<VerdictExplanationResponse> {
     const { subject, verdict, reasons } = await this.verdictOf(ctx, tripId, dto);
+    this.calls.assertConfigured();
     if (reasons.length === 0) {
       return {
         verdict,
