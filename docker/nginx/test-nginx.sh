@@ -65,6 +65,12 @@ const server = http.createServer((req, res) => {
     const attempt = (attempts.get(req.url) ?? 0) + 1;
     attempts.set(req.url, attempt);
     if (req.url.startsWith('/api/drop-first/') && attempt === 1) return req.socket.destroy();
+    // An event stream (the assistant's briefing): one event now, the end seconds later.
+    if (/^\/api\/trips\/[^/]+\/assistant\/briefings$/.test(req.url)) {
+      res.writeHead(200, { ...seen(req), 'content-type': 'text/event-stream' });
+      res.write('data: {"type":"delta","text":"first"}\n\n');
+      return setTimeout(() => res.end('data: {"type":"done"}\n\n'), 3000);
+    }
     const headers = { ...seen(req), 'x-seen-body-bytes': String(bytes), 'x-seen-attempts': String(attempt), 'content-type': 'application/json' };
     if (name === 'api') Object.assign(headers, { 'x-frame-options': 'SAMEORIGIN', 'x-powered-by': 'stub' });
     const status = req.url === '/api/missing' ? 404 : 200;
@@ -241,7 +247,13 @@ check "POST on a dropped connection: 502, not retried" 502 "$(curl_tls -o /dev/n
 check "the dropped POST reached the API once (the next POST is its 2nd)" 2 "$(curl_tls -o /dev/null -D - -X POST -d '{}' "$base/api/drop-first/post" | header x-seen-attempts)"
 check "PATCH on a dropped connection: 502, not retried" 502 "$(curl_tls -o /dev/null -w '%{http_code}' -X PATCH -d '{}' "$base/api/drop-first/patch")"
 
-# 12. The long read timeout for WebSockets is configured on /api/.
+# 12. Server-sent events (the assistant's briefing) pass unbuffered: the first event arrives while
+# the stream is still open, and its location turns proxy buffering off.
+first=$(curl_tls -N --max-time 1.5 -X POST -d '{}' "$base/api/trips/t1/assistant/briefings" || true)
+check "briefing stream: first event arrives before the stream ends" 1 "$(grep -c '"text":"first"' <<<"$first" || true)"
+check "proxy_buffering off for the briefing stream" 1 "$(awk '/assistant\/briefings/,/}/' "$tmp/nestmap.conf" | grep -c 'proxy_buffering off;')"
+
+# 13. The long read timeout for WebSockets is configured on /api/.
 check "proxy_read_timeout 86400 in /api/" 1 "$(awk '/location \/api\//,/}/' "$tmp/nestmap.conf" | grep -c 'proxy_read_timeout 86400;')"
 
 summary

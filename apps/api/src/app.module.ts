@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { ActivitiesModule } from './activities/activities.module';
+import { AiModule } from './ai/ai.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BookingModule } from './booking/booking.module';
@@ -65,6 +66,7 @@ export class AppModule {
         NotificationsModule,
         PlacesModule,
         RealtimeModule,
+        AiModule,
         HealthModule,
         MetricsModule,
       ],

@@ -30,6 +30,7 @@ const APP_PAGES = (tripId: string) => [
   '/admin/policy',
   '/admin/audit',
   '/admin/outbox',
+  '/admin/ai-usage',
   '/account/passenger-profile',
   '/trips/not-a-trip-id',
   '/no-such-page',

@@ -8,6 +8,6 @@ import { ActivitiesService } from './activities.service';
   imports: [TripsModule],
   controllers: [ActivitiesController],
   providers: [ActivitiesService, ActivitiesRepository],
-  exports: [ActivitiesRepository],
+  exports: [ActivitiesRepository, ActivitiesService],
 })
 export class ActivitiesModule {}

@@ -99,4 +99,18 @@ describe('configuration', () => {
       '10.0.0.0/8',
     ]);
   });
+
+  it('reads the AI model settings, with a documented default model, and refuses an unknown prompt-logging mode', () => {
+    const unset = loadConfig({ ...production }).config.ai;
+    expect(unset).toMatchObject({ apiKey: undefined, baseUrl: undefined, model: 'gpt-4o-mini', logPrompts: 'off' });
+    const ollama = loadConfig({
+      ...production,
+      OPENAI_BASE_URL: 'http://localhost:11434/v1',
+      OPENAI_MODEL: 'llama3.1',
+      AI_LOG_PROMPTS: 'redacted',
+    }).config.ai;
+    expect(ollama).toMatchObject({ baseUrl: 'http://localhost:11434/v1', model: 'llama3.1', logPrompts: 'redacted' });
+    expect(() => loadConfig({ ...production, AI_LOG_PROMPTS: 'full' })).toThrow(/AI_LOG_PROMPTS/);
+    expect(() => loadConfig({ ...production, OPENAI_BASE_URL: 'ftp://x' })).toThrow(/OPENAI_BASE_URL/);
+  });
 });

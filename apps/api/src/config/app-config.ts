@@ -100,7 +100,25 @@ export interface AppConfig {
     dailyLimitPerUser: number;
     duffelWebhookSecret?: string;
   };
+  /**
+   * The AI assistant (docs/ai.md): OpenAI or any OpenAI-compatible server. Configured when a key or
+   * a base URL is set (a local Ollama needs no key); otherwise the model routes answer 503.
+   */
+  ai: {
+    apiKey?: string;
+    baseUrl?: string;
+    model: string;
+    /** One model request, each retry included separately (the SDK's `timeout`). */
+    timeoutMs: number;
+    /** The SDK's own retries on 408/409/429/5xx and lost connections, with backoff and `retry-after`. */
+    maxRetries: number;
+    /** `off` (default): no prompt or completion is ever logged; `redacted`: logged with names, e-mails and numbers masked. */
+    logPrompts: 'off' | 'redacted';
+  };
 }
+
+/** The model used when OPENAI_MODEL is not set: small, cheap, and supports structured outputs. */
+export const DEFAULT_OPENAI_MODEL = 'gpt-4o-mini';
 
 export class ConfigError extends Error {}
 
@@ -238,6 +256,9 @@ export function loadConfig(env: Env = process.env): { config: AppConfig; notices
   if (production && !env.DUFFEL_API_KEY) {
     notices.push('DUFFEL_API_KEY not set: flights come from the built-in sandbox, and no booking is real');
   }
+  if (production && !env.OPENAI_API_KEY && !env.OPENAI_BASE_URL) {
+    notices.push('OPENAI_API_KEY/OPENAI_BASE_URL not set: the AI assistant answers 503 AI_NOT_CONFIGURED (docs/ai.md)');
+  }
   const port = int(env, 'PORT', 5000, 0);
   const webUrl =
     checkUrl('WEB_URL', env.WEB_URL, ['http:', 'https:']) ?? `http://localhost:${int(env, 'WEB_PORT', 3000, 1)}`;
@@ -328,8 +349,23 @@ export function loadConfig(env: Env = process.env): { config: AppConfig; notices
       dailyLimitPerUser: int(env, 'BOOKING_DAILY_LIMIT_PER_USER', 20, 0),
       duffelWebhookSecret: env.DUFFEL_WEBHOOK_SECRET || undefined,
     },
+    ai: aiSettings(env),
   };
   return { config, notices };
+}
+
+function aiSettings(env: Env): AppConfig['ai'] {
+  const logPrompts = env.AI_LOG_PROMPTS || 'off';
+  if (logPrompts !== 'off' && logPrompts !== 'redacted')
+    throw new ConfigError(`AI_LOG_PROMPTS must be off or redacted (got "${logPrompts}")`);
+  return {
+    apiKey: env.OPENAI_API_KEY || undefined,
+    baseUrl: checkUrl('OPENAI_BASE_URL', env.OPENAI_BASE_URL, ['http:', 'https:']),
+    model: env.OPENAI_MODEL || DEFAULT_OPENAI_MODEL,
+    timeoutMs: int(env, 'OPENAI_TIMEOUT_MS', 30_000, 100),
+    maxRetries: int(env, 'OPENAI_MAX_RETRIES', 2, 0),
+    logPrompts,
+  };
 }
 
 /** `GEOCODER_KIND` is `nominatim` or `photon`; unset, a URL whose path ends in `/api` is Photon. */

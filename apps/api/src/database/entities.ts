@@ -1,4 +1,6 @@
 import { Activity } from '../activities/activity.entity';
+import { AiSettings } from '../ai/ai-settings.entity';
+import { AiUsage } from '../ai/ai-usage.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { Booking } from '../booking/booking.entity';
 import { BookingApprovalLink } from '../booking/booking-approval-link.entity';
@@ -57,4 +59,6 @@ export const entities = [
   TripNote,
   ShareLink,
   Notification,
+  AiUsage,
+  AiSettings,
 ];

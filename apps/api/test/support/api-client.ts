@@ -13,8 +13,11 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-/** Keys that must never appear in a response (docs/security.md S13). */
-const SECRET_KEY = /password|hash|secret|token|refresh|stripeCustomerId|resetCode/i;
+/**
+ * Keys that must never appear in a response (docs/security.md S13). Counts of a language model's
+ * tokens (`inputTokens`, `monthlyTokenBudget`, docs/ai.md) are not credentials.
+ */
+const SECRET_KEY = /password|hash|secret|token(?!s$|Budget$)|refresh|stripeCustomerId|resetCode/i;
 /** The only responses allowed to carry tokens: the auth endpoints that issue them. */
 const TOKEN_ISSUERS = /^\/api\/auth\/(register|login|refresh|accept-invitation|password)$/;
 const ISSUED_TOKEN_KEYS = new Set(['accessToken', 'refreshToken']);

@@ -20,6 +20,7 @@ const SECTIONS: { href: string; label: string; roles: readonly Role[] }[] = [
   { href: '/admin/policy', label: 'Travel policy', roles: ['admin', 'manager'] },
   { href: '/admin/audit', label: 'Audit log', roles: ['admin'] },
   { href: '/admin/outbox', label: 'Mail outbox', roles: ['admin'] },
+  { href: '/admin/ai-usage', label: 'AI usage', roles: ['admin'] },
 ];
 
 function NoAccess({ what }: { what: string }) {

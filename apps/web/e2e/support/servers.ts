@@ -12,6 +12,7 @@ import {
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { startFakeOpenAi, type FakeOpenAi } from '../../../api/test/support/fake-openai-server';
 
 export const ROOT = resolve(__dirname, '../../../..');
 export const ARTIFACTS = join(ROOT, 'artifacts');
@@ -24,6 +25,11 @@ export interface E2eState {
   pids: number[];
   dataDir?: string;
 }
+
+/** Global setup and teardown run in one process: the teardown closes the model server the setup started. */
+const fakeModel: { current: FakeOpenAi | null } = ((
+  globalThis as { nestmapFakeModel?: { current: FakeOpenAi | null } }
+).nestmapFakeModel ??= { current: null });
 
 export function readState(): E2eState {
   return JSON.parse(readFileSync(STATE_FILE, 'utf8')) as E2eState;
@@ -131,6 +137,10 @@ export async function startServers(): Promise<E2eState> {
   // initdb runs as the unprivileged postgres user when we are root: it must be able to enter.
   chmodSync(dataDir, 0o755);
   const { DATABASE_URL: _db, REDIS_URL: _redis, ...inherited } = process.env;
+  // The assistant's model: the API's own fake OpenAI server, in this process until the teardown.
+  // Only the assistant's routes call it; its default answers are what assistant.e2e.ts expects.
+  const model = await startFakeOpenAi();
+  fakeModel.current = model;
   const api = start(
     process.execPath,
     [join(ROOT, 'dist/index.js')],
@@ -147,6 +157,8 @@ export async function startServers(): Promise<E2eState> {
       THROTTLE_AUTH_ACCOUNT_LIMIT: '1000',
       THROTTLE_LIMIT: '100000',
       LOG_LEVEL: 'warn',
+      OPENAI_BASE_URL: model.url,
+      OPENAI_API_KEY: 'e2e-fake-key',
     },
     'api.log',
   );
@@ -171,6 +183,8 @@ export async function startServers(): Promise<E2eState> {
 }
 
 export async function stopServers(): Promise<void> {
+  await fakeModel.current?.close();
+  fakeModel.current = null;
   if (!existsSync(STATE_FILE)) return;
   const state = readState();
   for (const pid of state.pids) {

@@ -33,6 +33,17 @@ export class StaleVersionError extends DomainError {
   }
 }
 
+/** A refusal that lifts by itself (a rate limit, a used-up budget): the answer carries `Retry-After`. */
+export class RetryLaterError extends DomainError {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(code, message);
+  }
+}
+
 export class NotFoundError extends DomainError {
   constructor(what: string) {
     super(CommonErrorCode.NotFound, `${what} not found`);

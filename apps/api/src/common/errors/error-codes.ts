@@ -187,6 +187,17 @@ export enum BookingErrorCode {
   WebhookSignatureInvalid = 'WEBHOOK_SIGNATURE_INVALID',
 }
 
+export enum AiErrorCode {
+  /** No model is configured (OPENAI_API_KEY / OPENAI_BASE_URL): the AI assistant is off (docs/ai.md). */
+  NotConfigured = 'AI_NOT_CONFIGURED',
+  /** The organization's monthly AI token budget is used up. */
+  BudgetExceeded = 'AI_BUDGET_EXCEEDED',
+  /** The model failed: errors after our retries, unusable output twice, or a refusal. */
+  ModelError = 'AI_MODEL_ERROR',
+  /** The model did not answer in time. */
+  ModelTimeout = 'AI_MODEL_TIMEOUT',
+}
+
 export type ErrorCode =
   | CommonErrorCode
   | AuthErrorCode
@@ -199,7 +210,8 @@ export type ErrorCode =
   | PassengerErrorCode
   | FlightErrorCode
   | BookingErrorCode
-  | CollaborationErrorCode;
+  | CollaborationErrorCode
+  | AiErrorCode;
 
 export const ERROR_CODE_ENUMS = {
   CommonErrorCode,
@@ -214,6 +226,7 @@ export const ERROR_CODE_ENUMS = {
   FlightErrorCode,
   BookingErrorCode,
   CollaborationErrorCode,
+  AiErrorCode,
 } as const;
 
 /** Every code, in declaration order (the OpenAPI enum and the docs table). */

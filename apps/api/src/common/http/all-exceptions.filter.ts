@@ -1,8 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import * as Sentry from '@sentry/nestjs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError } from '../errors/domain-error';
-import { CommonErrorCode, ErrorCode } from '../errors/error-codes';
+import { DomainError, RetryLaterError } from '../errors/domain-error';
+import { AiErrorCode, CommonErrorCode, ErrorCode } from '../errors/error-codes';
 import { FieldError, ValidationFailedError } from '../errors/validation-failed';
 import { reportableError } from '../observability/sentry';
 import { classifyDatabaseError, DatabaseFailure, loggableDatabaseError } from '../database/database-error';
@@ -79,7 +79,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
   private toBody(exception: unknown, reply: FastifyReply): ErrorBody {
     const { code, message, errors } = describe(exception);
     const status = STATUS_OF_CODE[code];
-    if (status === HttpStatus.SERVICE_UNAVAILABLE) reply.header('Retry-After', RETRY_AFTER_UNAVAILABLE_SECONDS);
+    // A missing AI configuration does not pass by waiting: no Retry-After for it.
+    if (exception instanceof RetryLaterError) {
+      reply.header('Retry-After', String(Math.max(1, Math.ceil(exception.retryAfterSeconds))));
+    } else if (status === HttpStatus.SERVICE_UNAVAILABLE && code !== AiErrorCode.NotConfigured) {
+      reply.header('Retry-After', RETRY_AFTER_UNAVAILABLE_SECONDS);
+    }
     return { statusCode: status, message, error: reasonPhrase(status), code, ...(errors ? { errors } : {}) };
   }
 }

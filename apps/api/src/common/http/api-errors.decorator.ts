@@ -11,7 +11,9 @@ const DESCRIPTIONS: Record<number, string> = {
   413: 'Body too large',
   422: 'Refused by a business rule',
   429: 'Rate limited (see Retry-After)',
-  503: 'A dependency (the database) is unavailable',
+  502: 'The AI model failed (AI_MODEL_ERROR)',
+  503: 'A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured',
+  504: 'The AI model did not answer in time (AI_MODEL_TIMEOUT)',
 };
 
 /** Documents an authenticated route's error statuses in the OpenAPI document. */

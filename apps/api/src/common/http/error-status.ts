@@ -1,6 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import {
   ActivityErrorCode,
+  AiErrorCode,
   AuditErrorCode,
   AuthErrorCode,
   BookingErrorCode,
@@ -112,6 +113,11 @@ export const STATUS_OF_CODE: Readonly<Record<ErrorCode, number>> = {
   [BookingErrorCode.CancellationQuoteExpired]: HttpStatus.UNPROCESSABLE_ENTITY,
   [BookingErrorCode.DailyLimitReached]: HttpStatus.UNPROCESSABLE_ENTITY,
   [BookingErrorCode.WebhookSignatureInvalid]: HttpStatus.UNAUTHORIZED,
+
+  [AiErrorCode.NotConfigured]: HttpStatus.SERVICE_UNAVAILABLE,
+  [AiErrorCode.BudgetExceeded]: HttpStatus.TOO_MANY_REQUESTS,
+  [AiErrorCode.ModelError]: HttpStatus.BAD_GATEWAY,
+  [AiErrorCode.ModelTimeout]: HttpStatus.GATEWAY_TIMEOUT,
 };
 
 /** The code of an error raised by the framework (Nest, Fastify, the throttler) with only a status. */

@@ -17,6 +17,7 @@ import { PendingBookingsIndex1796330000300 } from './1796330000300-PendingBookin
 import { SandboxStayBookings1796340000000 } from './1796340000000-SandboxStayBookings';
 import { SocketIoAttachments1796430000000 } from './1796430000000-SocketIoAttachments';
 import { TripCollaboration1796440000000 } from './1796440000000-TripCollaboration';
+import { AiUsageAndSettings1796400000000 } from './1796400000000-AiUsageAndSettings';
 
 /** Every migration, in order (rewritten by `npm run migration:generate`). */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   SandboxStayBookings1796340000000,
   SocketIoAttachments1796430000000,
   TripCollaboration1796440000000,
+  AiUsageAndSettings1796400000000,
 ];

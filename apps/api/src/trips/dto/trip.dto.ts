@@ -31,7 +31,7 @@ import { MAX_TRIP_TRAVELLERS } from '../trip-travellers';
 const DATE_MESSAGE = 'must be a date YYYY-MM-DD';
 
 /** A calendar date `YYYY-MM-DD` that exists (no 2026-02-30). */
-function IsCalendarDate(): PropertyDecorator {
+export function IsCalendarDate(): PropertyDecorator {
   return (target, key) => {
     Matches(DATE_PATTERN, { message: `$property ${DATE_MESSAGE}` })(target, key);
     IsISO8601({ strict: true }, { message: `$property ${DATE_MESSAGE}` })(target, key);

@@ -17,6 +17,10 @@ import styles from './dashboard.module.css';
 const TripForm = dynamic(() => import('@/components/trips/trip-form').then((module) => module.TripForm), {
   loading: () => <Loading label="Opening the form…" />,
 });
+const TripPlanner = dynamic(() => import('@/components/assistant/trip-planner'), {
+  ssr: false,
+  loading: () => <Loading label="Opening the assistant…" />,
+});
 
 function when(trip: Trip, now: string): string {
   if (trip.startDate <= now && trip.endDate >= now) return 'Travelling now';
@@ -53,6 +57,7 @@ export function DashboardClient() {
   const params = useSearchParams();
   const now = today();
   const [quickCreate, setQuickCreate] = useState(false);
+  const [planning, setPlanning] = useState(false);
   const upcoming = useTrips({
     travellerId: user.id,
     from: now,
@@ -75,11 +80,14 @@ export function DashboardClient() {
         title={`Hello, ${user.name.split(' ')[0]}`}
         description="Your trips at a glance."
         actions={
-          !quickCreate && (
-            <Button variant="primary" onClick={() => setQuickCreate(true)}>
-              Plan a trip
-            </Button>
-          )
+          <>
+            {!planning && <Button onClick={() => setPlanning(true)}>Plan with the assistant</Button>}
+            {!quickCreate && (
+              <Button variant="primary" onClick={() => setQuickCreate(true)}>
+                Plan a trip
+              </Button>
+            )}
+          </>
         }
       />
       {params.get('welcome') && (
@@ -95,6 +103,14 @@ export function DashboardClient() {
       )}
       <div className={styles.grid}>
         <div className={styles.column}>
+          {planning && (
+            <Card
+              title="Plan with the assistant"
+              description="One sentence; you check the draft before anything is saved."
+            >
+              <TripPlanner onCancel={() => setPlanning(false)} />
+            </Card>
+          )}
           {quickCreate && (
             <Card title="Plan a trip" description="Where and when; the itinerary comes next.">
               <TripForm

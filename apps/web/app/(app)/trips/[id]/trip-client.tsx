@@ -3,7 +3,7 @@
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
-import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { ItineraryTimeline, type Editing } from '@/components/itinerary/itinerary-timeline';
 import { TripMap, type MapDay } from '@/components/map';
 import { useUser } from '@/components/session/session-provider';
@@ -42,6 +42,12 @@ const TripCollaboration = dynamic(() => import('@/components/collaboration/trip-
   loading: () => <Loading label="Loading comments and checklist…" />,
 });
 
+// The assistant loads when someone opens it: none of it is in the trip page's first load.
+const AssistantPanel = dynamic(() => import('@/components/assistant/assistant-panel'), {
+  ssr: false,
+  loading: () => <Loading label="Opening the assistant…" />,
+});
+
 function reopenedActivityForm(tripId: string): Editing {
   if (typeof window === 'undefined') return null;
   const [key] = draftKeys(`activity:${tripId}:`);
@@ -63,6 +69,8 @@ export function TripClient({ id }: { id: string }) {
   const deleteActivity = useDeleteActivity(id);
   const reorder = useReorderActivities(id);
   const deleteTrip = useDeleteTrip(id);
+  const [assistantOpen, setAssistantOpen] = useState(false);
+  const closeAssistant = useCallback(() => setAssistantOpen(false), []);
   useDocumentTitle(trip.data?.title);
 
   // An activity form that was open when the session ended opens again, with what was typed.
@@ -215,6 +223,9 @@ export function TripClient({ id }: { id: string }) {
         {t.allowedActions.includes('book_travel') && (
           <ButtonLink href={`/trips/${t.id}/flights`}>Book a flight</ButtonLink>
         )}
+        <Button aria-expanded={assistantOpen} onClick={() => setAssistantOpen(!assistantOpen)}>
+          Assistant
+        </Button>
         <span className={styles.spacer} />
         <CalendarActions tripId={t.id} title={t.title} />
         {isDeletable(t) &&
@@ -360,6 +371,16 @@ export function TripClient({ id }: { id: string }) {
       </div>
 
       <TripCollaboration trip={t} activities={activities} userId={user.id} />
+      {assistantOpen && (
+        <AssistantPanel
+          trip={t}
+          activities={activities}
+          selectedDay={selectedDay}
+          editable={editable}
+          onAdded={(date) => dispatch({ type: 'selectDay', date })}
+          onClose={closeAssistant}
+        />
+      )}
     </>
   );
 }
