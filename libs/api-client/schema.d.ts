@@ -797,6 +797,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/reports/spend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Spend and CO2 of the organization’s bookings over a period */
+    get: operations['ReportsController_report'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/spend.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Export the spend report’s bookings and refunds as CSV */
+    get: operations['ReportsController_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/trips/{id}/calendar.ics': {
     parameters: {
       query?: never;
@@ -1135,6 +1169,7 @@ export interface components {
       | 'EXCHANGE_RATE_DUPLICATE'
       | 'EXCHANGE_RATES_UNREACHABLE'
       | 'AUDIT_EXPORT_TOO_LARGE'
+      | 'REPORT_PERIOD_INVALID'
       | 'POLICY_BLOCKED'
       | 'POLICY_VERSION_STALE'
       | 'PASSENGER_PROFILE_INCOMPLETE'
@@ -1614,6 +1649,7 @@ export interface components {
       /** Format: date */
       endDate: string;
       purpose: string | null;
+      costCentre: string | null;
       budget: components['schemas']['MoneyDto'] | null;
       latitude: number | null;
       longitude: number | null;
@@ -1668,6 +1704,11 @@ export interface components {
        */
       endDate: string;
       purpose?: string;
+      /**
+       * @description The cost centre that pays (letters, digits, space . _ / -, starting with a letter or digit)
+       * @example ENG-Berlin
+       */
+      costCentre?: string;
       budget?: components['schemas']['MoneyDto'];
       /** @example 52.52 */
       latitude?: number;
@@ -1710,6 +1751,7 @@ export interface components {
       /** Format: date */
       endDate: string;
       purpose: string | null;
+      costCentre: string | null;
       budget: components['schemas']['MoneyDto'] | null;
       latitude: number | null;
       longitude: number | null;
@@ -1765,6 +1807,11 @@ export interface components {
        */
       endDate?: string;
       purpose?: string;
+      /**
+       * @description The cost centre that pays (letters, digits, space . _ / -, starting with a letter or digit)
+       * @example ENG-Berlin
+       */
+      costCentre?: string;
       budget?: components['schemas']['MoneyDto'];
       /** @example 52.52 */
       latitude?: number;
@@ -2360,6 +2407,141 @@ export interface components {
       received: true;
       /** @description What it did: the booking's new status, `duplicate`, `ignored`, `unknown_order`, … */
       outcome: string;
+    };
+    SpendFigures: {
+      /** @example 1250.40 */
+      spend: string;
+      /**
+       * @description Refunds included in `spend` (subtracted)
+       * @example 120.00
+       */
+      refunds: string;
+      /** @description Bookings confirmed */
+      bookings: number;
+      /** @description kg CO2e of the flights booked, less those cancelled */
+      emissionsKg: number;
+    };
+    SpendByMonth: {
+      /** @example 1250.40 */
+      spend: string;
+      /**
+       * @description Refunds included in `spend` (subtracted)
+       * @example 120.00
+       */
+      refunds: string;
+      /** @description Bookings confirmed */
+      bookings: number;
+      /** @description kg CO2e of the flights booked, less those cancelled */
+      emissionsKg: number;
+      /** @example 2027-03 */
+      month: string;
+    };
+    SpendByTraveller: {
+      /** @example 1250.40 */
+      spend: string;
+      /**
+       * @description Refunds included in `spend` (subtracted)
+       * @example 120.00
+       */
+      refunds: string;
+      /** @description Bookings confirmed */
+      bookings: number;
+      /** @description kg CO2e of the flights booked, less those cancelled */
+      emissionsKg: number;
+      /** Format: uuid */
+      travellerId: string;
+      name: string;
+    };
+    SpendByDestination: {
+      /** @example 1250.40 */
+      spend: string;
+      /**
+       * @description Refunds included in `spend` (subtracted)
+       * @example 120.00
+       */
+      refunds: string;
+      /** @description Bookings confirmed */
+      bookings: number;
+      /** @description kg CO2e of the flights booked, less those cancelled */
+      emissionsKg: number;
+      /** @description The trip's destination */
+      destination: string;
+    };
+    SpendBySupplier: {
+      /** @example 1250.40 */
+      spend: string;
+      /**
+       * @description Refunds included in `spend` (subtracted)
+       * @example 120.00
+       */
+      refunds: string;
+      /** @description Bookings confirmed */
+      bookings: number;
+      /** @description kg CO2e of the flights booked, less those cancelled */
+      emissionsKg: number;
+      supplier: string;
+    };
+    SpendByCostCentre: {
+      /** @example 1250.40 */
+      spend: string;
+      /**
+       * @description Refunds included in `spend` (subtracted)
+       * @example 120.00
+       */
+      refunds: string;
+      /** @description Bookings confirmed */
+      bookings: number;
+      /** @description kg CO2e of the flights booked, less those cancelled */
+      emissionsKg: number;
+      /** @description null: trips without a cost centre */
+      costCentre: string | null;
+    };
+    ReasonCodeUse: {
+      code: string;
+      bookings: number;
+      spend: string;
+    };
+    PolicyShare: {
+      /** @description Bookings in policy without needing a reason */
+      inPolicy: number;
+      inPolicySpend: string;
+      /** @description Bookings that broke a rule: allowed with a reason code, or approved */
+      outOfPolicy: number;
+      outOfPolicySpend: string;
+      reasonCodes: components['schemas']['ReasonCodeUse'][];
+    };
+    SavingsFigures: {
+      /** @description Bookings for which a cheapest in-policy alternative was recorded */
+      bookings: number;
+      /** @description What those bookings cost */
+      paid: string;
+      /** @description What the cheapest in-policy alternatives would have cost */
+      cheapestInPolicy: string;
+      /** @description Paid above the cheapest in-policy alternative (only bookings dearer than it) */
+      missedSavings: string;
+    };
+    SpendReportResponse: {
+      /**
+       * @description The organization's reporting currency (its travel policy's)
+       * @example EUR
+       */
+      currency: string;
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+      totals: components['schemas']['SpendFigures'];
+      /** @description Every month of the period, empty ones included */
+      byMonth: components['schemas']['SpendByMonth'][];
+      /** @description A booking's spend and CO2 shared equally by its passengers */
+      byTraveller: components['schemas']['SpendByTraveller'][];
+      byDestination: components['schemas']['SpendByDestination'][];
+      bySupplier: components['schemas']['SpendBySupplier'][];
+      byCostCentre: components['schemas']['SpendByCostCentre'][];
+      policy: components['schemas']['PolicyShare'];
+      savings: components['schemas']['SavingsFigures'];
+      /** @description Bookings in the period left out: recorded without a rate into the current reporting currency (made before rates were recorded, or before the policy currency changed) */
+      unconverted: number;
     };
     CalendarFeedResponse: {
       /** @description Secret URL to subscribe to in Outlook, Google Calendar or Apple Calendar */
@@ -6126,6 +6308,137 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ReportsController_report: {
+    parameters: {
+      query?: {
+        /** @description First day (UTC); default: the first day of the month 11 months ago */
+        from?: string;
+        /** @description Last day, included (UTC); default: today. At most 3 years after `from` */
+        to?: string;
+        /** @description Only trips of this cost centre; `none` for trips without one */
+        costCentre?: string;
+        supplier?: 'sandbox' | 'duffel';
+        /** @description Only bookings this person travels on */
+        travellerId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SpendReportResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Your role does not allow this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ReportsController_export: {
+    parameters: {
+      query?: {
+        /** @description First day (UTC); default: the first day of the month 11 months ago */
+        from?: string;
+        /** @description Last day, included (UTC); default: today. At most 3 years after `from` */
+        to?: string;
+        /** @description Only trips of this cost centre; `none` for trips without one */
+        costCentre?: string;
+        supplier?: 'sandbox' | 'duffel';
+        /** @description Only bookings this person travels on */
+        travellerId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One line per booking confirmed and per refund in the period, oldest first, streamed. Cells that a spreadsheet would read as a formula start with an apostrophe */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Your role does not allow this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorResponse'];
         };
       };
     };

@@ -24,6 +24,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PassengersModule } from './passengers/passengers.module';
 import { PlacesModule } from './places/places.module';
+import { ReportsModule } from './reports/reports.module';
 import { TripsModule } from './trips/trips.module';
 import { UsersModule } from './users/users.module';
 
@@ -49,6 +50,7 @@ export class AppModule {
         FlightSearchModule,
         ActivitiesModule,
         BookingModule,
+        ReportsModule,
         CalendarModule,
         PlacesModule,
         HealthModule,

@@ -1,6 +1,8 @@
 import { Activity } from '../activities/activity.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { Booking } from '../booking/booking.entity';
+import { BudgetAlert } from '../budgets/budget-alert.entity';
+import { CostCentreBudget } from '../budgets/cost-centre-budget.entity';
 import { BookingApprovalLink } from '../booking/booking-approval-link.entity';
 import { DuffelWebhookEvent } from '../booking/duffel-webhook-event.entity';
 import { CalendarFeed, TripCalendarFeed } from '../calendar/calendar-feed.entity';
@@ -44,4 +46,6 @@ export const entities = [
   DuffelWebhookEvent,
   BookingApprovalLink,
   SandboxStayBooking,
+  CostCentreBudget,
+  BudgetAlert,
 ];

@@ -119,6 +119,11 @@ export enum AuditErrorCode {
   ExportTooLarge = 'AUDIT_EXPORT_TOO_LARGE',
 }
 
+export enum ReportErrorCode {
+  /** The report's `from` is after its `to`, or the period is longer than 3 years. */
+  PeriodInvalid = 'REPORT_PERIOD_INVALID',
+}
+
 export enum PolicyErrorCode {
   /** The travel policy blocks the request (its reasons are in the message). */
   Blocked = 'POLICY_BLOCKED',
@@ -177,6 +182,7 @@ export type ErrorCode =
   | ActivityErrorCode
   | CurrencyErrorCode
   | AuditErrorCode
+  | ReportErrorCode
   | PolicyErrorCode
   | PassengerErrorCode
   | FlightErrorCode
@@ -190,6 +196,7 @@ export const ERROR_CODE_ENUMS = {
   ActivityErrorCode,
   CurrencyErrorCode,
   AuditErrorCode,
+  ReportErrorCode,
   PolicyErrorCode,
   PassengerErrorCode,
   FlightErrorCode,

@@ -2,6 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 import {
   ActivityErrorCode,
   AuditErrorCode,
+  ReportErrorCode,
   AuthErrorCode,
   BookingErrorCode,
   CommonErrorCode,
@@ -81,6 +82,7 @@ export const STATUS_OF_CODE: Readonly<Record<ErrorCode, number>> = {
   [CurrencyErrorCode.ExchangeRatesUnreachable]: HttpStatus.SERVICE_UNAVAILABLE,
 
   [AuditErrorCode.ExportTooLarge]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ReportErrorCode.PeriodInvalid]: HttpStatus.BAD_REQUEST,
 
   [PolicyErrorCode.Blocked]: HttpStatus.UNPROCESSABLE_ENTITY,
   [PolicyErrorCode.VersionStale]: HttpStatus.CONFLICT,
