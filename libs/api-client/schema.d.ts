@@ -831,6 +831,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/cost-centre-budgets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The cost-centre budgets of a year, with what each has spent */
+    get: operations['BudgetsController_list'];
+    /** Set a cost centre's budget for a year (alerts at 80 % and 100 %) */
+    put: operations['BudgetsController_set'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/trips/{id}/calendar.ics': {
     parameters: {
       query?: never;
@@ -2542,6 +2560,35 @@ export interface components {
       savings: components['schemas']['SavingsFigures'];
       /** @description Bookings in the period left out: recorded without a rate into the current reporting currency (made before rates were recorded, or before the policy currency changed) */
       unconverted: number;
+    };
+    CostCentreBudgetResponse: {
+      /** Format: uuid */
+      id: string;
+      costCentre: string;
+      year: number;
+      /** @example 50000.00 */
+      amount: string;
+      /** @example EUR */
+      currency: string;
+      /**
+       * @description Net spend of the cost centre in the year so far (as the spend report counts it)
+       * @example 41250.00
+       */
+      spent: string;
+    };
+    CostCentreBudgetsResponse: {
+      items: components['schemas']['CostCentreBudgetResponse'][];
+    };
+    SetCostCentreBudgetDto: {
+      /** @example ENG */
+      costCentre: string;
+      /** @example 2027 */
+      year: number;
+      /**
+       * @description In the organization's reporting currency (its travel policy's)
+       * @example 50000.00
+       */
+      amount: string;
     };
     CalendarFeedResponse: {
       /** @description Secret URL to subscribe to in Outlook, Google Calendar or Apple Calendar */
@@ -6439,6 +6486,122 @@ export interface operations {
         };
         content: {
           'text/csv': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  BudgetsController_list: {
+    parameters: {
+      query: {
+        year: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CostCentreBudgetsResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Your role does not allow this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  BudgetsController_set: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetCostCentreBudgetDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CostCentreBudgetResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Your role does not allow this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
         };
       };
     };

@@ -5,6 +5,7 @@ import { ActivitiesModule } from './activities/activities.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BookingModule } from './booking/booking.module';
+import { BudgetsModule } from './budgets/budgets.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { RolesGuard } from './common/auth/roles.guard';
@@ -51,6 +52,7 @@ export class AppModule {
         ActivitiesModule,
         BookingModule,
         ReportsModule,
+        BudgetsModule,
         CalendarModule,
         PlacesModule,
         HealthModule,

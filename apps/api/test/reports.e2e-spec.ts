@@ -6,24 +6,8 @@ import { UserRole } from '../src/common/auth/user-role';
 import { SpendReportService } from '../src/reports/spend-report.service';
 import { addMember, createTrip, registerOrganization, Session } from './support/factories';
 import { inDays, OPEN_POLICY, PASSENGER_PROFILE } from './support/flight-fixtures';
+import { type BookingRow, insertBookingRow } from './support/booking-rows';
 import { startTestApp, TestApp } from './support/test-app';
-
-interface BookingRow {
-  tripId: string;
-  passengerIds: string[];
-  amount: string;
-  currency: string;
-  rate: string | null;
-  reportCurrency?: string;
-  confirmedAt: string | null;
-  kg?: number | null;
-  supplier?: string;
-  verdict?: string;
-  reasonCode?: string | null;
-  cheapest?: { amount: string; currency: string } | null;
-  cancelledAt?: string;
-  refund?: string;
-}
 
 /** Issue 11 § Spend and CO2 reports: the figures, their filters, the CSV export streamed, and who may read them. */
 describe('Spend and CO2 reports', () => {
@@ -35,44 +19,7 @@ describe('Spend and CO2 reports', () => {
   let stranger: Session;
   const as = (session: Session) => ({ token: session.accessToken });
 
-  /** A booking as the booking flow stores it, with chosen amounts, rates and instants. */
-  const insertBooking = async (session: Session, row: BookingRow): Promise<string> => {
-    const id = randomUUID();
-    const status = row.cancelledAt ? 'cancelled' : row.confirmedAt ? 'confirmed' : 'pending_approval';
-    await t.sql.query(
-      `INSERT INTO bookings (id, organization_id, trip_id, booker_id, passenger_ids, status, supplier, offer_id,
-         supplier_offer_id, offer, total_amount, total_currency, policy_verdict, policy_version, policy_reasons,
-         policy_reason_code, cheapest_in_policy, supplier_order_id, booking_reference, idempotency_key,
-         request_fingerprint, report_currency, report_rate, emissions_kg, confirmed_at, cancelled_at, refund_amount,
-         refund_currency)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, gen_random_uuid(), $8, '{}', $9, $10, $11, 1, '[]', $12, $13, $14, 'SBX-TEST01',
-         $15, repeat('0', 64), $16, $17, $18, $19, $20, $21, $10)`,
-      [
-        id,
-        session.user.organizationId,
-        row.tripId,
-        session.user.id,
-        row.passengerIds,
-        status,
-        row.supplier ?? 'sandbox',
-        `offer-${id}`,
-        row.amount,
-        row.currency,
-        row.verdict ?? 'in_policy',
-        row.reasonCode ?? null,
-        row.cheapest ? JSON.stringify({ offerId: randomUUID(), ...row.cheapest }) : null,
-        row.confirmedAt ? `order-${id}` : null,
-        `key-${id}`,
-        row.rate === null ? null : (row.reportCurrency ?? 'EUR'),
-        row.rate,
-        row.kg ?? null,
-        row.confirmedAt,
-        row.cancelledAt ?? null,
-        row.refund ?? null,
-      ],
-    );
-    return id;
-  };
+  const insertBooking = (session: Session, row: BookingRow) => insertBookingRow(t.sql, session, row);
   const report = (query: string, session = admin) => t.api.get(`/api/reports/spend?${query}`, as(session));
   const QUARTER = 'from=2027-01-01&to=2027-03-31';
 

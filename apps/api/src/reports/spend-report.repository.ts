@@ -169,6 +169,17 @@ export class SpendReportRepository extends OrganizationScopedRepository<Booking>
     return row;
   }
 
+  /** The net spend of the scope (budgets compare it with their amount). */
+  async netSpend(ctx: AuthContext, scope: SpendScope): Promise<string> {
+    const { sql, parameters } = events(scope);
+    const [row] = await this.scopedSql<{ spend: string }>(
+      ctx,
+      `${sql} SELECT COALESCE(SUM(e.amount), 0)::numeric(14, 2)::text AS spend FROM events e`,
+      parameters,
+    );
+    return row.spend;
+  }
+
   /** Bookings confirmed in the period whose recorded currency is not the reporting one. */
   async unconverted(ctx: AuthContext, scope: SpendScope): Promise<number> {
     const { where, parameters } = bookingFilter(scope);

@@ -12,6 +12,8 @@ export interface BarsChartProps {
   /** What the chart shows, for screen readers (the table under it has the figures). */
   label: string;
   format(value: number): string;
+  /** The value axis's ticks, when shorter than `format`. */
+  axisFormat?(value: number): string;
   /** `rows`: one horizontal bar per item (names), `columns`: vertical bars (months). */
   layout?: 'columns' | 'rows';
   color?: string;
@@ -23,7 +25,14 @@ const AXIS = { fontSize: 12, fill: 'var(--color-muted)' };
  * A bar chart (recharts, loaded only on pages that draw one). Screen readers get its label; the
  * figures are in the table under every chart.
  */
-export function BarsChart({ data, label, format, layout = 'columns', color = 'var(--color-primary)' }: BarsChartProps) {
+export function BarsChart({
+  data,
+  label,
+  format,
+  axisFormat = format,
+  layout = 'columns',
+  color = 'var(--color-primary)',
+}: BarsChartProps) {
   const rows = layout === 'rows';
   const height = rows ? Math.max(120, data.length * 34 + 40) : 240;
   return (
@@ -38,13 +47,13 @@ export function BarsChart({ data, label, format, layout = 'columns', color = 'va
           <CartesianGrid stroke="var(--color-border)" vertical={rows} horizontal={!rows} />
           {rows ? (
             <>
-              <XAxis type="number" tick={AXIS} tickFormatter={format} />
+              <XAxis type="number" tick={AXIS} tickFormatter={axisFormat} />
               <YAxis type="category" dataKey="label" tick={AXIS} width={130} interval={0} />
             </>
           ) : (
             <>
               <XAxis dataKey="label" tick={AXIS} interval="preserveStartEnd" />
-              <YAxis tick={AXIS} tickFormatter={format} width={72} />
+              <YAxis tick={AXIS} tickFormatter={axisFormat} width={72} />
             </>
           )}
           <Tooltip

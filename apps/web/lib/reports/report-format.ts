@@ -19,3 +19,8 @@ export function formatShare(part: number, whole: number, locale = displayLocale(
   if (whole === 0) return '—';
   return numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(part / whole);
 }
+
+/** A whole number in the user's locale (chart axes). */
+export function formatNumber(value: number, locale = displayLocale()): string {
+  return numberFormat(locale, { maximumFractionDigits: 0 }).format(value);
+}

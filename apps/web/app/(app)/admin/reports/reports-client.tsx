@@ -23,7 +23,8 @@ import { describeError } from '@/lib/api/api-error';
 import { saveFile } from '@/lib/api/download';
 import { useMemberDirectory } from '@/lib/api/organization';
 import { fetchSpendCsv, useSpendReport, type SpendFilters, type SpendReport } from '@/lib/api/reports';
-import { formatKg, formatMonth, formatShare } from '@/lib/reports/report-format';
+import { formatKg, formatMonth, formatNumber, formatShare } from '@/lib/reports/report-format';
+import { formatDay } from '@/lib/time/zoned-time';
 import { formatMoney } from '@/lib/trips/money';
 import styles from './reports.module.css';
 
@@ -100,9 +101,9 @@ function Breakdown<T extends Figures>({
             <tbody>
               {rows.map((row) => (
                 <tr key={nameOf(row)}>
-                  <th scope="row" data-label={name} className={styles.rowName}>
+                  <td data-label={name} className={styles.rowName}>
                     {nameOf(row)}
-                  </th>
+                  </td>
                   <FiguresCells row={row} currency={currency} />
                 </tr>
               ))}
@@ -167,11 +168,12 @@ function Monthly({ report }: { report: SpendReport }) {
           />
         </figure>
         <figure className={styles.figure}>
-          <figcaption>CO2</figcaption>
+          <figcaption>CO2 (kg CO2e)</figcaption>
           <BarsChart
             label="Bar chart of CO2 per month; the table below lists the figures"
             data={byMonth.map((row) => ({ label: formatMonth(row.month), value: row.emissionsKg }))}
             format={(value) => formatKg(value)}
+            axisFormat={(value) => formatNumber(value)}
             color="var(--color-success)"
           />
         </figure>
@@ -189,9 +191,9 @@ function Monthly({ report }: { report: SpendReport }) {
         <tbody>
           {byMonth.map((row) => (
             <tr key={row.month}>
-              <th scope="row" data-label="Month" className={styles.rowName}>
+              <td data-label="Month" className={styles.rowName}>
                 {formatMonth(row.month)}
-              </th>
+              </td>
               <FiguresCells row={row} currency={currency} />
               <td data-label="Refunds" className={tableStyles.nowrap}>
                 {formatMoney({ amount: row.refunds, currency })}
@@ -227,17 +229,17 @@ function Policy({ report }: { report: SpendReport }) {
         </thead>
         <tbody>
           <tr>
-            <th scope="row" data-label="Verdict" className={styles.rowName}>
+            <td data-label="Verdict" className={styles.rowName}>
               <span className={`${styles.swatch} ${styles.meterIn}`} /> In policy
-            </th>
+            </td>
             <td data-label="Bookings">{policy.inPolicy}</td>
             <td data-label="Share">{formatShare(policy.inPolicy, judged)}</td>
             <td data-label="Spend">{money(policy.inPolicySpend)}</td>
           </tr>
           <tr>
-            <th scope="row" data-label="Verdict" className={styles.rowName}>
+            <td data-label="Verdict" className={styles.rowName}>
               <span className={`${styles.swatch} ${styles.meterOut}`} /> Out of policy (reason given or approved)
-            </th>
+            </td>
             <td data-label="Bookings">{policy.outOfPolicy}</td>
             <td data-label="Share">{formatShare(policy.outOfPolicy, judged)}</td>
             <td data-label="Spend">{money(policy.outOfPolicySpend)}</td>
@@ -259,9 +261,9 @@ function Policy({ report }: { report: SpendReport }) {
           <tbody>
             {policy.reasonCodes.map((row) => (
               <tr key={row.code}>
-                <th scope="row" data-label="Reason code" className={styles.rowName}>
+                <td data-label="Reason code" className={styles.rowName}>
                   {row.code}
-                </th>
+                </td>
                 <td data-label="Bookings">{row.bookings}</td>
                 <td data-label="Spend">{money(row.spend)}</td>
               </tr>
@@ -321,7 +323,7 @@ export function ReportsClient() {
         title="Reports"
         description={
           data
-            ? `Spend and CO2 of bookings from ${data.from} to ${data.to}, in ${data.currency} at the rate recorded with each booking.`
+            ? `Spend and CO2 of bookings from ${formatDay(data.from, undefined, true)} to ${formatDay(data.to, undefined, true)}, in ${data.currency} at the rate recorded with each booking.`
             : 'Spend and CO2 of the organization’s bookings.'
         }
         actions={
