@@ -797,6 +797,58 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/reports/spend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Spend and CO2 of the organization’s bookings over a period */
+    get: operations['ReportsController_report'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/spend.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Export the spend report’s bookings and refunds as CSV */
+    get: operations['ReportsController_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cost-centre-budgets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The cost-centre budgets of a year, with what each has spent */
+    get: operations['BudgetsController_list'];
+    /** Set a cost centre's budget for a year (alerts at 80 % and 100 %) */
+    put: operations['BudgetsController_set'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/trips/{id}/calendar.ics': {
     parameters: {
       query?: never;
@@ -1397,6 +1449,7 @@ export interface components {
       | 'EXCHANGE_RATE_DUPLICATE'
       | 'EXCHANGE_RATES_UNREACHABLE'
       | 'AUDIT_EXPORT_TOO_LARGE'
+      | 'REPORT_PERIOD_INVALID'
       | 'POLICY_BLOCKED'
       | 'POLICY_VERSION_STALE'
       | 'PASSENGER_PROFILE_INCOMPLETE'
@@ -1884,6 +1937,7 @@ export interface components {
       /** Format: date */
       endDate: string;
       purpose: string | null;
+      costCentre: string | null;
       budget: components['schemas']['MoneyDto'] | null;
       latitude: number | null;
       longitude: number | null;
@@ -1938,6 +1992,11 @@ export interface components {
        */
       endDate: string;
       purpose?: string;
+      /**
+       * @description The cost centre that pays (letters, digits, space . _ / -, starting with a letter or digit)
+       * @example ENG-Berlin
+       */
+      costCentre?: string;
       budget?: components['schemas']['MoneyDto'];
       /** @example 52.52 */
       latitude?: number;
@@ -1980,6 +2039,7 @@ export interface components {
       /** Format: date */
       endDate: string;
       purpose: string | null;
+      costCentre: string | null;
       budget: components['schemas']['MoneyDto'] | null;
       latitude: number | null;
       longitude: number | null;
@@ -2035,6 +2095,11 @@ export interface components {
        */
       endDate?: string;
       purpose?: string;
+      /**
+       * @description The cost centre that pays (letters, digits, space . _ / -, starting with a letter or digit)
+       * @example ENG-Berlin
+       */
+      costCentre?: string;
       budget?: components['schemas']['MoneyDto'];
       /** @example 52.52 */
       latitude?: number;
@@ -2630,6 +2695,170 @@ export interface components {
       received: true;
       /** @description What it did: the booking's new status, `duplicate`, `ignored`, `unknown_order`, … */
       outcome: string;
+    };
+    SpendFigures: {
+      /** @example 1250.40 */
+      spend: string;
+      /**
+       * @description Refunds included in `spend` (subtracted)
+       * @example 120.00
+       */
+      refunds: string;
+      /** @description Bookings confirmed */
+      bookings: number;
+      /** @description kg CO2e of the flights booked, less those cancelled */
+      emissionsKg: number;
+    };
+    SpendByMonth: {
+      /** @example 1250.40 */
+      spend: string;
+      /**
+       * @description Refunds included in `spend` (subtracted)
+       * @example 120.00
+       */
+      refunds: string;
+      /** @description Bookings confirmed */
+      bookings: number;
+      /** @description kg CO2e of the flights booked, less those cancelled */
+      emissionsKg: number;
+      /** @example 2027-03 */
+      month: string;
+    };
+    SpendByTraveller: {
+      /** @example 1250.40 */
+      spend: string;
+      /**
+       * @description Refunds included in `spend` (subtracted)
+       * @example 120.00
+       */
+      refunds: string;
+      /** @description Bookings confirmed */
+      bookings: number;
+      /** @description kg CO2e of the flights booked, less those cancelled */
+      emissionsKg: number;
+      /** Format: uuid */
+      travellerId: string;
+      name: string;
+    };
+    SpendByDestination: {
+      /** @example 1250.40 */
+      spend: string;
+      /**
+       * @description Refunds included in `spend` (subtracted)
+       * @example 120.00
+       */
+      refunds: string;
+      /** @description Bookings confirmed */
+      bookings: number;
+      /** @description kg CO2e of the flights booked, less those cancelled */
+      emissionsKg: number;
+      /** @description The trip's destination */
+      destination: string;
+    };
+    SpendBySupplier: {
+      /** @example 1250.40 */
+      spend: string;
+      /**
+       * @description Refunds included in `spend` (subtracted)
+       * @example 120.00
+       */
+      refunds: string;
+      /** @description Bookings confirmed */
+      bookings: number;
+      /** @description kg CO2e of the flights booked, less those cancelled */
+      emissionsKg: number;
+      supplier: string;
+    };
+    SpendByCostCentre: {
+      /** @example 1250.40 */
+      spend: string;
+      /**
+       * @description Refunds included in `spend` (subtracted)
+       * @example 120.00
+       */
+      refunds: string;
+      /** @description Bookings confirmed */
+      bookings: number;
+      /** @description kg CO2e of the flights booked, less those cancelled */
+      emissionsKg: number;
+      /** @description null: trips without a cost centre */
+      costCentre: string | null;
+    };
+    ReasonCodeUse: {
+      code: string;
+      bookings: number;
+      spend: string;
+    };
+    PolicyShare: {
+      /** @description Bookings in policy without needing a reason */
+      inPolicy: number;
+      inPolicySpend: string;
+      /** @description Bookings that broke a rule: allowed with a reason code, or approved */
+      outOfPolicy: number;
+      outOfPolicySpend: string;
+      reasonCodes: components['schemas']['ReasonCodeUse'][];
+    };
+    SavingsFigures: {
+      /** @description Bookings for which a cheapest in-policy alternative was recorded */
+      bookings: number;
+      /** @description What those bookings cost */
+      paid: string;
+      /** @description What the cheapest in-policy alternatives would have cost */
+      cheapestInPolicy: string;
+      /** @description Paid above the cheapest in-policy alternative (only bookings dearer than it) */
+      missedSavings: string;
+    };
+    SpendReportResponse: {
+      /**
+       * @description The organization's reporting currency (its travel policy's)
+       * @example EUR
+       */
+      currency: string;
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+      totals: components['schemas']['SpendFigures'];
+      /** @description Every month of the period, empty ones included */
+      byMonth: components['schemas']['SpendByMonth'][];
+      /** @description A booking's spend and CO2 shared equally by its passengers */
+      byTraveller: components['schemas']['SpendByTraveller'][];
+      byDestination: components['schemas']['SpendByDestination'][];
+      bySupplier: components['schemas']['SpendBySupplier'][];
+      byCostCentre: components['schemas']['SpendByCostCentre'][];
+      policy: components['schemas']['PolicyShare'];
+      savings: components['schemas']['SavingsFigures'];
+      /** @description Bookings in the period left out: recorded without a rate into the current reporting currency (made before rates were recorded, or before the policy currency changed) */
+      unconverted: number;
+    };
+    CostCentreBudgetResponse: {
+      /** Format: uuid */
+      id: string;
+      costCentre: string;
+      year: number;
+      /** @example 50000.00 */
+      amount: string;
+      /** @example EUR */
+      currency: string;
+      /**
+       * @description Net spend of the cost centre in the year so far (as the spend report counts it)
+       * @example 41250.00
+       */
+      spent: string;
+    };
+    CostCentreBudgetsResponse: {
+      items: components['schemas']['CostCentreBudgetResponse'][];
+    };
+    SetCostCentreBudgetDto: {
+      /** @example ENG */
+      costCentre: string;
+      /** @example 2027 */
+      year: number;
+      /**
+       * @description In the organization's reporting currency (its travel policy's)
+       * @example 50000.00
+       */
+      amount: string;
     };
     CalendarFeedResponse: {
       /** @description Secret URL to subscribe to in Outlook, Google Calendar or Apple Calendar */
@@ -6641,6 +6870,253 @@ export interface operations {
       };
       /** @description Missing, invalid or expired access token */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ReportsController_report: {
+    parameters: {
+      query?: {
+        /** @description First day (UTC); default: the first day of the month 11 months ago */
+        from?: string;
+        /** @description Last day, included (UTC); default: today. At most 3 years after `from` */
+        to?: string;
+        /** @description Only trips of this cost centre; `none` for trips without one */
+        costCentre?: string;
+        supplier?: 'sandbox' | 'duffel';
+        /** @description Only bookings this person travels on */
+        travellerId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SpendReportResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Your role does not allow this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ReportsController_export: {
+    parameters: {
+      query?: {
+        /** @description First day (UTC); default: the first day of the month 11 months ago */
+        from?: string;
+        /** @description Last day, included (UTC); default: today. At most 3 years after `from` */
+        to?: string;
+        /** @description Only trips of this cost centre; `none` for trips without one */
+        costCentre?: string;
+        supplier?: 'sandbox' | 'duffel';
+        /** @description Only bookings this person travels on */
+        travellerId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One line per booking confirmed and per refund in the period, oldest first, streamed. Cells that a spreadsheet would read as a formula start with an apostrophe */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Your role does not allow this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  BudgetsController_list: {
+    parameters: {
+      query: {
+        year: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CostCentreBudgetsResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Your role does not allow this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  BudgetsController_set: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetCostCentreBudgetDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CostCentreBudgetResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Your role does not allow this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable */
+      503: {
         headers: {
           [name: string]: unknown;
         };

@@ -6,6 +6,7 @@ import { AiModule } from './ai/ai.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BookingModule } from './booking/booking.module';
+import { BudgetsModule } from './budgets/budgets.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { ChecklistModule } from './checklist/checklist.module';
 import { CollaboratorsModule } from './collaborators/collaborators.module';
@@ -32,6 +33,7 @@ import { PassengersModule } from './passengers/passengers.module';
 import { PlacesModule } from './places/places.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { ShareLinksModule } from './share-links/share-links.module';
+import { ReportsModule } from './reports/reports.module';
 import { TripsModule } from './trips/trips.module';
 import { UsersModule } from './users/users.module';
 
@@ -57,6 +59,8 @@ export class AppModule {
         FlightSearchModule,
         ActivitiesModule,
         BookingModule,
+        ReportsModule,
+        BudgetsModule,
         CalendarModule,
         CollaboratorsModule,
         CommentsModule,

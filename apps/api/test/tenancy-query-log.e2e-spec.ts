@@ -228,6 +228,10 @@ describe('Tenancy in the SQL the API sends', () => {
     await drainOutbox(t);
     expect((await t.api.get('/api/audit?limit=50', as(adminToken))).status).toBe(200);
     expect((await t.api.get('/api/audit/export.csv', as(adminToken))).status).toBe(200);
+    // Spend reports, with every filter (the SQL differs with each), and the CSV read through a cursor.
+    const reportQuery = `costCentre=none&supplier=sandbox&travellerId=${traveller.user.id}`;
+    expect((await t.api.get(`/api/reports/spend?${reportQuery}`, as(adminToken))).status).toBe(200);
+    expect((await t.api.get(`/api/reports/spend.csv?${reportQuery}`, as(adminToken))).status).toBe(200);
     expect((await t.api.get('/api/organizations/current/outbox', as(adminToken))).status).toBe(200);
 
     // Accounts: password change, reset (request and a refused confirmation), logout.

@@ -24,6 +24,7 @@ const APP_PAGES = (tripId: string) => [
   '/admin/approvals',
   '/admin/trips',
   '/admin/bookings',
+  '/admin/reports',
   '/admin/people',
   '/admin/members',
   '/admin/invitations',

@@ -8,6 +8,13 @@ describe('audit CSV', () => {
     },
   );
 
+  it('leaves a plain negative number a number, but not an expression starting like one', () => {
+    expect(csvCell('-100.00')).toBe('-100.00');
+    expect(csvCell('-500')).toBe('-500');
+    expect(csvCell('-1+2')).toBe("'-1+2");
+    expect(csvCell('-100.00.1')).toBe("'-100.00.1");
+  });
+
   it('quotes commas, quotes and line breaks and leaves plain text alone', () => {
     expect(csvCell('Berlin, DE')).toBe('"Berlin, DE"');
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');

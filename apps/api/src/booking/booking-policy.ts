@@ -17,6 +17,8 @@ export interface BookingVerdict {
   reasons: OfferReason[];
   /** The booker's reason code when it is what made an out-of-policy offer acceptable, else null. */
   reasonCode: string | null;
+  /** The organization's reporting currency (the policy's) and the rate into it, recorded with the booking. */
+  report: { currency: string; rate: string };
 }
 
 /**
@@ -41,7 +43,8 @@ export class BookingPolicy {
   ): Promise<BookingVerdict> {
     const policy = policyRulesOf(await this.policies.get(ctx));
     const from = offer.totalAmount.currency;
-    const convert = from === policy.currency ? identity : await this.converter(ctx, from, policy.currency);
+    const rate = from === policy.currency ? '1' : (await this.rates.conversion(ctx, from, policy.currency)).rate;
+    const convert = from === policy.currency ? identity : converter(rate, policy.currency);
     const judged = judgeOffer(policy, offer, offer.supplierPassengerIds.length, {
       now,
       timeZone: timeZone ?? 'UTC',
@@ -64,13 +67,13 @@ export class BookingPolicy {
       policyVersion: judged.policyVersion,
       reasons: judged.reasons,
       reasonCode: accepted,
+      report: { currency: policy.currency, rate },
     };
   }
+}
 
-  private async converter(ctx: AuthContext, from: string, to: string): Promise<MoneyConverter> {
-    const { rate } = await this.rates.conversion(ctx, from, to);
-    return (money) => (money.currency === to ? money.amount : formatCents(convertToCents(money.amount, rate)));
-  }
+function converter(rate: string, to: string): MoneyConverter {
+  return (money) => (money.currency === to ? money.amount : formatCents(convertToCents(money.amount, rate)));
 }
 
 const identity: MoneyConverter = (money) => money.amount;

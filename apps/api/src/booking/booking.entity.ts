@@ -45,6 +45,9 @@ export interface CheapestAlternative {
 })
 @Index('idx_bookings_org_trip', ['organizationId', 'tripId', 'createdAt'])
 @Index('idx_bookings_org_created', ['organizationId', 'createdAt', 'id'])
+// The spend report (docs/reports.md): what a month's bookings and refunds add up to, from the index alone.
+@Index('idx_bookings_report_confirmed', { synchronize: false })
+@Index('idx_bookings_report_cancelled', { synchronize: false })
 // The reconciler's scan: bookings stuck in `ordering`.
 @Index('idx_bookings_ordering', ['orderingStartedAt'], { where: `"status" = 'ordering'` })
 // The reconciler's other scan: bookings waiting for an approver (their offers expire).
@@ -122,6 +125,21 @@ export class Booking {
   /** The cheapest in-policy alternative of the same search at booking time; null when unknown or none. */
   @Column({ type: 'jsonb', nullable: true })
   cheapestInPolicy: CheapestAlternative | null;
+
+  /**
+   * The organization's reporting currency when the booking was made (its travel policy's) and the
+   * rate from the booking's currency into it: the reports convert the price and any refund at this
+   * rate, never at a later one. Null for bookings made before it was recorded in another currency.
+   */
+  @Column({ type: 'char', length: 3, nullable: true })
+  reportCurrency: string | null;
+
+  @Column({ type: 'numeric', precision: 24, scale: 12, nullable: true })
+  reportRate: string | null;
+
+  /** The offer's CO2e for all passengers (the supplier's figure, or the sandbox's estimate); null when unknown. */
+  @Column({ type: 'integer', nullable: true })
+  emissionsKg: number | null;
 
   @Column({ type: 'varchar', length: 200, nullable: true })
   supplierOrderId: string | null;

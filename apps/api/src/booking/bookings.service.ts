@@ -106,6 +106,9 @@ export class BookingsService {
         policyVersion: verdict.policyVersion,
         policyReasons: verdict.reasons,
         policyReasonCode: verdict.reasonCode,
+        reportCurrency: verdict.report.currency,
+        reportRate: verdict.report.rate,
+        emissionsKg: offer.totalEmissionsKg === null ? null : Math.round(offer.totalEmissionsKg),
         cheapestInPolicy: cheapest && {
           offerId: cheapest.offer.id,
           amount: cheapest.offer.totalAmount,

@@ -3,6 +3,8 @@ import { AiSettings } from '../ai/ai-settings.entity';
 import { AiUsage } from '../ai/ai-usage.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { Booking } from '../booking/booking.entity';
+import { BudgetAlert } from '../budgets/budget-alert.entity';
+import { CostCentreBudget } from '../budgets/cost-centre-budget.entity';
 import { BookingApprovalLink } from '../booking/booking-approval-link.entity';
 import { DuffelWebhookEvent } from '../booking/duffel-webhook-event.entity';
 import { CalendarFeed, TripCalendarFeed } from '../calendar/calendar-feed.entity';
@@ -61,4 +63,6 @@ export const entities = [
   Notification,
   AiUsage,
   AiSettings,
+  CostCentreBudget,
+  BudgetAlert,
 ];

@@ -55,6 +55,10 @@ export class Trip {
   @Column({ type: 'varchar', length: 200 })
   destination: string;
 
+  /** Which cost centre pays (docs/reports.md): spend reports and cost-centre budgets group by it. */
+  @Column({ type: 'varchar', length: 60, nullable: true })
+  costCentre: string | null;
+
   @Column({ type: 'varchar', length: 100, nullable: true })
   destinationCountry: string | null;
 

@@ -15,6 +15,7 @@ export function toTripResponse(trip: TripWithTraveller, caller: AccessCaller): T
     startDate: trip.startDate,
     endDate: trip.endDate,
     purpose: trip.purpose,
+    costCentre: trip.costCentre,
     budget: toMoney(trip.budgetAmount, trip.budgetCurrency),
     latitude: trip.latitude,
     longitude: trip.longitude,

@@ -14,6 +14,6 @@ import { TripsService } from './trips.service';
   imports: [UsersModule, CurrencyModule, PolicyModule],
   controllers: [TripsController],
   providers: [TripsService, TripsRepository, TripAccessService, TripBudget, TripCostsRepository, TripNotifier],
-  exports: [TripsRepository, TripAccessService, TripBudget],
+  exports: [TripsRepository, TripAccessService, TripBudget, TripCostsRepository],
 })
 export class TripsModule {}

@@ -76,6 +76,7 @@ export class TripsService {
         startDate: dto.startDate,
         endDate: dto.endDate,
         purpose: dto.purpose ?? null,
+        costCentre: dto.costCentre ?? null,
         budgetAmount: dto.budget?.amount ?? null,
         budgetCurrency: dto.budget?.currency ?? null,
         latitude: dto.latitude ?? null,

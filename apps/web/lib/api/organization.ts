@@ -4,6 +4,7 @@ import type { operations, Schemas } from '@nestmap/api-client';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { toApiError } from './api-error';
 import { api, call } from './client';
+import { attachmentName } from './download';
 import { paging } from './contract';
 
 export type Member = Schemas['UserResponse'];
@@ -157,6 +158,5 @@ export async function fetchAuditCsv(filters: Omit<AuditFilters, 'page'>): Promis
     parseAs: 'blob',
   });
   if (!response.ok || !data) throw toApiError(response, error);
-  const filename = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? 'audit-log.csv';
-  return { blob: data as Blob, filename };
+  return { blob: data as Blob, filename: attachmentName(response, 'audit-log.csv') };
 }

@@ -137,6 +137,11 @@ export enum AuditErrorCode {
   ExportTooLarge = 'AUDIT_EXPORT_TOO_LARGE',
 }
 
+export enum ReportErrorCode {
+  /** The report's `from` is after its `to`, or the period is longer than 3 years. */
+  PeriodInvalid = 'REPORT_PERIOD_INVALID',
+}
+
 export enum PolicyErrorCode {
   /** The travel policy blocks the request (its reasons are in the message). */
   Blocked = 'POLICY_BLOCKED',
@@ -206,6 +211,7 @@ export type ErrorCode =
   | ActivityErrorCode
   | CurrencyErrorCode
   | AuditErrorCode
+  | ReportErrorCode
   | PolicyErrorCode
   | PassengerErrorCode
   | FlightErrorCode
@@ -221,6 +227,7 @@ export const ERROR_CODE_ENUMS = {
   ActivityErrorCode,
   CurrencyErrorCode,
   AuditErrorCode,
+  ReportErrorCode,
   PolicyErrorCode,
   PassengerErrorCode,
   FlightErrorCode,

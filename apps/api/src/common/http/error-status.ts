@@ -3,6 +3,7 @@ import {
   ActivityErrorCode,
   AiErrorCode,
   AuditErrorCode,
+  ReportErrorCode,
   AuthErrorCode,
   BookingErrorCode,
   CollaborationErrorCode,
@@ -83,6 +84,7 @@ export const STATUS_OF_CODE: Readonly<Record<ErrorCode, number>> = {
   [CurrencyErrorCode.ExchangeRatesUnreachable]: HttpStatus.SERVICE_UNAVAILABLE,
 
   [AuditErrorCode.ExportTooLarge]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ReportErrorCode.PeriodInvalid]: HttpStatus.BAD_REQUEST,
 
   [PolicyErrorCode.Blocked]: HttpStatus.UNPROCESSABLE_ENTITY,
   [PolicyErrorCode.VersionStale]: HttpStatus.CONFLICT,

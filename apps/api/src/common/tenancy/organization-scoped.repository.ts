@@ -182,8 +182,46 @@ export abstract class OrganizationScopedRepository<T extends OrganizationOwned> 
    * it is refused before it runs.
    */
   protected async scopedSql<R = unknown>(ctx: AuthContext, sql: string, parameters: unknown[]): Promise<R[]> {
-    if (!sql.includes(ORGANIZATION_PARAMETER)) throw new Error('scopedSql needs organization_id = $organization');
-    const text = sql.replaceAll(ORGANIZATION_PARAMETER, `$${parameters.length + 1}`);
+    const text = bindOrganization(sql, parameters);
     return this.#db.manager.query(text, [...parameters, ctx.organizationId]);
   }
+
+  /**
+   * Raw SQL read through a server-side cursor, `batchSize` rows per FETCH, on a connection of its
+   * own in a read-only repeatable-read transaction (one snapshot for the whole read): for exports,
+   * which must never hold a whole result in memory. Stopping early (a client gone) closes the
+   * cursor and returns the connection.
+   */
+  protected async *scopedCursor<R = unknown>(
+    ctx: AuthContext,
+    sql: string,
+    parameters: unknown[],
+    batchSize: number,
+  ): AsyncGenerator<R[]> {
+    const text = bindOrganization(sql, parameters);
+    const runner = this.#db.manager.connection.createQueryRunner('slave');
+    let open = false;
+    try {
+      await runner.connect();
+      await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      open = true;
+      await runner.query(`DECLARE scoped_cursor NO SCROLL CURSOR FOR ${text}`, [...parameters, ctx.organizationId]);
+      for (;;) {
+        const rows: R[] = await runner.query(`FETCH ${Math.trunc(batchSize)} FROM scoped_cursor`);
+        if (rows.length > 0) yield rows;
+        if (rows.length < batchSize) break;
+      }
+      open = false;
+      await runner.query('COMMIT');
+    } finally {
+      // A stream stopped midway (or failed) leaves the transaction open.
+      if (open) await runner.query('ROLLBACK').catch(() => undefined);
+      await runner.release();
+    }
+  }
+}
+
+function bindOrganization(sql: string, parameters: unknown[]): string {
+  if (!sql.includes(ORGANIZATION_PARAMETER)) throw new Error('scopedSql needs organization_id = $organization');
+  return sql.replaceAll(ORGANIZATION_PARAMETER, `$${parameters.length + 1}`);
 }

@@ -15,9 +15,10 @@ import { DuffelWebhookEvents1796330000100 } from './1796330000100-DuffelWebhookE
 import { BookingApprovalLinks1796330000200 } from './1796330000200-BookingApprovalLinks';
 import { PendingBookingsIndex1796330000300 } from './1796330000300-PendingBookingsIndex';
 import { SandboxStayBookings1796340000000 } from './1796340000000-SandboxStayBookings';
+import { AiUsageAndSettings1796400000000 } from './1796400000000-AiUsageAndSettings';
+import { SpendReportsAndBudgets1796420000000 } from './1796420000000-SpendReportsAndBudgets';
 import { SocketIoAttachments1796430000000 } from './1796430000000-SocketIoAttachments';
 import { TripCollaboration1796440000000 } from './1796440000000-TripCollaboration';
-import { AiUsageAndSettings1796400000000 } from './1796400000000-AiUsageAndSettings';
 
 /** Every migration, in order (rewritten by `npm run migration:generate`). */
 export const migrations = [
@@ -38,7 +39,8 @@ export const migrations = [
   BookingApprovalLinks1796330000200,
   PendingBookingsIndex1796330000300,
   SandboxStayBookings1796340000000,
+  AiUsageAndSettings1796400000000,
+  SpendReportsAndBudgets1796420000000,
   SocketIoAttachments1796430000000,
   TripCollaboration1796440000000,
-  AiUsageAndSettings1796400000000,
 ];

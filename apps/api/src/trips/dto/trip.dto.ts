@@ -19,7 +19,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { trim } from '../../common/validation/text';
+import { COST_CENTRE_PATTERN, trim } from '../../common/validation/text';
 import { PageOf, PaginationQuery } from '../../common/http/pagination.dto';
 import { PolicyVerdictResponse } from '../../policy/dto/policy-verdict.dto';
 import { MoneyDto } from '../../common/money/money.dto';
@@ -79,6 +79,18 @@ export class CreateTripDto {
   @IsString()
   @MaxLength(2000)
   purpose?: string;
+
+  @ApiPropertyOptional({
+    example: 'ENG-Berlin',
+    maxLength: 60,
+    description: 'The cost centre that pays (letters, digits, space . _ / -, starting with a letter or digit)',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @Matches(COST_CENTRE_PATTERN, {
+    message: 'costCentre must start with a letter or digit and hold at most 60 letters, digits, spaces or . _ / -',
+  })
+  costCentre?: string;
 
   @ApiPropertyOptional({ type: MoneyDto })
   @IsOptional()
@@ -222,6 +234,7 @@ export class TripResponse {
   @ApiProperty({ format: 'date' }) startDate: string;
   @ApiProperty({ format: 'date' }) endDate: string;
   @ApiProperty({ type: String, nullable: true }) purpose: string | null;
+  @ApiProperty({ type: String, nullable: true }) costCentre: string | null;
   @ApiProperty({ type: MoneyDto, nullable: true }) budget: MoneyDto | null;
   @ApiProperty({ type: Number, nullable: true }) latitude: number | null;
   @ApiProperty({ type: Number, nullable: true }) longitude: number | null;

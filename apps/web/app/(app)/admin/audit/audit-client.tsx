@@ -8,6 +8,7 @@ import { PagedTable } from '@/components/admin/paged-list';
 import { useUser } from '@/components/session/session-provider';
 import { Alert, Badge, Button, Card, EmptyState, Field, PageHeader, Select, tableStyles } from '@/components/ui';
 import { describeError } from '@/lib/api/api-error';
+import { saveFile } from '@/lib/api/download';
 import { fetchAuditCsv, useAudit, type AuditAction, type AuditEntityType } from '@/lib/api/organization';
 import {
   AUDIT_ACTION_LABELS,
@@ -20,15 +21,6 @@ import { formatTimestamp } from '@/lib/time/zoned-time';
 import styles from '../admin.module.css';
 
 type AuditEvent = Schemas['AuditEventResponse'];
-
-function saveFile(blob: Blob, filename: string) {
-  const url = URL.createObjectURL(blob);
-  const link = Object.assign(document.createElement('a'), { href: url, download: filename });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** The object an event is about, by name: a link to a trip that still exists. */
 function EventObject({ event }: { event: AuditEvent }) {
