@@ -19,6 +19,7 @@ import { ConfigModule } from './config/config.module';
 import { HealthModule } from './health/health.module';
 import { EventsModule } from './events/events.module';
 import { FlightSearchModule } from './flights/search/flight-search.module';
+import { StaySearchModule } from './stays/search/stay-search.module';
 import { MailModule } from './mail/mail.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OrganizationsModule } from './organizations/organizations.module';
@@ -47,6 +48,7 @@ export class AppModule {
         TripsModule,
         PassengersModule,
         FlightSearchModule,
+        StaySearchModule,
         ActivitiesModule,
         BookingModule,
         CalendarModule,

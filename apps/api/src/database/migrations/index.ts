@@ -15,6 +15,7 @@ import { DuffelWebhookEvents1796330000100 } from './1796330000100-DuffelWebhookE
 import { BookingApprovalLinks1796330000200 } from './1796330000200-BookingApprovalLinks';
 import { PendingBookingsIndex1796330000300 } from './1796330000300-PendingBookingsIndex';
 import { SandboxStayBookings1796340000000 } from './1796340000000-SandboxStayBookings';
+import { StaySearchesAndStayBookings1796410000000 } from './1796410000000-StaySearchesAndStayBookings';
 
 /** Every migration, in order (rewritten by `npm run migration:generate`). */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   BookingApprovalLinks1796330000200,
   PendingBookingsIndex1796330000300,
   SandboxStayBookings1796340000000,
+  StaySearchesAndStayBookings1796410000000,
 ];
