@@ -1,5 +1,6 @@
 import { addMember, createTrip, registerOrganization, Session, uniqueEmail } from './support/factories';
 import { bookedFlight } from './support/flight-fixtures';
+import { staySearch } from './support/stay-fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 
 type Schema = {
@@ -60,6 +61,7 @@ describe('Tenancy and function-level authorization, from the OpenAPI document', 
       users: traveller.user.id,
       invitations: invitation.body.id,
       'flight-searches': flight.searchId,
+      'stay-searches': await staySearch(t.api, admin.accessToken, trip.id),
       bookings: flight.bookingId,
     };
     document = (await t.api.get('/api/docs-json')).body;

@@ -302,7 +302,7 @@ describe('booking a flight from a trip', () => {
         status: 'confirmed',
         policy: { verdict: 'in_policy', reasonCode: 'client_meeting' },
       });
-      expect(stored.items[0].offer.slices).toHaveLength(1);
+      expect(stored.items[0].offer!.slices).toHaveLength(1);
       await context.close();
     });
   });

@@ -16,7 +16,7 @@ import {
   IsString,
   Matches,
   Max,
-  MaxLength,
+  Length,
   Min,
 } from 'class-validator';
 import { PageOf, PaginationQuery } from '../../../common/http/pagination.dto';
@@ -85,6 +85,7 @@ export class CreateStaySearchDto {
   @ApiPropertyOptional({
     type: [String],
     maxItems: 50,
+    example: ['sbx_acc_DE_525200_134050_1'],
     description: "Instead of a point: these properties (their `supplierPropertyId` from an earlier search's rates)",
   })
   @IsOptional()
@@ -93,7 +94,8 @@ export class CreateStaySearchDto {
   @ArrayMaxSize(50)
   @ArrayUnique()
   @IsString({ each: true })
-  @MaxLength(100, { each: true })
+  // A supplier's property id (sbx_acc_…, Duffel's acc_…) is never shorter.
+  @Length(6, 100, { each: true })
   @Matches(/^[A-Za-z0-9_.~-]+$/, { each: true, message: 'propertyIds must be property ids from a search' })
   propertyIds?: string[];
 }
