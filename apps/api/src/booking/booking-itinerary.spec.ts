@@ -143,7 +143,7 @@ describe('lodgingActivity', () => {
       type: 'lodging',
       timezone: 'Europe/Paris',
       endTimezone: null,
-      locationName: 'Hotel Opera Paris, 12 rue Pasteur, 75009 Paris, FR',
+      locationName: '12 rue Pasteur, 75009 Paris, FR',
       latitude: 48.8722,
       longitude: 2.3317,
       bookingReference: 'H-42',

@@ -129,15 +129,15 @@ export function stayZone(property: StayProperty, fallback: string): string {
   return nearestCity(property.latitude, property.longitude, property.address.countryCode).timezone;
 }
 
-/** "Hotel Opera Paris, 12 rue Pasteur, 75009 Paris, FR" */
+/** "12 rue Pasteur, 75009 Paris, FR" (the activity's title is the hotel's name). */
 export function addressLine(property: StayProperty): string {
   const { lineOne, postalCode, cityName, countryCode } = property.address;
-  return [property.name, lineOne, [postalCode, cityName].filter(Boolean).join(' '), countryCode].join(', ');
+  return [lineOne, [postalCode, cityName].filter(Boolean).join(' '), countryCode].join(', ');
 }
 
 /** One line for e-mails and the audit log: "Hotel Opera Paris, 12 rue Pasteur, … 2027-03-01 → 2027-03-04". */
 export function stayLine(stay: StayAtProperty): string {
-  return `${addressLine(stay.property)}: ${stay.checkInDate} → ${stay.checkOutDate}, ${stay.rooms} room${stay.rooms === 1 ? '' : 's'}`;
+  return `${stay.property.name}, ${addressLine(stay.property)}: ${stay.checkInDate} → ${stay.checkOutDate}, ${stay.rooms} room${stay.rooms === 1 ? '' : 's'}`;
 }
 
 function cancellationLine(policy: StayCancellationPolicy): string {

@@ -144,6 +144,7 @@ export function BookingDialog({ trip, userId, offer, rate, onClose, onSearchAgai
           {rate && (
             <p className={styles.hint}>
               {rate.roomName}, {BOARD_LABELS[rate.board]} · {cancellationText(rate.cancellation)}
+              {rate.dueAtProperty && ` · + ${formatMoney(rate.dueAtProperty)} paid at the hotel`}
             </p>
           )}
           <p className={styles.dialogPrice}>
