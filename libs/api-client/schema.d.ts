@@ -556,6 +556,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/trips/{id}/stay-searches': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Search hotels for a trip, each rate judged against the travel policy */
+    post: operations['StaySearchesController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stay-searches/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A stay search's rates, sorted, filtered and paged */
+    get: operations['StaySearchesController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/trips/{tripId}/activities': {
     parameters: {
       query?: never;
@@ -1456,6 +1490,12 @@ export interface components {
       | 'FLIGHT_SEARCH_EXPIRED'
       | 'FLIGHT_SEARCH_REFUSED'
       | 'FLIGHT_SUPPLIER_UNAVAILABLE'
+      | 'STAY_SEARCH_EXPIRED'
+      | 'STAY_SEARCH_REFUSED'
+      | 'STAY_SUPPLIER_UNAVAILABLE'
+      | 'STAY_RATE_EXPIRED'
+      | 'STAY_RATE_PRICE_CHANGED'
+      | 'STAY_RATE_ALREADY_BOOKED'
       | 'IDEMPOTENCY_KEY_INVALID'
       | 'IDEMPOTENCY_KEY_REUSED'
       | 'IDEMPOTENCY_KEY_IN_USE'
@@ -2405,6 +2445,163 @@ export interface components {
       limit: number;
       search: components['schemas']['FlightSearchResponse'];
     };
+    CreateStaySearchDto: {
+      /**
+       * Format: date
+       * @description Local at the property: from today at the trip's destination up to 360 days ahead
+       * @example 2027-03-01
+       */
+      checkInDate: string;
+      /**
+       * Format: date
+       * @description After the check-in date, at most 30 nights later
+       * @example 2027-03-04
+       */
+      checkOutDate: string;
+      /**
+       * @description Rooms for the trip's travellers (at most one a guest)
+       * @default 1
+       */
+      rooms: number;
+      /** @description Search around this point (with longitude). Default: the trip's destination */
+      latitude?: number;
+      longitude?: number;
+      /**
+       * @description km around the point
+       * @default 10
+       */
+      radiusKm: number;
+      /**
+       * @description Instead of a point: these properties (their `supplierPropertyId` from an earlier search's rates)
+       * @example [
+       *       "sbx_acc_DE_525200_134050_1"
+       *     ]
+       */
+      propertyIds?: string[];
+    };
+    StayAddressResponse: {
+      lineOne: string;
+      postalCode: string | null;
+      cityName: string;
+      /** @description ISO 3166-1 alpha-2 */
+      countryCode: string;
+      region: string | null;
+    };
+    StayPropertyResponse: {
+      /** @description The supplier's property id (search again by it with `propertyIds`) */
+      supplierPropertyId: string;
+      name: string;
+      address: components['schemas']['StayAddressResponse'];
+      latitude: number | null;
+      longitude: number | null;
+      /** @description 1–5, null when unrated */
+      stars: number | null;
+      /** @description 1.0–10.0 from guests’ reviews */
+      reviewScore: number | null;
+      chain: string | null;
+      /** @description Local HH:MM */
+      checkInAfter: string | null;
+      /** @description Local HH:MM */
+      checkOutBefore: string | null;
+    };
+    RefundStepResponse: {
+      /**
+       * Format: date-time
+       * @description Cancelling before this instant refunds `refund`
+       */
+      before: string;
+      refund: components['schemas']['MoneyDto'];
+    };
+    StayCancellationPolicyResponse: {
+      refundable: boolean;
+      /** @description Empty: non-refundable. After the last step, nothing is refunded */
+      timeline: components['schemas']['RefundStepResponse'][];
+    };
+    StayConditionResponse: {
+      title: string;
+      description: string;
+    };
+    StayRatePolicyResponse: {
+      /** @enum {string} */
+      verdict: 'in_policy' | 'needs_approval' | 'blocked';
+      policyVersion: number;
+      reasons: components['schemas']['PolicyReasonResponse'][];
+    };
+    StayRateResponse: {
+      /**
+       * Format: uuid
+       * @description Our id of the rate: what a booking names (`stayRateId`)
+       */
+      id: string;
+      /**
+       * @description "sandbox": not a real hotel
+       * @enum {string}
+       */
+      supplier: 'sandbox' | 'duffel';
+      property: components['schemas']['StayPropertyResponse'];
+      /** @description km from the searched point */
+      distanceKm: number | null;
+      roomName: string;
+      /** @enum {string} */
+      board: 'room_only' | 'breakfast' | 'half_board' | 'full_board' | 'all_inclusive';
+      /** @description For all nights and rooms, in the currency the supplier sells in */
+      totalAmount: components['schemas']['MoneyDto'];
+      /** @description The same in the policy's currency */
+      policyAmount: components['schemas']['MoneyDto'];
+      /** @description One room for one night in the policy's currency: what the policy judged */
+      nightlyRate: components['schemas']['MoneyDto'];
+      /** @description Paid at the property, not in the total (tourist tax…) */
+      dueAtProperty: components['schemas']['MoneyDto'] | null;
+      cancellation: components['schemas']['StayCancellationPolicyResponse'];
+      conditions: components['schemas']['StayConditionResponse'][];
+      /** Format: date-time */
+      expiresAt: string;
+      policy: components['schemas']['StayRatePolicyResponse'];
+    };
+    StaySearchWhereResponse: {
+      latitude: number | null;
+      longitude: number | null;
+      radiusKm: number | null;
+      propertyIds: string[] | null;
+    };
+    StaySearchResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      tripId: string;
+      /** @enum {string} */
+      supplier: 'sandbox' | 'duffel';
+      where: components['schemas']['StaySearchWhereResponse'];
+      /** Format: date */
+      checkInDate: string;
+      /** Format: date */
+      checkOutDate: string;
+      nights: number;
+      rooms: number;
+      /** @description The trip's travellers */
+      guests: number;
+      policyVersion: number;
+      /** @example EUR */
+      policyCurrency: string;
+      /** @description Properties the supplier found */
+      propertyCount: number;
+      /** @description Rates stored (expired ones included) */
+      rateCount: number;
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description When its last rate expires
+       */
+      expiresAt: string;
+    };
+    StayRatesPage: {
+      items: components['schemas']['StayRateResponse'][];
+      total: number;
+      page: number;
+      limit: number;
+      search: components['schemas']['StaySearchResponse'];
+    };
     ActivityResponse: {
       /** Format: uuid */
       id: string;
@@ -2519,11 +2716,16 @@ export interface components {
     CreateBookingDto: {
       /**
        * Format: uuid
-       * @description The offer's id from the trip's flight search (`FlightOfferResponse.id`)
+       * @description A flight: the offer's id from the trip's flight search (`FlightOfferResponse.id`). Exactly one of offerId and stayRateId
        */
-      offerId: string;
+      offerId?: string;
       /**
-       * @description Who flies, in the offer's passenger order: travellers of the trip. Default: the trip's travellers, lead first
+       * Format: uuid
+       * @description A stay: the rate's id from the trip's stay search (`StayRateResponse.id`)
+       */
+      stayRateId?: string;
+      /**
+       * @description Who flies (or stays: the guests, the first one the lead guest), in the offer's passenger order: travellers of the trip. Default: the trip's travellers, lead first
        * @example [
        *       "3f2b8c9e-1d4a-4b6f-9c2e-7a5d8e1f0b3c"
        *     ]
@@ -2534,7 +2736,7 @@ export interface components {
        * @example client_meeting
        */
       reasonCode?: string;
-      /** @description The price the booker agreed to. Default: the price the search showed. A re-priced offer dearer than this is refused (409 FLIGHT_OFFER_PRICE_CHANGED) and the booker is asked again */
+      /** @description The price the booker agreed to. Default: the price the search showed. A re-priced offer (re-quoted rate) dearer than this is refused (409 FLIGHT_OFFER_PRICE_CHANGED, STAY_RATE_PRICE_CHANGED) and the booker is asked again */
       acceptedPrice?: components['schemas']['MoneyDto'];
     };
     /** @enum {string} */
@@ -2568,21 +2770,78 @@ export interface components {
        */
       expiresAt: string;
     };
+    BookedStayResponse: {
+      /**
+       * Format: uuid
+       * @description The stored rate it was booked from
+       */
+      rateId: string;
+      property: components['schemas']['StayPropertyResponse'];
+      /** Format: date */
+      checkInDate: string;
+      /** Format: date */
+      checkOutDate: string;
+      nights: number;
+      rooms: number;
+      guests: number;
+      roomName: string;
+      /** @enum {string} */
+      board: 'room_only' | 'breakfast' | 'half_board' | 'full_board' | 'all_inclusive';
+      /** @description Paid at the property, not in the price */
+      dueAtProperty: components['schemas']['MoneyDto'] | null;
+      /** @description As booked */
+      cancellation: components['schemas']['StayCancellationPolicyResponse'];
+      /**
+       * Format: date-time
+       * @description When the rate could no longer be booked
+       */
+      expiresAt: string;
+    };
+    BookingReasonResponse: {
+      /**
+       * @description Stable rule name to switch on
+       * @enum {string}
+       */
+      rule:
+        | 'trip_budget'
+        | 'min_advance_days'
+        | 'flight_cabin'
+        | 'flight_fare'
+        | 'airline_blocked'
+        | 'airline_not_preferred'
+        | 'flight_connections'
+        | 'flight_co2'
+        | 'stay_nightly_rate'
+        | 'expense_cap'
+        | 'reason_code';
+      /** @description For people */
+      message: string;
+      /** @description In `unit` */
+      limit: (string | null) | number;
+      /** @description In `unit` */
+      actual: (string | null) | number;
+      /** @description The policy's currency code for money, minutes, days, kg, connections; null for names */
+      unit: string | null;
+      /** @description False when neither an approver nor a reason code can allow it */
+      overridable: boolean;
+      /** @description A flight: the slices (0-based) that break the rule */
+      slices?: number[];
+    };
     BookingPolicyResponse: {
       /**
-       * @description Judged on the re-priced offer when it was booked
+       * @description Judged on the re-priced offer (re-quoted rate) when it was booked
        * @enum {string}
        */
       verdict: 'in_policy' | 'needs_approval' | 'blocked';
       policyVersion: number;
-      reasons: components['schemas']['OfferReasonResponse'][];
+      reasons: components['schemas']['BookingReasonResponse'][];
       /** @description The booker's reason code that made an out-of-policy offer acceptable */
       reasonCode: string | null;
     };
     CheapestAlternativeResponse: {
       /**
        * Format: uuid
-       * @description The stored offer
+       * @description The stored offer (or stay rate)
        */
       offerId: string;
       price: components['schemas']['MoneyDto'];
@@ -2625,25 +2884,33 @@ export interface components {
       tripId: string;
       status: components['schemas']['BookingStatus'];
       /**
-       * @description "sandbox": a simulated booking, nobody flies
+       * @description A flight (`offer`) or a stay (`stay`)
+       * @enum {string}
+       */
+      kind: 'flight' | 'stay';
+      /**
+       * @description "sandbox": a simulated booking, nobody flies or stays
        * @enum {string}
        */
       supplier: 'sandbox' | 'duffel';
-      /** @description For all passengers, as re-priced when booked */
+      /** @description For all passengers (all nights and rooms), as re-priced when booked */
       price: components['schemas']['MoneyDto'];
-      offer: components['schemas']['BookedOfferResponse'];
+      /** @description A flight; null for a stay */
+      offer: components['schemas']['BookedOfferResponse'] | null;
+      /** @description A stay; null for a flight */
+      stay: components['schemas']['BookedStayResponse'] | null;
       policy: components['schemas']['BookingPolicyResponse'];
       /** @description The cheapest in-policy offer of the same search at booking time */
       cheapestInPolicy: components['schemas']['CheapestAlternativeResponse'] | null;
-      /** @description The travellers flying */
+      /** @description The travellers flying (or staying) */
       passengerIds: string[];
       bookedBy: components['schemas']['BookingPersonResponse'];
-      /** @description The airline booking reference (PNR), once confirmed */
+      /** @description The airline booking reference (PNR), or the property's confirmation number, once confirmed */
       bookingReference: string | null;
       decision: components['schemas']['BookingDecisionResponse'] | null;
       cancellation: components['schemas']['CancellationResponse'] | null;
       failure: components['schemas']['BookingFailureResponse'] | null;
-      /** @description The flight activities it put in the itinerary */
+      /** @description The flight or lodging activities it put in the itinerary */
       activityIds: string[];
       /** @description What the caller may do with it now */
       allowedActions: ('approve' | 'reject' | 'quote_cancellation' | 'cancel')[];
@@ -5626,6 +5893,182 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['FlightOffersPage'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found (or belongs to another organization) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Refused by a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  StaySearchesController_create: {
+    parameters: {
+      query?: {
+        page?: number;
+        limit?: number;
+        /** @description price: the total in the policy currency; distance: from the searched point */
+        sort?: 'price' | 'stars' | 'distance';
+        order?: 'asc' | 'desc';
+        /** @description Only properties with at least these stars */
+        minStars?: number;
+        /** @description Only rates judged in_policy */
+        inPolicyOnly?: boolean;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateStaySearchDto'];
+      };
+    };
+    responses: {
+      /** @description The stored search and the first page of its rates (sorted and filtered by the query, like GET /api/stay-searches/:id), each with its policy verdict and reasons. Around the trip's destination unless a point or properties are given. Whoever may book for the trip (`book_travel`) */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StayRatesPage'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Your role does not allow this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found (or belongs to another organization) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Refused by a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  StaySearchesController_get: {
+    parameters: {
+      query?: {
+        page?: number;
+        limit?: number;
+        /** @description price: the total in the policy currency; distance: from the searched point */
+        sort?: 'price' | 'stars' | 'distance';
+        order?: 'asc' | 'desc';
+        /** @description Only properties with at least these stars */
+        minStars?: number;
+        /** @description Only rates judged in_policy */
+        inPolicyOnly?: boolean;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Rates not yet expired; once the last one has, 422 STAY_SEARCH_EXPIRED (search again). Whoever may see the trip */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StayRatesPage'];
         };
       };
       /** @description Invalid input (unknown fields are rejected) */

@@ -24,6 +24,7 @@ import { ConfigModule } from './config/config.module';
 import { HealthModule } from './health/health.module';
 import { EventsModule } from './events/events.module';
 import { FlightSearchModule } from './flights/search/flight-search.module';
+import { StaySearchModule } from './stays/search/stay-search.module';
 import { MailModule } from './mail/mail.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { TripNotesModule } from './notes/trip-notes.module';
@@ -57,6 +58,7 @@ export class AppModule {
         TripsModule,
         PassengersModule,
         FlightSearchModule,
+        StaySearchModule,
         ActivitiesModule,
         BookingModule,
         ReportsModule,

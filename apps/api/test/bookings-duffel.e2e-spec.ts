@@ -61,6 +61,56 @@ describe('Bookings with Duffel (fake Duffel server)', () => {
   });
   beforeEach(() => duffel.reset());
 
+  it('books a stay through Duffel Stays: one stay booking with our booking id, the guest named, a lodging activity; cancelled by the rate’s timeline', async () => {
+    const trip = await createTrip(t.api, traveller, { startDate: inDays(40), endDate: inDays(45), budget: undefined });
+    const search = await t.api.post(
+      `/api/trips/${trip.id}/stay-searches`,
+      { checkInDate: inDays(40), checkOutDate: inDays(42) },
+      as(traveller),
+    );
+    expect(search.status).toBe(201);
+    expect(search.body.search.supplier).toBe('duffel');
+    const rate = search.body.items.find(
+      (item: { cancellation: { refundable: boolean } }) => item.cancellation.refundable,
+    );
+    const response = await book(trip.id, { stayRateId: rate.id });
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({
+      kind: 'stay',
+      status: 'confirmed',
+      supplier: 'duffel',
+      price: rate.totalAmount,
+    });
+    expect(duffel.stays.bookings).toHaveLength(1);
+    expect(duffel.stays.bookings[0].bookingId).toBe(response.body.id);
+    const sent = duffel.requests.find((request) => request.method === 'POST' && request.path === '/stays/bookings')!
+      .body as { data: any };
+    expect(sent.data).toMatchObject({
+      guests: [{ given_name: 'Tom', family_name: 'Traveller' }],
+      email: 'tom@example.com',
+      phone_number: '+442071234567',
+    });
+    expect(JSON.stringify(sent.data)).not.toMatch(/1985-04-12|born_on/);
+    const itinerary = await t.api.get(`/api/trips/${trip.id}/activities`, as(traveller));
+    expect(itinerary.body.items).toEqual([
+      expect.objectContaining({ type: 'lodging', id: response.body.activityIds[0], cost: rate.totalAmount }),
+    ]);
+
+    // Duffel quotes no stay cancellation and says no refund: both come from the rate's timeline.
+    const quote = await t.api.post(`/api/bookings/${response.body.id}/cancellation-quote`, {}, as(traveller));
+    expect(quote.body).toMatchObject({
+      status: 'cancellation_quoted',
+      cancellation: {
+        refund: rate.cancellation.timeline.find((step: { before: string }) => Date.parse(step.before) > Date.now())
+          .refund,
+      },
+    });
+    const cancelled = await t.api.post(`/api/bookings/${response.body.id}/cancel`, {}, as(traveller));
+    expect(cancelled.body).toMatchObject({ status: 'cancelled', activityIds: response.body.activityIds });
+    expect(duffel.count('POST /stays/bookings/:id/actions/cancel')).toBe(1);
+    expect((await t.api.get(`/api/trips/${trip.id}/activities`, as(traveller))).body.items).toEqual([]);
+  });
+
   it('books through the SDK: one Duffel order carrying our booking id in its metadata, the passenger named', async () => {
     const { trip, offer } = await tripWithOffer();
     const response = await book(trip.id, { offerId: offer.id });

@@ -3,6 +3,7 @@ import { STATUS_OF_CODE } from '../src/common/http/error-status';
 import type { ApiResponse } from './support/api-client';
 import { addMember, createTrip, registerOrganization, Session, uniqueEmail } from './support/factories';
 import { bookedFlight } from './support/flight-fixtures';
+import { staySearch } from './support/stay-fixtures';
 import {
   deeplyNestedJson,
   EMOJI_TEXT,
@@ -124,6 +125,7 @@ describe('Hostile input never makes a 500 (generated from the OpenAPI document)'
       users: traveller.user.id,
       invitations: invitation.body.id,
       'flight-searches': flight.searchId,
+      'stay-searches': await staySearch(t.api, admin.accessToken, trip.id),
       bookings: flight.bookingId,
       calendar: 'feed.ics',
       ...(await collaborationFixtures(t, admin, traveller, trip.id)),

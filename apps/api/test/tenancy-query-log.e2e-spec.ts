@@ -196,6 +196,25 @@ describe('Tenancy in the SQL the API sends', () => {
     expect((await t.api.get(`/api/bookings/${booked.body.id}`, as(stranger.accessToken))).status).toBe(404);
     await t.app.get(BookingReconciler).reconcile(new Date(Date.now() + 86_400_000));
 
+    // Stays (sandbox): a search, its rates paged, a stay booked, quoted and cancelled; another organization's 404.
+    const staySearch = await t.api.post(
+      `/api/trips/${bookingTrip.id}/stay-searches`,
+      { checkInDate: inDays(50), checkOutDate: inDays(52) },
+      as(token),
+    );
+    expect(staySearch.status).toBe(201);
+    const stayPath = `/api/stay-searches/${staySearch.body.search.id}`;
+    expect((await t.api.get(`${stayPath}?sort=stars&minStars=2&inPolicyOnly=true`, as(token))).status).toBe(200);
+    expect((await t.api.get(stayPath, as(stranger.accessToken))).status).toBe(404);
+    const stay = await t.api.post(
+      `/api/trips/${bookingTrip.id}/bookings`,
+      { stayRateId: staySearch.body.items[0].id },
+      { token, headers: { 'idempotency-key': 'tenancy-query-log-stay' } },
+    );
+    expect(stay.status).toBe(201);
+    expect((await t.api.post(`/api/bookings/${stay.body.id}/cancellation-quote`, {}, as(token))).status).toBe(200);
+    expect((await t.api.post(`/api/bookings/${stay.body.id}/cancel`, {}, as(token))).status).toBe(200);
+
     // Calendars: the export, both feeds, and a feed polled by its secret address (no session).
     expect((await t.api.get(`/api/trips/${trip.id}/calendar.ics`, as(token))).status).toBe(200);
     const feed = await t.api.get('/api/calendar/feed', as(token));

@@ -1,6 +1,7 @@
 import { addMember, createTrip, registerOrganization, Session, uniqueEmail } from './support/factories';
 import { collaborationFixtures } from './support/collaboration-fixtures';
 import { bookedFlight } from './support/flight-fixtures';
+import { staySearch } from './support/stay-fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 
 type Schema = {
@@ -61,6 +62,7 @@ describe('Tenancy and function-level authorization, from the OpenAPI document', 
       users: traveller.user.id,
       invitations: invitation.body.id,
       'flight-searches': flight.searchId,
+      'stay-searches': await staySearch(t.api, admin.accessToken, trip.id),
       bookings: flight.bookingId,
       ...(await collaborationFixtures(t, admin, traveller, trip.id)),
     };

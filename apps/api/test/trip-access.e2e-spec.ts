@@ -162,6 +162,21 @@ describe('Trip access: allowedActions and what the API accepts', () => {
           as(s),
         ),
     },
+    {
+      permission: 'book_travel',
+      label: 'POST stay search',
+      call: (id, s) =>
+        t.api.post(
+          `/api/trips/${id}/stay-searches`,
+          {
+            checkInDate: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10),
+            checkOutDate: new Date(Date.now() + 61 * 86_400_000).toISOString().slice(0, 10),
+            latitude: 52.52,
+            longitude: 13.405,
+          },
+          as(s),
+        ),
+    },
     { permission: 'submit', label: 'submit', call: (id, s) => t.api.post(`/api/trips/${id}/submit`, {}, as(s)) },
     { permission: 'decide', label: 'approve', call: (id, s) => t.api.post(`/api/trips/${id}/approve`, {}, as(s)) },
     {

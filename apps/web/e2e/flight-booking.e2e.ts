@@ -1,16 +1,7 @@
-import type { Schemas } from '@nestmap/api-client';
 import type { Browser, Page } from 'playwright-core';
 import { checkpoint, look } from './support/axe';
-import {
-  apiAs,
-  capturingFailures,
-  dayFromToday,
-  launchBrowser,
-  must,
-  newPage,
-  registerOrganization,
-  signIn,
-} from './support/harness';
+import { bookerWithPolicy } from './support/booker';
+import { capturingFailures, dayFromToday, launchBrowser, must, newPage, signIn } from './support/harness';
 
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -31,42 +22,6 @@ async function searchLondonParis(page: Page): Promise<void> {
   await form.getByRole('combobox', { name: 'To' }).press('Escape');
   await form.getByRole('button', { name: 'Search flights' }).click();
   await page.getByRole('heading', { level: 2, name: /^\d+ offers$/ }).waitFor();
-}
-
-/**
- * An organization whose admin books for themselves: its travel policy (what the rest of the rules
- * default to is set here) and the admin's passenger profile, which every booking reads.
- */
-async function bookerWithPolicy(name: string, rules: Partial<Schemas['TravelPolicyDto']>) {
-  const admin = await registerOrganization(name);
-  const api = apiAs(admin.token);
-  await must(
-    api.PUT('/api/organizations/current/policy', {
-      body: {
-        currency: 'EUR',
-        allowedCabinClasses: ['economy'],
-        maxFlightFare: null,
-        maxHotelNightlyRate: null,
-        minAdvanceBookingDays: 0,
-        tripBudgetCeiling: null,
-        ...rules,
-      },
-    }),
-  );
-  await must(
-    api.PUT('/api/users/me/passenger-profile', {
-      body: {
-        givenName: name,
-        familyName: 'Haddad',
-        bornOn: '1988-06-14',
-        gender: 'f',
-        title: 'ms',
-        email: admin.email,
-        phoneNumber: '+442071234567',
-      },
-    }),
-  );
-  return { admin, api };
 }
 
 /** docs/booking.md in the browser: from the trip page to a confirmed sandbox flight on its timeline. */
@@ -302,7 +257,7 @@ describe('booking a flight from a trip', () => {
         status: 'confirmed',
         policy: { verdict: 'in_policy', reasonCode: 'client_meeting' },
       });
-      expect(stored.items[0].offer.slices).toHaveLength(1);
+      expect(stored.items[0].offer!.slices).toHaveLength(1);
       await context.close();
     });
   });

@@ -1,5 +1,5 @@
 import type { FlightSegment, FlightSlice } from '../flights/supplier/flight-supplier';
-import { flightActivities, flightLines } from './booking-itinerary';
+import { flightActivities, flightLines, lodgingActivity, stayLine } from './booking-itinerary';
 
 const FRA = {
   iataCode: 'FRA',
@@ -98,5 +98,64 @@ describe('flight activities of a booking', () => {
       'LH900 FRA 2027-03-01 07:05 → LHR 2027-03-01 07:50',
       'BA117 LHR 2027-03-01 10:30 → JFK 2027-03-01 13:25',
     ]);
+  });
+});
+
+describe('lodgingActivity', () => {
+  const property = {
+    supplierPropertyId: 'acc_1',
+    name: 'Hotel Opera Paris',
+    address: { lineOne: '12 rue Pasteur', postalCode: '75009', cityName: 'Paris', countryCode: 'FR', region: null },
+    latitude: 48.8722,
+    longitude: 2.3317,
+    stars: 4,
+    reviewScore: 8.6,
+    chain: null,
+    checkInAfter: null,
+    checkOutBefore: '12:00',
+    phoneNumber: null,
+  };
+  const stay = {
+    supplier: 'duffel' as const,
+    property,
+    checkInDate: '2027-03-28',
+    checkOutDate: '2027-03-31',
+    rooms: 2,
+    guests: 2,
+  };
+
+  it("runs from check-in to check-out in the city's zone (across a DST change), at the address, with the reference and the cost", () => {
+    const lodging = lodgingActivity({
+      supplier: 'duffel',
+      stay,
+      roomName: 'Double room',
+      board: 'breakfast',
+      reference: 'H-42',
+      total: { amount: '612.00', currency: 'EUR' },
+      cancellation: {
+        refundable: true,
+        timeline: [{ before: '2027-03-26T17:00:00Z', refund: { amount: '612.00', currency: 'EUR' } }],
+      },
+      fallbackZone: 'UTC',
+    });
+    expect(lodging).toMatchObject({
+      title: 'Hotel Opera Paris',
+      type: 'lodging',
+      timezone: 'Europe/Paris',
+      endTimezone: null,
+      locationName: '12 rue Pasteur, 75009 Paris, FR',
+      latitude: 48.8722,
+      longitude: 2.3317,
+      bookingReference: 'H-42',
+      costAmount: '612.00',
+      costCurrency: 'EUR',
+    });
+    // 15:00 by default before the change (UTC+1), the property's 12:00 after it (UTC+2).
+    expect(lodging.startsAt.toISOString()).toBe('2027-03-28T13:00:00.000Z');
+    expect(lodging.endsAt!.toISOString()).toBe('2027-03-31T10:00:00.000Z');
+    expect(lodging.notes).toContain('2 × Double room, breakfast, 3 nights');
+    expect(lodging.notes).toContain('confirmation number H-42');
+    expect(lodging.notes).not.toContain('sandbox');
+    expect(stayLine(stay)).toBe('Hotel Opera Paris, 12 rue Pasteur, 75009 Paris, FR: 2027-03-28 → 2027-03-31, 2 rooms');
   });
 });

@@ -15,7 +15,7 @@ const EVENTS = [
 ] as const;
 
 /**
- * E-mails about flight bookings: a booking waiting for approval to the organization's approvers
+ * E-mails about flight and hotel bookings: a booking waiting for approval to the organization's approvers
  * (not the booker or its passengers), each with an approval link of their own, and every outcome
  * to the booker and the passengers. Sandbox bookings say so in the subject and the text: nobody is
  * flying. Queued in the handler's transaction, so a redelivered event queues nothing twice.
@@ -42,9 +42,13 @@ export class BookingNotifier implements OnModuleInit {
     const booking = event.payload;
     const sandbox = booking.supplier === 'sandbox';
     const label = sandbox ? '[Sandbox] ' : '';
-    const note = sandbox
-      ? '\n\nThis is a SANDBOX booking made with NestMap’s simulated supplier: no ticket was issued and nobody is flying.'
-      : '';
+    const stay = booking.kind === 'stay';
+    const note = !sandbox
+      ? ''
+      : stay
+        ? '\n\nThis is a SANDBOX booking made with NestMap’s simulated supplier: no room was reserved.'
+        : '\n\nThis is a SANDBOX booking made with NestMap’s simulated supplier: no ticket was issued and nobody is flying.';
+    const noun = stay ? 'Hotel' : 'Flight';
     if (event.type === 'booking.requested') {
       const involved = new Set([booking.bookerId, ...booking.passengerIds]);
       const approvers = (await this.users.listApprovers(ctx)).filter((user) => !involved.has(user.id));
@@ -54,13 +58,13 @@ export class BookingNotifier implements OnModuleInit {
         await this.mail.enqueue({
           organizationId: event.organizationId,
           to: approver.email,
-          subject: `${label}Flight booking needs approval: ${booking.tripTitle}`,
-          text: `A flight booking for "${booking.tripTitle}" (${money(booking)}) is out of the travel policy and waits for your approval.\n\n${booking.flights.join('\n')}\n\nReview and decide it (the link asks you to confirm; it works for 72 hours, for you only):\n${link}\n\nor in NestMap's approvals queue.${note}`,
+          subject: `${label}${noun} booking needs approval: ${booking.tripTitle}`,
+          text: `A ${noun.toLowerCase()} booking for "${booking.tripTitle}" (${money(booking)}) is out of the travel policy and waits for your approval.\n\n${lines(booking)}\n\nReview and decide it (the link asks you to confirm; it works for 72 hours, for you only):\n${link}\n\nor in NestMap's approvals queue.${note}`,
         });
       }
       return;
     }
-    const { subject, text } = wording(event.type, booking);
+    const { subject, text } = stay ? stayWording(event.type, booking) : wording(event.type, booking);
     for (const id of new Set([booking.bookerId, ...booking.passengerIds])) {
       const user = await this.users.findById(ctx, id);
       if (!user) continue;
@@ -106,6 +110,41 @@ function wording(
         text: `The airline changed booking ${booking.bookingReference} for "${booking.tripTitle}". Your itinerary shows the new flights:\n\n${flights}${booking.reason ? `\n\n${booking.reason}` : ''}`,
       };
   }
+}
+
+function stayWording(
+  type: Exclude<(typeof EVENTS)[number], 'booking.requested'>,
+  booking: BookingPayload,
+): { subject: string; text: string } {
+  const stay = lines(booking);
+  switch (type) {
+    case 'booking.confirmed':
+      return {
+        subject: `Hotel booked: ${booking.tripTitle} (${booking.bookingReference ?? 'confirmation to follow'})`,
+        text: `Your stay for "${booking.tripTitle}" is booked.\n\nConfirmation number: ${booking.bookingReference ?? 'the hotel has not given one yet'}\n${stay}\n\nTotal: ${money(booking)}, invoiced to your organization.\nThe stay is in the trip's itinerary.`,
+      };
+    case 'booking.rejected':
+      return {
+        subject: `Hotel booking rejected: ${booking.tripTitle}`,
+        text: `The hotel booking for "${booking.tripTitle}" (${money(booking)}) was rejected; nothing was booked.${booking.reason ? `\n\nReason: ${booking.reason}` : ''}\n\n${stay}`,
+      };
+    case 'booking.failed':
+      return {
+        subject: `Hotel booking failed: ${booking.tripTitle}`,
+        text: `The hotel booking for "${booking.tripTitle}" could not be made; nothing was booked.${booking.reason ? `\n\n${booking.reason}` : ''}\n\n${stay}`,
+      };
+    case 'booking.cancelled':
+    case 'booking.changed_by_airline':
+      return {
+        subject: `Hotel booking cancelled: ${booking.tripTitle} (${booking.bookingReference ?? ''})`,
+        text: `The stay of booking ${booking.bookingReference ?? ''} for "${booking.tripTitle}" is cancelled and has left the itinerary.\n\n${stay}`,
+      };
+  }
+}
+
+/** What was booked, one line each: the flights, or the stay. */
+function lines(booking: BookingPayload): string {
+  return booking.stay ? booking.stay : booking.flights.join('\n');
 }
 
 function money(booking: BookingPayload): string {

@@ -6,8 +6,9 @@ import { TransactionRunner } from '../common/database/transaction-runner';
 import { BookingErrorCode } from '../common/errors/error-codes';
 import { preAuthSql } from '../common/tenancy/pre-auth';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { FLIGHT_SUPPLIER, type FlightSupplier } from '../flights/supplier/flight-supplier';
+import type { BookingKind } from './booking.entity';
 import { BookingOrders } from './booking-orders';
+import { codeFor, wordsFor } from './booking-kind';
 import { BookingStatus } from './booking-status.machine';
 
 /** How long a claimed booking stays invisible to other reconcilers (both API processes run one). */
@@ -21,6 +22,7 @@ interface Stuck {
   organizationId: string;
   bookerId: string;
   role: UserRole;
+  kind: BookingKind;
   orderingStartedAt: Date;
 }
 
@@ -46,7 +48,6 @@ export class BookingReconciler implements OnApplicationBootstrap, OnApplicationS
   private running?: Promise<ReconcileResult>;
 
   constructor(
-    @Inject(FLIGHT_SUPPLIER) private readonly supplier: FlightSupplier,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly db: TransactionRunner,
     private readonly orders: BookingOrders,
@@ -103,9 +104,9 @@ export class BookingReconciler implements OnApplicationBootstrap, OnApplicationS
     thresholds: Pick<AppConfig['booking'], 'orderingDeadlineMs'>,
   ): Promise<keyof ReconcileResult> {
     const since = new Date(booking.orderingStartedAt.getTime() - CLOCK_MARGIN_MS);
-    const order = await this.supplier.findOrderByBookingId(booking.id, since);
-    if (order) {
-      const finished = await this.orders.confirm(ctx, booking.id, order);
+    const made = await this.orders.findOrder(booking.kind, booking.id, since);
+    if (made) {
+      const finished = await this.orders.confirm(ctx, booking.id, made);
       return finished.status === BookingStatus.Confirmed ? 'confirmed' : 'waiting';
     }
     if (now.getTime() - booking.orderingStartedAt.getTime() < thresholds.orderingDeadlineMs) return 'waiting';
@@ -121,11 +122,11 @@ export class BookingReconciler implements OnApplicationBootstrap, OnApplicationS
    * approvers' queue loses a booking nobody can approve any more. Returns how many.
    */
   async expireWaiting(now = new Date()): Promise<number> {
-    const rows: Array<{ id: string; organizationId: string; bookerId: string; role: UserRole }> =
+    const rows: Array<{ id: string; organizationId: string; bookerId: string; role: UserRole; kind: BookingKind }> =
       await this.db.manager.query(
-        preAuthSql(`SELECT b.id, b.organization_id AS "organizationId", b.booker_id AS "bookerId", u.role
+        preAuthSql(`SELECT b.id, b.organization_id AS "organizationId", b.booker_id AS "bookerId", u.role, b.kind
          FROM bookings b JOIN users u ON u.id = b.booker_id
-        WHERE b.status = 'pending_approval' AND (b.offer ->> 'expiresAt')::timestamptz <= $1
+        WHERE b.status = 'pending_approval' AND (COALESCE(b.offer, b.stay) ->> 'expiresAt')::timestamptz <= $1
         ORDER BY b.created_at LIMIT $2`),
         [now, BATCH_SIZE],
       );
@@ -133,8 +134,8 @@ export class BookingReconciler implements OnApplicationBootstrap, OnApplicationS
     for (const row of rows) {
       const ctx: AuthContext = { organizationId: row.organizationId, userId: row.bookerId, role: row.role };
       const error = {
-        code: BookingErrorCode.OfferExpired,
-        message: 'The offer expired while the booking waited for approval: search again',
+        code: codeFor(row.kind, BookingErrorCode.OfferExpired),
+        message: `The ${wordsFor(row.kind).item} expired while the booking waited for approval: search again`,
       };
       // A compare-and-set from pending_approval: an approval or rejection meanwhile wins.
       if (await this.orders.fail(ctx, row.id, error, BookingStatus.PendingApproval)) expired++;
@@ -157,7 +158,7 @@ export class BookingReconciler implements OnApplicationBootstrap, OnApplicationS
                        WHERE status = 'ordering' AND ordering_started_at < $1
                          AND (reconcile_lease_until IS NULL OR reconcile_lease_until < now())
                        ORDER BY ordering_started_at LIMIT $2 FOR UPDATE SKIP LOCKED)
-      RETURNING b.id, b.organization_id AS "organizationId", b.booker_id AS "bookerId", u.role, b.ordering_started_at AS "orderingStartedAt")
+      RETURNING b.id, b.organization_id AS "organizationId", b.booker_id AS "bookerId", u.role, b.kind, b.ordering_started_at AS "orderingStartedAt")
       SELECT * FROM claimed`),
       [cutoff, BATCH_SIZE, LEASE_SECONDS],
     );

@@ -12,20 +12,36 @@ import {
 import { Organization } from '../common/tenancy/organization.entity';
 import type { FlightOffer, FlightOrder, SupplierName } from '../flights/supplier/flight-supplier';
 import type { PolicyReason, Verdict } from '../policy/policy-verdict';
+import type { StayBooking, StayQuote, StayRate } from '../stays/supplier/stay-supplier';
 import { Trip } from '../trips/trip.entity';
 import { User } from '../users/user.entity';
 import { BookingStatus } from './booking-status.machine';
 
-/** The cheapest in-policy offer of the same search when the booking was made ("why did we pay this"). */
+export const BOOKING_KINDS = ['flight', 'stay'] as const;
+export type BookingKind = (typeof BOOKING_KINDS)[number];
+
+/** What a stay booking books: the quote it pays, the rate as searched, and the supplier's booking once made. */
+export interface BookedStay {
+  /** The latest quote (property, dates, rooms, guests, total): taken at booking, and again at approval. */
+  quote: StayQuote;
+  /** The rate as the search showed it (room, board, cancellation policy), for when the quote does not say. */
+  rate: StayRate;
+  /** When the searched rate could no longer be booked (an approver's re-quote is refused after it). */
+  expiresAt: string;
+  /** The booking as the supplier confirmed it, then cancelled it. */
+  booking: StayBooking | null;
+}
+
+/** The cheapest in-policy offer (or stay rate) of the same search when the booking was made ("why did we pay this"). */
 export interface CheapestAlternative {
-  /** Our stored offer's id (flight_offers.id). */
+  /** Our stored offer's or rate's id (flight_offers.id, stay_rates.id). */
   offerId: string;
   amount: string;
   currency: string;
 }
 
 /**
- * One flight booking: an offer ordered (or to be ordered) for a trip's travellers, and where it
+ * One booking of a flight offer or a stay rate (`kind`): ordered (or to be ordered) for a trip's travellers, and where it
  * stands in the lifecycle (booking-status.machine.ts). The supplier is called only outside a
  * database transaction: `ordering` is committed first, so a crash leaves a row the reconciler
  * finishes (docs/booking.md § Bookings).
@@ -52,6 +68,8 @@ export interface CheapestAlternative {
 @Index('idx_bookings_ordering', ['orderingStartedAt'], { where: `"status" = 'ordering'` })
 // The reconciler's other scan: bookings waiting for an approver (their offers expire).
 @Index('idx_bookings_pending', ['createdAt'], { where: `"status" = 'pending_approval'` })
+// A flight booking has its offer, a stay booking its stay, never both.
+@Check('chk_bookings_kind', `("kind" = 'flight') = ("offer" IS NOT NULL) AND ("kind" = 'stay') = ("stay" IS NOT NULL)`)
 @Check(
   'chk_bookings_confirmed_order',
   `"status" IN ('pending_approval', 'approved', 'rejected', 'ordering', 'failed') OR "supplier_order_id" IS NOT NULL`,
@@ -82,7 +100,10 @@ export class Booking {
   @JoinColumn()
   booker?: User;
 
-  /** The travellers flying, in the offer's passenger order. */
+  @Column({ type: 'varchar', length: 10, default: 'flight' })
+  kind: BookingKind;
+
+  /** The travellers flying (or staying: the guests, lead first), in the offer's passenger order. */
   @Column({ type: 'uuid', array: true })
   passengerIds: string[];
 
@@ -92,16 +113,20 @@ export class Booking {
   @Column({ type: 'varchar', length: 20 })
   supplier: SupplierName;
 
-  /** The stored offer it was booked from (flight_offers.id; no foreign key: searches are pruned, bookings stay). */
+  /** The stored offer or rate it was booked from (flight_offers.id or stay_rates.id; no foreign key: searches are pruned, bookings stay). */
   @Column({ type: 'uuid' })
   offerId: string;
 
   @Column({ type: 'varchar', length: 200 })
   supplierOfferId: string;
 
-  /** The offer as re-priced just before booking (the supplier's answer to getOffer). */
-  @Column({ type: 'jsonb' })
-  offer: FlightOffer;
+  /** A flight: the offer as re-priced just before booking (the supplier's answer to getOffer); null for a stay. */
+  @Column({ type: 'jsonb', nullable: true })
+  offer: FlightOffer | null;
+
+  /** A stay: its quote, rate and supplier booking; null for a flight. */
+  @Column({ type: 'jsonb', nullable: true })
+  stay: BookedStay | null;
 
   @Column({ type: 'numeric', precision: 12, scale: 2 })
   totalAmount: string;
@@ -144,7 +169,7 @@ export class Booking {
   @Column({ type: 'varchar', length: 200, nullable: true })
   supplierOrderId: string | null;
 
-  /** The airline booking reference (PNR). */
+  /** The airline booking reference (PNR), or the property's confirmation number. */
   @Column({ type: 'varchar', length: 20, nullable: true })
   bookingReference: string | null;
 
@@ -152,7 +177,7 @@ export class Booking {
   @Column({ type: 'jsonb', nullable: true })
   order: FlightOrder | null;
 
-  /** The flight activities the confirmed booking put in the itinerary (removed on cancellation). */
+  /** The flight or lodging activities the confirmed booking put in the itinerary (removed on cancellation). */
   @Column({ type: 'uuid', array: true, default: () => "'{}'" })
   activityIds: string[];
 

@@ -1,9 +1,11 @@
 import type { AuthContext } from '../common/auth/auth-context';
 import { toMoney } from '../common/money/money.dto';
 import { toConditionsResponse, toSliceResponses } from '../flights/search/flight-search.mapper';
-import type { Booking } from './booking.entity';
+import { nightsOf } from '../stays/search/rate-verdict';
+import { toCancellationPolicyResponse, toStayPropertyResponse } from '../stays/search/stay-search.mapper';
+import type { BookedStay, Booking } from './booking.entity';
 import { bookingAccess } from './booking-access';
-import type { BookingResponse } from './dto/booking.dto';
+import type { BookedStayResponse, BookingResponse } from './dto/booking.dto';
 
 const money = (amount: string, currency: string) => toMoney(amount, currency)!;
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
@@ -14,14 +16,15 @@ export function toBookingResponse(
   caller: Pick<AuthContext, 'userId' | 'role'>,
   managesTrip = true,
 ): BookingResponse {
-  const { offer } = booking;
+  const { offer, stay } = booking;
   return {
     id: booking.id,
     tripId: booking.tripId,
     status: booking.status,
+    kind: booking.kind,
     supplier: booking.supplier,
     price: money(booking.totalAmount, booking.totalCurrency),
-    offer: {
+    offer: offer && {
       id: booking.offerId,
       owner: offer.owner,
       cabin: offer.cabin,
@@ -31,6 +34,7 @@ export function toBookingResponse(
       conditions: toConditionsResponse(offer.conditions),
       expiresAt: new Date(offer.expiresAt).toISOString(),
     },
+    stay: stay && toBookedStayResponse(booking.offerId, stay),
     policy: {
       verdict: booking.policyVerdict,
       policyVersion: booking.policyVersion,
@@ -68,5 +72,25 @@ export function toBookingResponse(
     createdAt: iso(booking.createdAt)!,
     updatedAt: iso(booking.updatedAt)!,
     confirmedAt: iso(booking.confirmedAt),
+  };
+}
+
+function toBookedStayResponse(rateId: string, stay: BookedStay): BookedStayResponse {
+  const { quote } = stay;
+  const rate = quote.rate ?? stay.rate;
+  const property = stay.booking?.property ?? quote.property;
+  return {
+    rateId,
+    property: toStayPropertyResponse(property),
+    checkInDate: quote.checkInDate,
+    checkOutDate: quote.checkOutDate,
+    nights: nightsOf(quote),
+    rooms: quote.rooms,
+    guests: quote.guests,
+    roomName: rate.roomName,
+    board: rate.board,
+    dueAtProperty: quote.dueAtProperty && money(quote.dueAtProperty.amount, quote.dueAtProperty.currency),
+    cancellation: toCancellationPolicyResponse(stay.booking?.cancellation ?? rate.cancellation),
+    expiresAt: new Date(stay.expiresAt).toISOString(),
   };
 }

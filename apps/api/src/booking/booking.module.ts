@@ -6,6 +6,8 @@ import { FlightSuppliersModule } from '../flights/supplier/flight-suppliers.modu
 import { PassengersModule } from '../passengers/passengers.module';
 import { PolicyModule } from '../policy/policy.module';
 import { TripsModule } from '../trips/trips.module';
+import { StaySearchModule } from '../stays/search/stay-search.module';
+import { StaySuppliersModule } from '../stays/supplier/stay-suppliers.module';
 import { UsersModule } from '../users/users.module';
 import { BookingApprovalLinks, BookingApprovalLinksRepository } from './booking-approval-links';
 import { BookingApprovalsController } from './booking-approvals.controller';
@@ -20,13 +22,15 @@ import { DuffelWebhookController } from './duffel-webhook.controller';
 import { DuffelWebhookService } from './duffel-webhook.service';
 import { PreAuthBookings } from './pre-auth-bookings.repository';
 
-/** Flight bookings (issue 10): idempotent orders, the booking lifecycle, approvals, cancellations and the reconciler. */
+/** Flight and stay bookings (issues 10, 11): idempotent orders, the booking lifecycle, approvals, cancellations and the reconciler. */
 @Module({
   imports: [
     TripsModule,
     ActivitiesModule,
     FlightSearchModule,
     FlightSuppliersModule,
+    StaySearchModule,
+    StaySuppliersModule,
     PassengersModule,
     PolicyModule,
     CurrencyModule,

@@ -3,34 +3,41 @@ import type { AuthContext } from '../common/auth/auth-context';
 import { loggableDatabaseError } from '../common/database/database-error';
 import { TransactionRunner } from '../common/database/transaction-runner';
 import { DomainError, NotFoundError } from '../common/errors/domain-error';
-import { BookingErrorCode, type ErrorCode, FlightErrorCode } from '../common/errors/error-codes';
+import { BookingErrorCode, type ErrorCode, FieldErrorCode, FlightErrorCode } from '../common/errors/error-codes';
+import { ValidationFailedError } from '../common/errors/validation-failed';
 import { toPage, type Page } from '../common/http/pagination.dto';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { toScaled } from '../currency/decimal';
 import { FlightSearchesService } from '../flights/search/flight-searches.service';
-import {
-  FLIGHT_SUPPLIER,
-  type FlightOffer,
-  type FlightSupplier,
-  type PassengerDetails,
-  SupplierError,
-} from '../flights/supplier/flight-supplier';
+import { type PassengerDetails, SupplierError, type SupplierFailure } from '../flights/supplier/flight-supplier';
 import { PassengerProfilesService } from '../passengers/passenger-profiles.service';
 import type { Money } from '../policy/policy-subject';
+import { StaySearchesService } from '../stays/search/stay-searches.service';
 import type { Trip, TripWithTravellerIds } from '../trips/trip.entity';
 import { tripRefusal } from '../trips/trip-access';
 import { tripTravellerIds } from '../trips/trip-travellers';
 import { TripAccessService } from '../trips/trip-access.service';
 import { TripsRepository } from '../trips/trips.repository';
 import { assertBookingAccess } from './booking-access';
-import type { Booking } from './booking.entity';
+import type { Booking, BookingKind, CheapestAlternative } from './booking.entity';
+import { codeFor, wordsFor } from './booking-kind';
 import { toBookingResponse } from './booking.mapper';
-import { type BookingAnswer, BookingOrders, type StoredError } from './booking-orders';
-import { BookingPolicy } from './booking-policy';
+import { type BookingAnswer, BookingOrders, type OrderParty, type Repriced, type StoredError } from './booking-orders';
+import { BookingPolicy, type Judged } from './booking-policy';
 import { BookingStatus } from './booking-status.machine';
 import { BookingsRepository } from './bookings.repository';
 import type { BookingDecisionDto, BookingQuery, BookingResponse, CreateBookingDto } from './dto/booking.dto';
 import { idempotencyKeyOf, requestFingerprint } from './idempotency-key';
+
+/** A booking request's item, checked and re-priced, before the policy and the claim. */
+interface Prepared {
+  item: Judged;
+  passengerIds: string[];
+  /** The item's columns of the booking row. */
+  values: Partial<Booking>;
+  /** The search's cheapest in-policy alternative, read just before the claim. */
+  cheapest: () => Promise<CheapestAlternative | null>;
+}
 
 /** How long an Idempotency-Key names its booking (Stripe prunes keys after 24 hours at the earliest). */
 const KEY_RETENTION_MS = 24 * 60 * 60_000;
@@ -39,7 +46,7 @@ const KEY_RETENTION_MS = 24 * 60 * 60_000;
 const REPLAY_WAIT_MS = 15_000;
 
 /**
- * Flight bookings (docs/booking.md § Bookings). A booking request is idempotent on its
+ * Flight and stay bookings (docs/booking.md § Bookings, docs/stays.md § Booking a stay). A booking request is idempotent on its
  * `Idempotency-Key` (per booker): the key is claimed by inserting the booking, so of concurrent
  * requests exactly one goes on to order and the others replay its answer. Every supplier call
  * happens with no transaction open.
@@ -47,12 +54,12 @@ const REPLAY_WAIT_MS = 15_000;
 @Injectable()
 export class BookingsService {
   constructor(
-    @Inject(FLIGHT_SUPPLIER) private readonly supplier: FlightSupplier,
     private readonly db: TransactionRunner,
     private readonly access: TripAccessService,
     private readonly trips: TripsRepository,
     private readonly bookings: BookingsRepository,
     private readonly offers: FlightSearchesService,
+    private readonly stayRates: StaySearchesService,
     private readonly policy: BookingPolicy,
     private readonly passengers: PassengerProfilesService,
     private readonly orders: BookingOrders,
@@ -67,6 +74,15 @@ export class BookingsService {
   ): Promise<BookingAnswer> {
     const trip = await this.access.require(ctx, tripId, 'book_travel');
     const key = idempotencyKeyOf(keyHeader);
+    if ((dto.offerId === undefined) === (dto.stayRateId === undefined)) {
+      throw new ValidationFailedError([
+        {
+          field: 'offerId',
+          code: FieldErrorCode.Required,
+          message: 'Give either offerId (a flight) or stayRateId (a stay)',
+        },
+      ]);
+    }
     const fingerprint = requestFingerprint({ tripId, ...dto });
     const earlier = await this.bookings.findByKey(ctx, key);
     // Keys are kept 24 hours (S27): an older one is retired from its booking and the request is new.
@@ -74,17 +90,9 @@ export class BookingsService {
       await this.bookings.retireKey(ctx, earlier.id);
     else if (earlier) return this.replay(ctx, earlier, fingerprint);
 
-    const stored = await this.offers.storedOffer(ctx, dto.offerId);
-    if (stored.search.tripId !== tripId) throw new NotFoundError('Flight offer');
-    const passengerIds = dto.passengerIds ?? tripTravellerIds(trip);
-    checkPassengers(trip, passengerIds, stored.offer.offer);
-    const seen = dto.acceptedPrice ?? { amount: stored.offer.totalAmount, currency: stored.offer.totalCurrency };
-    // Re-priced now: the search's price and verdict may be stale.
-    const offer = await this.reprice(stored.offer.supplierOfferId);
-    assertPriceHolds(seen, offer.totalAmount);
-    const verdict = await this.policy.judge(ctx, offer, trip.timezone, dto.reasonCode ?? null);
-    const identities = await this.passengers.passengersFor(ctx, passengerIds);
-    const cheapest = await this.offers.cheapestInPolicyAlternative(ctx, stored.search.id, new Date());
+    const prepared = dto.stayRateId ? await this.prepareStay(ctx, trip, dto) : await this.prepareFlight(ctx, trip, dto);
+    const verdict = await this.policy.judge(ctx, prepared.item, trip.timezone, dto.reasonCode ?? null);
+    const identities = await this.passengers.passengersFor(ctx, prepared.passengerIds);
     const waits = verdict.verdict === 'needs_approval';
 
     const claimed = await this.claim(
@@ -92,35 +100,90 @@ export class BookingsService {
       key,
       fingerprint,
       {
+        ...prepared.values,
         tripId,
         bookerId: ctx.userId,
-        passengerIds,
+        passengerIds: prepared.passengerIds,
         status: waits ? BookingStatus.PendingApproval : BookingStatus.Ordering,
-        supplier: offer.supplier,
-        offerId: stored.offer.id,
-        supplierOfferId: offer.supplierOfferId,
-        offer,
-        totalAmount: offer.totalAmount.amount,
-        totalCurrency: offer.totalAmount.currency,
         policyVerdict: verdict.verdict,
         policyVersion: verdict.policyVersion,
         policyReasons: verdict.reasons,
         policyReasonCode: verdict.reasonCode,
         reportCurrency: verdict.report.currency,
         reportRate: verdict.report.rate,
-        emissionsKg: offer.totalEmissionsKg === null ? null : Math.round(offer.totalEmissionsKg),
-        cheapestInPolicy: cheapest && {
-          offerId: cheapest.offer.id,
-          amount: cheapest.offer.totalAmount,
-          currency: cheapest.offer.totalCurrency,
-        },
+        cheapestInPolicy: await prepared.cheapest(),
         orderingStartedAt: waits ? null : new Date(),
       },
       trip,
     );
     if (!claimed.created) return this.replay(ctx, claimed.booking, fingerprint);
     if (waits) return { status: 201, body: toBookingResponse(claimed.booking, ctx) };
-    return this.orders.place(ctx, claimed.booking, withSupplierIds(identities, offer));
+    return this.orders.place(ctx, claimed.booking, partyOf(claimed.booking, identities));
+  }
+
+  /** A flight offer of the trip's search, re-priced now (the search's price and verdict may be stale). */
+  private async prepareFlight(ctx: AuthContext, trip: TripWithTravellerIds, dto: CreateBookingDto): Promise<Prepared> {
+    const stored = await this.offers.storedOffer(ctx, dto.offerId!);
+    if (stored.search.tripId !== trip.id) throw new NotFoundError('Flight offer');
+    const passengerIds = dto.passengerIds ?? tripTravellerIds(trip);
+    checkPassengers(trip, passengerIds, stored.offer.offer.supplierPassengerIds.length, 'offer');
+    const seen = dto.acceptedPrice ?? { amount: stored.offer.totalAmount, currency: stored.offer.totalCurrency };
+    const { offer } = (await this.reprice('flight', stored.offer.supplierOfferId)) as Repriced & { kind: 'flight' };
+    assertPriceHolds('flight', seen, offer.totalAmount);
+    return {
+      item: { kind: 'flight', offer },
+      passengerIds,
+      values: {
+        kind: 'flight',
+        supplier: offer.supplier,
+        offerId: stored.offer.id,
+        supplierOfferId: offer.supplierOfferId,
+        offer,
+        emissionsKg: offer.totalEmissionsKg === null ? null : Math.round(offer.totalEmissionsKg),
+        totalAmount: offer.totalAmount.amount,
+        totalCurrency: offer.totalAmount.currency,
+      },
+      cheapest: async () => {
+        const cheapest = await this.offers.cheapestInPolicyAlternative(ctx, stored.search.id, new Date());
+        return (
+          cheapest && {
+            offerId: cheapest.offer.id,
+            amount: cheapest.offer.totalAmount,
+            currency: cheapest.offer.totalCurrency,
+          }
+        );
+      },
+    };
+  }
+
+  /** A stay rate of the trip's search, quoted now: the quote locks its price for the booking. */
+  private async prepareStay(ctx: AuthContext, trip: TripWithTravellerIds, dto: CreateBookingDto): Promise<Prepared> {
+    const stored = await this.stayRates.storedRate(ctx, dto.stayRateId!);
+    if (stored.search.tripId !== trip.id) throw new NotFoundError('Stay rate');
+    // The guests are the trip's travellers the search was made for, lead first.
+    const passengerIds = dto.passengerIds ?? tripTravellerIds(trip);
+    checkPassengers(trip, passengerIds, stored.search.guests, 'rate');
+    const seen = dto.acceptedPrice ?? { amount: stored.rate.totalAmount, currency: stored.rate.totalCurrency };
+    const { quote } = (await this.reprice('stay', stored.rate.supplierRateId)) as Repriced & { kind: 'stay' };
+    assertPriceHolds('stay', seen, quote.totalAmount);
+    return {
+      item: { kind: 'stay', quote },
+      passengerIds,
+      values: {
+        kind: 'stay',
+        supplier: quote.supplier,
+        offerId: stored.rate.id,
+        supplierOfferId: stored.rate.supplierRateId,
+        offer: null,
+        stay: { quote, rate: stored.rate.rate, expiresAt: stored.rate.expiresAt.toISOString(), booking: null },
+        totalAmount: quote.totalAmount.amount,
+        totalCurrency: quote.totalAmount.currency,
+      },
+      cheapest: async () => {
+        const cheapest = await this.stayRates.cheapestInPolicyAlternative(ctx, stored.search.id, new Date());
+        return cheapest && { offerId: cheapest.id, amount: cheapest.totalAmount, currency: cheapest.totalCurrency };
+      },
+    };
   }
 
   async get(ctx: AuthContext, id: string): Promise<BookingResponse> {
@@ -149,32 +212,36 @@ export class BookingsService {
   async approve(ctx: AuthContext, id: string, dto: BookingDecisionDto): Promise<BookingAnswer> {
     const booking = await this.visible(ctx, id);
     assertBookingAccess(ctx, booking, 'approve');
-    let offer: FlightOffer;
+    let repriced: Repriced;
     try {
-      offer = await this.reprice(booking.supplierOfferId);
+      repriced = await this.reprice(booking.kind, booking.supplierOfferId);
     } catch (error) {
-      if (error instanceof DomainError && error.code === BookingErrorCode.OfferExpired) {
+      if (error instanceof DomainError && error.code === codeFor(booking.kind, BookingErrorCode.OfferExpired)) {
         await this.orders.fail(
           ctx,
           id,
-          { code: error.code, message: 'The offer expired while the booking waited for approval: search again' },
+          {
+            code: error.code,
+            message: `The ${wordsFor(booking.kind).item} expired while the booking waited for approval: search again`,
+          },
           BookingStatus.PendingApproval,
         );
       }
       throw error;
     }
-    if (
-      toScaled(offer.totalAmount.amount, 2) > toScaled(booking.totalAmount, 2) ||
-      offer.totalAmount.currency !== booking.totalCurrency
-    ) {
-      await this.bookings.change(ctx, id, {
-        offer,
-        totalAmount: offer.totalAmount.amount,
-        totalCurrency: offer.totalAmount.currency,
-      });
+    const total = repriced.kind === 'flight' ? repriced.offer.totalAmount : repriced.quote.totalAmount;
+    const priced = {
+      ...(repriced.kind === 'flight'
+        ? { offer: repriced.offer }
+        : { stay: { ...booking.stay!, quote: repriced.quote } }),
+      totalAmount: total.amount,
+      totalCurrency: total.currency,
+    };
+    if (toScaled(total.amount, 2) > toScaled(booking.totalAmount, 2) || total.currency !== booking.totalCurrency) {
+      await this.bookings.change(ctx, id, priced);
       throw new DomainError(
-        BookingErrorCode.OfferPriceChanged,
-        `The offer now costs ${offer.totalAmount.amount} ${offer.totalAmount.currency} (was ${booking.totalAmount} ${booking.totalCurrency}); the booking shows the new price: approve again to accept it`,
+        codeFor(booking.kind, BookingErrorCode.OfferPriceChanged),
+        `The ${wordsFor(booking.kind).item} now costs ${total.amount} ${total.currency} (was ${booking.totalAmount} ${booking.totalCurrency}); the booking shows the new price: approve again to accept it`,
       );
     }
     const identities = await this.passengers.passengersFor(ctx, booking.passengerIds);
@@ -185,9 +252,7 @@ export class BookingsService {
         // The order pays the price as re-priced now (equal or lower: a dearer one was refused above).
         !(await this.bookings.transition(ctx, id, BookingStatus.PendingApproval, BookingStatus.Approved, {
           ...decision,
-          offer,
-          totalAmount: offer.totalAmount.amount,
-          totalCurrency: offer.totalAmount.currency,
+          ...priced,
         }))
       )
         throw changedMeanwhile();
@@ -209,7 +274,7 @@ export class BookingsService {
       await this.orders.publish(ctx, 'booking.ordering', row, trip, BookingStatus.Approved);
       return row;
     });
-    const answer = await this.orders.place(ctx, ordering, withSupplierIds(identities, offer));
+    const answer = await this.orders.place(ctx, ordering, partyOf(ordering, identities));
     return { status: 200, body: answer.body };
   }
 
@@ -231,14 +296,14 @@ export class BookingsService {
   async quoteCancellation(ctx: AuthContext, id: string): Promise<BookingResponse> {
     const { booking, manages } = await this.visibleWithTrip(ctx, id);
     assertBookingAccess(ctx, booking, 'quote_cancellation', manages);
-    const quote = await this.askSupplier(() => this.supplier.quoteCancellation(booking.supplierOrderId!));
+    const quote = await this.askSupplier(booking.kind, () => this.orders.quoteCancellation(booking));
     return this.db.run(async () => {
       const trip = await this.trips.getById(ctx, booking.tripId);
       const changes = {
-        cancellationId: quote.supplierCancellationId,
+        cancellationId: quote.cancellationId,
         refundAmount: quote.refund.amount,
         refundCurrency: quote.refund.currency,
-        cancellationExpiresAt: quote.expiresAt ? new Date(quote.expiresAt) : null,
+        cancellationExpiresAt: quote.expiresAt,
       };
       if (!(await this.bookings.transition(ctx, id, booking.status, BookingStatus.CancellationQuoted, changes)))
         throw changedMeanwhile();
@@ -248,7 +313,7 @@ export class BookingsService {
     });
   }
 
-  /** Confirms the quoted cancellation at the supplier, then cancels: the flights leave the itinerary. */
+  /** Confirms the quoted cancellation at the supplier, then cancels: the flights (or the lodging) leave the itinerary. */
   async cancel(ctx: AuthContext, id: string): Promise<BookingResponse> {
     const { booking, manages } = await this.visibleWithTrip(ctx, id);
     assertBookingAccess(ctx, booking, 'cancel', manages);
@@ -258,7 +323,7 @@ export class BookingsService {
         'The cancellation quote has expired: ask for a new one',
       );
     }
-    const confirmed = await this.askSupplier(() => this.supplier.confirmCancellation(booking.cancellationId!));
+    const confirmed = await this.askSupplier(booking.kind, () => this.orders.confirmCancellation(booking));
     return this.db.run(async () => {
       // Booking row first, then the trip's: the order confirm and an airline change take them in.
       await this.bookings.getById(ctx, id, { lock: true });
@@ -268,13 +333,14 @@ export class BookingsService {
         refundCurrency: confirmed.refund.currency,
         cancellationExpiresAt: null,
         cancelledAt: () => 'now()',
+        ...(confirmed.stay ? { stay: { ...booking.stay!, booking: confirmed.stay } } : {}),
       };
       if (
         !(await this.bookings.transition(ctx, id, BookingStatus.CancellationQuoted, BookingStatus.Cancelled, changes))
       )
         throw changedMeanwhile();
       const cancelled = await this.bookings.getById(ctx, id);
-      await this.orders.removeFlights(ctx, cancelled);
+      await this.orders.removeActivities(ctx, cancelled);
       await this.orders.publish(ctx, 'booking.cancelled', cancelled, trip, BookingStatus.CancellationQuoted);
       return toBookingResponse(cancelled, ctx);
     });
@@ -339,9 +405,10 @@ export class BookingsService {
       if (constraint !== 'uq_bookings_idempotency' && constraint !== 'uq_bookings_live_offer') throw error;
       const winner = await this.bookings.findByKey(ctx, idempotencyKey);
       if (winner) return { created: false, booking: winner };
+      const kind = values.kind ?? 'flight';
       throw new DomainError(
-        BookingErrorCode.OfferAlreadyBooked,
-        'This offer is already booked for this trip (or waiting for approval)',
+        codeFor(kind, BookingErrorCode.OfferAlreadyBooked),
+        `This ${wordsFor(kind).item} is already booked for this trip (or waiting for approval)`,
       );
     }
   }
@@ -377,17 +444,18 @@ export class BookingsService {
     return { status: current.responseStatus, body: current.responseBody as BookingResponse };
   }
 
-  /** The offer as the supplier prices it now; an expired one is 422 FLIGHT_OFFER_EXPIRED. */
-  private async reprice(supplierOfferId: string): Promise<FlightOffer> {
-    return this.askSupplier(() => this.supplier.getOffer(supplierOfferId));
+  /** The offer or the stay's rate as the supplier prices it now; an expired one is 422 FLIGHT_OFFER_EXPIRED (STAY_RATE_EXPIRED). */
+  private reprice(kind: BookingKind, supplierItemId: string): Promise<Repriced> {
+    return this.askSupplier(kind, () => this.orders.reprice(kind, supplierItemId));
   }
 
-  private async askSupplier<T>(call: () => Promise<T>): Promise<T> {
+  private async askSupplier<T>(kind: BookingKind, call: () => Promise<T>): Promise<T> {
     try {
       return await call();
     } catch (error) {
       if (!(error instanceof SupplierError)) throw error;
-      throw new DomainError(SUPPLIER_ERRORS[error.failure].code, SUPPLIER_ERRORS[error.failure].message);
+      const { code, message } = supplierError(kind, error.failure);
+      throw new DomainError(code, message);
     }
   }
 }
@@ -401,58 +469,74 @@ function managesTrip(ctx: AuthContext, trip: TripWithTravellerIds): boolean {
   return refusal !== 'not_found' && refusal !== 'forbidden';
 }
 
-/** Passengers must be the trip's travellers, as many as the offer was searched for. */
-function checkPassengers(trip: TripWithTravellerIds, passengerIds: string[], offer: FlightOffer): void {
+/** Passengers (guests) must be the trip's travellers, as many as the offer (rate) was searched for. */
+function checkPassengers(trip: TripWithTravellerIds, passengerIds: string[], searched: number, item: string): void {
   const travellers = tripTravellerIds(trip);
   const strangers = passengerIds.filter((id) => !travellers.includes(id));
   if (strangers.length > 0)
     throw new DomainError(BookingErrorCode.PassengersMismatch, 'Passengers must be travellers of the trip');
-  if (passengerIds.length !== offer.supplierPassengerIds.length) {
+  if (passengerIds.length !== searched) {
     throw new DomainError(
       BookingErrorCode.PassengersMismatch,
-      `The offer is for ${offer.supplierPassengerIds.length} passenger(s), not ${passengerIds.length}: search again for these travellers`,
+      `The ${item} is for ${searched} passenger(s), not ${passengerIds.length}: search again for these travellers`,
     );
   }
 }
 
-const SUPPLIER_ERRORS: Record<SupplierError['failure'], { code: ErrorCode; message: string }> = {
-  offer_expired: { code: BookingErrorCode.OfferExpired, message: 'The offer is no longer available: search again' },
-  not_found: { code: BookingErrorCode.OfferExpired, message: 'The offer is no longer available: search again' },
-  price_changed: {
-    code: BookingErrorCode.OfferPriceChanged,
-    message: 'The airline changed the price of this offer: search again',
-  },
-  invalid_request: { code: BookingErrorCode.SupplierRefused, message: 'The flight supplier refused the request' },
-  rate_limited: {
-    code: FlightErrorCode.SupplierUnavailable,
-    message: 'The flight supplier is busy: try again in a minute',
-  },
-  unavailable: {
-    code: FlightErrorCode.SupplierUnavailable,
-    message: 'The flight supplier is unavailable: try again shortly',
-  },
-  timeout: {
-    code: FlightErrorCode.SupplierUnavailable,
-    message: 'The flight supplier did not answer in time: try again shortly',
-  },
-};
+/** A supplier's refusal of a re-pricing or a cancellation, in our terms. */
+function supplierError(kind: BookingKind, failure: SupplierFailure): { code: ErrorCode; message: string } {
+  const words = wordsFor(kind);
+  const gone = {
+    code: codeFor(kind, BookingErrorCode.OfferExpired),
+    message: `The ${words.item} is no longer available: search again`,
+  };
+  const unavailable = codeFor(kind, FlightErrorCode.SupplierUnavailable);
+  switch (failure) {
+    case 'offer_expired':
+    case 'not_found':
+      return gone;
+    case 'price_changed':
+      return {
+        code: codeFor(kind, BookingErrorCode.OfferPriceChanged),
+        message: `The ${words.seller} changed the price of this ${words.item}: search again`,
+      };
+    case 'invalid_request':
+      return { code: BookingErrorCode.SupplierRefused, message: `The ${words.supplier} refused the request` };
+    case 'rate_limited':
+      return { code: unavailable, message: `The ${words.supplier} is busy: try again in a minute` };
+    case 'unavailable':
+      return { code: unavailable, message: `The ${words.supplier} is unavailable: try again shortly` };
+    case 'timeout':
+      return { code: unavailable, message: `The ${words.supplier} did not answer in time: try again shortly` };
+  }
+}
 
-/** The price the booker agreed to still holds: a dearer offer (or another currency) asks them again. */
-function assertPriceHolds(seen: Money, now: Money): void {
+/** The price the booker agreed to still holds: a dearer offer or rate (or another currency) asks them again. */
+function assertPriceHolds(kind: BookingKind, seen: Money, now: Money): void {
   if (now.currency !== seen.currency || toScaled(now.amount, 2) > toScaled(seen.amount, 2)) {
     throw new DomainError(
-      BookingErrorCode.OfferPriceChanged,
-      `The offer now costs ${now.amount} ${now.currency} (you saw ${seen.amount} ${seen.currency}): book again with acceptedPrice to accept it`,
+      codeFor(kind, BookingErrorCode.OfferPriceChanged),
+      `The ${wordsFor(kind).item} now costs ${now.amount} ${now.currency} (you saw ${seen.amount} ${seen.currency}): book again with acceptedPrice to accept it`,
     );
   }
 }
 
-/** Each traveller's details with the supplier's passenger id of the offer, in order. */
-function withSupplierIds(
-  identities: Omit<PassengerDetails, 'supplierPassengerId'>[],
-  offer: FlightOffer,
-): PassengerDetails[] {
-  return identities.map((identity, index) => ({ ...identity, supplierPassengerId: offer.supplierPassengerIds[index] }));
+/** Who the supplier books for: each traveller with the offer's passenger id, or the stay's guests and the lead's contact. */
+function partyOf(booking: Booking, identities: Omit<PassengerDetails, 'supplierPassengerId'>[]): OrderParty {
+  if (booking.kind === 'stay') {
+    const [lead] = identities;
+    return {
+      kind: 'stay',
+      guests: identities.map(({ givenName, familyName }) => ({ givenName, familyName })),
+      email: lead.email,
+      phoneNumber: lead.phoneNumber,
+    };
+  }
+  const ids = booking.offer!.supplierPassengerIds;
+  return {
+    kind: 'flight',
+    passengers: identities.map((identity, index) => ({ ...identity, supplierPassengerId: ids[index] })),
+  };
 }
 
 function changedMeanwhile(): DomainError {

@@ -82,7 +82,7 @@ export class DuffelWebhookService {
     const booking = await this.bookings.getById(found.ctx, found.id);
     if (booking.status !== BookingStatus.Ordering) return booking.status;
     const order = await this.supplier.getOrder(orderId);
-    return (await this.orders.confirm(found.ctx, found.id, order)).status;
+    return (await this.orders.confirm(found.ctx, found.id, { kind: 'flight', order })).status;
   }
 
   /** The order was not made: a booking still `ordering` fails, once the supplier confirms it has no order for it. */
@@ -94,7 +94,7 @@ export class DuffelWebhookService {
     if (booking.status !== BookingStatus.Ordering) return booking.status;
     const since = new Date((booking.orderingStartedAt ?? booking.createdAt).getTime() - 5 * 60_000);
     const order = await this.supplier.findOrderByBookingId(found.id, since);
-    if (order) return (await this.orders.confirm(found.ctx, found.id, order)).status;
+    if (order) return (await this.orders.confirm(found.ctx, found.id, { kind: 'flight', order })).status;
     const failed = await this.orders.fail(found.ctx, found.id, {
       code: BookingErrorCode.SupplierRefused,
       message: 'The airline could not issue the order; nothing was booked. Search again',

@@ -21,7 +21,7 @@ export class PreAuthBookings {
     const [row] = await this.db.manager.query(
       preAuthSql(`SELECT b.id, b.organization_id AS "organizationId", b.booker_id AS "userId", u.role
         FROM bookings b JOIN users u ON u.id = b.booker_id
-       WHERE b.supplier = 'duffel' AND (b.supplier_order_id = $1 OR b.id = $2::uuid)
+       WHERE b.supplier = 'duffel' AND b.kind = 'flight' AND (b.supplier_order_id = $1 OR b.id = $2::uuid)
        ORDER BY (b.supplier_order_id = $1) DESC NULLS LAST LIMIT 1`),
       [supplierOrderId, byId],
     );

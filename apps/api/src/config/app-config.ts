@@ -259,6 +259,17 @@ export function loadConfig(env: Env = process.env): { config: AppConfig; notices
   if (production && !env.OPENAI_API_KEY && !env.OPENAI_BASE_URL) {
     notices.push('OPENAI_API_KEY/OPENAI_BASE_URL not set: the AI assistant answers 503 AI_NOT_CONFIGURED (docs/ai.md)');
   }
+  // Accepted (the deployment guide lists them) but not used: docs/stays.md § Other stay suppliers says why.
+  if (env.BOOKING_COM_API_KEY || env.BOOKING_COM_API_SECRET) {
+    notices.push(
+      'BOOKING_COM_API_KEY/BOOKING_COM_API_SECRET set, but NestMap has no Booking.com adapter yet (docs/stays.md § Other stay suppliers): they are not used',
+    );
+  }
+  if (env.AMADEUS_CLIENT_ID || env.AMADEUS_CLIENT_SECRET) {
+    notices.push(
+      'AMADEUS_CLIENT_ID/AMADEUS_CLIENT_SECRET set, but NestMap has no Amadeus hotel adapter yet (docs/stays.md § Other stay suppliers): they are not used',
+    );
+  }
   const port = int(env, 'PORT', 5000, 0);
   const webUrl =
     checkUrl('WEB_URL', env.WEB_URL, ['http:', 'https:']) ?? `http://localhost:${int(env, 'WEB_PORT', 3000, 1)}`;

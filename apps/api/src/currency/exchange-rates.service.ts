@@ -3,7 +3,8 @@ import type { AuthContext } from '../common/auth/auth-context';
 import { DomainError } from '../common/errors/domain-error';
 import { CurrencyErrorCode } from '../common/errors/error-codes';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { crossRate } from './decimal';
+import type { MoneyConverter } from '../policy/policy-subject';
+import { convertToCents, crossRate, formatCents } from './decimal';
 import { ExchangeRateDto, ExchangeRateResponse, ExchangeRatesResponse } from './dto/exchange-rate.dto';
 import { fetchEcbDaily } from './ecb-feed';
 import { BASE_CURRENCY, ECB_SNAPSHOT } from './ecb-snapshot';
@@ -93,6 +94,19 @@ export class ExchangeRatesService {
 
   async conversion(ctx: AuthContext, currency: string, target: string): Promise<Conversion> {
     return (await this.conversions(ctx, [currency], target)).get(currency)!;
+  }
+
+  /**
+   * A policy converter for amounts in `currencies` into `target` at the organization's rates (422
+   * EXCHANGE_RATE_MISSING without one), rates read once: a search judges hundreds of prices with it.
+   */
+  async converter(ctx: AuthContext, currencies: string[], target: string): Promise<MoneyConverter> {
+    const conversions = await this.conversions(ctx, currencies, target);
+    return (money) => {
+      const conversion = conversions.get(money.currency);
+      if (!conversion) throw new Error(`No conversion prepared from ${money.currency} into ${target}`);
+      return formatCents(convertToCents(money.amount, conversion.rate));
+    };
   }
 
   /** Units per 1 EUR of each currency that has a rate: the organization's own, else the snapshot's. */

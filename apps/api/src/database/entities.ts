@@ -13,6 +13,8 @@ import { SandboxFlightOrder } from '../flights/supplier/sandbox/sandbox-flight-o
 import { SandboxStayBooking } from '../stays/supplier/sandbox/sandbox-stay-booking.entity';
 import { FlightOffer } from '../flights/search/flight-offer.entity';
 import { FlightSearch } from '../flights/search/flight-search.entity';
+import { StayRateRow } from '../stays/search/stay-rate.entity';
+import { StaySearch } from '../stays/search/stay-search.entity';
 import { PassengerProfile } from '../passengers/passenger-profile.entity';
 import { Trip } from '../trips/trip.entity';
 import { TripTraveller } from '../trips/trip-traveller.entity';
@@ -65,4 +67,6 @@ export const entities = [
   AiSettings,
   CostCentreBudget,
   BudgetAlert,
+  StaySearch,
+  StayRateRow,
 ];

@@ -79,8 +79,12 @@ export interface BookingPayload {
   amount: string;
   currency: string;
   bookingReference: string | null;
-  /** One line per flight, e.g. "LH400 FRA 2027-03-01 10:05 → JFK 2027-03-01 12:55". */
+  /** One line per flight, e.g. "LH400 FRA 2027-03-01 10:05 → JFK 2027-03-01 12:55"; empty for a stay. */
   flights: string[];
+  /** A stay booking (absent: a flight; events stored before stays had no kind). */
+  kind?: 'stay';
+  /** A stay's line: "Hotel Opera Paris, 12 rue Pasteur, 75009 Paris, FR: 2027-03-01 → 2027-03-04, 1 room". */
+  stay?: string;
   /** A failure's, a rejection's or an airline change's explanation. */
   reason?: string;
   policy?: string;

@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { ApiError } from '@/lib/api/api-error';
 import { useBookFlight, type FlightOffer } from '@/lib/api/flights';
+import type { StayRate } from '@/lib/api/stays';
 import type { TripDetail } from '@/lib/api/trips';
 import { BookingDialog } from './booking-dialog';
 
@@ -128,5 +129,48 @@ describe('BookingDialog', () => {
     fireEvent.click(screen.getByText('Book flight'));
     fireEvent.click(await screen.findByText('Search again'));
     expect(onSearchAgain).toHaveBeenCalled();
+  });
+
+  it('books a stay rate through the same route: stayRateId, guests, the rate’s price-changed code', async () => {
+    const rate = {
+      id: 'rate-1',
+      supplier: 'sandbox',
+      totalAmount: { amount: '300.00', currency: 'EUR' },
+      dueAtProperty: { amount: '9.00', currency: 'EUR' },
+      roomName: 'Standard Double Room',
+      board: 'breakfast',
+      cancellation: { refundable: false, timeline: [] },
+      policy: { verdict: 'in_policy', policyVersion: 1, reasons: [] },
+      property: { name: 'Hotel Opera Paris' },
+    } as unknown as StayRate;
+    mutateAsync
+      .mockRejectedValueOnce(
+        new ApiError(
+          409,
+          ['The rate now costs 320.00 EUR (you saw 300.00 EUR): book again'],
+          undefined,
+          undefined,
+          'STAY_RATE_PRICE_CHANGED',
+        ),
+      )
+      .mockResolvedValueOnce({
+        status: 'confirmed',
+        supplier: 'sandbox',
+        bookingReference: 'SBX-HABC123',
+        price: { amount: '320.00', currency: 'EUR' },
+        failure: null,
+      });
+    render(<BookingDialog trip={TRIP} userId="me" rate={rate} onClose={jest.fn()} onSearchAgain={jest.fn()} />);
+    expect(screen.getByRole('dialog', { name: 'Book Hotel Opera Paris' })).toBeTruthy();
+    expect(document.body.textContent).toContain('Guests');
+    expect(document.body.textContent).toContain('Standard Double Room, breakfast included · Non-refundable');
+    expect(document.body.textContent).toMatch(/paid at the hotel/);
+    fireEvent.click(screen.getByText('Book stay'));
+    fireEvent.click(await screen.findByText(/^Book at /));
+    await screen.findByText('Confirmed: booking reference SBX-HABC123');
+    const [first, second] = mutateAsync.mock.calls.map(([request]) => request);
+    expect(first.body).toEqual({ stayRateId: 'rate-1' });
+    expect(second.body).toEqual({ stayRateId: 'rate-1', acceptedPrice: { amount: '320.00', currency: 'EUR' } });
+    expect(document.body.textContent).toContain('The stay is now on the trip’s itinerary.');
   });
 });

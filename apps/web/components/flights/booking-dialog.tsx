@@ -7,7 +7,9 @@ import { ApiError, describeError, hasErrorCode } from '@/lib/api/api-error';
 import { useBookFlight, type Booking, type BookingBody, type FlightOffer } from '@/lib/api/flights';
 import { usePolicy } from '@/lib/api/organization';
 import { useMyPassengerProfile } from '@/lib/api/passenger-profile';
+import type { StayRate } from '@/lib/api/stays';
 import type { TripDetail } from '@/lib/api/trips';
+import { BOARD_LABELS, cancellationText } from '@/lib/stays/stay-rates';
 import { idempotencyKeys, newPriceOf, offerAirlines, verdictBadge, wantsReasonCode } from '@/lib/flights/flight-offers';
 import { formatMoney } from '@/lib/trips/money';
 import styles from './flights.module.css';
@@ -24,20 +26,47 @@ function newKey(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-export interface BookingDialogProps {
+/** A flight offer, or a stay rate: the one booking route takes either. */
+export type BookingDialogProps = {
   trip: TripDetail;
   userId: string;
-  offer: FlightOffer;
   onClose(): void;
-  /** The offer expired: close and search again. */
+  /** The offer (rate) expired: close and search again. */
   onSearchAgain(): void;
-}
+} & ({ offer: FlightOffer; rate?: never } | { rate: StayRate; offer?: never });
+
+const WORDS = {
+  flight: {
+    people: ['one passenger', 'passengers', 'Passengers'],
+    book: 'Book flight',
+    booked: 'Flight booked',
+    priceChanged: 'FLIGHT_OFFER_PRICE_CHANGED',
+    expired: ['FLIGHT_OFFER_EXPIRED', 'FLIGHT_SEARCH_EXPIRED'],
+    seller: 'The airline re-priced this offer',
+    other: 'choose another flight',
+    onItinerary: 'The flights are now on the trip’s itinerary.',
+    waiting: 'The airline has not answered yet',
+  },
+  stay: {
+    people: ['one guest', 'guests', 'Guests'],
+    book: 'Book stay',
+    booked: 'Stay booked',
+    priceChanged: 'STAY_RATE_PRICE_CHANGED',
+    expired: ['STAY_RATE_EXPIRED', 'STAY_SEARCH_EXPIRED'],
+    seller: 'The hotel re-quoted this rate',
+    other: 'choose another rate',
+    onItinerary: 'The stay is now on the trip’s itinerary.',
+    waiting: 'The hotel has not answered yet',
+  },
+} as const;
 
 /**
  * Books one offer for the trip's travellers. Mounted once per opening, so its Idempotency-Keys
  * (one per body) live as long as the dialog: "Try again" after a lost answer never orders twice.
  */
-export function BookingDialog({ trip, userId, offer, onClose, onSearchAgain }: BookingDialogProps) {
+export function BookingDialog({ trip, userId, offer, rate, onClose, onSearchAgain }: BookingDialogProps) {
+  const item = offer ?? rate!;
+  const words = WORDS[rate ? 'stay' : 'flight'];
   const book = useBookFlight(trip.id);
   // The dialog leaves the page when it closes (before <dialog> could restore focus): focus goes back to
   // its opener, read while rendering, before showModal moves focus into the dialog.
@@ -50,7 +79,7 @@ export function BookingDialog({ trip, userId, offer, onClose, onSearchAgain }: B
   );
   const keyFor = useRef(idempotencyKeys(newKey)).current;
   const [reasonCode, setReasonCode] = useState('');
-  const [reasonAsked, setReasonAsked] = useState(wantsReasonCode(offer.policy));
+  const [reasonAsked, setReasonAsked] = useState(wantsReasonCode(item.policy));
   const [acceptedPrice, setAcceptedPrice] = useState<Money | null>(null);
   const [newPrice, setNewPrice] = useState<Money | null>(null);
   const [booking, setBooking] = useState<Booking | null>(null);
@@ -67,13 +96,13 @@ export function BookingDialog({ trip, userId, offer, onClose, onSearchAgain }: B
   const reasonCodes = policy.data?.reasonCodes ?? [];
   const travelsOnIt = trip.travellers.some((traveller) => traveller.id === userId);
   const myProfile = useMyPassengerProfile();
-  const badge = verdictBadge(offer.policy);
-  const price = acceptedPrice ?? offer.totalAmount;
+  const badge = verdictBadge(item.policy);
+  const price = acceptedPrice ?? item.totalAmount;
 
   const submit = async (accepting: Money | null = acceptedPrice) => {
     setRefusal(null);
     const body: BookingBody = {
-      offerId: offer.id,
+      ...(rate ? { stayRateId: rate.id } : { offerId: item.id }),
       ...(reasonAsked && reasonCode ? { reasonCode } : {}),
       ...(accepting ? { acceptedPrice: accepting } : {}),
     };
@@ -81,7 +110,7 @@ export function BookingDialog({ trip, userId, offer, onClose, onSearchAgain }: B
       setBooking(await book.mutateAsync({ body, idempotencyKey: keyFor(body) }));
       setNewPrice(null);
     } catch (error) {
-      if (hasErrorCode(error, 'FLIGHT_OFFER_PRICE_CHANGED')) {
+      if (hasErrorCode(error, words.priceChanged)) {
         const rose = newPriceOf(error.message);
         if (rose) {
           setNewPrice(rose);
@@ -93,30 +122,38 @@ export function BookingDialog({ trip, userId, offer, onClose, onSearchAgain }: B
     }
   };
 
-  const title = booking ? bookingTitle(booking) : `Book ${offerAirlines(offer).join(', ')}`;
+  const title = booking
+    ? bookingTitle(booking, words.booked)
+    : `Book ${rate ? rate.property.name : offerAirlines(offer!).join(', ')}`;
 
   return (
     <Dialog open title={title} onClose={onClose}>
       {booking ? (
-        <BookingOutcome booking={booking} tripId={trip.id} onClose={onClose} />
+        <BookingOutcome booking={booking} tripId={trip.id} words={words} onClose={onClose} />
       ) : (
         <form
           ref={form}
           className={styles.dialogForm}
-          aria-label="Book this flight"
+          aria-label={rate ? 'Book this stay' : 'Book this flight'}
           onSubmit={(event) => {
             event.preventDefault();
             void submit();
           }}
         >
-          {offer.supplier === 'sandbox' && <SandboxLabel />}
+          {item.supplier === 'sandbox' && <SandboxLabel />}
+          {rate && (
+            <p className={styles.hint}>
+              {rate.roomName}, {BOARD_LABELS[rate.board]} · {cancellationText(rate.cancellation)}
+              {rate.dueAtProperty && ` · + ${formatMoney(rate.dueAtProperty)} paid at the hotel`}
+            </p>
+          )}
           <p className={styles.dialogPrice}>
             <strong>{formatMoney(price)}</strong> for{' '}
-            {trip.travellers.length === 1 ? 'one passenger' : `${trip.travellers.length} passengers`}{' '}
+            {trip.travellers.length === 1 ? words.people[0] : `${trip.travellers.length} ${words.people[1]}`}{' '}
             <span className={styles.dialogBadge}>{badge.label}</span>
           </p>
           <div>
-            <h3 className={styles.dialogHeading}>Passengers</h3>
+            <h3 className={styles.dialogHeading}>{words.people[2]}</h3>
             <ul className={styles.passengers}>
               {trip.travellers.map((traveller) => (
                 <li key={traveller.id}>{traveller.id === userId ? `${traveller.name} (you)` : traveller.name}</li>
@@ -133,7 +170,7 @@ export function BookingDialog({ trip, userId, offer, onClose, onSearchAgain }: B
               )}
             </p>
           </div>
-          {offer.policy.verdict === 'needs_approval' && (
+          {item.policy.verdict === 'needs_approval' && (
             <Alert tone="warning">Out of policy: the booking waits for an approver before anything is ordered.</Alert>
           )}
           {reasonAsked && (
@@ -153,8 +190,8 @@ export function BookingDialog({ trip, userId, offer, onClose, onSearchAgain }: B
           )}
           {newPrice && (
             <Alert tone="warning" title={`The price rose to ${formatMoney(newPrice)}`}>
-              The airline re-priced this offer since the search (it showed {formatMoney(price)}). Book at the new price,
-              or go back and choose another flight.
+              {words.seller} since the search (it showed {formatMoney(price)}). Book at the new price, or go back and{' '}
+              {words.other}.
             </Alert>
           )}
           {refusal && (
@@ -169,7 +206,7 @@ export function BookingDialog({ trip, userId, offer, onClose, onSearchAgain }: B
             <Button variant="ghost" onClick={onClose}>
               Cancel
             </Button>
-            {refusal?.code === 'FLIGHT_OFFER_EXPIRED' || refusal?.code === 'FLIGHT_SEARCH_EXPIRED' ? (
+            {refusal?.code && (words.expired as readonly string[]).includes(refusal.code) ? (
               <Button variant="primary" onClick={onSearchAgain}>
                 Search again
               </Button>
@@ -186,7 +223,7 @@ export function BookingDialog({ trip, userId, offer, onClose, onSearchAgain }: B
               </Button>
             ) : (
               <Button type="submit" variant="primary" loading={book.isPending} disabled={reasonAsked && !reasonCode}>
-                {offer.policy.verdict === 'needs_approval' ? 'Ask for approval' : refusal ? 'Try again' : 'Book flight'}
+                {item.policy.verdict === 'needs_approval' ? 'Ask for approval' : refusal ? 'Try again' : words.book}
               </Button>
             )}
           </DialogActions>
@@ -196,20 +233,33 @@ export function BookingDialog({ trip, userId, offer, onClose, onSearchAgain }: B
   );
 }
 
-function bookingTitle(booking: Booking): string {
-  if (booking.status === 'confirmed') return 'Flight booked';
+function bookingTitle(booking: Booking, booked: string): string {
+  if (booking.status === 'confirmed') return booked;
   if (booking.status === 'pending_approval') return 'Waiting for approval';
   if (booking.status === 'ordering') return 'Booking in progress';
   return 'Booking not made';
 }
 
-function BookingOutcome({ booking, tripId, onClose }: { booking: Booking; tripId: string; onClose(): void }) {
+function BookingOutcome({
+  booking,
+  tripId,
+  words,
+  onClose,
+}: {
+  booking: Booking;
+  tripId: string;
+  words: (typeof WORDS)[keyof typeof WORDS];
+  onClose(): void;
+}) {
   return (
     <>
       {booking.supplier === 'sandbox' && <SandboxLabel />}
       {booking.status === 'confirmed' && (
-        <Alert tone="success" title={`Confirmed: booking reference ${booking.bookingReference}`}>
-          {formatMoney(booking.price)}. The flights are now on the trip’s itinerary.
+        <Alert
+          tone="success"
+          title={booking.bookingReference ? `Confirmed: booking reference ${booking.bookingReference}` : 'Confirmed'}
+        >
+          {formatMoney(booking.price)}. {words.onItinerary}
         </Alert>
       )}
       {booking.status === 'pending_approval' && (
@@ -218,7 +268,7 @@ function BookingOutcome({ booking, tripId, onClose }: { booking: Booking; tripId
         </Alert>
       )}
       {booking.status === 'ordering' && (
-        <Alert tone="info" title="The airline has not answered yet">
+        <Alert tone="info" title={words.waiting}>
           The booking finishes by itself; its status shows in the trip’s bookings.
         </Alert>
       )}

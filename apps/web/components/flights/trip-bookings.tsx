@@ -18,7 +18,7 @@ const CancelBookingDialog = dynamic(
   },
 );
 
-/** The trip's flight bookings: status, route, booking reference and price; cancelling one at a quote. */
+/** A trip's bookings (flights or stays): status, route or hotel, reference and price; cancelling one at a quote. */
 export function TripBookings({ bookings }: { bookings: Booking[] }) {
   const [cancelling, setCancelling] = useState<Booking | null>(null);
   if (bookings.length === 0) return null;

@@ -9,8 +9,14 @@ const offer = (...slices: ReturnType<typeof slice>[]) => ({ slices }) as never;
 
 describe('firstDeparture', () => {
   it('is the local date of the first flight', () => {
-    expect(firstDeparture({ offer: offer(slice('LHR', 'JFK', '2027-03-01T23:30:00+00:00')) })).toBe('2027-03-01');
-    expect(firstDeparture({ offer: offer() })).toBeNull();
+    expect(firstDeparture({ offer: offer(slice('LHR', 'JFK', '2027-03-01T23:30:00+00:00')), stay: null })).toBe(
+      '2027-03-01',
+    );
+    expect(firstDeparture({ offer: offer(), stay: null })).toBeNull();
+  });
+
+  it('is the check-in date of a stay', () => {
+    expect(firstDeparture({ offer: null, stay: { checkInDate: '2027-03-02' } as never })).toBe('2027-03-02');
   });
 });
 

@@ -3,8 +3,9 @@ import type { Schemas } from '@nestmap/api-client';
 type Booking = Schemas['BookingResponse'];
 type Money = Schemas['MoneyDto'];
 
-/** The first departure's local date at its airport ("2027-03-01"). */
-export function firstDeparture(booking: Pick<Booking, 'offer'>): string | null {
+/** The first departure's local date at its airport ("2027-03-01"), or a stay's check-in date. */
+export function firstDeparture(booking: Pick<Booking, 'offer' | 'stay'>): string | null {
+  if (!booking.offer) return booking.stay?.checkInDate ?? null;
   return booking.offer.slices[0]?.segments[0]?.departingAt.slice(0, 10) ?? null;
 }
 

@@ -3,7 +3,10 @@ import { formatMoney } from '../trips/money';
 import { wallTimeOf } from '../time/zoned-time';
 
 type Offer = Schemas['FlightOfferResponse'];
-type OfferPolicy = Schemas['OfferPolicyResponse'];
+/** A flight offer's or a stay rate's verdict: what the badges read. */
+type OfferPolicy = Pick<Schemas['OfferPolicyResponse'], 'verdict' | 'policyVersion'> & {
+  reasons: Pick<Schemas['PolicyReasonResponse'], 'rule' | 'overridable'>[];
+};
 type Segment = Schemas['FlightSegmentResponse'];
 type FareCondition = Schemas['FareConditionResponse'];
 type Money = Schemas['MoneyDto'];
@@ -126,8 +129,13 @@ export function defaultFlightDates(
   return { departureDate, returnDate: trip.endDate > departureDate ? trip.endDate : '' };
 }
 
-/** "LHR → JFK → LHR": the airports of each slice, the return's start folded into the way out's end. */
-export function bookingRoute(booking: Pick<Schemas['BookingResponse'], 'offer'>): string {
+/**
+ * "LHR → JFK → LHR": the airports of each slice, the return's start folded into the way out's end;
+ * for a stay, "Hotel Opera Paris, Paris".
+ */
+export function bookingRoute(booking: Pick<Schemas['BookingResponse'], 'offer' | 'stay'>): string {
+  if (!booking.offer)
+    return booking.stay ? `${booking.stay.property.name}, ${booking.stay.property.address.cityName}` : '';
   const stops: string[] = [];
   for (const slice of booking.offer.slices) {
     if (stops[stops.length - 1] !== slice.origin.iataCode) stops.push(slice.origin.iataCode);

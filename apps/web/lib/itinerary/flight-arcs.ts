@@ -29,6 +29,7 @@ export function flightArcs(
 ): FlightArc[] {
   const segments = new Map<string, Segment>();
   for (const booking of bookings) {
+    if (!booking.offer) continue;
     const booked = booking.offer.slices.flatMap((slice) => slice.segments);
     if (booked.length !== booking.activityIds.length) continue;
     booking.activityIds.forEach((id, index) => segments.set(id, booked[index]));

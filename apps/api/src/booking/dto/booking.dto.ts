@@ -22,8 +22,11 @@ import {
   CarrierResponse,
   FareConditionsResponse,
   FlightSliceResponse,
-  OfferReasonResponse,
 } from '../../flights/search/dto/flight-search.dto';
+import { PolicyReasonResponse } from '../../policy/dto/policy-verdict.dto';
+import { StayCancellationPolicyResponse, StayPropertyResponse } from '../../stays/search/dto/stay-search.dto';
+import { BOARD_TYPES, type BoardType } from '../../stays/supplier/stay-supplier';
+import { BOOKING_KINDS, type BookingKind } from '../booking.entity';
 import { SUPPLIER_NAMES, type SupplierName } from '../../flights/supplier/flight-supplier';
 import { CABINS, type Cabin } from '../../policy/travel-policy.schema';
 import { VERDICTS, type Verdict } from '../../policy/policy-verdict';
@@ -34,19 +37,29 @@ export const BOOKING_PERMISSIONS = ['approve', 'reject', 'quote_cancellation', '
 export type BookingPermission = (typeof BOOKING_PERMISSIONS)[number];
 
 export class CreateBookingDto {
-  @ApiProperty({
+  @ApiPropertyOptional({
     format: 'uuid',
-    description: "The offer's id from the trip's flight search (`FlightOfferResponse.id`)",
+    description:
+      "A flight: the offer's id from the trip's flight search (`FlightOfferResponse.id`). Exactly one of offerId and stayRateId",
   })
+  @IsOptional()
   @IsUUID('4')
-  offerId: string;
+  offerId?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "A stay: the rate's id from the trip's stay search (`StayRateResponse.id`)",
+  })
+  @IsOptional()
+  @IsUUID('4')
+  stayRateId?: string;
 
   @ApiPropertyOptional({
     type: [String],
     format: 'uuid',
     example: ['3f2b8c9e-1d4a-4b6f-9c2e-7a5d8e1f0b3c'],
     description:
-      "Who flies, in the offer's passenger order: travellers of the trip. Default: the trip's travellers, lead first",
+      "Who flies (or stays: the guests, the first one the lead guest), in the offer's passenger order: travellers of the trip. Default: the trip's travellers, lead first",
   })
   @IsOptional()
   @IsArray()
@@ -70,7 +83,7 @@ export class CreateBookingDto {
   @ApiPropertyOptional({
     type: MoneyDto,
     description:
-      'The price the booker agreed to. Default: the price the search showed. A re-priced offer dearer than this is refused (409 FLIGHT_OFFER_PRICE_CHANGED) and the booker is asked again',
+      'The price the booker agreed to. Default: the price the search showed. A re-priced offer (re-quoted rate) dearer than this is refused (409 FLIGHT_OFFER_PRICE_CHANGED, STAY_RATE_PRICE_CHANGED) and the booker is asked again',
   })
   @IsOptional()
   @ValidateNested()
@@ -136,10 +149,34 @@ export class BookedOfferResponse {
   expiresAt: string;
 }
 
+export class BookingReasonResponse extends PolicyReasonResponse {
+  @ApiPropertyOptional({ type: [Number], description: 'A flight: the slices (0-based) that break the rule' })
+  slices?: number[];
+}
+
+export class BookedStayResponse {
+  @ApiProperty({ format: 'uuid', description: 'The stored rate it was booked from' }) rateId: string;
+  @ApiProperty({ type: StayPropertyResponse }) property: StayPropertyResponse;
+  @ApiProperty({ format: 'date' }) checkInDate: string;
+  @ApiProperty({ format: 'date' }) checkOutDate: string;
+  @ApiProperty() nights: number;
+  @ApiProperty() rooms: number;
+  @ApiProperty() guests: number;
+  @ApiProperty() roomName: string;
+  @ApiProperty({ enum: BOARD_TYPES }) board: BoardType;
+  @ApiProperty({ type: MoneyDto, nullable: true, description: 'Paid at the property, not in the price' })
+  dueAtProperty: MoneyDto | null;
+  @ApiProperty({ type: StayCancellationPolicyResponse, description: 'As booked' })
+  cancellation: StayCancellationPolicyResponse;
+  @ApiProperty({ type: String, format: 'date-time', description: 'When the rate could no longer be booked' })
+  expiresAt: string;
+}
+
 export class BookingPolicyResponse {
-  @ApiProperty({ enum: VERDICTS, description: 'Judged on the re-priced offer when it was booked' }) verdict: Verdict;
+  @ApiProperty({ enum: VERDICTS, description: 'Judged on the re-priced offer (re-quoted rate) when it was booked' })
+  verdict: Verdict;
   @ApiProperty() policyVersion: number;
-  @ApiProperty({ type: [OfferReasonResponse] }) reasons: OfferReasonResponse[];
+  @ApiProperty({ type: [BookingReasonResponse] }) reasons: BookingReasonResponse[];
   @ApiProperty({
     type: String,
     nullable: true,
@@ -149,7 +186,7 @@ export class BookingPolicyResponse {
 }
 
 export class CheapestAlternativeResponse {
-  @ApiProperty({ format: 'uuid', description: 'The stored offer' }) offerId: string;
+  @ApiProperty({ format: 'uuid', description: 'The stored offer (or stay rate)' }) offerId: string;
   @ApiProperty({ type: MoneyDto }) price: MoneyDto;
 }
 
@@ -187,10 +224,15 @@ export class BookingResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) tripId: string;
   @ApiProperty({ enum: BOOKING_STATUSES, enumName: 'BookingStatus' }) status: BookingStatus;
-  @ApiProperty({ enum: SUPPLIER_NAMES, description: '"sandbox": a simulated booking, nobody flies' })
+  @ApiProperty({ enum: BOOKING_KINDS, description: 'A flight (`offer`) or a stay (`stay`)' }) kind: BookingKind;
+  @ApiProperty({ enum: SUPPLIER_NAMES, description: '"sandbox": a simulated booking, nobody flies or stays' })
   supplier: SupplierName;
-  @ApiProperty({ type: MoneyDto, description: 'For all passengers, as re-priced when booked' }) price: MoneyDto;
-  @ApiProperty({ type: BookedOfferResponse }) offer: BookedOfferResponse;
+  @ApiProperty({ type: MoneyDto, description: 'For all passengers (all nights and rooms), as re-priced when booked' })
+  price: MoneyDto;
+  @ApiProperty({ type: BookedOfferResponse, nullable: true, description: 'A flight; null for a stay' })
+  offer: BookedOfferResponse | null;
+  @ApiProperty({ type: BookedStayResponse, nullable: true, description: 'A stay; null for a flight' })
+  stay: BookedStayResponse | null;
   @ApiProperty({ type: BookingPolicyResponse }) policy: BookingPolicyResponse;
   @ApiProperty({
     type: CheapestAlternativeResponse,
@@ -198,14 +240,23 @@ export class BookingResponse {
     description: 'The cheapest in-policy offer of the same search at booking time',
   })
   cheapestInPolicy: CheapestAlternativeResponse | null;
-  @ApiProperty({ type: [String], format: 'uuid', description: 'The travellers flying' }) passengerIds: string[];
+  @ApiProperty({ type: [String], format: 'uuid', description: 'The travellers flying (or staying)' })
+  passengerIds: string[];
   @ApiProperty({ type: BookingPersonResponse }) bookedBy: BookingPersonResponse;
-  @ApiProperty({ type: String, nullable: true, description: 'The airline booking reference (PNR), once confirmed' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "The airline booking reference (PNR), or the property's confirmation number, once confirmed",
+  })
   bookingReference: string | null;
   @ApiProperty({ type: BookingDecisionResponse, nullable: true }) decision: BookingDecisionResponse | null;
   @ApiProperty({ type: CancellationResponse, nullable: true }) cancellation: CancellationResponse | null;
   @ApiProperty({ type: BookingFailureResponse, nullable: true }) failure: BookingFailureResponse | null;
-  @ApiProperty({ type: [String], format: 'uuid', description: 'The flight activities it put in the itinerary' })
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    description: 'The flight or lodging activities it put in the itinerary',
+  })
   activityIds: string[];
   @ApiProperty({ enum: BOOKING_PERMISSIONS, isArray: true, description: 'What the caller may do with it now' })
   allowedActions: BookingPermission[];

@@ -163,6 +163,21 @@ export enum FlightErrorCode {
   SupplierUnavailable = 'FLIGHT_SUPPLIER_UNAVAILABLE',
 }
 
+export enum StayErrorCode {
+  /** Every rate of the stay search has expired: search again. */
+  SearchExpired = 'STAY_SEARCH_EXPIRED',
+  /** The stay supplier refused the search (a place or dates it cannot answer), or the trip has no coordinates to search around. */
+  SearchRefused = 'STAY_SEARCH_REFUSED',
+  /** The stay supplier did not answer (down, timed out, or rate limited after our retries). */
+  SupplierUnavailable = 'STAY_SUPPLIER_UNAVAILABLE',
+  /** The rate has expired or is sold out: search again. */
+  RateExpired = 'STAY_RATE_EXPIRED',
+  /** The rate now costs more than the price shown (the message gives it): confirm the new price. */
+  RatePriceChanged = 'STAY_RATE_PRICE_CHANGED',
+  /** The rate is already booked (or waiting for approval) for this trip. */
+  RateAlreadyBooked = 'STAY_RATE_ALREADY_BOOKED',
+}
+
 export enum BookingErrorCode {
   /** `Idempotency-Key` is missing, empty, longer than 255 characters or not printable ASCII. */
   IdempotencyKeyInvalid = 'IDEMPOTENCY_KEY_INVALID',
@@ -215,6 +230,7 @@ export type ErrorCode =
   | PolicyErrorCode
   | PassengerErrorCode
   | FlightErrorCode
+  | StayErrorCode
   | BookingErrorCode
   | CollaborationErrorCode
   | AiErrorCode;
@@ -231,6 +247,7 @@ export const ERROR_CODE_ENUMS = {
   PolicyErrorCode,
   PassengerErrorCode,
   FlightErrorCode,
+  StayErrorCode,
   BookingErrorCode,
   CollaborationErrorCode,
   AiErrorCode,

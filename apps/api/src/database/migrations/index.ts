@@ -16,6 +16,7 @@ import { BookingApprovalLinks1796330000200 } from './1796330000200-BookingApprov
 import { PendingBookingsIndex1796330000300 } from './1796330000300-PendingBookingsIndex';
 import { SandboxStayBookings1796340000000 } from './1796340000000-SandboxStayBookings';
 import { AiUsageAndSettings1796400000000 } from './1796400000000-AiUsageAndSettings';
+import { StaySearchesAndStayBookings1796410000000 } from './1796410000000-StaySearchesAndStayBookings';
 import { SpendReportsAndBudgets1796420000000 } from './1796420000000-SpendReportsAndBudgets';
 import { SocketIoAttachments1796430000000 } from './1796430000000-SocketIoAttachments';
 import { TripCollaboration1796440000000 } from './1796440000000-TripCollaboration';
@@ -40,6 +41,7 @@ export const migrations = [
   PendingBookingsIndex1796330000300,
   SandboxStayBookings1796340000000,
   AiUsageAndSettings1796400000000,
+  StaySearchesAndStayBookings1796410000000,
   SpendReportsAndBudgets1796420000000,
   SocketIoAttachments1796430000000,
   TripCollaboration1796440000000,

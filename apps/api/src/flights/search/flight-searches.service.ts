@@ -5,19 +5,12 @@ import { DomainError } from '../../common/errors/domain-error';
 import { FlightErrorCode } from '../../common/errors/error-codes';
 import { ValidationFailedError } from '../../common/errors/validation-failed';
 import { toPage } from '../../common/http/pagination.dto';
-import { convertToCents, formatCents } from '../../currency/decimal';
 import { ExchangeRatesService } from '../../currency/exchange-rates.service';
 import { findAirport } from '../../places/airports.index';
-import type { MoneyConverter } from '../../policy/policy-subject';
 import { TravelPoliciesRepository } from '../../policy/travel-policies.repository';
 import { policyRulesOf } from '../../policy/travel-policy.schema';
 import { TripAccessService } from '../../trips/trip-access.service';
-import {
-  FLIGHT_SUPPLIER,
-  type FlightSearchResult,
-  type FlightSupplier,
-  SupplierError,
-} from '../supplier/flight-supplier';
+import { FLIGHT_SUPPLIER, type FlightSupplier, SupplierError } from '../supplier/flight-supplier';
 import type { CreateFlightSearchDto, FlightOfferQuery, FlightOffersPage } from './dto/flight-search.dto';
 import { toFlightOfferResponse, toFlightSearchResponse } from './flight-search.mapper';
 import type { FlightOffer } from './flight-offer.entity';
@@ -70,7 +63,11 @@ export class FlightSearchesService {
     const result = await this.askSupplier(() =>
       this.supplier.search({ slices, passengers, cabin: dto.cabin, maxConnections }),
     );
-    const convert = await this.converter(ctx, result, policy.currency);
+    const convert = await this.rates.converter(
+      ctx,
+      result.offers.map((offer) => offer.totalAmount.currency),
+      policy.currency,
+    );
     // Users have no home zone yet: the first departure airport stands for where the traveller is.
     const timeZone = findAirport(slices[0].origin)?.timezone ?? 'UTC';
     const context = { now, timeZone, convert };
@@ -176,17 +173,6 @@ export class FlightSearchesService {
     );
     const items = rows.map((row) => toFlightOfferResponse(row, search));
     return { ...toPage(items, total, query), search: toFlightSearchResponse(search) };
-  }
-
-  /** Converts offer amounts into the policy currency at the organization's rates (422 EXCHANGE_RATE_MISSING without one). */
-  private async converter(ctx: AuthContext, result: FlightSearchResult, target: string): Promise<MoneyConverter> {
-    const currencies = [...new Set(result.offers.map((offer) => offer.totalAmount.currency))];
-    const conversions = await this.rates.conversions(ctx, currencies, target);
-    return (money) => {
-      const conversion = conversions.get(money.currency);
-      if (!conversion) throw new Error(`No conversion prepared from ${money.currency} into ${target}`);
-      return formatCents(convertToCents(money.amount, conversion.rate));
-    };
   }
 
   /** The supplier's failures in our terms: nothing is stored when it fails. */

@@ -52,3 +52,22 @@ describe('StaySuppliersModule', () => {
     log.mockRestore();
   });
 });
+
+describe('partner stay keys without an adapter (docs/stays.md § Other stay suppliers)', () => {
+  it('accepts BOOKING_COM_* and AMADEUS_* and says once, at boot, that they are not used; never the keys', () => {
+    const keys = {
+      BOOKING_COM_API_KEY: 'bcom_key_value',
+      BOOKING_COM_API_SECRET: 'bcom_secret_value',
+      AMADEUS_CLIENT_ID: 'amadeus_id_value',
+      AMADEUS_CLIENT_SECRET: 'amadeus_secret_value',
+    };
+    const { config, notices } = loadConfig({ ...BASE_ENV, ...keys });
+    expect(notices.filter((notice) => notice.includes('Booking.com'))).toEqual([
+      'BOOKING_COM_API_KEY/BOOKING_COM_API_SECRET set, but NestMap has no Booking.com adapter yet (docs/stays.md § Other stay suppliers): they are not used',
+    ]);
+    expect(notices.filter((notice) => notice.includes('Amadeus'))).toHaveLength(1);
+    expect(notices.join()).not.toMatch(/_value/);
+    expect(createStaySupplier(config, dataSource).name).toBe('sandbox');
+    expect(loadConfig(BASE_ENV).notices.join()).not.toMatch(/Booking\.com|Amadeus/);
+  });
+});

@@ -19,7 +19,7 @@ import { formatMoney } from '@/lib/trips/money';
 import styles from '@/components/approvals/approvals.module.css';
 import adminStyles from '../admin.module.css';
 
-const CABINS: Record<Booking['offer']['cabin'], string> = {
+const CABINS: Record<NonNullable<Booking['offer']>['cabin'], string> = {
   economy: 'Economy',
   premium_economy: 'Premium economy',
   business: 'Business',
@@ -92,7 +92,7 @@ export function BookingApprovalCard({ booking, userId, members, policy, onDecide
       <div className={adminStyles.approval}>
         <div>
           <p className={adminStyles.approvalTitle}>
-            Flight {route} <SupplierLabel supplier={booking.supplier} />
+            {booking.kind === 'stay' ? 'Hotel' : 'Flight'} {route} <SupplierLabel supplier={booking.supplier} />
           </p>
           <div className={adminStyles.facts}>
             <span>
@@ -100,8 +100,12 @@ export function BookingApprovalCard({ booking, userId, members, policy, onDecide
             </span>
             <span>Booked by {name(booking.bookedBy.id)}</span>
             <span>For {booking.passengerIds.map(name).join(', ')}</span>
-            {departure && <span>Departs {formatDay(departure, undefined, true)}</span>}
-            <span>{CABINS[booking.offer.cabin]}</span>
+            {departure && (
+              <span>
+                {booking.kind === 'stay' ? 'Check-in' : 'Departs'} {formatDay(departure, undefined, true)}
+              </span>
+            )}
+            {booking.offer && <span>{CABINS[booking.offer.cabin]}</span>}
             <span
               className={hasWaitedLong(booking.createdAt) ? styles.waitedLong : styles.waited}
               title={`Booked ${formatTimestamp(booking.createdAt)}`}

@@ -221,7 +221,10 @@ export function TripClient({ id }: { id: string }) {
         <TripActions trip={t} onDone={(action) => dispatch({ type: 'notice', notice: `action:${action}` })} />
         {isEditable(t) && <ButtonLink href={`/trips/${t.id}/edit`}>Edit details</ButtonLink>}
         {t.allowedActions.includes('book_travel') && (
-          <ButtonLink href={`/trips/${t.id}/flights`}>Book a flight</ButtonLink>
+          <>
+            <ButtonLink href={`/trips/${t.id}/flights`}>Book a flight</ButtonLink>
+            <ButtonLink href={`/trips/${t.id}/stays`}>Book a hotel</ButtonLink>
+          </>
         )}
         <Button aria-expanded={assistantOpen} onClick={() => setAssistantOpen(!assistantOpen)}>
           Assistant

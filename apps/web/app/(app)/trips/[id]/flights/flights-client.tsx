@@ -79,7 +79,9 @@ export function FlightsClient({ id }: { id: string }) {
       />
 
       <div className={styles.page}>
-        {bookings.data && <TripBookings bookings={bookings.data.items} />}
+        {bookings.data && (
+          <TripBookings bookings={bookings.data.items.filter((booking) => booking.kind === 'flight')} />
+        )}
 
         {!canBook ? (
           <Alert tone="info" title="Flights for this trip are booked by whoever manages it">
