@@ -172,6 +172,7 @@ export class BookingsService {
       throw new DomainError(
         BookingErrorCode.OfferPriceChanged,
         `The offer now costs ${offer.totalAmount.amount} ${offer.totalAmount.currency} (was ${booking.totalAmount} ${booking.totalCurrency}); the booking shows the new price: approve again to accept it`,
+        { newTotal: { amount: offer.totalAmount.amount, currency: offer.totalAmount.currency } },
       );
     }
     const identities = await this.passengers.passengersFor(ctx, booking.passengerIds);
@@ -440,6 +441,7 @@ function assertPriceHolds(seen: Money, now: Money): void {
     throw new DomainError(
       BookingErrorCode.OfferPriceChanged,
       `The offer now costs ${now.amount} ${now.currency} (you saw ${seen.amount} ${seen.currency}): book again with acceptedPrice to accept it`,
+      { newTotal: { amount: now.amount, currency: now.currency } },
     );
   }
 }

@@ -8,7 +8,7 @@ import { useBookFlight, type Booking, type BookingBody, type FlightOffer } from 
 import { usePolicy } from '@/lib/api/organization';
 import { useMyPassengerProfile } from '@/lib/api/passenger-profile';
 import type { TripDetail } from '@/lib/api/trips';
-import { idempotencyKeys, newPriceOf, offerAirlines, verdictBadge, wantsReasonCode } from '@/lib/flights/flight-offers';
+import { idempotencyKeys, offerAirlines, verdictBadge, wantsReasonCode } from '@/lib/flights/flight-offers';
 import { formatMoney } from '@/lib/trips/money';
 import styles from './flights.module.css';
 
@@ -82,7 +82,7 @@ export function BookingDialog({ trip, userId, offer, onClose, onSearchAgain }: B
       setNewPrice(null);
     } catch (error) {
       if (hasErrorCode(error, 'FLIGHT_OFFER_PRICE_CHANGED')) {
-        const rose = newPriceOf(error.message);
+        const rose = error.details?.newTotal;
         if (rose) {
           setNewPrice(rose);
           return;
