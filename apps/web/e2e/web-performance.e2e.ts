@@ -103,13 +103,15 @@ describe('web performance: the trip page arrives in the server HTML', () => {
       });
       await signIn(page, owner.email);
 
-      const answer = await context.request.get(`/trips/${trip.id}`);
+      const answer = await context.request.get(`/trips/${trip.id}`, {
+        headers: { 'Accept-Language': 'en-US,en;q=0.9' },
+      });
       expect(answer.headers()['cache-control']).toMatch(/no-store/);
       const html = await answer.text();
       expect(html).toContain('<title>Lisbon partner summit · NestMap</title>');
       expect(html).toMatch(/<h1[^>]*>Lisbon partner summit<\/h1>/);
       expect(html).toContain('Dinner at Belcanto');
-      expect(html).toContain('7:30'); // en-US clock
+      expect(html).toContain('6:30 PM'); // 19:30 in Paris is 18:30 in Lisbon, written as en-US writes it
       const cookies = await context.cookies();
       expect(cookies.map((cookie) => [cookie.name, cookie.path, cookie.httpOnly, cookie.sameSite])).toEqual(
         expect.arrayContaining([
