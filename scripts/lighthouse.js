@@ -44,9 +44,8 @@ function options(argv) {
 }
 
 /**
- * A fresh session through the web app's own sign-in handler: the refresh cookie (sent by
- * Lighthouse as a header, so the page signs itself in as a browser would) and an access token.
- * One per audited page load: refresh tokens rotate on use.
+ * A fresh session through the web app's own sign-in handler: its cookies (each with the Path it was
+ * set for) and an access token. One per audited page load: refresh tokens rotate on use.
  */
 async function signIn({ url, email, password }) {
   const response = await fetch(`${url}/session/sign-in`, {
@@ -56,12 +55,26 @@ async function signIn({ url, email, password }) {
   });
   if (!response.ok)
     throw new Error(`sign-in as ${email} answered HTTP ${response.status}: is the demo data seeded (npm run db:seed)?`);
-  const cookie = response.headers
-    .getSetCookie()
-    .map((header) => header.split(';')[0])
-    .join('; ');
+  const cookies = response.headers.getSetCookie().map((header) => ({
+    pair: header.split(';')[0],
+    path: /;\s*path=([^;]+)/i.exec(header)?.[1] ?? '/',
+  }));
   const { accessToken } = await response.json();
-  return { cookie, accessToken };
+  return { cookies, accessToken };
+}
+
+/**
+ * Lighthouse sends one Cookie header with every request of the page load. It carries the cookies a
+ * browser would send with the page itself (by their Path: the trip pages' access cookie only to a
+ * trip page), plus the /session one, which the page's own refresh call needs and nothing else reads.
+ */
+function cookieHeader(cookies, pagePath) {
+  return cookies
+    .filter(
+      ({ path }) => path === '/session' || pagePath === path || pagePath.startsWith(`${path.replace(/\/$/, '')}/`),
+    )
+    .map(({ pair }) => pair)
+    .join('; ');
 }
 
 async function firstTripId(settings) {
@@ -120,10 +133,11 @@ async function main() {
   const tripId = pages.some((page) => typeof page.path === 'function') ? await firstTripId(settings) : null;
   const rows = [];
   for (const page of pages) {
-    const target = settings.url + (typeof page.path === 'function' ? page.path(tripId) : page.path);
+    const pagePath = typeof page.path === 'function' ? page.path(tripId) : page.path;
+    const target = settings.url + pagePath;
     const runs = [];
     for (let run = 0; run < settings.runs; run++) {
-      const cookie = page.signedIn ? (await signIn(settings)).cookie : null;
+      const cookie = page.signedIn ? cookieHeader((await signIn(settings)).cookies, pagePath) : null;
       const report = await runLighthouse(target, cookie);
       writeFileSync(join(REPORTS, `${page.name}-${run + 1}.json`), JSON.stringify(report));
       runs.push(summary(report));

@@ -1544,6 +1544,19 @@ export interface components {
       /** @example activities.0.startsAt must be a valid ISO 8601 date string */
       message: string;
     };
+    MoneyDto: {
+      /** @example 1250.00 */
+      amount: string;
+      /**
+       * @description ISO 4217
+       * @example EUR
+       */
+      currency: string;
+    };
+    ErrorDetailsResponse: {
+      /** @description The price the offer costs now: book or approve again accepting it */
+      newTotal: components['schemas']['MoneyDto'];
+    };
     ErrorResponse: {
       /** @example 409 */
       statusCode: number;
@@ -1555,6 +1568,8 @@ export interface components {
       code: components['schemas']['ErrorCode'];
       /** @description VALIDATION_FAILED only: each refused field */
       errors?: components['schemas']['FieldErrorResponse'][];
+      /** @description FLIGHT_OFFER_PRICE_CHANGED when the new price is known: what the offer costs now */
+      details?: components['schemas']['ErrorDetailsResponse'];
       /** @description The X-Request-Id of the answer, to quote when reporting a problem */
       requestId: string;
     };
@@ -1892,15 +1907,6 @@ export interface components {
       total: number;
       page: number;
       limit: number;
-    };
-    MoneyDto: {
-      /** @example 1250.00 */
-      amount: string;
-      /**
-       * @description ISO 4217
-       * @example EUR
-       */
-      currency: string;
     };
     /**
      * @description What the caller may do with the trip now (docs/access.md); the API refuses the rest

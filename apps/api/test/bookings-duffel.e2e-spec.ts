@@ -199,7 +199,7 @@ describe('Bookings with Duffel (fake Duffel server)', () => {
     const response = await book(trip.id, { offerId: offer.id });
     expect(response.status).toBe(409);
     expect(response.body.code).toBe('FLIGHT_OFFER_PRICE_CHANGED');
-    expect(response.body.message).toContain(dearer);
+    expect(response.body.details).toEqual({ newTotal: { amount: dearer, currency: offer.totalAmount.currency } });
     expect(duffel.ordersCreated).toBe(0);
     const accepted = await book(trip.id, {
       offerId: offer.id,
@@ -226,6 +226,7 @@ describe('Bookings with Duffel (fake Duffel server)', () => {
       duffel.reprice(supplierOfferId, dearer);
       const asked = await t.api.post(`/api/bookings/${pending.body.id}/approve`, {}, as(manager));
       expect([asked.status, asked.body.code]).toEqual([409, 'FLIGHT_OFFER_PRICE_CHANGED']);
+      expect(asked.body.details).toEqual({ newTotal: { amount: dearer, currency: offer.totalAmount.currency } });
       const shown = await t.api.get(`/api/bookings/${pending.body.id}`, as(manager));
       expect(shown.body).toMatchObject({ status: 'pending_approval', price: { amount: dearer } });
       const cheaper = (Number(offer.totalAmount.amount) - 10).toFixed(2);

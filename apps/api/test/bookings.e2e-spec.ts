@@ -464,6 +464,7 @@ describe('Bookings', () => {
       });
       expect(response.status).toBe(409);
       expect(response.body.code).toBe('FLIGHT_OFFER_PRICE_CHANGED');
+      expect(response.body.details).toEqual({ newTotal: offers[0].totalAmount });
       expect(
         (await t.sql.query('SELECT count(*)::int AS n FROM bookings WHERE trip_id = $1', [trip.id])).rows[0].n,
       ).toBe(0);

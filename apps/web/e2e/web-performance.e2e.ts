@@ -1,5 +1,16 @@
 import type { Browser } from 'playwright-core';
-import { capturingFailures, launchBrowser, newPage, urls } from './support/harness';
+import { look } from './support/axe';
+import {
+  apiAs,
+  capturingFailures,
+  dayFromToday,
+  launchBrowser,
+  must,
+  newPage,
+  registerOrganization,
+  signIn,
+  urls,
+} from './support/harness';
 
 /**
  * The layout shifts of a page load without input (their sum is the CLS), each with the elements that
@@ -51,4 +62,78 @@ describe('web performance: the public pages paint their content from the server 
       });
     },
   );
+});
+
+describe('web performance: the trip page arrives in the server HTML', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('renders the trip and its itinerary on the server for the signed-in user, with no token in the page', async () => {
+    await capturingFailures(browser, 'trip-server-render', async () => {
+      const owner = await registerOrganization('Sofia');
+      const api = apiAs(owner.token);
+      const day = dayFromToday(30);
+      const trip = await must(
+        api.POST('/api/trips', {
+          body: { title: 'Lisbon partner summit', destination: 'Lisbon', startDate: day, endDate: dayFromToday(31) },
+        }),
+      );
+      await must(
+        api.POST('/api/trips/{tripId}/activities', {
+          params: { path: { tripId: trip.id } },
+          body: {
+            title: 'Dinner at Belcanto',
+            type: 'meal',
+            startsAt: `${day}T19:30:00+01:00`,
+            timezone: 'Europe/Lisbon',
+          },
+        }),
+      );
+
+      // en-US: the server formats in the language the browser asks for, as the browser then does.
+      const { context, page } = await newPage(browser, { width: 1440, height: 900 }, 'en-US');
+      const hydrationErrors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error' && /hydrat/i.test(message.text())) hydrationErrors.push(message.text());
+      });
+      await signIn(page, owner.email);
+
+      const answer = await context.request.get(`/trips/${trip.id}`, {
+        headers: { 'Accept-Language': 'en-US,en;q=0.9' },
+      });
+      expect(answer.headers()['cache-control']).toMatch(/no-store/);
+      const html = await answer.text();
+      expect(html).toContain('<title>Lisbon partner summit · NestMap</title>');
+      expect(html).toMatch(/<h1[^>]*>Lisbon partner summit<\/h1>/);
+      expect(html).toContain('Dinner at Belcanto');
+      expect(html).toContain('6:30 PM'); // 19:30 in Paris is 18:30 in Lisbon, written as en-US writes it
+      const cookies = await context.cookies();
+      expect(cookies.map((cookie) => [cookie.name, cookie.path, cookie.httpOnly, cookie.sameSite])).toEqual(
+        expect.arrayContaining([
+          ['nestmap_refresh', '/session', true, 'Strict'],
+          ['nestmap_access', '/trips', true, 'Strict'],
+        ]),
+      );
+      for (const cookie of cookies) expect(html).not.toContain(cookie.value);
+
+      // Without the session the server sends no trip: the browser loads it, as before.
+      const anonymous = await (await fetch(`${urls().webUrl}/trips/${trip.id}`)).text();
+      expect(anonymous).not.toContain('Lisbon partner summit');
+
+      // The page works from that HTML: it hydrates without a mismatch and its token arrives for edits.
+      await page.goto(`/trips/${trip.id}`);
+      await page.getByRole('heading', { name: 'Lisbon partner summit' }).waitFor();
+      await page.getByTestId('timeline-activity').filter({ hasText: 'Dinner at Belcanto' }).waitFor();
+      await page.getByRole('link', { name: 'Edit details' }).waitFor();
+      await page.waitForTimeout(1000);
+      expect(hydrationErrors).toEqual([]);
+      await look(page, 'trip-server-rendered');
+      await context.close();
+    });
+  });
 });

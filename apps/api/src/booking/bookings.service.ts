@@ -242,6 +242,7 @@ export class BookingsService {
       throw new DomainError(
         codeFor(booking.kind, BookingErrorCode.OfferPriceChanged),
         `The ${wordsFor(booking.kind).item} now costs ${total.amount} ${total.currency} (was ${booking.totalAmount} ${booking.totalCurrency}); the booking shows the new price: approve again to accept it`,
+        { newTotal: { amount: total.amount, currency: total.currency } },
       );
     }
     const identities = await this.passengers.passengersFor(ctx, booking.passengerIds);
@@ -517,6 +518,7 @@ function assertPriceHolds(kind: BookingKind, seen: Money, now: Money): void {
     throw new DomainError(
       codeFor(kind, BookingErrorCode.OfferPriceChanged),
       `The ${wordsFor(kind).item} now costs ${now.amount} ${now.currency} (you saw ${seen.amount} ${seen.currency}): book again with acceptedPrice to accept it`,
+      { newTotal: { amount: now.amount, currency: now.currency } },
     );
   }
 }

@@ -10,7 +10,7 @@ import { useMyPassengerProfile } from '@/lib/api/passenger-profile';
 import type { StayRate } from '@/lib/api/stays';
 import type { TripDetail } from '@/lib/api/trips';
 import { BOARD_LABELS, cancellationText } from '@/lib/stays/stay-rates';
-import { idempotencyKeys, newPriceOf, offerAirlines, verdictBadge, wantsReasonCode } from '@/lib/flights/flight-offers';
+import { idempotencyKeys, offerAirlines, verdictBadge, wantsReasonCode } from '@/lib/flights/flight-offers';
 import { formatMoney } from '@/lib/trips/money';
 import styles from './flights.module.css';
 
@@ -111,7 +111,7 @@ export function BookingDialog({ trip, userId, offer, rate, onClose, onSearchAgai
       setNewPrice(null);
     } catch (error) {
       if (hasErrorCode(error, words.priceChanged)) {
-        const rose = newPriceOf(error.message);
+        const rose = error.details?.newTotal;
         if (rose) {
           setNewPrice(rose);
           return;

@@ -9,7 +9,7 @@ export type SessionState =
   | { status: 'signed-out'; user: null; reason: SignedOutReason }
   | { status: 'signed-in'; user: User };
 
-const SessionContext = createContext<SessionState>({ status: 'loading', user: null });
+export const SessionContext = createContext<SessionState>({ status: 'loading', user: null });
 
 /**
  * Who is signed in. On load the page has no token (it lives in memory only), so it asks

@@ -28,6 +28,23 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * Trip pages arrive rendered from the server: their buttons show before React listens for clicks,
+ * and a click that early is lost (React replays only those made after hydration has begun). As a
+ * person waits for a page to settle, each navigation here waits until React has taken the page.
+ */
+function untilHydrated(page: Page) {
+  const taken = () => Object.keys(document).some((key) => key.startsWith('_reactListening'));
+  for (const method of ['goto', 'reload'] as const) {
+    const navigate = page[method].bind(page) as (...args: unknown[]) => ReturnType<Page['goto']>;
+    page[method] = (async (...args: unknown[]) => {
+      const response = await navigate(...args);
+      await page.waitForFunction(taken);
+      return response;
+    }) as Page[typeof method];
+  }
+}
+
 /** A fresh browser profile (its own cookies): one per person in a test. */
 export async function newPage(
   browser: Browser,
@@ -42,6 +59,7 @@ export async function newPage(
   });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
+  untilHydrated(page);
   page.on('pageerror', (error) => console.error(`[browser] ${error.message}`));
   return { context, page };
 }

@@ -25,6 +25,19 @@ describe('toApiError', () => {
     expect(many.fieldErrors.map((error) => error.field)).toEqual(['title', 'endDate']);
   });
 
+  it("keeps a refusal's details: the new price of a fare that rose", () => {
+    const rose = toApiError(
+      { status: 409, headers: headers() },
+      {
+        code: 'FLIGHT_OFFER_PRICE_CHANGED',
+        message: 'The offer now costs 412.30 EUR',
+        details: { newTotal: { amount: '412.30', currency: 'EUR' } },
+      },
+    );
+    expect(rose.details?.newTotal).toEqual({ amount: '412.30', currency: 'EUR' });
+    expect(toApiError({ status: 409, headers: headers() }, { code: 'TRIP_NOT_EDITABLE' }).details).toBeUndefined();
+  });
+
   it('keeps Retry-After', () => {
     expect(toApiError({ status: 429, headers: headers({ 'Retry-After': '30' }) }, null).retryAfter).toBe(30);
   });

@@ -4,6 +4,7 @@ import type { Schemas } from '@nestmap/api-client';
 export type ErrorCode = Schemas['ErrorCode'];
 /** One refused field of a VALIDATION_FAILED error. */
 export type FieldError = Schemas['FieldErrorResponse'];
+export type ErrorDetails = Schemas['ErrorDetailsResponse'];
 
 /** An answer from the API that is not a success, in the API's error shape (spec/API.md § Errors). */
 export class ApiError extends Error {
@@ -18,6 +19,8 @@ export class ApiError extends Error {
     readonly code?: ErrorCode,
     /** VALIDATION_FAILED: each refused field. */
     readonly fieldErrors: FieldError[] = [],
+    /** Facts to act on, e.g. FLIGHT_OFFER_PRICE_CHANGED's new price (docs/errors.md). */
+    readonly details?: ErrorDetails,
   ) {
     super(messages.join('; ') || `HTTP ${status}`);
     this.name = 'ApiError';
@@ -29,6 +32,7 @@ interface ErrorBody {
   requestId?: unknown;
   code?: unknown;
   errors?: unknown;
+  details?: unknown;
 }
 
 const isFieldError = (value: unknown): value is FieldError =>
@@ -39,7 +43,9 @@ const isFieldError = (value: unknown): value is FieldError =>
 
 /** Builds an ApiError from a response and its (already parsed) body, whatever shape it has. */
 export function toApiError(response: Pick<Response, 'status' | 'headers'>, body: unknown): ApiError {
-  const { message, requestId, code, errors } = (typeof body === 'object' && body !== null ? body : {}) as ErrorBody;
+  const { message, requestId, code, errors, details } = (
+    typeof body === 'object' && body !== null ? body : {}
+  ) as ErrorBody;
   const messages = Array.isArray(message) ? message.map(String) : typeof message === 'string' ? [message] : [];
   const retryAfter = Number(response.headers.get('Retry-After'));
   return new ApiError(
@@ -49,6 +55,7 @@ export function toApiError(response: Pick<Response, 'status' | 'headers'>, body:
     Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
     typeof code === 'string' ? (code as ErrorCode) : undefined,
     Array.isArray(errors) ? errors.filter(isFieldError) : [],
+    typeof details === 'object' && details !== null ? (details as ErrorDetails) : undefined,
   );
 }
 

@@ -4,6 +4,7 @@ import type { Schemas } from '@nestmap/api-client';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from './client';
 import { paging } from './contract';
+import { tripKeys } from '../trips/trip-keys';
 
 export type Trip = Schemas['TripResponse'];
 export type TripStatus = Trip['status'];
@@ -26,12 +27,7 @@ export interface TripFilters {
   limit?: number;
 }
 
-export const tripKeys = {
-  all: ['trips'] as const,
-  list: (filters: TripFilters) => ['trips', 'list', filters] as const,
-  detail: (id: string) => ['trips', 'detail', id] as const,
-  itinerary: (id: string) => ['trips', 'itinerary', id] as const,
-};
+export { tripKeys };
 
 export function fetchTrips(filters: TripFilters): Promise<TripsPage> {
   const { page = 1, limit = 20, status, ...rest } = filters;

@@ -5,7 +5,6 @@ import {
   defaultFlightDates,
   idempotencyKeys,
   isBookable,
-  newPriceOf,
   offerAirlines,
   segmentTimes,
   stopsLabel,
@@ -83,14 +82,6 @@ describe('flight offers as the booker reads them', () => {
     expect(conditionText('refund', { allowed: true, penalty: { amount: '70.00', currency: 'EUR' } })).toMatch(
       /^Refundable for a fee of €70/,
     );
-  });
-
-  it('finds the new price in a price-changed refusal', () => {
-    expect(newPriceOf('The offer now costs 412.30 EUR (you saw 398.00 EUR): book again with acceptedPrice')).toEqual({
-      amount: '412.30',
-      currency: 'EUR',
-    });
-    expect(newPriceOf('Something else')).toBeNull();
   });
 
   it('keeps one Idempotency-Key per body: a retry reuses it, a changed body gets another', () => {

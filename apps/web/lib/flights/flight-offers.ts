@@ -9,7 +9,6 @@ type OfferPolicy = Pick<Schemas['OfferPolicyResponse'], 'verdict' | 'policyVersi
 };
 type Segment = Schemas['FlightSegmentResponse'];
 type FareCondition = Schemas['FareConditionResponse'];
-type Money = Schemas['MoneyDto'];
 
 export const CABIN_LABELS: Record<Offer['cabin'], string> = {
   economy: 'Economy',
@@ -94,15 +93,6 @@ export function conditionText(kind: 'refund' | 'change', condition: FareConditio
   if (!condition.penalty || Number(condition.penalty.amount) === 0)
     return kind === 'refund' ? 'Fully refundable' : 'Changes free';
   return `${noun} for a fee of ${formatMoney(condition.penalty)}`;
-}
-
-/**
- * The new price in a 409 FLIGHT_OFFER_PRICE_CHANGED ("The offer now costs 412.30 EUR (you saw …)"):
- * the API's error carries it only in its message, so the booker can be asked to accept it.
- */
-export function newPriceOf(message: string): Money | null {
-  const match = /now costs (\d+(?:\.\d+)?) ([A-Z]{3})/.exec(message);
-  return match ? { amount: match[1], currency: match[2] } : null;
 }
 
 /**

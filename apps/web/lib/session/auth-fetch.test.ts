@@ -65,6 +65,21 @@ describe('createAuthFetch', () => {
     expect(refresh).not.toHaveBeenCalled();
   });
 
+  it("waits for the page's first token before sending a request that has none", async () => {
+    const sent: (string | null)[] = [];
+    const send = async (req: Request) => {
+      sent.push(req.headers.get('Authorization'));
+      return json(200);
+    };
+    let pending: Promise<string | null> | null = Promise.resolve('first');
+    const authFetch = createAuthFetch({ fetch: send, refresh: async () => null, pendingToken: () => pending });
+    await authFetch(request(''));
+    pending = null;
+    await authFetch(request(''));
+    await authFetch(request('mine'));
+    expect(sent).toEqual(['Bearer first', null, 'Bearer mine']);
+  });
+
   it('shares one refresh between concurrent 401s (refresh tokens are single use)', async () => {
     let refreshes = 0;
     const refresh = singleFlight(async () => {

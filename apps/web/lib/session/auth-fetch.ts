@@ -11,10 +11,19 @@ export interface AuthFetchOptions {
   refresh: () => Promise<string | null>;
   /** Called once when the session is over (refresh failed). */
   onSessionEnded?: () => void;
+  /**
+   * The token a request without one should wait for, or null: a page rendered on the server with
+   * the session can ask for data before its first refresh has brought the access token.
+   */
+  pendingToken?: () => Promise<string | null> | null;
 }
 
-export function createAuthFetch({ fetch, refresh, onSessionEnded }: AuthFetchOptions) {
+export function createAuthFetch({ fetch, refresh, onSessionEnded, pendingToken }: AuthFetchOptions) {
   return async function authFetch(request: Request): Promise<Response> {
+    if (!request.headers.has('Authorization')) {
+      const token = await pendingToken?.();
+      if (token) request.headers.set('Authorization', `Bearer ${token}`);
+    }
     // Kept before sending: a body can be read once, the retry needs its own copy.
     const retry = request.clone();
     const response = await fetch(request);

@@ -65,7 +65,11 @@ async function refreshNow(): Promise<Session | null> {
   return settleRefresh(await post('refresh'));
 }
 
+/** Set once the page's first refresh has answered, whatever it said. */
+let firstRefreshAnswered = false;
+
 async function settleRefresh(response: Response): Promise<Session | null> {
+  firstRefreshAnswered = true;
   if (!response.ok) {
     // With a token in hand the session was working until now: it ended (expired or revoked). A
     // second request failing moments later must not turn that into a plain "signed out".
@@ -88,6 +92,14 @@ export const refreshSession = singleFlight(async (): Promise<Session | null> => 
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
   return locks ? locks.request(REFRESH_LOCK, refreshNow) : refreshNow();
 });
+
+/**
+ * While the page's first refresh is on its way, the token it brings: a page rendered on the server
+ * shows the signed-in view (and may ask for data) before the browser holds a token.
+ */
+export function pendingAccessToken(): Promise<string | null> | null {
+  return firstRefreshAnswered || accessToken ? null : refreshAccessToken();
+}
 
 export async function refreshAccessToken(): Promise<string | null> {
   try {

@@ -2,7 +2,7 @@
  * @jest-environment node
  */
 import { NextRequest } from 'next/server';
-import { csrfRejection, pick, REFRESH_COOKIE, toSessionResponse } from './session-server';
+import { ACCESS_COOKIE, csrfRejection, pick, REFRESH_COOKIE, toSessionResponse } from './session-server';
 
 function post(headers: Record<string, string>) {
   return new NextRequest('http://app.example/session/refresh', {
@@ -44,6 +44,20 @@ describe('toSessionResponse', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
   });
 
+  it('copies the access token into an httpOnly, SameSite=Strict cookie sent only to the trip pages, for 14 minutes', () => {
+    const response = toSessionResponse({
+      status: 200,
+      body: { accessToken: 'a', refreshToken: 'r', user: { id: 'u' } },
+      retryAfter: null,
+    });
+    const access = response.headers.getSetCookie().find((cookie) => cookie.startsWith(`${ACCESS_COOKIE}=`)) ?? '';
+    expect(access).toMatch(/^nestmap_access=a;/);
+    expect(access).toMatch(/HttpOnly/i);
+    expect(access).toMatch(/SameSite=strict/i);
+    expect(access).toMatch(/Path=\/trips(;|$)/i);
+    expect(access).toMatch(/Max-Age=840/i);
+  });
+
   it("passes the API's error through, and clears the cookie when a refresh is refused", async () => {
     const response = toSessionResponse(
       { status: 401, body: { statusCode: 401, message: 'Refresh token reused' }, retryAfter: null },
@@ -52,6 +66,7 @@ describe('toSessionResponse', () => {
     expect(response.status).toBe(401);
     expect((await response.json()).message).toBe('Refresh token reused');
     expect(response.headers.get('set-cookie')).toMatch(new RegExp(`${REFRESH_COOKIE}=;`));
+    expect(response.headers.get('set-cookie')).toMatch(new RegExp(`${ACCESS_COOKIE}=;`));
   });
 
   it('keeps Retry-After on a rate-limited answer', () => {

@@ -13,6 +13,15 @@ const COOKIE_PATH = '/session';
 /** The API's absolute refresh-token lifetime; the API decides validity, the cookie just carries it. */
 const COOKIE_MAX_AGE_SECONDS = 30 * 24 * 3600;
 
+/**
+ * A copy of the access token for the server render of the trip pages (`lib/session/server-api.ts`):
+ * httpOnly, SameSite=Strict and sent only below /trips, where pages read with it and nothing writes.
+ * It outlives its token by nothing: the API's access tokens last 15 minutes, the cookie 14.
+ */
+export const ACCESS_COOKIE = 'nestmap_access';
+const ACCESS_COOKIE_PATH = '/trips';
+const ACCESS_COOKIE_MAX_AGE_SECONDS = 14 * 60;
+
 /** As next.config.ts: API_URL, else the API of `npm start` on this machine (PORT, as the API reads it). */
 export function apiBaseUrl(): string {
   return (process.env.API_URL ?? `http://127.0.0.1:${process.env.PORT ?? 5000}`).replace(/\/$/, '');
@@ -115,29 +124,23 @@ export function pick(body: Record<string, unknown>, fields: readonly string[]): 
   return Object.fromEntries(fields.filter((field) => field in body).map((field) => [field, body[field]]));
 }
 
-function setRefreshCookie(response: NextResponse, token: string) {
-  response.cookies.set(REFRESH_COOKIE, token, {
-    httpOnly: true,
-    secure: secureCookies(),
-    sameSite: 'strict',
-    path: COOKIE_PATH,
-    maxAge: COOKIE_MAX_AGE_SECONDS,
-  });
+function setCookie(response: NextResponse, name: string, value: string, path: string, maxAge: number) {
+  response.cookies.set(name, value, { httpOnly: true, secure: secureCookies(), sameSite: 'strict', path, maxAge });
 }
 
-export function clearRefreshCookie(response: NextResponse) {
-  response.cookies.set(REFRESH_COOKIE, '', {
-    httpOnly: true,
-    secure: secureCookies(),
-    sameSite: 'strict',
-    path: COOKIE_PATH,
-    maxAge: 0,
-  });
+function setSessionCookies(response: NextResponse, tokens: { refreshToken: string; accessToken: string }) {
+  setCookie(response, REFRESH_COOKIE, tokens.refreshToken, COOKIE_PATH, COOKIE_MAX_AGE_SECONDS);
+  setCookie(response, ACCESS_COOKIE, tokens.accessToken, ACCESS_COOKIE_PATH, ACCESS_COOKIE_MAX_AGE_SECONDS);
+}
+
+export function clearSessionCookies(response: NextResponse) {
+  setCookie(response, REFRESH_COOKIE, '', COOKIE_PATH, 0);
+  setCookie(response, ACCESS_COOKIE, '', ACCESS_COOKIE_PATH, 0);
 }
 
 /**
  * The API's {accessToken, refreshToken, user} → the page gets {accessToken, user}; the refresh
- * token goes into the cookie and nowhere else. Errors pass through in the API's shape.
+ * token goes into its cookie and nowhere else, the access token also into the trip pages' cookie. Errors pass through in the API's shape.
  */
 export function toSessionResponse(answer: ApiAnswer, options: { clearCookieOnError?: boolean } = {}): NextResponse {
   const noStore = { 'Cache-Control': 'no-store' };
@@ -152,7 +155,7 @@ export function toSessionResponse(answer: ApiAnswer, options: { clearCookieOnErr
       { accessToken: body.accessToken, user: body.user },
       { status: 200, headers: noStore },
     );
-    setRefreshCookie(response, body.refreshToken);
+    setSessionCookies(response, { refreshToken: body.refreshToken, accessToken: body.accessToken });
     return response;
   }
   const status = answer.status >= 200 && answer.status < 300 ? 502 : answer.status;
@@ -161,7 +164,7 @@ export function toSessionResponse(answer: ApiAnswer, options: { clearCookieOnErr
     headers: noStore,
   });
   if (answer.retryAfter) response.headers.set('Retry-After', answer.retryAfter);
-  if (options.clearCookieOnError && status === 401) clearRefreshCookie(response);
+  if (options.clearCookieOnError && status === 401) clearSessionCookies(response);
   return response;
 }
 

@@ -116,14 +116,20 @@ export function formatDay(date: string, locale = displayLocale(), withYear = fal
   }).format(dateOnlyToUtc(date));
 }
 
-/** "9 – 12 Mar 2026", "Mar 9 – 12, 2026", "9.–12. März 2026": the locale's own pattern for a range. */
+/**
+ * "9 – 12 Mar 2026", "Mar 9 – 12, 2026", "9.–12. März 2026": the locale's own pattern for a range.
+ * Node's ICU puts thin spaces around the dash where Chromium's puts plain ones: plain ones
+ * everywhere, so a page rendered on the server hydrates with the same text.
+ */
 export function formatDateRange(start: string, end: string, locale = displayLocale()): string {
   return dateTimeFormat(locale, {
     timeZone: 'UTC',
     day: 'numeric',
     month: 'short',
     year: 'numeric',
-  }).formatRange(dateOnlyToUtc(start), dateOnlyToUtc(end));
+  })
+    .formatRange(dateOnlyToUtc(start), dateOnlyToUtc(end))
+    .replace(/\u2009/g, ' ');
 }
 
 /** A wall-clock "19:30" as the locale writes it: "19:30", "7:30 PM". */

@@ -10,9 +10,16 @@ export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** Facts a program needs to act on the refusal (the error body's `details`, docs/errors.md). */
+    readonly details?: ErrorDetails,
   ) {
     super(message);
   }
+}
+
+/** FLIGHT_OFFER_PRICE_CHANGED: the price the offer costs now, to accept it with `acceptedPrice`. */
+export interface ErrorDetails {
+  newTotal: { amount: string; currency: string };
 }
 
 const STALE_CODES = {

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import * as Sentry from '@sentry/nestjs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, RetryLaterError } from '../errors/domain-error';
+import { DomainError, RetryLaterError, type ErrorDetails } from '../errors/domain-error';
 import { AiErrorCode, CommonErrorCode, ErrorCode } from '../errors/error-codes';
 import { FieldError, ValidationFailedError } from '../errors/validation-failed';
 import { reportableError } from '../observability/sentry';
@@ -29,6 +29,7 @@ export interface ErrorBody {
   code: ErrorCode;
   /** Validation failures: each refused field. */
   errors?: FieldError[];
+  details?: ErrorDetails;
   requestId?: string;
 }
 
@@ -77,7 +78,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
   }
 
   private toBody(exception: unknown, reply: FastifyReply): ErrorBody {
-    const { code, message, errors } = describe(exception);
+    const { code, message, errors, details } = describe(exception);
     const status = STATUS_OF_CODE[code];
     // A missing AI configuration does not pass by waiting: no Retry-After for it.
     if (exception instanceof RetryLaterError) {
@@ -85,16 +86,29 @@ export class AllExceptionsFilter implements ExceptionFilter {
     } else if (status === HttpStatus.SERVICE_UNAVAILABLE && code !== AiErrorCode.NotConfigured) {
       reply.header('Retry-After', RETRY_AFTER_UNAVAILABLE_SECONDS);
     }
-    return { statusCode: status, message, error: reasonPhrase(status), code, ...(errors ? { errors } : {}) };
+    return {
+      statusCode: status,
+      message,
+      error: reasonPhrase(status),
+      code,
+      ...(errors ? { errors } : {}),
+      ...(details ? { details } : {}),
+    };
   }
 }
 
 /** The code and message of any error; the status follows from the code. */
-function describe(exception: unknown): { code: ErrorCode; message: string | string[]; errors?: FieldError[] } {
+function describe(exception: unknown): {
+  code: ErrorCode;
+  message: string | string[];
+  errors?: FieldError[];
+  details?: ErrorDetails;
+} {
   if (exception instanceof ValidationFailedError) {
     return { code: exception.code, message: exception.messages, errors: exception.errors };
   }
-  if (exception instanceof DomainError) return { code: exception.code, message: exception.message };
+  if (exception instanceof DomainError)
+    return { code: exception.code, message: exception.message, details: exception.details };
   if (exception instanceof HttpException) {
     // Nest's own (route not found, the throttler) and Fastify's (bad JSON, body too large, media type).
     const response = exception.getResponse();

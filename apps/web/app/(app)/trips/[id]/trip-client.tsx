@@ -49,7 +49,6 @@ const AssistantPanel = dynamic(() => import('@/components/assistant/assistant-pa
 });
 
 function reopenedActivityForm(tripId: string): Editing {
-  if (typeof window === 'undefined') return null;
   const [key] = draftKeys(`activity:${tripId}:`);
   const [kind, value] = key?.slice(`activity:${tripId}:`.length).split(/:(.*)/) ?? [];
   if (kind === 'edit' && value) return { kind: 'edit', id: value };
@@ -73,10 +72,15 @@ export function TripClient({ id }: { id: string }) {
   const closeAssistant = useCallback(() => setAssistantOpen(false), []);
   useDocumentTitle(trip.data?.title);
 
-  // An activity form that was open when the session ended opens again, with what was typed.
   const [view, dispatch] = useReducer(tripViewReducer, null, () =>
-    initialTripView(reopenedActivityForm(id), params.get('created') ? 'created' : params.get('saved') ? 'saved' : null),
+    initialTripView(params.get('created') ? 'created' : params.get('saved') ? 'saved' : null),
   );
+  // An activity form that was open when the session ended opens again, with what was typed: after
+  // hydration, as the server knows nothing of this tab's drafts.
+  useEffect(() => {
+    const reopened = reopenedActivityForm(id);
+    if (reopened) dispatch({ type: 'edit', editing: reopened });
+  }, [id]);
   const { highlightedId, editing, picking, pickedPoint, notice, actionError, confirmDelete } = view;
   /** The element id to focus once a deleted card has left the page. */
   const focusAfterDelete = useRef<string | null>(null);

@@ -1,6 +1,6 @@
 import { initialDay, initialTripView, tripViewReducer, type TripView } from './trip-view';
 
-const view = (changes: Partial<TripView> = {}): TripView => ({ ...initialTripView(null, null), ...changes });
+const view = (changes: Partial<TripView> = {}): TripView => ({ ...initialTripView(null), ...changes });
 
 describe('trip page view state', () => {
   it('choosing a day clears the highlighted activity; choosing an activity moves to its day', () => {

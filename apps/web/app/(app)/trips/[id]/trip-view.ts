@@ -29,11 +29,11 @@ export type TripViewAction =
   | { type: 'actionError'; message: string | null }
   | { type: 'confirmDelete'; confirm: boolean };
 
-export function initialTripView(editing: Editing, notice: string | null): TripView {
+export function initialTripView(notice: string | null): TripView {
   return {
     selectedDay: null,
     highlightedId: null,
-    editing,
+    editing: null,
     picking: false,
     pickedPoint: null,
     notice,
