@@ -156,6 +156,39 @@ describe('Live updates over WebSockets', () => {
       expect(foreignReceived.events.filter((event) => event.name !== 'presence')).toEqual([]);
     });
 
+    it("pushes a comment to the trip's room, and a share to the colleague's own connections", async () => {
+      const trip = await createTrip(t.api, traveller);
+      const watching = await connect(admin.accessToken);
+      const inRoom = record(watching);
+      await joinTrip(watching, trip.id);
+      const colleagueReceived = record(await connect(colleague.accessToken));
+
+      const shared = await t.api.put(
+        `/api/trips/${trip.id}/collaborators/${colleague.user.id}`,
+        { role: 'viewer' },
+        as(traveller),
+      );
+      expect(shared.status).toBe(200);
+      const comment = await t.api.post(
+        `/api/trips/${trip.id}/comments`,
+        { body: 'Book the 9:40 train' },
+        as(traveller),
+      );
+      expect(comment.status).toBe(201);
+      await drainOutbox(t);
+      await eventually(() => {
+        expect(inRoom.of('comment.created')).toEqual([
+          expect.objectContaining({ tripId: trip.id, commentId: comment.body.id, actorId: traveller.user.id }),
+        ]);
+        expect(colleagueReceived.of('collaborator.added')).toEqual([
+          expect.objectContaining({ tripId: trip.id, userId: colleague.user.id }),
+        ]);
+      });
+      // Ids only: the comment's text is read through the API.
+      expect(JSON.stringify(inRoom.of('comment.created'))).not.toContain('9:40');
+      expect(colleagueReceived.of('comment.created')).toEqual([]);
+    });
+
     it('emits nothing for a change whose transaction rolled back', async () => {
       const trip = await createTrip(t.api, traveller);
       const watching = await connect(traveller.accessToken);

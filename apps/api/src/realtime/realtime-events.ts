@@ -28,6 +28,13 @@ const tripStep: Mapper<
 > = ({ payload }) => toTrip(payload.tripId, { status: payload.to, version: payload.version });
 const booking: Mapper<`booking.${string}` & EventType> = ({ payload }) =>
   toTrip(payload.tripId, { bookingId: payload.bookingId, status: payload.to });
+const comment: Mapper<`comment.${'created' | 'updated' | 'deleted'}`> = ({ payload }) =>
+  toTrip(payload.tripId, { commentId: payload.commentId, activityId: payload.activityId, version: payload.version });
+/** The trip's viewers refresh its people; the colleague added or removed learns it on their own connections. */
+const collaborator: Mapper<`collaborator.${'added' | 'updated' | 'removed'}`> = ({ payload }) => ({
+  rooms: [tripRoom(payload.tripId), userRoom(payload.userId)],
+  data: { tripId: payload.tripId, userId: payload.userId },
+});
 
 /**
  * The domain events pushed to clients, each mapped to its rooms and to ids only (clients refetch
@@ -57,6 +64,14 @@ export const REALTIME_EVENTS: { [K in EventType]?: Mapper<K> } = {
   'booking.cancellation_quoted': booking,
   'booking.cancelled': booking,
   'booking.changed_by_airline': booking,
+  'comment.created': comment,
+  'comment.updated': comment,
+  'comment.deleted': comment,
+  'checklist.updated': ({ payload }) => toTrip(payload.tripId, { itemId: payload.itemId, version: payload.version }),
+  'notes.updated': ({ payload }) => toTrip(payload.tripId, { version: payload.version }),
+  'collaborator.added': collaborator,
+  'collaborator.updated': collaborator,
+  'collaborator.removed': collaborator,
 };
 
 /** The message of an event, with what every message carries: the event's id (to drop repeats), who, when. */

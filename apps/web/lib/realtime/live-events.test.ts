@@ -16,6 +16,20 @@ describe('staleQueriesOf', () => {
     ]);
   });
 
+  it("refetches the trip's comments, checklist, notes or people on a collaboration event", () => {
+    expect(staleQueriesOf('comment.created', { ...event, commentId: 'c1' })).toEqual([
+      ['collaboration', 't1', 'comments'],
+    ]);
+    expect(staleQueriesOf('checklist.updated', { ...event, itemId: 'i1' })).toEqual([
+      ['collaboration', 't1', 'checklist'],
+    ]);
+    expect(staleQueriesOf('notes.updated', event)).toEqual([['collaboration', 't1', 'notes']]);
+    expect(staleQueriesOf('collaborator.removed', event)).toEqual([
+      ['collaboration', 't1', 'collaborators'],
+      ['trips', 'detail', 't1'],
+    ]);
+  });
+
   it('refetches nothing for an event it does not know', () => {
     expect(staleQueriesOf('presence', event)).toEqual([]);
   });

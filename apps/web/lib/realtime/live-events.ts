@@ -1,4 +1,5 @@
 import { bookingKeys } from '../api/bookings';
+import { collaborationKeys } from '../api/collaboration';
 import { tripKeys } from '../api/trips';
 
 /** What the API pushes for a domain event (docs/realtime.md): ids and versions, never content. */
@@ -9,6 +10,8 @@ export interface LiveEvent {
   occurredAt: string;
   activityId?: string;
   bookingId?: string;
+  commentId?: string;
+  itemId?: string;
   version?: number;
   status?: string;
 }
@@ -26,6 +29,10 @@ export function staleQueriesOf(name: string, event: LiveEvent): (readonly unknow
   if (kind === 'booking')
     return [bookingKeys.trip(event.tripId), tripKeys.detail(event.tripId), tripKeys.itinerary(event.tripId)];
   if (kind === 'trip') return [tripKeys.detail(event.tripId)];
+  if (kind === 'comment') return [collaborationKeys.comments(event.tripId)];
+  if (kind === 'checklist') return [collaborationKeys.checklist(event.tripId)];
+  if (kind === 'notes') return [collaborationKeys.notes(event.tripId)];
+  if (kind === 'collaborator') return [collaborationKeys.collaborators(event.tripId), tripKeys.detail(event.tripId)];
   return [];
 }
 

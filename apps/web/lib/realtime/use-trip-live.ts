@@ -10,7 +10,7 @@ import { RECONNECT, staleQueriesOf, type LiveEvent, type Viewer } from './live-e
 
 /** How long another person's change stays highlighted. */
 export const HIGHLIGHT_MS = 2500;
-const EVENT_KINDS = ['activity.', 'trip.', 'booking.'];
+const EVENT_KINDS = ['activity.', 'trip.', 'booking.', 'comment.', 'checklist.', 'notes.', 'collaborator.'];
 
 export interface TripLive {
   /** Everyone looking at the trip now, the reader included. */
