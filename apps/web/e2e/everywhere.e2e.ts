@@ -114,6 +114,8 @@ describe('everywhere in the web app', () => {
       await failing('**/api/audit?**', '/admin/audit', () =>
         page.getByRole('table', { name: 'Audit log' }).or(page.getByText('Nothing recorded yet')).waitFor(),
       );
+      // Without its access cookie the trip page reads the trip in the browser, as after the cookie's 14 minutes.
+      await context.clearCookies({ name: 'nestmap_access' });
       await failing(`**/api/trips/${tripId}`, `/trips/${tripId}`, () =>
         page.getByRole('heading', { name: 'Berlin sales kick-off' }).waitFor(),
       );

@@ -75,10 +75,13 @@ describe('BookingDialog', () => {
     mutateAsync.mockRejectedValueOnce(
       new ApiError(
         409,
-        ['The offer now costs 412.30 EUR (you saw 398.00 EUR): book again with acceptedPrice to accept it'],
+        // The price comes from details.newTotal; the message's wording may change.
+        ['The fare went up'],
         undefined,
         undefined,
         'FLIGHT_OFFER_PRICE_CHANGED',
+        [],
+        { newTotal: { amount: '412.30', currency: 'EUR' } },
       ),
     );
     mutateAsync.mockResolvedValueOnce({ status: 'pending_approval', supplier: 'sandbox', failure: null });
