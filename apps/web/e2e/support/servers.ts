@@ -15,7 +15,8 @@ import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(__dirname, '../../../..');
 export const ARTIFACTS = join(ROOT, 'artifacts');
-const STATE_FILE = join(tmpdir(), 'nestmap-web-e2e.json');
+// One state file per web port: runs on other ports (other checkouts on one machine) keep their own.
+const STATE_FILE = join(tmpdir(), `nestmap-web-e2e-${process.env.E2E_WEB_PORT ?? 3071}.json`);
 
 export interface E2eState {
   webUrl: string;
