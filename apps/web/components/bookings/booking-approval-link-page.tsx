@@ -14,12 +14,13 @@ import { formatMoney } from '@/lib/trips/money';
 import styles from '@/app/(auth)/auth.module.css';
 
 function outcome(route: string, decided: Booking): string {
-  if (decided.status === 'rejected') return `You rejected the flight ${route}; the booker has been told.`;
+  const [item, seller] = decided.kind === 'stay' ? ['stay at', 'hotel'] : ['flight', 'airline'];
+  if (decided.status === 'rejected') return `You rejected the ${item} ${route}; the booker has been told.`;
   if (decided.status === 'confirmed')
-    return `You approved the flight ${route}: it is booked, reference ${decided.bookingReference}.`;
+    return `You approved the ${item} ${route}: it is booked, reference ${decided.bookingReference}.`;
   if (decided.status === 'failed')
-    return `You approved the flight ${route}, but the airline refused the order. Nothing was bought.`;
-  return `You approved the flight ${route}; the airline is confirming the order.`;
+    return `You approved the ${item} ${route}, but the ${seller} refused the order. Nothing was bought.`;
+  return `You approved the ${item} ${route}; the ${seller} is confirming the order.`;
 }
 
 /**
@@ -79,7 +80,7 @@ export function BookingApprovalLinkPage({ token }: { token: string }) {
   return (
     <>
       <h1 className={styles.title}>
-        Flight {route} <SupplierLabel supplier={booking.supplier} />
+        {booking.kind === 'stay' ? 'Hotel' : 'Flight'} {route} <SupplierLabel supplier={booking.supplier} />
       </h1>
       <p className={styles.lead}>
         For the trip “{tripTitle}”: <strong>{formatMoney(booking.price)}</strong>

@@ -61,6 +61,7 @@ export function CancelBookingDialog({ booking, onClose }: { booking: Booking; on
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per opening
   }, []);
 
+  const stay = booking.kind === 'stay';
   const cancelled = current.status === 'cancelled';
   const quote = current.status === 'cancellation_quoted' && !expired ? current.cancellation : null;
   const step = cancellation.isPending ? cancellation.variables?.step : undefined;
@@ -78,19 +79,20 @@ export function CancelBookingDialog({ booking, onClose }: { booking: Booking; on
             {current.cancellation
               ? `${formatMoney(current.cancellation.refund)} goes back to the organization’s balance. `
               : ''}
-            The flights are off the trip’s itinerary.
+            {stay ? 'The stay is off the trip’s itinerary.' : 'The flights are off the trip’s itinerary.'}
           </Alert>
         ) : expired ? (
           <Alert tone="warning" title="This quote has expired">
-            Airlines hold a refund only for a while. Ask for a new quote to cancel.
+            {stay ? 'The hotel’s refund changes with time.' : 'Airlines hold a refund only for a while.'} Ask for a new
+            quote to cancel.
           </Alert>
         ) : step === 'quote' ? (
-          <Loading label="Asking the airline what it refunds…" />
+          <Loading label={stay ? 'Reading what the hotel refunds…' : 'Asking the airline what it refunds…'} />
         ) : quote ? (
           <p className={styles.dialogPrice}>
             Refund: <strong>{formatMoney(quote.refund)}</strong> (to the organization’s balance)
-            {quote.expiresAt ? `, this quote is valid until ${formatTimeOfDay(quote.expiresAt)}` : ''}. The flights
-            leave the trip’s itinerary.
+            {quote.expiresAt ? `, this quote is valid until ${formatTimeOfDay(quote.expiresAt)}` : ''}.{' '}
+            {stay ? 'The stay leaves' : 'The flights leave'} the trip’s itinerary.
           </p>
         ) : null}
         {failure && <Alert tone="danger">{failure.message}</Alert>}
