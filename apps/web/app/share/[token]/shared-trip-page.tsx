@@ -4,12 +4,13 @@ import type { Schemas } from '@nestmap/api-client';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { TripMap, type MapDay } from '@/components/map';
+import { activityTimeLabel } from '@/components/itinerary/activity-card';
 import { Logo } from '@/components/shell/logo';
 import { Alert, EmptyState, Loading, PageHeader } from '@/components/ui';
 import { hasErrorCode } from '@/lib/api/api-error';
 import { api, call } from '@/lib/api/client';
 import { groupByLocalDay, mapDaysOf, type Activity } from '@/lib/itinerary/itinerary-days';
-import { formatClock, formatDateRange, formatDay } from '@/lib/time/zoned-time';
+import { formatDateRange, formatDay } from '@/lib/time/zoned-time';
 import styles from './share.module.css';
 
 type SharedActivity = Schemas['SharedActivityResponse'];
@@ -86,7 +87,9 @@ export function SharedTripPage({ token }: { token: string }) {
                       <ul className={styles.list}>
                         {day.activities.map((activity) => (
                           <li key={activity.id} className={styles.activity}>
-                            <span className={styles.time}>{formatClock(activity.startsAt, activity.timezone)}</span>
+                            <span className={styles.time}>
+                              {activityTimeLabel(activity, shared.data.timezone).time}
+                            </span>
                             <span>
                               <strong>{activity.title}</strong>
                               {activity.locationName && <span className={styles.place}>{activity.locationName}</span>}

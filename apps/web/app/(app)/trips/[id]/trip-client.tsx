@@ -279,7 +279,9 @@ export function TripClient({ id }: { id: string }) {
           <Alert tone="info">
             {t.travellerId !== user.id && travelsOnIt && !t.allowedActions.includes('edit')
               ? `You travel on this trip; ${t.traveller.name} plans it with the approvers.`
-              : `This trip is ${t.status}: its itinerary can no longer change.`}
+              : !travelsOnIt && !t.allowedActions.includes('share') && !['completed', 'cancelled'].includes(t.status)
+                ? `${t.traveller.name} shared this trip with you to view and comment on.`
+                : `This trip is ${t.status}: its itinerary can no longer change.`}
           </Alert>
         )}
       </div>
