@@ -34,6 +34,8 @@ export function useTripLive(tripId: string, userId: string): TripLive {
     let socket: Socket | undefined;
     let stopped = false;
     let joinedOnce = false;
+    /** Refused or closed by the server in a row: the delay before the next try doubles. */
+    let refusals = 0;
     const seen = new Set<string>();
     const names = new Map<string, string>();
 
@@ -59,7 +61,8 @@ export function useTripLive(tripId: string, userId: string): TripLive {
     /** A refused or closed session: a fresh token reconnects, none means the session is over. */
     const reconnectWithFreshToken = async () => {
       if (stopped || !(await refreshAccessToken())) return;
-      setTimeout(() => socket?.connect(), RECONNECT.reconnectionDelay);
+      const delay = Math.min(RECONNECT.reconnectionDelay * 2 ** refusals++, RECONNECT.reconnectionDelayMax);
+      setTimeout(() => !stopped && socket?.connect(), delay * (1 + RECONNECT.randomizationFactor * Math.random()));
     };
 
     void import('socket.io-client').then(({ io }) => {
@@ -73,6 +76,7 @@ export function useTripLive(tripId: string, userId: string): TripLive {
         ...RECONNECT,
       });
       socket.on('connect', async () => {
+        refusals = 0;
         const answer = await socket
           ?.timeout(10_000)
           .emitWithAck('trip.join', { tripId })
