@@ -174,7 +174,8 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   private scheduleExpiry(socket: LiveSocket): void {
     const connection = this.connection(socket);
     connection.timers.forEach(clearTimeout);
-    const left = connection.session.expiresAt - Date.now();
+    // setTimeout takes at most 2^31 - 1 ms (24.8 days); tokens live minutes.
+    const left = Math.min(connection.session.expiresAt - Date.now(), 2 ** 31 - 1);
     const expiresAt = new Date(connection.session.expiresAt).toISOString();
     connection.timers = [
       setTimeout(
