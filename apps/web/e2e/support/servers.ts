@@ -16,7 +16,8 @@ import { startFakeOpenAi, type FakeOpenAi } from '../../../api/test/support/fake
 
 export const ROOT = resolve(__dirname, '../../../..');
 export const ARTIFACTS = join(ROOT, 'artifacts');
-const STATE_FILE = join(tmpdir(), 'nestmap-web-e2e.json');
+// One per web port: runs on other ports (other worktrees on this machine) keep their own servers.
+const STATE_FILE = join(tmpdir(), `nestmap-web-e2e-${process.env.E2E_WEB_PORT ?? 3071}.json`);
 
 export interface E2eState {
   webUrl: string;
@@ -182,8 +183,13 @@ export async function startServers(): Promise<E2eState> {
 }
 
 export async function stopServers(): Promise<void> {
+  await stopProcesses();
+  // After the API is gone, so no open connection keeps the model server waiting.
   await fakeModel.current?.close();
   fakeModel.current = null;
+}
+
+async function stopProcesses(): Promise<void> {
   if (!existsSync(STATE_FILE)) return;
   const state = readState();
   for (const pid of state.pids) {
