@@ -16,7 +16,6 @@ import {
   type ProposalSelection,
 } from '@/lib/assistant/proposal-selection';
 import { countOf } from '@/lib/format/plural';
-import { formatMoney } from '@/lib/trips/money';
 import { formatDateRange } from '@/lib/time/zoned-time';
 import { AssistantError, BudgetUsedUp, NotConfigured, Thinking } from './assistant-states';
 import { ACTIVITY, ProposalList } from './proposal-list';
@@ -37,12 +36,6 @@ function DraftTrip({ plan }: { plan: TripPlan }) {
         <>
           <dt>Purpose</dt>
           <dd>{trip.purpose}</dd>
-        </>
-      )}
-      {trip.budget && (
-        <>
-          <dt>Budget</dt>
-          <dd>{formatMoney(trip.budget)}</dd>
         </>
       )}
     </dl>

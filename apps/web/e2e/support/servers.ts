@@ -183,8 +183,13 @@ export async function startServers(): Promise<E2eState> {
 }
 
 export async function stopServers(): Promise<void> {
+  await stopProcesses();
+  // After the API is gone, so no open connection keeps the model server waiting.
   await fakeModel.current?.close();
   fakeModel.current = null;
+}
+
+async function stopProcesses(): Promise<void> {
   if (!existsSync(STATE_FILE)) return;
   const state = readState();
   for (const pid of state.pids) {

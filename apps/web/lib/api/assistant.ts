@@ -18,24 +18,12 @@ export type AiUsage = Schemas['AiUsageResponse'];
 export type AiFeature = AiUsage['byFeature'][number]['feature'];
 export type AiSettings = Schemas['AiSettingsResponse'];
 
-// TODO(#12): the generated types once libs/api-client has the trip-plan and verdict routes.
-export interface TripPlan {
-  trip: Schemas['CreateTripDto'];
-  destination: { name: string; countryCode: string; latitude: number; longitude: number; timezone: string } | null;
-  proposals: Proposal[];
-  dropped: DroppedProposal[];
-  notes: AssistantNote[];
-  model: string;
-}
-export interface VerdictExplanation {
-  verdict: string;
-  reasons: Schemas['PolicyVerdictResponse']['reasons'];
-  explanation: string;
-}
+export type TripPlan = Schemas['TripPlanResponse'];
+export type VerdictExplanation = Schemas['VerdictExplanationResponse'];
 
 const authFetch = createAuthFetch({ fetch: (request) => fetch(request), refresh: refreshAccessToken });
 
-/** A request to the assistant's routes with the session's token, cancelled through `signal`. */
+/** The briefing request, read as a stream (not parsed): the session's token, one refresh on a 401, cancelled through `signal`. */
 async function send(path: string, body: unknown, signal?: AbortSignal): Promise<Response> {
   const headers = new Headers({ 'Content-Type': 'application/json' });
   const token = getAccessToken();
@@ -51,8 +39,6 @@ async function send(path: string, body: unknown, signal?: AbortSignal): Promise<
   if (!response.ok) throw toApiError(response, await response.json().catch(() => null));
   return response;
 }
-
-const json = async <T>(pending: Promise<Response>): Promise<T> => (await (await pending).json()) as T;
 
 export const assistantKeys = {
   status: ['assistant', 'status'] as const,
@@ -77,13 +63,14 @@ export const suggestActivities = (
   call(api.POST('/api/trips/{tripId}/assistant/suggestions', { params: { path: { tripId } }, body, signal }));
 
 export const planTrip = (sentence: string, signal: AbortSignal): Promise<TripPlan> =>
-  json(send('/api/assistant/trip-plans', { sentence }, signal));
+  call(api.POST('/api/assistant/trip-plans', { body: { sentence }, signal }));
 
 export const explainVerdict = (
   tripId: string,
-  body: { bookingId?: string; offerId?: string },
+  body: Schemas['VerdictExplanationDto'],
   signal: AbortSignal,
-): Promise<VerdictExplanation> => json(send(`/api/trips/${tripId}/assistant/verdict-explanations`, body, signal));
+): Promise<VerdictExplanation> =>
+  call(api.POST('/api/trips/{tripId}/assistant/verdict-explanations', { params: { path: { tripId } }, body, signal }));
 
 /** The briefing's event stream (docs/ai.md § 3); errors known before it starts are thrown as ApiError. */
 export async function streamBriefing(tripId: string, date: string, signal: AbortSignal) {
