@@ -3,7 +3,8 @@
 import dynamic from 'next/dynamic';
 import { useState, type ReactNode } from 'react';
 import { DayRangeFields, dayRangeError } from '@/components/admin/day-range-fields';
-import { useUser } from '@/components/session/session-provider';
+import { CostCentreBudgets } from '@/components/reports/cost-centre-budgets';
+import { useRole, useUser } from '@/components/session/session-provider';
 import {
   Alert,
   Button,
@@ -284,6 +285,7 @@ function Policy({ report }: { report: SpendReport }) {
 /** Spend and CO2 of the organization's bookings, for managers and admins (docs/reports.md). */
 export function ReportsClient() {
   const user = useUser();
+  const { isAdmin } = useRole();
   const [fromDay, setFromDay] = useState('');
   const [toDay, setToDay] = useState('');
   const [costCentreText, setCostCentreText] = useState('');
@@ -434,6 +436,9 @@ export function ReportsClient() {
           <Policy report={data} />
         </div>
       )}
+      <div className={styles.budgets}>
+        <CostCentreBudgets canEdit={isAdmin} />
+      </div>
     </>
   );
 }
