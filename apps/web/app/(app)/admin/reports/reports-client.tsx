@@ -24,6 +24,7 @@ import { describeError } from '@/lib/api/api-error';
 import { saveFile } from '@/lib/api/download';
 import { useMemberDirectory } from '@/lib/api/organization';
 import { fetchSpendCsv, useSpendReport, type SpendFilters, type SpendReport } from '@/lib/api/reports';
+import { countOf } from '@/lib/format/plural';
 import { formatKg, formatMonth, formatNumber, formatShare } from '@/lib/reports/report-format';
 import { formatDay } from '@/lib/time/zoned-time';
 import { formatMoney } from '@/lib/trips/money';
@@ -34,6 +35,8 @@ const BarsChart = dynamic(() => import('@/components/reports/report-charts').the
   ssr: false,
   loading: () => <Skeleton height={240} />,
 });
+
+const BOOKINGS = { one: 'booking', other: 'bookings' };
 
 /** Rows per breakdown chart (the tables list all). */
 const CHART_ROWS = 10;
@@ -143,7 +146,7 @@ function Summary({ report }: { report: SpendReport }) {
       <Stat
         label="In policy"
         value={formatShare(policy.inPolicy, judged)}
-        hint={`${policy.inPolicy} of ${judged} bookings`}
+        hint={`${policy.inPolicy} of ${countOf(judged, BOOKINGS)}`}
       />
       <Stat
         label="Missed savings"
@@ -276,7 +279,7 @@ function Policy({ report }: { report: SpendReport }) {
       <p className={styles.savings}>
         {savings.bookings === 0
           ? 'No booking in the period recorded a cheaper in-policy alternative.'
-          : `${savings.bookings} bookings cost ${money(savings.paid)}; the cheapest in-policy offers of the same searches would have cost ${money(savings.cheapestInPolicy)}. Paid above them: ${money(savings.missedSavings)}.`}
+          : `${countOf(savings.bookings, BOOKINGS)} cost ${money(savings.paid)}; the cheapest in-policy offers of the same searches would have cost ${money(savings.cheapestInPolicy)}. Paid above them: ${money(savings.missedSavings)}.`}
       </p>
     </Card>
   );
