@@ -106,10 +106,7 @@ describe('the spend report', () => {
         const centres = page.getByRole('table', { name: 'Spend per cost centre' });
         await centres.getByRole('cell', { name: 'SALES-EU' }).waitFor();
         await centres.getByRole('cell', { name: 'ENG' }).waitFor();
-        await page
-          .getByRole('table', { name: 'Spend per traveller' })
-          .getByRole('cell', { name: 'Reza' })
-          .waitFor();
+        await page.getByRole('table', { name: 'Spend per traveller' }).getByRole('cell', { name: 'Reza' }).waitFor();
         await checkpoint(page, `reports-01-${view.width}-${view.locale}`);
         await page.close();
       }
