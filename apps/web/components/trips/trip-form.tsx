@@ -15,7 +15,16 @@ import styles from './trip-form.module.css';
 type Trip = Schemas['TripResponse'];
 export type TripBody = Schemas['CreateTripDto'];
 
-const FIELDS = ['title', 'destination', 'startDate', 'endDate', 'purpose', 'budgetAmount', 'budgetCurrency'] as const;
+const FIELDS = [
+  'title',
+  'destination',
+  'startDate',
+  'endDate',
+  'purpose',
+  'costCentre',
+  'budgetAmount',
+  'budgetCurrency',
+] as const;
 const API_FIELD_ALIASES: Record<string, (typeof FIELDS)[number]> = {
   budget: 'budgetAmount',
   'budget.amount': 'budgetAmount',
@@ -33,6 +42,7 @@ export function tripToFormValues(trip: Trip | undefined, defaultCurrency = 'EUR'
     startDate: trip?.startDate ?? '',
     endDate: trip?.endDate ?? '',
     purpose: trip?.purpose ?? '',
+    costCentre: trip?.costCentre ?? '',
     budgetAmount: trip?.budget?.amount ?? '',
     budgetCurrency: trip?.budget?.currency ?? defaultCurrency,
   };
@@ -52,6 +62,7 @@ export function formValuesToTripBody(values: TripFormValues): TripBody {
       ? { latitude: parsed.latitude, longitude: parsed.longitude }
       : {}),
     ...(parsed.purpose ? { purpose: parsed.purpose } : {}),
+    ...(parsed.costCentre ? { costCentre: parsed.costCentre } : {}),
     ...(parsed.budgetAmount ? { budget: { amount: parsed.budgetAmount, currency: parsed.budgetCurrency } } : {}),
   };
 }
@@ -163,6 +174,14 @@ export function TripForm({
       </FieldRow>
       <Field label="Purpose" optional error={formState.errors.purpose?.message}>
         <Textarea rows={3} placeholder="What the trip is for; approvers read this." {...register('purpose')} />
+      </Field>
+      <Field
+        label="Cost centre"
+        optional
+        hint="Who pays: spend reports and budgets group trips by it."
+        error={formState.errors.costCentre?.message}
+      >
+        <Input maxLength={60} placeholder="e.g. ENG-Berlin" {...register('costCentre')} />
       </Field>
       <div className={styles.budget}>
         <Field label="Budget" optional error={formState.errors.budgetAmount?.message}>

@@ -1,7 +1,7 @@
 'use client';
 
 import type { operations, Schemas } from '@nestmap/api-client';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { toApiError } from './api-error';
 import { api, call } from './client';
 import { attachmentName } from './download';
@@ -31,4 +31,21 @@ export async function fetchSpendCsv(filters: SpendFilters): Promise<{ blob: Blob
   });
   if (!response.ok || !data) throw toApiError(response, error);
   return { blob: data as Blob, filename: attachmentName(response, 'spend.csv') };
+}
+
+export type CostCentreBudget = Schemas['CostCentreBudgetResponse'];
+
+export function useCostCentreBudgets(year: number) {
+  return useQuery({
+    queryKey: ['reports', 'budgets', year],
+    queryFn: () => call(api.GET('/api/cost-centre-budgets', { params: { query: { year } } })),
+  });
+}
+
+export function useSetCostCentreBudget() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Schemas['SetCostCentreBudgetDto']) => call(api.PUT('/api/cost-centre-budgets', { body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['reports', 'budgets'] }),
+  });
 }

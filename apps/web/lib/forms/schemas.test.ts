@@ -33,6 +33,7 @@ const trip = {
   startDate: '2026-03-09',
   endDate: '2026-03-12',
   purpose: '',
+  costCentre: '',
   budgetAmount: '',
   budgetCurrency: 'EUR',
 };
@@ -46,6 +47,12 @@ describe('tripSchema', () => {
     expect(issues(tripSchema.safeParse({ ...trip, endDate: '2026-03-08' }))).toEqual({
       endDate: 'The trip cannot end before it starts',
     });
+  });
+
+  it('takes a cost centre that no spreadsheet would read as a formula', () => {
+    expect(tripSchema.parse({ ...trip, costCentre: ' ENG-Berlin ' }).costCentre).toBe('ENG-Berlin');
+    expect(issues(tripSchema.safeParse({ ...trip, costCentre: '=cmd' })).costCentre).toMatch(/starts with a letter/);
+    expect(issues(tripSchema.safeParse({ ...trip, costCentre: 'x'.repeat(61) })).costCentre).toMatch(/at most 60/);
   });
 
   it('wants a decimal amount with a currency', () => {

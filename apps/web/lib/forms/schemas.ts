@@ -55,6 +55,13 @@ export const tripSchema = z
     startDate: date,
     endDate: date,
     purpose: optionalText(2000, 'The purpose'),
+    costCentre: z
+      .string()
+      .trim()
+      .refine(
+        (value) => value === '' || /^[\p{L}\p{N}][\p{L}\p{N} ._/-]{0,59}$/u.test(value),
+        'A cost centre starts with a letter or digit and has at most 60 letters, digits, spaces or . _ / -',
+      ),
     budgetAmount: amount,
     budgetCurrency: currency,
   })

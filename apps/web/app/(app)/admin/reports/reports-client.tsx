@@ -3,7 +3,8 @@
 import dynamic from 'next/dynamic';
 import { useState, type ReactNode } from 'react';
 import { DayRangeFields, dayRangeError } from '@/components/admin/day-range-fields';
-import { useUser } from '@/components/session/session-provider';
+import { CostCentreBudgets } from '@/components/reports/cost-centre-budgets';
+import { useRole, useUser } from '@/components/session/session-provider';
 import {
   Alert,
   Button,
@@ -23,6 +24,7 @@ import { describeError } from '@/lib/api/api-error';
 import { saveFile } from '@/lib/api/download';
 import { useMemberDirectory } from '@/lib/api/organization';
 import { fetchSpendCsv, useSpendReport, type SpendFilters, type SpendReport } from '@/lib/api/reports';
+import { countOf } from '@/lib/format/plural';
 import { formatKg, formatMonth, formatNumber, formatShare } from '@/lib/reports/report-format';
 import { formatDay } from '@/lib/time/zoned-time';
 import { formatMoney } from '@/lib/trips/money';
@@ -33,6 +35,8 @@ const BarsChart = dynamic(() => import('@/components/reports/report-charts').the
   ssr: false,
   loading: () => <Skeleton height={240} />,
 });
+
+const BOOKINGS = { one: 'booking', other: 'bookings' };
 
 /** Rows per breakdown chart (the tables list all). */
 const CHART_ROWS = 10;
@@ -142,7 +146,7 @@ function Summary({ report }: { report: SpendReport }) {
       <Stat
         label="In policy"
         value={formatShare(policy.inPolicy, judged)}
-        hint={`${policy.inPolicy} of ${judged} bookings`}
+        hint={`${policy.inPolicy} of ${countOf(judged, BOOKINGS)}`}
       />
       <Stat
         label="Missed savings"
@@ -275,7 +279,7 @@ function Policy({ report }: { report: SpendReport }) {
       <p className={styles.savings}>
         {savings.bookings === 0
           ? 'No booking in the period recorded a cheaper in-policy alternative.'
-          : `${savings.bookings} bookings cost ${money(savings.paid)}; the cheapest in-policy offers of the same searches would have cost ${money(savings.cheapestInPolicy)}. Paid above them: ${money(savings.missedSavings)}.`}
+          : `${countOf(savings.bookings, BOOKINGS)} cost ${money(savings.paid)}; the cheapest in-policy offers of the same searches would have cost ${money(savings.cheapestInPolicy)}. Paid above them: ${money(savings.missedSavings)}.`}
       </p>
     </Card>
   );
@@ -284,6 +288,7 @@ function Policy({ report }: { report: SpendReport }) {
 /** Spend and CO2 of the organization's bookings, for managers and admins (docs/reports.md). */
 export function ReportsClient() {
   const user = useUser();
+  const { isAdmin } = useRole();
   const [fromDay, setFromDay] = useState('');
   const [toDay, setToDay] = useState('');
   const [costCentreText, setCostCentreText] = useState('');
@@ -434,6 +439,9 @@ export function ReportsClient() {
           <Policy report={data} />
         </div>
       )}
+      <div className={styles.budgets}>
+        <CostCentreBudgets canEdit={isAdmin} />
+      </div>
     </>
   );
 }
