@@ -1286,6 +1286,143 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/assistant/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether the AI assistant is configured, its features and the organization budget */
+    get: operations['AssistantController_status'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/trips/{tripId}/assistant/suggestions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Proposed activities for a trip, checked by our rules; nothing is written (accept by POSTing each `activity`) */
+    post: operations['AssistantController_suggest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/trips/{tripId}/assistant/day-optimisations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A day's flexible activities reordered to travel less (no model needed); `apply` saves the order */
+    post: operations['AssistantController_optimiseDay'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assistant/trip-plans': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A draft trip and itinerary from one sentence; nothing is written (POST the trip, then the activities) */
+    post: operations['AssistantController_plan'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/trips/{tripId}/assistant/briefings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A short briefing of one day, streamed as server-sent events: `{"type":"delta","text"}` …, then `{"type":"done"}` or `{"type":"error","code","message"}` */
+    post: operations['AssistantController_briefing'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/trips/{tripId}/assistant/verdict-explanations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A policy verdict (the trip's, a booking's or an offer's) explained in plain language from the engine's reasons */
+    post: operations['AssistantController_explain'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/organizations/current/ai-usage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The organization's AI usage in a month, per user and per feature, with its budget */
+    get: operations['AiUsageController_report'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/organizations/current/ai-settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The organization's AI limits */
+    get: operations['AiUsageController_settings'];
+    /** Set the organization's monthly AI token budget and requests per minute */
+    put: operations['AiUsageController_update'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/health': {
     parameters: {
       query?: never;
@@ -1515,7 +1652,11 @@ export interface components {
       | 'NOT_COMMENT_AUTHOR'
       | 'COMMENT_VERSION_STALE'
       | 'CHECKLIST_ITEM_VERSION_STALE'
-      | 'TRIP_NOTES_VERSION_STALE';
+      | 'TRIP_NOTES_VERSION_STALE'
+      | 'AI_NOT_CONFIGURED'
+      | 'AI_BUDGET_EXCEEDED'
+      | 'AI_MODEL_ERROR'
+      | 'AI_MODEL_TIMEOUT';
     /**
      * @description Which rule the field broke
      * @enum {string}
@@ -3439,6 +3580,226 @@ export interface components {
       /** @example Europe/Berlin */
       timezone: string;
     };
+    AiFeaturesResponse: {
+      suggestions: boolean;
+      tripPlans: boolean;
+      briefings: boolean;
+      verdictExplanations: boolean;
+      /** @description Needs no model: always available */
+      dayOptimisation: boolean;
+    };
+    AiBudgetResponse: {
+      /** @description Input + output tokens per calendar month (UTC); null: no budget */
+      monthlyTokens: number | null;
+      /** @description Tokens used this month */
+      usedTokens: number;
+      exceeded: boolean;
+    };
+    AssistantStatusResponse: {
+      /** @description A model is configured (OPENAI_API_KEY or OPENAI_BASE_URL) */
+      configured: boolean;
+      /** @example gpt-4o-mini */
+      model: string | null;
+      features: components['schemas']['AiFeaturesResponse'];
+      budget: components['schemas']['AiBudgetResponse'];
+    };
+    SuggestionsDto: {
+      /**
+       * Format: date
+       * @description One day of the trip; the whole trip when left out
+       * @example 2026-03-10
+       */
+      date?: string;
+      /** @example Something relaxed after the workshop */
+      request?: string;
+    };
+    NoteResponse: {
+      /** @example COORDINATES_DROPPED */
+      code: string;
+      message: string;
+    };
+    ProposalResponse: {
+      /**
+       * @description Stable within the response (for checkboxes)
+       * @example p1
+       */
+      key: string;
+      title: string;
+      /** @enum {string} */
+      type: 'flight' | 'lodging' | 'meeting' | 'meal' | 'transport' | 'sight' | 'other';
+      /** Format: date */
+      date: string;
+      /** @example 12:30 */
+      startTime: string | null;
+      /** @example 13:30 */
+      endTime: string | null;
+      /** @example Europe/Berlin */
+      timezone: string;
+      placeName: string | null;
+      latitude: number | null;
+      longitude: number | null;
+      notes: string | null;
+      estimatedCost: components['schemas']['MoneyDto'] | null;
+      /** @description Exactly what to POST to /api/trips/{tripId}/activities to accept the proposal */
+      activity: components['schemas']['CreateActivityDto'];
+      /** @description What our rules repaired; empty when accepted as is */
+      validation: components['schemas']['NoteResponse'][];
+    };
+    DroppedProposalResponse: {
+      title: string;
+      reasons: components['schemas']['NoteResponse'][];
+    };
+    SuggestionsResponse: {
+      proposals: components['schemas']['ProposalResponse'][];
+      /** @description What our rules refused, and why */
+      dropped: components['schemas']['DroppedProposalResponse'][];
+      /** @example gpt-4o-mini */
+      model: string;
+    };
+    DayOptimisationDto: {
+      /**
+       * Format: date
+       * @example 2026-03-10
+       */
+      date: string;
+      /** @description Save the proposed order (the same rules as PUT /api/trips/{tripId}/activities/order) */
+      apply?: boolean;
+    };
+    DistanceResponse: {
+      /** @description Kilometres between consecutive located activities, current order */
+      before: number;
+      /** @description The same in the proposed order */
+      after: number;
+    };
+    DayOptimisationResponse: {
+      /** Format: date */
+      date: string;
+      /** @description The whole day in the proposed order */
+      activityIds: string[];
+      /** @description Activities whose place changed */
+      moved: string[];
+      distanceKm: components['schemas']['DistanceResponse'];
+      /** @description The order was saved (apply, and something moved) */
+      applied: boolean;
+    };
+    TripPlanDto: {
+      /** @example 3 days in Tokyo for the Q3 partner summit, arriving Monday */
+      sentence: string;
+    };
+    DraftTripResponse: {
+      title: string;
+      destination: string;
+      destinationCountry?: string;
+      /** @example Asia/Tokyo */
+      timezone?: string;
+      latitude?: number;
+      longitude?: number;
+      /** Format: date */
+      startDate: string;
+      /** Format: date */
+      endDate: string;
+      purpose?: string;
+    };
+    PlanDestinationResponse: {
+      name: string;
+      /** @example JP */
+      countryCode: string;
+      latitude: number;
+      longitude: number;
+      /** @example Asia/Tokyo */
+      timezone: string;
+    };
+    TripPlanResponse: {
+      /** @description Exactly what to POST to /api/trips */
+      trip: components['schemas']['DraftTripResponse'];
+      /** @description The destination as our places data resolved it; null when unclear */
+      destination: components['schemas']['PlanDestinationResponse'] | null;
+      /** @description Activity bodies to POST once the trip exists */
+      proposals: components['schemas']['ProposalResponse'][];
+      dropped: components['schemas']['DroppedProposalResponse'][];
+      /** @description What was repaired in the trip itself */
+      notes: components['schemas']['NoteResponse'][];
+      /** @example gpt-4o-mini */
+      model: string;
+    };
+    BriefingDto: {
+      /**
+       * Format: date
+       * @example 2026-03-10
+       */
+      date: string;
+    };
+    VerdictExplanationDto: {
+      /**
+       * Format: uuid
+       * @description A booking of the trip; neither: the trip's own verdict
+       */
+      bookingId?: string;
+      /**
+       * Format: uuid
+       * @description A stored flight offer of one of the trip’s searches
+       */
+      offerId?: string;
+    };
+    VerdictExplanationResponse: {
+      /**
+       * @description The engine's verdict, unchanged
+       * @enum {string}
+       */
+      verdict: 'in_policy' | 'needs_approval' | 'blocked';
+      /** @description The engine's reasons, unchanged */
+      reasons: components['schemas']['PolicyReasonResponse'][];
+      /** @description Plain language, grounded in the reasons only */
+      explanation: string;
+    };
+    AiUsageTotalsResponse: {
+      calls: number;
+      inputTokens: number;
+      outputTokens: number;
+      /** @description Calls that did not end with a usable answer */
+      failures: number;
+    };
+    AiUserUsageResponse: {
+      /** Format: uuid */
+      userId: string;
+      name: string;
+      email: string;
+      calls: number;
+      inputTokens: number;
+      outputTokens: number;
+    };
+    AiFeatureUsageResponse: {
+      /** @enum {string} */
+      feature: 'suggestions' | 'trip_plans' | 'briefings' | 'verdict_explanations';
+      calls: number;
+      inputTokens: number;
+      outputTokens: number;
+    };
+    AiUsageResponse: {
+      /** @example 2026-03 */
+      month: string;
+      /** @description This month's budget (whichever month is reported) */
+      budget: components['schemas']['AiBudgetResponse'];
+      totals: components['schemas']['AiUsageTotalsResponse'];
+      byUser: components['schemas']['AiUserUsageResponse'][];
+      byFeature: components['schemas']['AiFeatureUsageResponse'][];
+    };
+    AiSettingsResponse: {
+      monthlyTokenBudget: number | null;
+      requestsPerMinute: number;
+    };
+    AiSettingsDto: {
+      /**
+       * @description Input + output tokens per calendar month (UTC) for the whole organization; null: no budget
+       * @example 2000000
+       */
+      monthlyTokenBudget: number | null;
+      /**
+       * @description Model requests per minute for the organization
+       * @example 60
+       */
+      requestsPerMinute?: number;
+    };
     MemoryUsage: {
       /** @description Heap used, MB */
       used: number;
@@ -3718,7 +4079,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3755,7 +4116,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3815,7 +4176,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -3984,7 +4345,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4043,7 +4404,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4092,7 +4453,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4171,7 +4532,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4220,7 +4581,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4288,7 +4649,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4344,7 +4705,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4381,7 +4742,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4440,7 +4801,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4489,7 +4850,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4631,7 +4992,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4730,7 +5091,7 @@ export interface operations {
           'text/csv': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4803,7 +5164,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4871,7 +5232,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4929,7 +5290,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -4994,7 +5355,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5068,7 +5429,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5148,7 +5509,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5228,7 +5589,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5308,7 +5669,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5379,7 +5740,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5450,7 +5811,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5521,7 +5882,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5568,7 +5929,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5619,7 +5980,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5686,7 +6047,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5757,7 +6118,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5858,7 +6219,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -5937,7 +6298,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6036,7 +6397,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6113,7 +6474,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6171,7 +6532,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6250,7 +6611,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6329,7 +6690,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6393,7 +6754,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6476,7 +6837,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6534,7 +6895,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6635,7 +6996,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6713,7 +7074,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6770,7 +7131,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6859,7 +7220,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -6939,7 +7300,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7015,7 +7376,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7091,7 +7452,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7382,7 +7743,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7448,7 +7809,7 @@ export interface operations {
           'text/csv': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7505,7 +7866,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7564,7 +7925,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7622,7 +7983,7 @@ export interface operations {
           'text/calendar': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7660,7 +8021,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7696,7 +8057,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7734,7 +8095,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7792,7 +8153,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7848,7 +8209,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7906,7 +8267,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -7994,7 +8355,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -8063,7 +8424,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -8143,7 +8504,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -8208,7 +8569,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -8268,7 +8629,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -8338,7 +8699,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -8402,7 +8763,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -8494,7 +8855,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -8551,7 +8912,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -8639,7 +9000,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -8712,7 +9073,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -8804,7 +9165,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -8861,7 +9222,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -8944,7 +9305,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -9010,7 +9371,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -9081,7 +9442,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -9145,7 +9506,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -9193,7 +9554,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -9244,7 +9605,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -9290,7 +9651,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -9334,7 +9695,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -9389,7 +9750,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -9439,7 +9800,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -9489,7 +9850,637 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AssistantController_status: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AssistantStatusResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AssistantController_suggest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tripId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SuggestionsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuggestionsResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found (or belongs to another organization) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited (see Retry-After) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The AI model failed (AI_MODEL_ERROR) */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The AI model did not answer in time (AI_MODEL_TIMEOUT) */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AssistantController_optimiseDay: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tripId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DayOptimisationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DayOptimisationResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found (or belongs to another organization) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Refused by a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AssistantController_plan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TripPlanDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TripPlanResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited (see Retry-After) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The AI model failed (AI_MODEL_ERROR) */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The AI model did not answer in time (AI_MODEL_TIMEOUT) */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AssistantController_briefing: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tripId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BriefingDto'];
+      };
+    };
+    responses: {
+      /** @description An event stream; errors known before it starts are JSON */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': string;
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found (or belongs to another organization) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited (see Retry-After) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AssistantController_explain: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tripId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['VerdictExplanationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VerdictExplanationResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found (or belongs to another organization) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited (see Retry-After) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The AI model failed (AI_MODEL_ERROR) */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The AI model did not answer in time (AI_MODEL_TIMEOUT) */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AiUsageController_report: {
+    parameters: {
+      query?: {
+        /** @description Calendar month (UTC); the current one by default */
+        month?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AiUsageResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Your role does not allow this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AiUsageController_settings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AiSettingsResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Your role does not allow this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AiUsageController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AiSettingsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AiSettingsResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Your role does not allow this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -9816,7 +10807,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -9876,7 +10867,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;
@@ -9923,7 +10914,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description A dependency (the database) is unavailable */
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
         headers: {
           [name: string]: unknown;

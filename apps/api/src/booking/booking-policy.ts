@@ -50,7 +50,9 @@ export class BookingPolicy {
     const policy = policyRulesOf(await this.policies.get(ctx));
     const total = item.kind === 'flight' ? item.offer.totalAmount : item.quote.totalAmount;
     const rate =
-      total.currency === policy.currency ? '1' : (await this.rates.conversion(ctx, total.currency, policy.currency)).rate;
+      total.currency === policy.currency
+        ? '1'
+        : (await this.rates.conversion(ctx, total.currency, policy.currency)).rate;
     const convert = total.currency === policy.currency ? identity : converter(rate, policy.currency);
     const context = { now, timeZone: timeZone ?? 'UTC', convert, reasonCode };
     const judged =
