@@ -53,9 +53,11 @@ describe('Domain events through the outbox', () => {
         ['trip.created', 'audit.recorder', 'pending'],
         ['trip.submitted', 'audit.recorder', 'pending'],
         ['trip.submitted', 'mail.trip-notifier', 'pending'],
+        ['trip.submitted', 'notifications.recorder', 'pending'],
         ['trip.submitted', 'realtime.publisher', 'pending'],
         ['trip.approved', 'audit.recorder', 'pending'],
         ['trip.approved', 'mail.trip-notifier', 'pending'],
+        ['trip.approved', 'notifications.recorder', 'pending'],
         ['trip.approved', 'realtime.publisher', 'pending'],
       ]);
       expect(queued.rows[1].payload).toMatchObject({

@@ -4,11 +4,13 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter as createPostgresAdapter } from '@socket.io/postgres-adapter';
 import { createAdapter as createRedisAdapter } from '@socket.io/redis-adapter';
 import Redis from 'ioredis';
-import { Pool, type ClientConfig } from 'pg';
+import { Pool, type Client, type ClientConfig } from 'pg';
 import type { Server, ServerOptions } from 'socket.io';
 
 /** Channel (PostgreSQL) and key (Redis) prefix of the messages between API processes. */
 const CHANNEL = 'nestmap_socket_io';
+/** How long closing waits for the adapter's pool before it ends the connections itself. */
+const POOL_END_TIMEOUT_MS = 2000;
 
 /**
  * socket.io on the API's own HTTP server (Fastify's), with the adapter that carries broadcasts,
@@ -55,20 +57,36 @@ export class RealtimeIoAdapter extends IoAdapter {
       query_timeout: undefined,
       statement_timeout: undefined,
     });
+    const clients = new Set<Client>();
     pool.on('error', (error) => this.warn(error));
     // The adapter's LISTEN client stays checked out, where the pool's handler does not cover it: a
     // database restart would otherwise be an unhandled 'error' event. The adapter reconnects on 'end'.
-    pool.on('connect', (client) => client.on('error', (error) => this.warn(error)));
-    this.closers.push(() => pool.end());
+    pool.on('connect', (client) => {
+      clients.add(client);
+      client.on('error', (error) => this.warn(error));
+      client.on('end', () => clients.delete(client));
+    });
+    this.closers.push(() => endPool(pool, clients));
     return createPostgresAdapter(pool, { channelPrefix: CHANNEL, errorHandler: (error) => this.warn(error) });
   }
 
   private redisAdapter(url: string) {
     const publisher = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2 });
-    const subscriber = publisher.duplicate();
+    // The adapter publishes without awaiting: with Redis away, each refused publish would be an
+    // unhandled rejection, which ends the process.
+    const publish = publisher.publish.bind(publisher);
+    publisher.publish = ((channel: string, message: string) =>
+      publish(channel, message).catch((error: Error) => {
+        this.warn(error);
+        return 0;
+      })) as Redis['publish'];
+    // Its only commands are the adapter's (unawaited) subscriptions: they wait for Redis, however
+    // long it is away, instead of failing for good.
+    const subscriber = publisher.duplicate({ maxRetriesPerRequest: null });
     for (const client of [publisher, subscriber]) {
       client.on('error', (error) => this.warn(error));
-      this.closers.push(() => client.quit());
+      // Not quit(): it would wait for a Redis that may be away.
+      this.closers.push(async () => client.disconnect());
     }
     return createRedisAdapter(publisher, subscriber, { key: CHANNEL });
   }
@@ -77,4 +95,18 @@ export class RealtimeIoAdapter extends IoAdapter {
   private warn(error: Error): void {
     this.logger.warn({ err: error.message }, 'realtime adapter error; live updates between processes paused');
   }
+}
+
+/**
+ * pool.end() waits for every checked-out connection, and the adapter checks one out for LISTEN: one
+ * it reconnected while the database was away, after its close, would hold shutdown for ever.
+ */
+async function endPool(pool: Pool, clients: Set<Client>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const ended = await Promise.race([
+    pool.end().then(() => true),
+    new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), POOL_END_TIMEOUT_MS))),
+  ]);
+  clearTimeout(timer);
+  if (!ended) await Promise.all([...clients].map((client) => client.end().catch(() => undefined)));
 }

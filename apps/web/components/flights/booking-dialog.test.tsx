@@ -154,6 +154,8 @@ describe('BookingDialog', () => {
           undefined,
           undefined,
           'STAY_RATE_PRICE_CHANGED',
+          [],
+          { newTotal: { amount: '320.00', currency: 'EUR' } },
         ),
       )
       .mockResolvedValueOnce({

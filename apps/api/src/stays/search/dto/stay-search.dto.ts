@@ -16,8 +16,9 @@ import {
   IsString,
   Matches,
   Max,
-  Length,
+  MaxLength,
   Min,
+  MinLength,
 } from 'class-validator';
 import { PageOf, PaginationQuery } from '../../../common/http/pagination.dto';
 import { MoneyDto } from '../../../common/money/money.dto';
@@ -95,7 +96,8 @@ export class CreateStaySearchDto {
   @ArrayUnique()
   @IsString({ each: true })
   // A supplier's property id (sbx_acc_…, Duffel's acc_…) is never shorter.
-  @Length(6, 100, { each: true })
+  @MinLength(6, { each: true })
+  @MaxLength(100, { each: true })
   @Matches(/^[A-Za-z0-9_.~-]+$/, { each: true, message: 'propertyIds must be property ids from a search' })
   propertyIds?: string[];
 }
