@@ -139,7 +139,17 @@ export function useCreateChecklistItem(tripId: string) {
 export function useUpdateChecklistItem(tripId: string) {
   return useWrite(
     collaborationKeys.checklist(tripId),
-    ({ id, ...body }: { id: string; version: number; done?: boolean }) =>
+    ({
+      id,
+      ...body
+    }: {
+      id: string;
+      version: number;
+      done?: boolean;
+      title?: string;
+      assigneeId?: string | null;
+      dueDate?: string | null;
+    }) =>
       call(api.PATCH('/api/checklist-items/{id}', { params: { path: { id }, header: ifMatch(body.version) }, body })),
   );
 }
