@@ -15,7 +15,8 @@ import styles from './notification-bell.module.css';
  * not online.
  */
 export function NotificationBell() {
-  const notifications = useNotifications(true, useNotificationsLive());
+  const live = useNotificationsLive();
+  const notifications = useNotifications(true, live);
   const markRead = useMarkNotificationRead();
   const markAll = useMarkAllNotificationsRead();
   const [open, setOpen] = useState(false);
@@ -39,7 +40,7 @@ export function NotificationBell() {
   }, [open]);
 
   return (
-    <div className={styles.bell} ref={root}>
+    <div className={styles.bell} ref={root} data-live={live}>
       <Button
         size="sm"
         variant="ghost"
