@@ -153,6 +153,19 @@ describe('collaboration on a trip', () => {
       await vicPage.getByText('Vic, can you confirm the table for fourteen?').waitFor();
       expect(await vicPage.getByLabel('Thread').inputValue()).not.toBe('');
 
+      // A to-do is edited in place: title, assignee and due date.
+      await adminPage.getByLabel('New to-do').fill('Book the table');
+      await adminPage.getByRole('button', { name: 'Add to-do' }).click();
+      await adminPage.getByRole('button', { name: 'Edit Book the table' }).click();
+      await adminPage.getByLabel('To-do', { exact: true }).fill('Book the table for fourteen');
+      await adminPage
+        .getByLabel(/Assignee/)
+        .first()
+        .selectOption({ label: 'Vic Viewer' });
+      await adminPage.getByRole('button', { name: 'Save', exact: true }).click();
+      await adminPage.getByRole('list', { name: 'To-dos' }).getByText('Book the table for fourteen').waitFor();
+      await adminPage.getByRole('list', { name: 'To-dos' }).getByText('Vic Viewer').waitFor();
+
       // A read-only link for someone outside the company: itinerary and map, no costs or notes.
       await adminPage.getByRole('button', { name: 'Create link' }).click();
       const url = (await adminPage.getByTestId('share-url').textContent())!.trim();
