@@ -189,6 +189,34 @@ describe('Live updates over WebSockets', () => {
       expect(colleagueReceived.of('comment.created')).toEqual([]);
     });
 
+    it("pushes a mention's notification to the mentioned user's own connections only, ids only", async () => {
+      const trip = await createTrip(t.api, traveller);
+      const shared = await t.api.put(
+        `/api/trips/${trip.id}/collaborators/${colleague.user.id}`,
+        { role: 'viewer' },
+        as(traveller),
+      );
+      expect(shared.status).toBe(200);
+      await drainOutbox(t);
+      const colleagueReceived = record(await connect(colleague.accessToken));
+      const adminReceived = record(await connect(admin.accessToken));
+
+      const comment = await t.api.post(
+        `/api/trips/${trip.id}/comments`,
+        { body: 'Secret plan, see this', mentionedUserIds: [colleague.user.id] },
+        as(traveller),
+      );
+      expect(comment.status).toBe(201);
+      await drainOutbox(t);
+      await eventually(() => {
+        expect(colleagueReceived.of('notification.created')).toEqual([
+          expect.objectContaining({ notificationId: expect.any(String), tripId: trip.id, actorId: traveller.user.id }),
+        ]);
+      });
+      expect(JSON.stringify(colleagueReceived.of('notification.created'))).not.toContain('Secret');
+      expect(adminReceived.of('notification.created')).toEqual([]);
+    });
+
     it('emits nothing for a change whose transaction rolled back', async () => {
       const trip = await createTrip(t.api, traveller);
       const watching = await connect(traveller.accessToken);

@@ -107,3 +107,37 @@ describe('Share links', () => {
     expect((await t.api.post(`/api/trips/${trip.id}/share-links`, { expiresInDays: 365 }, as(owner))).status).toBe(400);
   });
 });
+
+/** docs/security.md § Rate limits: the public secret-link route has a per-IP limit of its own. */
+describe('Share links: guessing tokens is bounded', () => {
+  const LIMIT = 5;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ THROTTLE_SHARED_LINK_LIMIT: String(LIMIT), THROTTLE_SHARED_LINK_TTL_SECONDS: '60' });
+  });
+  afterAll(() => t.close());
+
+  it(`answers request ${LIMIT + 1} from one address with 429 RATE_LIMITED + Retry-After, a real token too; signed-in routes go on`, async () => {
+    const owner = await registerOrganization(t.api);
+    const trip = await createTrip(t.api, owner);
+    const created = await t.api.post(`/api/trips/${trip.id}/share-links`, {}, { token: owner.accessToken });
+    expect(created.status).toBe(201);
+    const real = `/api/shared-trips/${new URL(created.body.url).pathname.split('/').pop()}`;
+
+    expect((await t.api.get(real)).status).toBe(200);
+    for (let guess = 1; guess < LIMIT; guess++) {
+      expect((await t.api.get(`/api/shared-trips/${'g'.repeat(42)}${guess}`)).status).toBe(404);
+    }
+    for (const path of [`/api/shared-trips/${'g'.repeat(43)}`, real]) {
+      const refused = await t.api.get(path);
+      expect(refused.status).toBe(429);
+      expect(refused.body).toEqual(expect.objectContaining({ statusCode: 429, code: 'RATE_LIMITED' }));
+      const retryAfter = Number(refused.headers.get('retry-after'));
+      expect(retryAfter).toBeGreaterThanOrEqual(1);
+      expect(retryAfter).toBeLessThanOrEqual(60);
+    }
+    // The tight limit is the secret link's only: the same address still works signed in.
+    expect((await t.api.get(`/api/trips/${trip.id}/share-links`, { token: owner.accessToken })).status).toBe(200);
+  });
+});

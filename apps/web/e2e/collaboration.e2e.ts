@@ -13,7 +13,6 @@ import {
   signIn,
   unique,
   urls,
-  waitUntil,
 } from './support/harness';
 import { ARTIFACTS } from './support/servers';
 
@@ -62,7 +61,7 @@ describe('collaboration on a trip', () => {
     await browser?.close();
   });
 
-  it('shares a trip with a colleague, mentions them, and shares a read-only link that stops on revocation', async () => {
+  it('shares a trip with a colleague, mentions them (their bell counts it live), edits the comment, and shares a read-only link that stops on revocation', async () => {
     await capturingFailures(browser, 'collaboration', async () => {
       const admin = await registerOrganization('Rosa');
       const vic = await addColleague(admin.token, 'Vic Viewer');
@@ -116,22 +115,30 @@ describe('collaboration on a trip', () => {
       await vicPage.getByRole('heading', { name: 'Partner summit Lisbon' }).waitFor();
       await vicPage.getByRole('heading', { name: 'Comments' }).waitFor();
 
-      // The admin mentions Vic in a comment on the dinner; Vic's bell shows it.
+      // Vic's bell is live: the notice that the trip was shared with them, pushed over its socket.
+      await vicPage.getByRole('button', { name: 'Notifications, 1 unread' }).waitFor({ timeout: 10_000 });
+      await vicPage.locator('[data-live="true"]').waitFor({ timeout: 10_000 });
+
+      // The admin mentions Vic in a comment on the dinner; Vic's bell counts it within 2 s, no reload.
       await adminPage.getByLabel('Thread').selectOption({ label: 'Summit dinner' });
       await adminPage.getByLabel('Your comment').fill('Vic, can you confirm the table for twelve?');
       await adminPage.getByRole('checkbox', { name: 'Vic Viewer' }).check();
       await adminPage.getByRole('button', { name: 'Post comment' }).click();
-      await adminPage.getByRole('list', { name: 'Comments' }).getByText('can you confirm the table').waitFor();
+      const comments = adminPage.getByRole('list', { name: 'Comments' });
+      await comments.getByText('can you confirm the table').waitFor();
+      const bell = vicPage.getByRole('button', { name: 'Notifications, 2 unread' });
+      await bell.waitFor({ timeout: 2000 });
+
+      // The admin edits their own comment in place.
+      await comments.getByRole('button', { name: 'Edit' }).click();
+      await adminPage.getByLabel('Edit your comment').fill('Vic, can you confirm the table for fourteen?');
+      await adminPage.getByRole('button', { name: 'Save', exact: true }).click();
+      await comments.getByText('Vic, can you confirm the table for fourteen?').waitFor();
+      await comments.getByText(/· edited/).waitFor();
       await look(adminPage, 'collaboration-trip-page');
       await lookAt1024(adminPage, 'collaboration-trip-page');
       await lookAtSection(adminPage, 'collaboration-section');
 
-      // Vic has the notice that the trip was shared with them; the mention makes it two.
-      const bell = vicPage.getByRole('button', { name: 'Notifications, 2 unread' });
-      await waitUntil(async () => {
-        await vicPage.reload();
-        return bell.isVisible({ timeout: 3000 }).catch(() => false);
-      }, 20_000);
       await bell.click();
       const mention = vicPage.getByRole('link', { name: /Rosa mentioned you on "Partner summit Lisbon"/ });
       await mention.waitFor();
@@ -141,8 +148,23 @@ describe('collaboration on a trip', () => {
       );
       await look(vicPage, 'collaboration-notification-centre');
       await mention.click();
-      await vicPage.getByLabel('Thread').selectOption({ label: 'Summit dinner' });
-      await vicPage.getByText('Vic, can you confirm the table for twelve?').waitFor();
+      // The dinner's card links to its thread.
+      await vicPage.getByRole('link', { name: /Comments \(1\) on “Summit dinner”/ }).click();
+      await vicPage.getByText('Vic, can you confirm the table for fourteen?').waitFor();
+      expect(await vicPage.getByLabel('Thread').inputValue()).not.toBe('');
+
+      // A to-do is edited in place: title, assignee and due date.
+      await adminPage.getByLabel('New to-do').fill('Book the table');
+      await adminPage.getByRole('button', { name: 'Add to-do' }).click();
+      await adminPage.getByRole('button', { name: 'Edit Book the table' }).click();
+      await adminPage.getByLabel('To-do', { exact: true }).fill('Book the table for fourteen');
+      await adminPage
+        .getByLabel(/Assignee/)
+        .first()
+        .selectOption({ label: 'Vic Viewer' });
+      await adminPage.getByRole('button', { name: 'Save', exact: true }).click();
+      await adminPage.getByRole('list', { name: 'To-dos' }).getByText('Book the table for fourteen').waitFor();
+      await adminPage.getByRole('list', { name: 'To-dos' }).getByText('Vic Viewer').waitFor();
 
       // A read-only link for someone outside the company: itinerary and map, no costs or notes.
       await adminPage.getByRole('button', { name: 'Create link' }).click();

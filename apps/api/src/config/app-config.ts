@@ -51,6 +51,9 @@ export interface AppConfig {
     authIpLimit: number;
     authAccountLimit: number;
     authTtlSeconds: number;
+    /** Per IP on the public secret-link routes (shared trips): bounds token guessing. */
+    sharedLinkLimit: number;
+    sharedLinkTtlSeconds: number;
   };
   mail: {
     from: string;
@@ -314,6 +317,8 @@ export function loadConfig(env: Env = process.env): { config: AppConfig; notices
       authIpLimit: int(env, 'THROTTLE_AUTH_IP_LIMIT', 20, 1),
       authAccountLimit: int(env, 'THROTTLE_AUTH_ACCOUNT_LIMIT', 10, 1),
       authTtlSeconds: int(env, 'THROTTLE_AUTH_TTL_SECONDS', 15 * 60, 1),
+      sharedLinkLimit: int(env, 'THROTTLE_SHARED_LINK_LIMIT', 30, 1),
+      sharedLinkTtlSeconds: int(env, 'THROTTLE_SHARED_LINK_TTL_SECONDS', 60, 1),
     },
     mail: {
       from: env.MAIL_FROM ?? 'NestMap <no-reply@nestmap.local>',

@@ -72,6 +72,11 @@ export const REALTIME_EVENTS: { [K in EventType]?: Mapper<K> } = {
   'collaborator.added': collaborator,
   'collaborator.updated': collaborator,
   'collaborator.removed': collaborator,
+  // The recipient's bell refreshes: ids only, the notification itself is read through the API.
+  'notification.created': ({ payload }) => ({
+    rooms: [userRoom(payload.userId)],
+    data: { notificationId: payload.notificationId, tripId: payload.tripId },
+  }),
 };
 
 /** The message of an event, with what every message carries: the event's id (to drop repeats), who, when. */

@@ -6,6 +6,7 @@ import type { AuthContext } from '../common/auth/auth-context';
 import { Auth, Public } from '../common/auth/auth.decorators';
 import { NotFoundError } from '../common/errors/domain-error';
 import { ApiAuthenticated, ApiErrors } from '../common/http/api-errors.decorator';
+import { SecretLinkThrottled } from '../common/throttling/throttling';
 import { UuidParamPipe } from '../common/http/validation.pipes';
 import {
   CreatedShareLinkResponse,
@@ -48,11 +49,12 @@ export class ShareLinksController {
     return this.links.revoke(ctx, id);
   }
 
-  /** Opened by people without an account: the token is the credential; rate-limited like every route. */
+  /** Opened by people without an account: the token is the credential, so a tight per-IP limit bounds guessing. */
   @ApiOperation({ summary: 'A shared trip by its secret link: itinerary and map data, no costs or people' })
   @Get('shared-trips/:token')
   @Public()
   @SkipThrottle({ 'auth-ip': true, 'auth-account': true })
+  @SecretLinkThrottled()
   @ApiErrors(404, 429, 503)
   @ApiOkResponse({ type: SharedTripResponse })
   shared(@Param('token') token: string, @Res({ passthrough: true }) reply: FastifyReply) {

@@ -42,6 +42,7 @@ export async function startTestApp(
     THROTTLE_CLIENT_LIMIT: '100000',
     THROTTLE_AUTH_IP_LIMIT: '100000',
     THROTTLE_AUTH_ACCOUNT_LIMIT: '100000',
+    THROTTLE_SHARED_LINK_LIMIT: '100000',
     MAIL_POLL_INTERVAL_MS: '60000',
     // Tests deliver the outbox when they choose (drainOutbox), not at every commit.
     OUTBOX_LISTEN: 'false',

@@ -1,8 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import { Alert, Button, Card, Checkbox, Field, Input, Loading, Select } from '@/components/ui';
-import { describeError } from '@/lib/api/api-error';
+import { Alert, Button, Card, Checkbox, Loading } from '@/components/ui';
+import { describeError, hasErrorCode } from '@/lib/api/api-error';
 import {
   useChecklist,
   useCreateChecklistItem,
@@ -10,6 +10,7 @@ import {
   useUpdateChecklistItem,
 } from '@/lib/api/collaboration';
 import { formatDay } from '@/lib/time/zoned-time';
+import { ChecklistItemForm } from './checklist-item-form';
 import styles from './collaboration.module.css';
 import type { Person } from './comments-card';
 
@@ -29,9 +30,8 @@ export function ChecklistCard({
   const create = useCreateChecklistItem(tripId);
   const update = useUpdateChecklistItem(tripId);
   const remove = useDeleteChecklistItem(tripId);
-  const [title, setTitle] = useState('');
-  const [assigneeId, setAssigneeId] = useState('');
-  const [dueDate, setDueDate] = useState('');
+  /** The to-do being edited in place. */
+  const [editing, setEditing] = useState<string | null>(null);
   const error = create.error ?? update.error ?? remove.error;
 
   return (
@@ -44,75 +44,79 @@ export function ChecklistCard({
         <p className={styles.muted}>Nothing to do yet.</p>
       ) : (
         <ul className={styles.list} aria-label="To-dos">
-          {checklist.data.items.map((item) => (
-            <li key={item.id} className={styles.row}>
-              <Checkbox
-                className={styles.grow}
-                label={<span className={item.done ? styles.done : undefined}>{item.title}</span>}
-                checked={item.done}
-                disabled={!canPlan && item.assignee?.id !== userId}
-                onChange={(event) => update.mutate({ id: item.id, version: item.version, done: event.target.checked })}
-              />
-              <span className={styles.muted}>
-                {[item.assignee?.name, item.dueDate && `due ${formatDay(item.dueDate)}`].filter(Boolean).join(' · ')}
-              </span>
-              {canPlan && (
-                <Button
-                  size="sm"
-                  variant="ghost"
-                  aria-label={`Remove ${item.title}`}
-                  onClick={() => remove.mutate(item.id)}
-                >
-                  Remove
-                </Button>
-              )}
-            </li>
-          ))}
+          {checklist.data.items.map((item) =>
+            editing === item.id ? (
+              <li key={item.id}>
+                <ChecklistItemForm
+                  label="To-do"
+                  submitLabel="Save"
+                  people={people}
+                  initial={{ title: item.title, assigneeId: item.assignee?.id ?? null, dueDate: item.dueDate }}
+                  pending={update.isPending}
+                  onSubmit={(fields) =>
+                    update.mutateAsync({ id: item.id, version: item.version, ...fields }).then(() => setEditing(null))
+                  }
+                  onCancel={() => {
+                    update.reset();
+                    setEditing(null);
+                  }}
+                />
+              </li>
+            ) : (
+              <li key={item.id} className={styles.row}>
+                <Checkbox
+                  className={styles.grow}
+                  label={<span className={item.done ? styles.done : undefined}>{item.title}</span>}
+                  checked={item.done}
+                  disabled={!canPlan && item.assignee?.id !== userId}
+                  onChange={(event) =>
+                    update.mutate({ id: item.id, version: item.version, done: event.target.checked })
+                  }
+                />
+                <span className={styles.muted}>
+                  {[item.assignee?.name, item.dueDate && `due ${formatDay(item.dueDate)}`].filter(Boolean).join(' · ')}
+                </span>
+                {canPlan && (
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    aria-label={`Edit ${item.title}`}
+                    onClick={() => setEditing(item.id)}
+                  >
+                    Edit
+                  </Button>
+                )}
+                {canPlan && (
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    aria-label={`Remove ${item.title}`}
+                    onClick={() => remove.mutate(item.id)}
+                  >
+                    Remove
+                  </Button>
+                )}
+              </li>
+            ),
+          )}
         </ul>
       )}
       {canPlan && (
-        <form
-          className={styles.form}
-          onSubmit={(event) => {
-            event.preventDefault();
-            create.mutate(
-              { title, assigneeId: assigneeId || null, dueDate: dueDate || null },
-              {
-                onSuccess: () => {
-                  setTitle('');
-                  setAssigneeId('');
-                  setDueDate('');
-                },
-              },
-            );
-          }}
-        >
-          <Field label="New to-do">
-            <Input value={title} onChange={(event) => setTitle(event.target.value)} maxLength={200} required />
-          </Field>
-          <div className={styles.row}>
-            <Field label="Assignee" optional className={styles.grow}>
-              <Select value={assigneeId} onChange={(event) => setAssigneeId(event.target.value)}>
-                <option value="">Nobody</option>
-                {people.map((person) => (
-                  <option key={person.id} value={person.id}>
-                    {person.name}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Field label="Due" optional>
-              <Input type="date" value={dueDate} onChange={(event) => setDueDate(event.target.value)} />
-            </Field>
-          </div>
-          <div>
-            <Button type="submit" loading={create.isPending}>
-              Add to-do
-            </Button>
-          </div>
-        </form>
+        <ChecklistItemForm
+          label="New to-do"
+          submitLabel="Add to-do"
+          people={people}
+          pending={create.isPending}
+          onSubmit={(fields) => create.mutateAsync(fields)}
+        />
       )}
-      {error && <Alert tone="danger">{describeError(error)}</Alert>}
+      {error && (
+        <Alert tone="danger">
+          {hasErrorCode(error, 'CHECKLIST_ITEM_VERSION_STALE')
+            ? 'Someone changed this to-do meanwhile. Cancel and edit the latest version.'
+            : describeError(error)}
+        </Alert>
+      )}
     </Card>
   );
 }

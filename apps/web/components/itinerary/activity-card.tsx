@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { Badge, Button, Icon, type IconName } from '@/components/ui';
+import { commentsHash } from '@/lib/api/collaboration';
 import { ACTIVITY_TYPE_LABELS } from '@/lib/itinerary/activity-types';
 import type { Activity, Conflict } from '@/lib/itinerary/itinerary-days';
 import { formatMoney } from '@/lib/trips/money';
@@ -50,6 +51,8 @@ export interface ActivityCardProps {
   tripZone: string | null;
   conflicts: Conflict[];
   highlighted: boolean;
+  /** Its comments: when given, a link to its thread in the collaboration section. */
+  comments?: number;
   editable: boolean;
   canMoveUp: boolean;
   canMoveDown: boolean;
@@ -149,6 +152,11 @@ export function ActivityCard(props: ActivityCardProps) {
         )}
       </div>
       {activity.notes && <p className={styles.notes}>{activity.notes}</p>}
+      {props.comments !== undefined && (
+        <a className={styles.commentsLink} href={commentsHash(activity.id)}>
+          Comments ({props.comments})<span className="sr-only"> on “{activity.title}”</span>
+        </a>
+      )}
       {conflicts.map((conflict) => (
         <p key={`${conflict.type}-${conflict.activityIds.join()}`} className={styles.conflict} role="note">
           <Icon name="warning" size={16} className={styles.conflictIcon} />

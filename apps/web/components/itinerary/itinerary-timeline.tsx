@@ -47,6 +47,8 @@ export interface ItineraryTimelineProps {
   onDelete(id: string): Promise<unknown>;
   onReorder(ids: string[]): void;
   onPickOnMap(): void;
+  /** Comments per activity: when given, each card links to its activity's thread. */
+  commentCounts?: ReadonlyMap<string, number>;
 }
 
 /** The itinerary, day by day in the destination's local time, edited in place. */
@@ -171,6 +173,7 @@ export function ItineraryTimeline(props: ItineraryTimelineProps) {
                       tripZone={zone}
                       conflicts={conflictIndex.get(activity.id) ?? []}
                       highlighted={activity.id === highlightedId}
+                      comments={props.commentCounts && (props.commentCounts.get(activity.id) ?? 0)}
                       editable={editable}
                       busy={props.busy}
                       canMoveUp={moveWithinDay(activities, day, activity.id, -1) !== null}

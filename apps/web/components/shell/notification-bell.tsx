@@ -4,16 +4,19 @@ import Link from 'next/link';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Alert, Button, Icon, Loading } from '@/components/ui';
 import { describeError } from '@/lib/api/api-error';
+import { useNotificationsLive } from '@/lib/realtime/use-notifications-live';
 import { useMarkAllNotificationsRead, useMarkNotificationRead, useNotifications } from '@/lib/api/collaboration';
 import styles from './notification-bell.module.css';
 
 /**
  * The notification centre: approvals waiting, decisions, mentions, assignments and shared trips.
- * The count refreshes every 30 s; opening an item marks it read. E-mail still reaches whoever is
+ * The count is live (a pushed `notification.created`), polled every 30 s only while the live
+ * connection is down; opening an item marks it read. E-mail still reaches whoever is
  * not online.
  */
 export function NotificationBell() {
-  const notifications = useNotifications(true);
+  const live = useNotificationsLive();
+  const notifications = useNotifications(true, live);
   const markRead = useMarkNotificationRead();
   const markAll = useMarkAllNotificationsRead();
   const [open, setOpen] = useState(false);
@@ -37,7 +40,7 @@ export function NotificationBell() {
   }, [open]);
 
   return (
-    <div className={styles.bell} ref={root}>
+    <div className={styles.bell} ref={root} data-live={live}>
       <Button
         size="sm"
         variant="ghost"

@@ -70,6 +70,29 @@ export function useComments(tripId: string) {
   });
 }
 
+/**
+ * Comments per activity, read from the cache the collaboration section fills (it is loaded after the
+ * itinerary): this never fetches by itself, so the trip page's first paint does not wait for it.
+ */
+export function useCommentCounts(tripId: string): ReadonlyMap<string, number> {
+  const { data } = useQuery({
+    queryKey: collaborationKeys.comments(tripId),
+    queryFn: () => call(api.GET('/api/trips/{tripId}/comments', path(tripId))),
+    enabled: false,
+  });
+  const counts = new Map<string, number>();
+  for (const { activityId } of data?.items ?? [])
+    if (activityId) counts.set(activityId, (counts.get(activityId) ?? 0) + 1);
+  return counts;
+}
+
+const COMMENTS_HASH = '#comments-';
+/** The address of an activity's comment thread on the trip page (read by the comments card). */
+export const commentsHash = (activityId: string) => `${COMMENTS_HASH}${activityId}`;
+/** The activity whose thread an address names, if any. */
+export const activityOfCommentsHash = (hash: string) =>
+  hash.startsWith(COMMENTS_HASH) ? hash.slice(COMMENTS_HASH.length) : null;
+
 export function useCreateComment(tripId: string) {
   return useWrite(
     collaborationKeys.comments(tripId),
@@ -116,7 +139,17 @@ export function useCreateChecklistItem(tripId: string) {
 export function useUpdateChecklistItem(tripId: string) {
   return useWrite(
     collaborationKeys.checklist(tripId),
-    ({ id, ...body }: { id: string; version: number; done?: boolean }) =>
+    ({
+      id,
+      ...body
+    }: {
+      id: string;
+      version: number;
+      done?: boolean;
+      title?: string;
+      assigneeId?: string | null;
+      dueDate?: string | null;
+    }) =>
       call(api.PATCH('/api/checklist-items/{id}', { params: { path: { id }, header: ifMatch(body.version) }, body })),
   );
 }
@@ -160,12 +193,15 @@ export function useRevokeShareLink(tripId: string) {
   );
 }
 
-/** The bell: the newest notifications and the unread count, refreshed every 30 s while the app is open. */
-export function useNotifications(enabled: boolean) {
+/**
+ * The bell: the newest notifications and the unread count. Refetched on `notification.created`
+ * while the live connection is up (`useNotificationsLive`); polled every 30 s only while it is not.
+ */
+export function useNotifications(enabled: boolean, live = false) {
   return useQuery({
     queryKey: collaborationKeys.notifications,
     enabled,
-    refetchInterval: 30_000,
+    refetchInterval: live ? false : 30_000,
     queryFn: () => call(api.GET('/api/notifications', { params: { query: { limit: 20 } } })),
   });
 }

@@ -26,6 +26,16 @@ export const BruteForceGuarded = () => SetMetadata(BRUTE_FORCE_GUARDED, true);
 const isGuarded = (context: ExecutionContext) =>
   Reflect.getMetadata(BRUTE_FORCE_GUARDED, context.getHandler()) === true;
 
+const SECRET_LINK = 'nestmap:secret-link';
+
+/**
+ * Marks a public route whose path carries a secret token (a shared trip): a per-IP limit far below
+ * the general one, so guessing tokens is bounded while a person reloading the page is not.
+ */
+export const SecretLinkThrottled = () => SetMetadata(SECRET_LINK, true);
+
+const isSecretLink = (context: ExecutionContext) => Reflect.getMetadata(SECRET_LINK, context.getHandler()) === true;
+
 /** The Redis connection every rate-limit counter shares when REDIS_URL is set; closed with the app. */
 export class ThrottleRedis implements OnApplicationShutdown {
   readonly client?: Redis;
@@ -68,6 +78,12 @@ export function throttlerOptions(config: AppConfig, storage: ThrottlerStorage): 
         ttl: throttle.authTtlSeconds * 1000,
         limit: throttle.authIpLimit,
         skipIf: (context) => !isGuarded(context),
+      },
+      {
+        name: 'secret-link',
+        ttl: throttle.sharedLinkTtlSeconds * 1000,
+        limit: throttle.sharedLinkLimit,
+        skipIf: (context) => !isSecretLink(context),
       },
     ],
   };

@@ -24,6 +24,7 @@ import {
   useUpdateActivity,
 } from '@/lib/api/activities';
 import { describeError, hasErrorCode } from '@/lib/api/api-error';
+import { useCommentCounts } from '@/lib/api/collaboration';
 import type { ActivityBody } from '@/lib/api/contract';
 import { useDeleteTrip, useTrip } from '@/lib/api/trips';
 import { groupByLocalDay, localDayOf, mapDaysOf, type Activity } from '@/lib/itinerary/itinerary-days';
@@ -63,6 +64,7 @@ export function TripClient({ id }: { id: string }) {
   const user = useUser();
   const trip = useTrip(id);
   const itinerary = useItinerary(id);
+  const commentCounts = useCommentCounts(id);
   const createActivity = useCreateActivity(id);
   const updateActivity = useUpdateActivity(id);
   const deleteActivity = useDeleteActivity(id);
@@ -353,6 +355,7 @@ export function TripClient({ id }: { id: string }) {
                 onDelete={removeActivity}
                 onReorder={(ids) => reorder.mutate(ids)}
                 onPickOnMap={() => dispatch({ type: 'togglePicking' })}
+                commentCounts={commentCounts}
               />
             </>
           )}
