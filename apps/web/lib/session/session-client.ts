@@ -69,16 +69,21 @@ async function refreshNow(): Promise<Session | null> {
 let firstRefreshAnswered = false;
 
 async function settleRefresh(response: Response): Promise<Session | null> {
-  firstRefreshAnswered = true;
-  if (!response.ok) {
-    // With a token in hand the session was working until now: it ended (expired or revoked). A
-    // second request failing moments later must not turn that into a plain "signed out".
-    publish(null, accessToken || ended ? 'expired' : 'signed-out');
-    return null;
+  try {
+    if (!response.ok) {
+      // With a token in hand the session was working until now: it ended (expired or revoked). A
+      // second request failing moments later must not turn that into a plain "signed out".
+      publish(null, accessToken || ended ? 'expired' : 'signed-out');
+      return null;
+    }
+    const session = (await response.json()) as Session;
+    publish(session);
+    return session;
+  } finally {
+    // Only now, with the token published: a request asking while the body was still being read
+    // would otherwise go without a token (and its 401 would read as the end of the session).
+    firstRefreshAnswered = true;
   }
-  const session = (await response.json()) as Session;
-  publish(session);
-  return session;
 }
 
 /**
