@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import {
   apiAs,
   capturingFailures,
@@ -74,6 +74,15 @@ describe('everywhere in the web app', () => {
     expect(logout.status).toBe(204);
   }
 
+  /**
+   * Submits as the session ends elsewhere. The app may notice first — the API closes its live
+   * connection at once (docs/realtime.md) — and go to sign-in before the click lands; either way
+   * what was typed must come back.
+   */
+  async function submitAsSessionEnds(page: Page, button: Locator): Promise<void> {
+    await Promise.race([page.waitForURL(/\/sign-in\?.*expired=1/), button.click().catch(() => undefined)]);
+  }
+
   /** Types a destination and waits for its suggestions, so no search is still due when the session ends. */
   async function typeDestination(page: Page, text: string): Promise<void> {
     const answered = page.waitForResponse((response) => response.url().includes('/api/places'));
@@ -134,7 +143,7 @@ describe('everywhere in the web app', () => {
       await page.getByLabel('Last day').fill(dayFromToday(22));
       await page.getByLabel(/^Purpose/).fill('Contract review with the Lisbon partner.');
       await endSessionElsewhere(page);
-      await page.getByRole('button', { name: 'Create trip' }).click();
+      await submitAsSessionEnds(page, page.getByRole('button', { name: 'Create trip' }));
       await screenshot(page, 'everywhere-session-ended');
       await signInAfterExpiry(page, '**/trips/new');
       await page.getByText('Restored what you typed before your session ended').waitFor();
@@ -154,7 +163,7 @@ describe('everywhere in the web app', () => {
       await form.getByLabel('Title').fill('Dinner with the partner');
       await form.getByLabel('Starts').fill('19:30');
       await endSessionElsewhere(page);
-      await form.getByRole('button', { name: 'Add activity' }).click();
+      await submitAsSessionEnds(page, form.getByRole('button', { name: 'Add activity' }));
       await signInAfterExpiry(page, `**/trips/${tripId}`);
       const reopened = page.getByRole('form', { name: 'New activity' });
       await reopened.getByText('Restored what you typed before your session ended').waitFor();
@@ -175,7 +184,7 @@ describe('everywhere in the web app', () => {
       await page.getByLabel('First day').fill(dayFromToday(5));
       await page.getByLabel('Last day').fill(dayFromToday(6));
       await endSessionElsewhere(page);
-      await page.getByRole('button', { name: 'Create trip' }).click();
+      await submitAsSessionEnds(page, page.getByRole('button', { name: 'Create trip' }));
       await page.waitForURL(/\/sign-in\?.*expired=1/);
       await page.getByLabel('E-mail').fill(other.email);
       await page.getByLabel('Password').fill(PASSWORD);

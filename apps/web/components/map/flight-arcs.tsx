@@ -1,10 +1,11 @@
 'use client';
 
 import { useMemo } from 'react';
-import { Polyline, Tooltip } from 'react-leaflet';
+import { Polyline } from 'react-leaflet';
 import { useTripBookings } from '@/lib/api/bookings';
 import { flightArcs, type FlightArc } from '@/lib/itinerary/flight-arcs';
 import type { Activity } from '@/lib/itinerary/itinerary-days';
+import { MapLabel } from './map-label';
 import styles from './map.module.css';
 
 /**
@@ -35,7 +36,7 @@ export function FlightArcs({ arcs }: { arcs: readonly FlightArc[] }) {
       className={`${styles.flightArc} flight-arc`}
       pathOptions={{ color: '#7a3fc4', weight: 2.5, opacity: 0.85 }}
     >
-      <Tooltip sticky>Flight {arc.label}</Tooltip>
+      <MapLabel sticky text={`Flight ${arc.label}`} />
     </Polyline>
   ));
 }

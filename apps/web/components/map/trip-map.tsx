@@ -2,10 +2,11 @@
 
 import L, { type LatLngTuple } from 'leaflet';
 import { useEffect, useMemo } from 'react';
-import { Marker, Polyline, Tooltip, useMap, useMapEvents } from 'react-leaflet';
+import { Marker, Polyline, useMap, useMapEvents } from 'react-leaflet';
 import type { Activity } from '@/lib/itinerary/itinerary-days';
 import { BaseMap } from './base-map';
 import { FlightArcs, useFlightArcs } from './flight-arcs';
+import { MapLabel } from './map-label';
 import { MapLegend } from './map-legend';
 import styles from './map.module.css';
 import { legendEntries, pinLabel } from './pin-labels';
@@ -150,9 +151,7 @@ export default function TripMap({
           interactive={false}
           zIndexOffset={-1000}
         >
-          <Tooltip permanent direction="right" className={styles.destinationLabel}>
-            {destination.name}
-          </Tooltip>
+          <MapLabel permanent direction="right" className={styles.destinationLabel} text={destination.name} />
         </Marker>
       )}
       <FlightArcs arcs={arcs} />
@@ -176,7 +175,7 @@ export default function TripMap({
                 keypress: (event) => event.originalEvent.key === 'Enter' && onSelectActivity(activity.id),
               }}
             >
-              <Tooltip direction="top">{activity.title}</Tooltip>
+              <MapLabel direction="top" text={activity.title} />
             </Marker>
           );
         }),
