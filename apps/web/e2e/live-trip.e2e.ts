@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { look } from './support/axe';
 import {
   apiAs,
@@ -15,6 +15,9 @@ import {
 } from './support/harness';
 
 /** Issue 13 § Real time: two people on one trip page, one edits, the other sees it without a reload. */
+/** The itinerary's cards (a title also stands in the comments' links and thread picker). */
+const timeline = (page: Page) => page.getByTestId('timeline-activity');
+
 describe('the trip page is live', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -61,12 +64,12 @@ describe('the trip page is live', () => {
       const { page: watching } = await newPage(browser, { width: 1440, height: 900 });
       await signIn(watching, owner.email);
       await watching.goto(`/trips/${trip.id}`);
-      await watching.getByText('Client breakfast').waitFor();
+      await timeline(watching).getByText('Client breakfast', { exact: true }).waitFor();
 
       const { page: editing } = await newPage(browser);
       await signIn(editing, email);
       await editing.goto(`/trips/${trip.id}`);
-      await editing.getByText('Client breakfast').waitFor();
+      await timeline(editing).getByText('Client breakfast', { exact: true }).waitFor();
 
       // Presence: each sees the other.
       await watching.getByRole('list', { name: 'Also looking at this trip: Mary Manager' }).waitFor();
@@ -81,7 +84,7 @@ describe('the trip page is live', () => {
       );
       const changed = Date.now();
       const card = watching.locator(`#activity-${activity.id}`);
-      await card.getByText('Client breakfast, moved to 8:30').waitFor({ timeout: 2000 });
+      await card.getByText('Client breakfast, moved to 8:30', { exact: true }).waitFor({ timeout: 2000 });
       expect(Date.now() - changed).toBeLessThan(2000);
       expect(await card.getAttribute('data-live-changed')).toBe('true');
       await watching
@@ -97,7 +100,7 @@ describe('the trip page is live', () => {
           body: { title: 'Harbour walk', type: 'other', startsAt: `${dayFromToday(21)}T17:00:00+00:00` },
         }),
       );
-      await watching.getByText('Harbour walk').waitFor({ timeout: 2000 });
+      await timeline(watching).getByText('Harbour walk', { exact: true }).waitFor({ timeout: 2000 });
       await must(
         apiAs(manager.accessToken).PATCH('/api/trips/{id}', {
           params: { path: { id: trip.id }, header: { 'if-match': `"${trip.version}"` } },
