@@ -187,6 +187,28 @@ export abstract class OrganizationScopedRepository<T extends OrganizationOwned> 
   }
 
   /**
+   * The rows of `from` (a table and its alias, e.g. `flight_offers o`) that match `where` — which
+   * must scope to `$organization` — in `orderBy`: a page of them, and how many match in all.
+   */
+  protected async scopedPage<R>(
+    ctx: AuthContext,
+    from: { table: string; alias: string },
+    query: { where: string[]; parameters: unknown[]; orderBy: string },
+    page: { limit: number; offset: number },
+  ): Promise<[R[], number]> {
+    const source = `FROM ${from.table} ${from.alias} WHERE ${query.where.join(' AND ')}`;
+    const [rows, counted] = await Promise.all([
+      this.scopedSql<R>(
+        ctx,
+        `SELECT ${this.selectList(from.alias)} ${source} ORDER BY ${query.orderBy} LIMIT ${page.limit} OFFSET ${page.offset}`,
+        query.parameters,
+      ),
+      this.scopedSql<{ total: number }>(ctx, `SELECT COUNT(*)::int AS total ${source}`, query.parameters),
+    ]);
+    return [rows, counted[0].total];
+  }
+
+  /**
    * Raw SQL read through a server-side cursor, `batchSize` rows per FETCH, on a connection of its
    * own in a read-only repeatable-read transaction (one snapshot for the whole read): for exports,
    * which must never hold a whole result in memory. Stopping early (a client gone) closes the

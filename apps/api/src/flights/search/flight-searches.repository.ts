@@ -74,32 +74,21 @@ export class FlightOffersRepository extends OrganizationScopedRepository<FlightO
     filters: OfferFilters,
     page: { limit: number; offset: number },
   ): Promise<[FlightOffer[], number]> {
-    const { where, parameters, orderBy } = offerSql(searchId, at, filters);
-    const conditions = where.join(' AND ');
-    const [rows, counted] = await Promise.all([
-      this.scopedSql<FlightOffer>(
-        ctx,
-        `SELECT ${this.selectList('o')} FROM flight_offers o WHERE ${conditions}
-          ORDER BY ${orderBy} LIMIT ${page.limit} OFFSET ${page.offset}`,
-        parameters,
-      ),
-      this.scopedSql<{ total: number }>(
-        ctx,
-        `SELECT COUNT(*)::int AS total FROM flight_offers o WHERE ${conditions}`,
-        parameters,
-      ),
-    ]);
-    return [rows, counted[0].total];
+    return this.scopedPage<FlightOffer>(
+      ctx,
+      { table: 'flight_offers', alias: 'o' },
+      offerSql(searchId, at, filters),
+      page,
+    );
   }
 
   /** The cheapest offer of the search judged in_policy and not expired at `at` (price in the policy currency). */
   async cheapestInPolicy(ctx: AuthContext, searchId: string, at: Date): Promise<FlightOffer | null> {
-    const { where, parameters, orderBy } = offerSql(searchId, at, { sort: 'price', order: 'asc', inPolicyOnly: true });
-    const [row] = await this.scopedSql<FlightOffer>(
-      ctx,
-      `SELECT ${this.selectList('o')} FROM flight_offers o WHERE ${where.join(' AND ')} ORDER BY ${orderBy} LIMIT 1`,
-      parameters,
-    );
+    const query = offerSql(searchId, at, { sort: 'price', order: 'asc', inPolicyOnly: true });
+    const [[row]] = await this.scopedPage<FlightOffer>(ctx, { table: 'flight_offers', alias: 'o' }, query, {
+      limit: 1,
+      offset: 0,
+    });
     return row ?? null;
   }
 }

@@ -70,32 +70,16 @@ export class StayRatesRepository extends OrganizationScopedRepository<StayRateRo
     filters: RateFilters,
     page: { limit: number; offset: number },
   ): Promise<[StayRateRow[], number]> {
-    const { where, parameters, orderBy } = rateSql(searchId, at, filters);
-    const conditions = where.join(' AND ');
-    const [rows, counted] = await Promise.all([
-      this.scopedSql<StayRateRow>(
-        ctx,
-        `SELECT ${this.selectList('r')} FROM stay_rates r WHERE ${conditions}
-          ORDER BY ${orderBy} LIMIT ${page.limit} OFFSET ${page.offset}`,
-        parameters,
-      ),
-      this.scopedSql<{ total: number }>(
-        ctx,
-        `SELECT COUNT(*)::int AS total FROM stay_rates r WHERE ${conditions}`,
-        parameters,
-      ),
-    ]);
-    return [rows, counted[0].total];
+    return this.scopedPage<StayRateRow>(ctx, { table: 'stay_rates', alias: 'r' }, rateSql(searchId, at, filters), page);
   }
 
   /** The cheapest rate of the search judged in_policy and not expired at `at` (price in the policy currency). */
   async cheapestInPolicy(ctx: AuthContext, searchId: string, at: Date): Promise<StayRateRow | null> {
-    const { where, parameters, orderBy } = rateSql(searchId, at, { sort: 'price', order: 'asc', inPolicyOnly: true });
-    const [row] = await this.scopedSql<StayRateRow>(
-      ctx,
-      `SELECT ${this.selectList('r')} FROM stay_rates r WHERE ${where.join(' AND ')} ORDER BY ${orderBy} LIMIT 1`,
-      parameters,
-    );
+    const query = rateSql(searchId, at, { sort: 'price', order: 'asc', inPolicyOnly: true });
+    const [[row]] = await this.scopedPage<StayRateRow>(ctx, { table: 'stay_rates', alias: 'r' }, query, {
+      limit: 1,
+      offset: 0,
+    });
     return row ?? null;
   }
 }
