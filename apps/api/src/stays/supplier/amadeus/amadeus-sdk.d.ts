@@ -6,8 +6,8 @@
 declare module 'amadeus' {
   interface AmadeusResponse {
     statusCode?: number;
-    result?: any;
-    data?: any;
+    result?: unknown;
+    data?: unknown;
     headers?: Record<string, string | string[] | undefined>;
     parsed?: boolean;
   }

@@ -372,14 +372,11 @@ function parseResultId(id: string) {
 function classify(error: unknown, operation: string): Classified {
   const sdk = error as {
     code?: string;
-    response?: { statusCode?: number; result?: any; headers?: Record<string, unknown> };
+    response?: { statusCode?: number; result?: { errors?: unknown }; headers?: Record<string, unknown> };
   };
   const status = sdk?.response?.statusCode;
-  const errors: Array<{ code?: unknown; title?: unknown; detail?: unknown }> = Array.isArray(
-    sdk?.response?.result?.errors,
-  )
-    ? sdk.response!.result.errors
-    : [];
+  const listed = sdk?.response?.result?.errors;
+  const errors: Array<{ code?: unknown; title?: unknown; detail?: unknown }> = Array.isArray(listed) ? listed : [];
   const codes = errors.map((entry) => String(entry.code ?? '')).filter(Boolean);
   const detail = String(
     errors[0]?.detail ?? errors[0]?.title ?? sdk?.code ?? (error as Error)?.message ?? 'error',

@@ -81,7 +81,7 @@ export class BookingComClient {
         signal: AbortSignal.timeout(remainingMs),
       });
       const text = await response.text();
-      let parsed: any;
+      let parsed: { data?: unknown; next_page?: unknown; errors?: unknown } | undefined;
       try {
         parsed = text ? JSON.parse(text) : undefined;
       } catch {

@@ -31,8 +31,9 @@ import {
 export interface BookingComStaySupplierOptions extends BookingComClientOptions {
   /** Booker country (lowercase ISO 3166-1): Booking.com prices and shows taxes by it. */
   bookerCountry: string;
-  /** How many pages of orders the reconciler's lookup reads at most. */
+  /** How many pages of orders the reconciler's lookup reads at most, and their size (10–100). */
   orderLookupPages?: number;
+  orderPageSize?: number;
 }
 
 /** Our results expire this long after the search: Booking.com's search answers carry no expiry. */
@@ -305,7 +306,7 @@ export class BookingComStaySupplier implements StaySupplier {
       created: { from, to: new Date(now).toISOString() },
       currency: 'EUR',
       services: ['accommodations'],
-      maximum_results: 100,
+      maximum_results: this.options.orderPageSize ?? 100,
       sort: { by: 'created', direction: 'descending' },
     };
     for (let page = 0; page < this.orderLookupPages; page += 1) {
