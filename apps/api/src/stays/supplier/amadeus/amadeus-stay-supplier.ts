@@ -39,8 +39,8 @@ const BOARDS: Record<string, BoardType> = {
   FULL_BOARD: 'full_board',
   ALL_INCLUSIVE: 'all_inclusive',
 };
-/** Amadeus's hotel error codes for a room or offer that is gone (its Hotel Search guide's error list). */
-const GONE_CODES = new Set(['3664', '1257', '11', '38196']);
+/** Amadeus's hotel error code for a room that is gone: 3664 NO ROOMS AVAILABLE AT REQUESTED PROPERTY. */
+const GONE_CODES = new Set(['3664']);
 
 /** The SDK client for our settings: a base URL (a local stand-in in tests) sets its host, port and protocol. */
 export function amadeusClient(settings: NonNullable<AppConfig['stays']['amadeus']>): Amadeus {
@@ -58,8 +58,8 @@ export function amadeusClient(settings: NonNullable<AppConfig['stays']['amadeus'
     http: {
       request: (options) => {
         const request = network.request({ ...options, protocol: plain ? 'http:' : 'https:' });
-        // The SDK sets no timeout: a socket silent for the whole call's budget is given up.
-        request.setTimeout(settings.timeoutMs, () => request.destroy(new Error('socket timeout')));
+        // The SDK sets no timeout: our deadline stops waiting, and a socket still silent a second later is closed.
+        request.setTimeout(settings.timeoutMs + 1_000, () => request.destroy(new Error('socket timeout')));
         return request;
       },
     },
