@@ -1,5 +1,10 @@
 import { AmadeusStaySupplier, amadeusClient } from '../src/stays/supplier/amadeus/amadeus-stay-supplier';
-import { type StaySearchRequest, SupplierError, type SupplierFailure } from '../src/stays/supplier/stay-supplier';
+import {
+  type StaySearchRequest,
+  type StaySupplier,
+  SupplierError,
+  type SupplierFailure,
+} from '../src/stays/supplier/stay-supplier';
 import { AmadeusFaults, type FakeAmadeus, startFakeAmadeus } from './support/fake-amadeus-server';
 
 /**
@@ -116,7 +121,7 @@ describe('Amadeus stay supplier (real SDK, fake Amadeus)', () => {
   });
 
   it('refuses to book (the order would carry a card) without calling Amadeus; nothing to read, find or cancel', async () => {
-    const client = supplier();
+    const client: StaySupplier = supplier();
     const error = await client
       .book({
         supplierQuoteId: 'HLPARFLEX',
