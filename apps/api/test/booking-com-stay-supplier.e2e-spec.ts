@@ -261,6 +261,20 @@ describe('Booking.com stay supplier (Demand API client, fake Demand API)', () =>
     });
   });
 
+  it('an order made but not read back is unavailable (unknown), never sent again; the reconciler finds it', async () => {
+    const client = supplier();
+    const { quote } = await quoted(client);
+    bcom.inject('/orders/details/accommodations', BcomFaults.serverError(500));
+    const error = await client
+      .book(booking(quote.supplierQuoteId, 'b6f7f1a0-0000-4000-8000-000000000004'))
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ failure: 'unavailable', supplierCodes: ['order_unread'] });
+    expect(bcom.count('/orders/create')).toBe(1);
+    expect(
+      await client.findBookingByBookingId('b6f7f1a0-0000-4000-8000-000000000004', new Date(Date.now() - 60_000)),
+    ).toMatchObject({ supplierBookingId: bcom.orders[0].id });
+  });
+
   it('the reconciler reads order pages until it finds our label', async () => {
     const client = supplier();
     const startedAt = new Date(Date.now() - 1000);
