@@ -20,7 +20,12 @@ import {
   type SupplierFailure,
   SupplierError,
 } from '../stay-supplier';
-import { type Classified, parseRetryAfter, SupplierCaller, type SupplierCallOptions } from '../supplier-call';
+import {
+  type Classified,
+  parseRetryAfter,
+  SupplierCaller,
+  type SupplierCallOptions,
+} from '../../../flights/supplier/supplier-call';
 
 /**
  * Amadeus Self-Service hotel search through the official SDK (`amadeus` 11.0.0): hotels around a

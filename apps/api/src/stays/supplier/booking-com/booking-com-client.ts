@@ -6,7 +6,7 @@ import {
   type Replay,
   SupplierCaller,
   type SupplierCallOptions,
-} from '../supplier-call';
+} from '../../../flights/supplier/supplier-call';
 
 /**
  * A small typed client of Booking.com's Demand API (v3.1; there is no official Node SDK): every call

@@ -1,11 +1,12 @@
 import type { Logger } from '@nestjs/common';
-import { SupplierError } from './stay-supplier';
+import { SupplierError } from './flight-supplier';
 
 /**
- * The call discipline of the partner stay adapters (Booking.com, Amadeus), as the Duffel adapters
- * have it (docs/stays.md § Failures): every call bounded by a deadline, its retries included; a 429
- * retried for every call (its `retry-after` honoured up to a bound); a 502/503/504 or a lost
- * connection retried only for a call that changes nothing; anything else answered at once.
+ * The call discipline of every supplier adapter (Duffel's flights and stays, Booking.com, Amadeus;
+ * docs/booking.md § Failures, docs/stays.md § Failures): every call bounded by a deadline, its retries
+ * included; a 429 retried for every call (its `retry-after` honoured up to a bound); a gateway error or
+ * a lost connection retried only for a call that changes nothing; anything else answered at once.
+ * Each adapter says what its errors mean (`classify`).
  */
 export interface SupplierCallOptions {
   /** Bounds each call, its retries included. */
