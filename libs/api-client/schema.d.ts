@@ -2532,7 +2532,7 @@ export interface components {
        * @description "sandbox": not a real airline offer
        * @enum {string}
        */
-      supplier: 'sandbox' | 'duffel';
+      supplier: 'sandbox' | 'duffel' | 'booking_com' | 'amadeus';
       /** @description For all passengers, in the currency the supplier sells in */
       totalAmount: components['schemas']['MoneyDto'];
       /** @description The same in the policy's currency, at the organization's rate (what price sorts on) */
@@ -2566,7 +2566,7 @@ export interface components {
       /** Format: uuid */
       tripId: string;
       /** @enum {string} */
-      supplier: 'sandbox' | 'duffel';
+      supplier: 'sandbox' | 'duffel' | 'booking_com' | 'amadeus';
       slices: components['schemas']['SearchedSliceResponse'][];
       passengers: number;
       /** @enum {string} */
@@ -2685,7 +2685,7 @@ export interface components {
        * @description "sandbox": not a real hotel
        * @enum {string}
        */
-      supplier: 'sandbox' | 'duffel';
+      supplier: 'sandbox' | 'duffel' | 'booking_com' | 'amadeus';
       property: components['schemas']['StayPropertyResponse'];
       /** @description km from the searched point */
       distanceKm: number | null;
@@ -2718,7 +2718,7 @@ export interface components {
       /** Format: uuid */
       tripId: string;
       /** @enum {string} */
-      supplier: 'sandbox' | 'duffel';
+      supplier: 'sandbox' | 'duffel' | 'booking_com' | 'amadeus';
       where: components['schemas']['StaySearchWhereResponse'];
       /** Format: date */
       checkInDate: string;
@@ -3040,7 +3040,7 @@ export interface components {
        * @description "sandbox": a simulated booking, nobody flies or stays
        * @enum {string}
        */
-      supplier: 'sandbox' | 'duffel';
+      supplier: 'sandbox' | 'duffel' | 'booking_com' | 'amadeus';
       /** @description For all passengers (all nights and rooms), as re-priced when booked */
       price: components['schemas']['MoneyDto'];
       /** @description A flight; null for a stay */
@@ -7701,7 +7701,7 @@ export interface operations {
         to?: string;
         /** @description Only trips of this cost centre; `none` for trips without one */
         costCentre?: string;
-        supplier?: 'sandbox' | 'duffel';
+        supplier?: 'sandbox' | 'duffel' | 'booking_com' | 'amadeus';
         /** @description Only bookings this person travels on */
         travellerId?: string;
       };
@@ -7766,7 +7766,7 @@ export interface operations {
         to?: string;
         /** @description Only trips of this cost centre; `none` for trips without one */
         costCentre?: string;
-        supplier?: 'sandbox' | 'duffel';
+        supplier?: 'sandbox' | 'duffel' | 'booking_com' | 'amadeus';
         /** @description Only bookings this person travels on */
         travellerId?: string;
       };
