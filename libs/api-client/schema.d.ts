@@ -2686,6 +2686,8 @@ export interface components {
        * @enum {string}
        */
       supplier: 'sandbox' | 'duffel' | 'booking_com' | 'amadeus';
+      /** @description false for a supplier whose rates are compared here but booked elsewhere (Amadeus: its orders carry a card) */
+      bookable: boolean;
       property: components['schemas']['StayPropertyResponse'];
       /** @description km from the searched point */
       distanceKm: number | null;

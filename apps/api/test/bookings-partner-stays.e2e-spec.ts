@@ -12,6 +12,7 @@ type Rate = {
   cancellation: { refundable: boolean; timeline: Array<{ before: string; refund: unknown }> };
   nightlyRate: { amount: string; currency: string };
   policy: { verdict: string; reasons: unknown[] };
+  bookable: boolean;
 };
 
 /** Every rate judged by the policy, on its nightly rate of one room (2 nights, 1 room here). */
@@ -80,6 +81,7 @@ describe('Stays through Booking.com (STAY_SUPPLIER=booking_com, fake Demand API)
     expect(search.search.supplier).toBe('booking_com');
     expect(search.items.length).toBe(4);
     expectJudged(search.items);
+    expect(search.items.every((item) => item.bookable)).toBe(true);
     const sent = bcom.requests.find((request) => request.path === '/accommodations/search')!.body;
     expect(sent.coordinates).toMatchObject({ latitude: 52.52, longitude: 13.405 });
     const rate = search.items.find((item) => item.cancellation.refundable)!;
@@ -180,6 +182,8 @@ describe('Stays through Amadeus (STAY_SUPPLIER=amadeus, fake Amadeus): search an
     expect(search.search.supplier).toBe('amadeus');
     expect(search.items).toHaveLength(6);
     expectJudged(search.items);
+    // Said up front, so the web offers no Book button on these rates.
+    expect(search.items.every((item) => !item.bookable)).toBe(true);
     const response = await bookAs(t, traveller, trip.id, { stayRateId: search.items[0].id });
     expect([response.status, response.body.code]).toEqual([422, 'BOOKING_SUPPLIER_REFUSED']);
     expect(amadeus.count('POST /v2/booking/hotel-orders')).toBe(0);
