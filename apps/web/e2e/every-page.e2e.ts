@@ -143,7 +143,7 @@ describe('every page', () => {
           },
         }),
       );
-      await must(travellerApi.POST('/api/trips/{id}/submit', { params: { path: { id: waiting.id } } }));
+      await must(travellerApi.POST('/api/trips/{id}/submit', { params: { path: { id: waiting.id } }, body: {} }));
 
       for (const viewport of VIEWPORTS) {
         const { context, page } = await newPage(browser, viewport, viewport.locale);
