@@ -83,6 +83,11 @@ export function paymentSources(action: PaymentAction): readonly PaymentStatus[] 
   return TRANSITIONS[action].from;
 }
 
+/** Where an action leads. */
+export function paymentTarget(action: PaymentAction): PaymentStatus {
+  return TRANSITIONS[action].to;
+}
+
 /** Whether `action` moves a payment in `from` forward: false for a stale or repeated step. */
 export function paymentMovesForward(from: PaymentStatus, action: PaymentAction): boolean {
   const rule = TRANSITIONS[action];
