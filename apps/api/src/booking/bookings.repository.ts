@@ -75,7 +75,12 @@ export class BookingsRepository extends OrganizationScopedRepository<Booking> {
    * still in one of the action's source statuses: a late webhook and the request cannot both win,
    * and nothing moves a payment backwards. False when it had moved on.
    */
-  async movePayment(ctx: AuthContext, id: string, action: PaymentAction, changes: BookingChanges = {}): Promise<boolean> {
+  async movePayment(
+    ctx: AuthContext,
+    id: string,
+    action: PaymentAction,
+    changes: BookingChanges = {},
+  ): Promise<boolean> {
     const where = { id, paymentMethod: 'card' as const, paymentStatus: In([...paymentSources(action)]) };
     return (
       (await this.updateWhere(ctx, where, {

@@ -8,15 +8,7 @@ import {
   paymentTransition,
 } from './payment-status.machine';
 
-const ACTIONS: PaymentAction[] = [
-  'authorise',
-  'authorised',
-  'fail',
-  'capture',
-  'cancel',
-  'refund',
-  'refund_partially',
-];
+const ACTIONS: PaymentAction[] = ['authorise', 'authorised', 'fail', 'capture', 'cancel', 'refund', 'refund_partially'];
 
 describe('payment status machine', () => {
   it('walks the happy path: none → authorising → authorised → captured → refunded', () => {
@@ -39,9 +31,7 @@ describe('payment status machine', () => {
     expect(() => paymentTransition(PaymentStatus.Captured, 'cancel')).toThrow('cannot cancel a captured payment');
     expect(() => paymentTransition(PaymentStatus.Failed, 'authorised')).toThrow(IllegalPaymentTransitionError);
     expect(() => paymentTransition(PaymentStatus.Cancelled, 'capture')).toThrow(IllegalPaymentTransitionError);
-    expect(() => paymentTransition(PaymentStatus.Refunded, 'refund_partially')).toThrow(
-      IllegalPaymentTransitionError,
-    );
+    expect(() => paymentTransition(PaymentStatus.Refunded, 'refund_partially')).toThrow(IllegalPaymentTransitionError);
   });
 
   it('never moves a payment backwards: no legal step lowers its rank, and finished payments take none', () => {

@@ -14,7 +14,10 @@ export class PreAuthPayments {
   constructor(private readonly db: TransactionRunner) {}
 
   /** The card-paid booking of the PaymentIntent (by its id, or by our booking id in its metadata), as its booker. */
-  async findBooking(paymentIntentId: string, bookingId: string | null): Promise<{ id: string; ctx: AuthContext } | null> {
+  async findBooking(
+    paymentIntentId: string,
+    bookingId: string | null,
+  ): Promise<{ id: string; ctx: AuthContext } | null> {
     const byId = bookingId && /^[0-9a-f-]{36}$/i.test(bookingId) ? bookingId : null;
     const [row] = await this.db.manager.query(
       preAuthSql(`SELECT b.id, b.organization_id AS "organizationId", b.booker_id AS "userId", u.role
@@ -38,7 +41,9 @@ export class PreAuthPayments {
   }
 
   async seen(eventId: string): Promise<boolean> {
-    const rows = await this.db.manager.query(preAuthSql('SELECT 1 FROM stripe_webhook_events WHERE id = $1'), [eventId]);
+    const rows = await this.db.manager.query(preAuthSql('SELECT 1 FROM stripe_webhook_events WHERE id = $1'), [
+      eventId,
+    ]);
     return rows.length > 0;
   }
 

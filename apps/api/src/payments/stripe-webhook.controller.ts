@@ -34,7 +34,11 @@ export class StripeWebhookController {
     description: '`t=<unix seconds>,v1=<hex HMAC-SHA256(STRIPE_WEBHOOK_SECRET, t + "." + raw body)>`',
   })
   @ApiBody({
-    schema: { type: 'object', additionalProperties: true, description: "Stripe's event: `{ id, type, data: { object } }`" },
+    schema: {
+      type: 'object',
+      additionalProperties: true,
+      description: "Stripe's event: `{ id, type, data: { object } }`",
+    },
   })
   @ApiOkResponse({
     type: StripeWebhookReceivedResponse,

@@ -55,7 +55,10 @@ export class StripeWebhookService {
       try {
         return this.stripe.webhooks.constructEvent(rawBody, signature, secret);
       } catch (error) {
-        this.logger.warn({ problem: (error as Error).message }, 'Stripe webhook refused: bad signature; nothing changed');
+        this.logger.warn(
+          { problem: (error as Error).message },
+          'Stripe webhook refused: bad signature; nothing changed',
+        );
       }
     } else {
       this.logger.warn(
@@ -63,7 +66,10 @@ export class StripeWebhookService {
         'Stripe webhook refused; nothing changed',
       );
     }
-    throw new DomainError(BookingErrorCode.WebhookSignatureInvalid, 'The webhook signature is missing, invalid or too old');
+    throw new DomainError(
+      BookingErrorCode.WebhookSignatureInvalid,
+      'The webhook signature is missing, invalid or too old',
+    );
   }
 
   private async handle(event: Stripe.Event): Promise<string> {

@@ -240,7 +240,7 @@ export class BookingPaymentResponse {
   @ApiProperty({
     enum: PAYMENT_STATUSES,
     enumName: 'PaymentStatus',
-    description: 'The card payment\'s state (docs/payments.md); `none` for an invoiced booking',
+    description: "The card payment's state (docs/payments.md); `none` for an invoiced booking",
   })
   status: PaymentStatus;
   @ApiProperty({ type: PaymentCardResponse, nullable: true, description: 'The card charged; null when invoiced' })
