@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import Stripe from 'stripe';
 import type { AuthContext } from '../common/auth/auth-context';
@@ -25,9 +26,17 @@ const ORDERED: readonly BookingStatus[] = [
   BookingStatus.ChangedByAirline,
 ];
 
-/** Our booking id names every Stripe request about it, so a retry (ours or the SDK's) is the same request to Stripe. */
-export function stripeIdempotencyKey(bookingId: string, step: 'authorise' | 'capture' | 'cancel' | 'refund'): string {
-  return `nestmap-booking-${bookingId}-${step}`;
+/**
+ * Our booking id names every Stripe request about it: the authorisation's key is the booking's
+ * alone, so however often it is retried (by us or the SDK) one PaymentIntent is made per booking.
+ * Later steps add what tells their tries apart (docs/payments.md § Idempotency).
+ */
+export function stripeIdempotencyKey(
+  bookingId: string,
+  step: 'authorise' | 'capture' | 'cancel' | 'refund',
+  attempt?: string,
+): string {
+  return `nestmap-booking-${bookingId}-${step}${attempt === undefined ? '' : `-${attempt}`}`;
 }
 
 /**
@@ -126,7 +135,11 @@ export class CardPayments {
       paymentFailureCode: intent.status === 'requires_action' ? 'authentication_required' : intent.status,
     });
     await this.call('cancel', booking.id, () =>
-      stripe.paymentIntents.cancel(intent.id, {}, { idempotencyKey: stripeIdempotencyKey(booking.id, 'cancel') }),
+      stripe.paymentIntents.cancel(
+        intent.id,
+        {},
+        { idempotencyKey: stripeIdempotencyKey(booking.id, 'cancel', 'action') },
+      ),
     );
     return intent.status === 'requires_action' ? authenticationRequired() : declined(card, intent.status);
   }
@@ -159,48 +172,67 @@ export class CardPayments {
     return done ? this.bookings.getById(ctx, booking.id) : booking;
   }
 
+  /**
+   * Captures `cents` of the hold. The PaymentIntent is read first: a capture that went through
+   * before (its answer lost) is recorded, not repeated. Each try carries a key of its own, since
+   * Stripe replays a stored 500 to every retry with the same key; a second capture of one
+   * PaymentIntent is refused by Stripe itself (it is no longer `requires_capture`).
+   */
   private async capture(ctx: AuthContext, booking: Booking, cents: bigint): Promise<boolean> {
-    const amount = fromScaled(cents, 2);
-    const captured = await this.call('capture', booking.id, () =>
-      this.stripe!.paymentIntents.capture(
-        booking.paymentIntentId!,
-        { amount_to_capture: toMinorUnits(amount, booking.totalCurrency) },
-        { idempotencyKey: stripeIdempotencyKey(booking.id, 'capture') },
-      ),
-    );
-    if (!captured) return false;
+    const stripe = this.stripe!;
+    const captured = await this.call('capture', booking.id, async () => {
+      const intent = await stripe.paymentIntents.retrieve(booking.paymentIntentId!);
+      if (intent.status !== 'requires_capture') return intent;
+      return stripe.paymentIntents.capture(
+        intent.id,
+        { amount_to_capture: toMinorUnits(fromScaled(cents, 2), booking.totalCurrency) },
+        { idempotencyKey: stripeIdempotencyKey(booking.id, 'capture', randomUUID()) },
+      );
+    });
+    if (captured?.status !== 'succeeded') return false;
     const received = fromMinorUnits(captured.amount_received, booking.totalCurrency);
     return this.bookings.movePayment(ctx, booking.id, 'capture', { paymentCapturedAmount: received });
   }
 
-  /** Cancels the PaymentIntent: the hold on the card is released, nothing is charged. */
+  /** Cancels the PaymentIntent (read first, as for the capture): the hold on the card is released, nothing is charged. */
   private async release(ctx: AuthContext, booking: Booking): Promise<boolean> {
-    const cancelled = await this.call('cancel', booking.id, () =>
-      this.stripe!.paymentIntents.cancel(
-        booking.paymentIntentId!,
+    const stripe = this.stripe!;
+    const cancelled = await this.call('cancel', booking.id, async () => {
+      const intent = await stripe.paymentIntents.retrieve(booking.paymentIntentId!);
+      if (intent.status === 'canceled' || intent.status === 'succeeded') return intent;
+      return stripe.paymentIntents.cancel(
+        intent.id,
         {},
-        { idempotencyKey: stripeIdempotencyKey(booking.id, 'cancel') },
-      ),
-    );
-    return cancelled !== null && this.bookings.movePayment(ctx, booking.id, 'cancel');
+        { idempotencyKey: stripeIdempotencyKey(booking.id, 'cancel', randomUUID()) },
+      );
+    });
+    return cancelled?.status === 'canceled' && this.bookings.movePayment(ctx, booking.id, 'cancel');
   }
 
+  /**
+   * Refunds `cents` of the charge. What the charge has had refunded already is read first, and the
+   * key names it: a retry after a lost answer finds the refund made (and records it), concurrent
+   * tries of one refund share one key, and no refund is ever made twice.
+   */
   private async refund(ctx: AuthContext, booking: Booking, cents: bigint): Promise<boolean> {
-    const captured = toScaled(booking.paymentCapturedAmount ?? booking.totalAmount, 2);
-    const full = cents >= captured;
-    const refunded = await this.call('refund', booking.id, () =>
-      this.stripe!.refunds.create(
-        {
-          payment_intent: booking.paymentIntentId!,
-          ...(full ? {} : { amount: toMinorUnits(fromScaled(cents, 2), booking.totalCurrency) }),
-          metadata: { booking_id: booking.id },
-        },
-        { idempotencyKey: stripeIdempotencyKey(booking.id, 'refund') },
-      ),
-    );
+    const stripe = this.stripe!;
+    const currency = booking.totalCurrency;
+    const target = toMinorUnits(fromScaled(cents, 2), currency);
+    const refunded = await this.call('refund', booking.id, async () => {
+      const intent = await stripe.paymentIntents.retrieve(booking.paymentIntentId!, { expand: ['latest_charge'] });
+      const charge = intent.latest_charge as Stripe.Charge | null;
+      if (!charge) return null;
+      if (charge.amount_refunded >= target) return charge;
+      await stripe.refunds.create(
+        { payment_intent: intent.id, amount: target - charge.amount_refunded, metadata: { booking_id: booking.id } },
+        { idempotencyKey: stripeIdempotencyKey(booking.id, 'refund', String(charge.amount_refunded)) },
+      );
+      return { ...charge, amount_refunded: target };
+    });
     if (!refunded) return false;
+    const full = refunded.amount_refunded >= refunded.amount_captured;
     return this.bookings.movePayment(ctx, booking.id, full ? 'refund' : 'refund_partially', {
-      paymentRefundedAmount: fromMinorUnits(refunded.amount, booking.totalCurrency),
+      paymentRefundedAmount: fromMinorUnits(refunded.amount_refunded, currency),
     });
   }
 

@@ -6,11 +6,16 @@ import { BookingErrorCode } from '../common/errors/error-codes';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { toScaled } from '../currency/decimal';
 import type { Booking } from '../booking/booking.entity';
-import { BookingsRepository } from '../booking/bookings.repository';
+import { type BookingChanges, BookingsRepository } from '../booking/bookings.repository';
 import { CardPayments, stripeIdempotencyKey } from './card-payments';
 import { fromMinorUnits } from './minor-units';
 import { PaymentMethodsService } from './payment-methods.service';
-import { type PaymentAction, paymentMovesForward, PaymentStatus } from './payment-status.machine';
+import {
+  FINAL_PAYMENT_STATUSES,
+  type PaymentAction,
+  paymentMovesForward,
+  PaymentStatus,
+} from './payment-status.machine';
 import { PreAuthPayments } from './pre-auth-payments.repository';
 import { STRIPE } from './stripe-client';
 
@@ -122,32 +127,34 @@ export class StripeWebhookService {
   }
 
   /**
-   * A PaymentIntent changed at Stripe: the booking's payment follows, forward only. A hold that
-   * turns up for a booking whose payment already failed (its request timed out) is released.
+   * A PaymentIntent changed at Stripe: the booking's payment follows, forward only, and then is
+   * settled against the booking (a capture that failed earlier is retried, a hold for a failed
+   * booking released). A hold that turns up for a booking whose authorisation had already failed
+   * (its request timed out) is released, once Stripe confirms it is still held.
    */
   private async intentEvent(intent: Stripe.PaymentIntent, action: PaymentAction): Promise<string> {
     const found = await this.lookups.findBooking(intent.id, intent.metadata?.booking_id ?? null);
     if (!found) return 'unknown_payment';
     const booking = await this.bookings.getById(found.ctx, found.id);
-    if (action === 'authorised' && intent.status === 'requires_capture' && !holds(booking)) {
-      await this.stripe!.paymentIntents.cancel(
-        intent.id,
-        {},
-        { idempotencyKey: stripeIdempotencyKey(booking.id, 'cancel') },
-      );
-      return 'hold_released';
+    if (action === 'authorised' && FINAL_PAYMENT_STATUSES.includes(booking.paymentStatus)) {
+      return this.releaseStray(booking.id, intent.id);
     }
-    if (!paymentMovesForward(booking.paymentStatus, action)) return `stale:${booking.paymentStatus}`;
-    const changes =
-      action === 'capture'
-        ? { paymentIntentId: intent.id, paymentCapturedAmount: fromMinorUnits(intent.amount_received, intent.currency) }
-        : action === 'fail'
-          ? { paymentIntentId: intent.id, paymentFailureCode: failureOf(intent) }
-          : { paymentIntentId: intent.id };
-    if (!(await this.bookings.movePayment(found.ctx, booking.id, action, changes))) return 'stale';
-    // Authorised by a late answer: the booking may already be ordered (capture) or failed (release).
-    const moved = await this.bookings.getById(found.ctx, booking.id);
-    return (await this.payments.settle(found.ctx, moved)).paymentStatus;
+    const forward = paymentMovesForward(booking.paymentStatus, action);
+    if (forward) await this.bookings.movePayment(found.ctx, booking.id, action, changesFor(intent, action));
+    const settled = await this.payments.settle(found.ctx, await this.bookings.getById(found.ctx, booking.id));
+    return forward ? settled.paymentStatus : `stale:${settled.paymentStatus}`;
+  }
+
+  /** Cancels a PaymentIntent nobody will capture (its booking's payment had failed), if Stripe still holds it. */
+  private async releaseStray(bookingId: string, intentId: string): Promise<string> {
+    const current = await this.stripe!.paymentIntents.retrieve(intentId);
+    if (current.status !== 'requires_capture') return `stale:${current.status}`;
+    await this.stripe!.paymentIntents.cancel(
+      intentId,
+      {},
+      { idempotencyKey: stripeIdempotencyKey(bookingId, 'cancel') },
+    );
+    return 'hold_released';
   }
 
   private async chargeRefunded(charge: Stripe.Charge): Promise<string> {
@@ -166,13 +173,19 @@ export class StripeWebhookService {
   }
 }
 
-/** Whether the booking still wants its hold: its payment is being (or was) authorised for an order. */
-function holds(booking: Booking): boolean {
-  return booking.paymentStatus === PaymentStatus.Authorising || booking.paymentStatus === PaymentStatus.Authorised;
-}
-
 function larger(refunded: string, booking: Booking): boolean {
   return toScaled(refunded, 3) > toScaled(booking.paymentRefundedAmount ?? '0', 3);
+}
+
+function changesFor(intent: Stripe.PaymentIntent, action: PaymentAction): BookingChanges {
+  if (action === 'capture') {
+    return {
+      paymentIntentId: intent.id,
+      paymentCapturedAmount: fromMinorUnits(intent.amount_received, intent.currency),
+    };
+  }
+  if (action === 'fail') return { paymentIntentId: intent.id, paymentFailureCode: failureOf(intent) };
+  return { paymentIntentId: intent.id };
 }
 
 function failureOf(intent: Stripe.PaymentIntent): string {

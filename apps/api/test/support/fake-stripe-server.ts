@@ -248,9 +248,15 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     {
       route: 'GET /v1/payment_intents/:id',
       pattern: /^\/v1\/payment_intents\/([\w-]+)$/,
-      handle: (_params, id) => {
+      handle: (params, id) => {
         const intent = objects.get(id!);
-        return intent ? ok(intent) : missing('payment_intent', id!);
+        if (!intent) return missing('payment_intent', id!);
+        const expand = Object.values((params.expand as Params | undefined) ?? {});
+        return ok(
+          expand.includes('latest_charge') && intent.latest_charge
+            ? { ...intent, latest_charge: objects.get(intent.latest_charge as string) }
+            : intent,
+        );
       },
     },
     {
@@ -434,20 +440,18 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     const fault = faults.get(match.handler.route)?.shift();
     // A slow Stripe still does the work: the client that gave up does not know whether it happened.
     if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
-    if (fault?.status) {
-      send(response, {
-        status: fault.status,
-        body: { error: { type: fault.type ?? 'api_error', code: fault.code, message: fault.message ?? 'error' } },
-      });
-      return;
-    }
     const stored = key && method === 'POST' ? idempotent.get(`${key} ${url.pathname}`) : undefined;
     if (stored) {
       send(response, stored, { 'idempotent-replayed': 'true', 'original-request': 'req_fake' });
       return;
     }
-    const result = match.handler.handle(params, match.found![1]);
-    // Stripe saves the result once the endpoint started executing, errors included (429s never start).
+    const result: StoredAnswer = fault?.status
+      ? {
+          status: fault.status,
+          body: { error: { type: fault.type ?? 'api_error', code: fault.code, message: fault.message ?? 'error' } },
+        }
+      : match.handler.handle(params, match.found![1]);
+    // Stripe saves the result once the endpoint started executing, 500s included (a rate-limited request never starts).
     if (key && method === 'POST' && result.status !== 429) idempotent.set(`${key} ${url.pathname}`, result);
     send(response, result);
   }
