@@ -15,7 +15,7 @@ import type { PolicyReason, Verdict } from '../policy/policy-verdict';
 import type { StayBooking, StayQuote, StayRate } from '../stays/supplier/stay-supplier';
 import { Trip } from '../trips/trip.entity';
 import { User } from '../users/user.entity';
-import { type PaymentMethodKind, PaymentStatus, PAYMENT_STATUSES } from '../payments/payment-status.machine';
+import { type PaymentMethodKind, PaymentStatus, PAYMENT_STATUSES } from './payments/payment-status.machine';
 import { BookingStatus } from './booking-status.machine';
 
 export const BOOKING_KINDS = ['flight', 'stay'] as const;

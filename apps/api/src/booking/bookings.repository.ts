@@ -5,7 +5,7 @@ import type { AuthContext } from '../common/auth/auth-context';
 import { TransactionRunner } from '../common/database/transaction-runner';
 import { OrganizationScopedRepository } from '../common/tenancy/organization-scoped.repository';
 import { Booking } from './booking.entity';
-import { type PaymentAction, paymentSources, paymentTarget } from '../payments/payment-status.machine';
+import { type PaymentAction, paymentSources, paymentTarget } from './payments/payment-status.machine';
 import type { BookingStatus } from './booking-status.machine';
 
 export type BookingChanges = QueryDeepPartialEntity<Booking>;

@@ -11,7 +11,7 @@ import { toScaled } from '../currency/decimal';
 import { FlightSearchesService } from '../flights/search/flight-searches.service';
 import { type PassengerDetails, SupplierError, type SupplierFailure } from '../flights/supplier/flight-supplier';
 import { PassengerProfilesService } from '../passengers/passenger-profiles.service';
-import { CardPayments } from '../payments/card-payments';
+import { CardPayments } from './payments/card-payments';
 import type { Money } from '../policy/policy-subject';
 import { StaySearchesService } from '../stays/search/stay-searches.service';
 import type { Trip, TripWithTravellerIds } from '../trips/trip.entity';

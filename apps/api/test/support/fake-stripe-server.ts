@@ -21,6 +21,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
  *   await stripe.close();
  */
 
+/** What the API is configured with against this server (tests and the browser e2e). */
+export const STRIPE_SECRET_KEY = 'sk_test_fake_0123456789';
+export const STRIPE_WEBHOOK_SECRET = 'whsec_test_0123456789abcdef0123456789abcdef';
+
 export type StripeRoute =
   | 'POST /v1/customers'
   | 'POST /v1/checkout/sessions'
@@ -422,6 +426,12 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     const params = parseForm(method === 'GET' ? url.search.slice(1) : text);
     const key = header(request, 'idempotency-key');
     fake.requests.push({ method, path: url.pathname, params, idempotencyKey: key });
+    // Not Stripe: the browser e2e (another process) finishes a Checkout as the admin would at Stripe.
+    const finished = /^\/_fake\/checkout\/sessions\/([\w-]+)\/complete$/.exec(url.pathname);
+    if (method === 'POST' && finished) {
+      send(response, ok(fake.completeCheckout(finished[1], { last4: params.last4 as string | undefined })));
+      return;
+    }
     if (!(header(request, 'authorization') ?? '').startsWith('Bearer sk_')) {
       send(response, {
         status: 401,

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import Stripe from 'stripe';
+import { STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET } from './fake-stripe-server';
 import type { TestApp } from './test-app';
 
-export const STRIPE_WEBHOOK_SECRET = 'whsec_test_0123456789abcdef0123456789abcdef';
-export const STRIPE_SECRET_KEY = 'sk_test_fake_0123456789';
+export { STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET };
 
 /** The SDK signs test deliveries exactly as Stripe does (`t=…,v1=…` over the raw body). */
 const signer = new Stripe(STRIPE_SECRET_KEY);

@@ -32,7 +32,7 @@ import {
   PAYMENT_STATUSES,
   type PaymentMethodKind,
   type PaymentStatus,
-} from '../../payments/payment-status.machine';
+} from '../payments/payment-status.machine';
 import { SUPPLIER_NAMES, type SupplierName } from '../../flights/supplier/flight-supplier';
 import { CABINS, type Cabin } from '../../policy/travel-policy.schema';
 import { VERDICTS, type Verdict } from '../../policy/policy-verdict';

@@ -1,5 +1,5 @@
 import Stripe from 'stripe';
-import type { AppConfig } from '../config/app-config';
+import type { AppConfig } from '../../config/app-config';
 
 /** The Stripe SDK client, or null when card payments are off (no STRIPE_SECRET_KEY). */
 export const STRIPE = Symbol('STRIPE');

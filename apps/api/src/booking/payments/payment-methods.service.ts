@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import Stripe from 'stripe';
-import type { AuthContext } from '../common/auth/auth-context';
-import { DomainError } from '../common/errors/domain-error';
-import { PaymentErrorCode } from '../common/errors/error-codes';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import type { AuthContext } from '../../common/auth/auth-context';
+import { DomainError } from '../../common/errors/domain-error';
+import { PaymentErrorCode } from '../../common/errors/error-codes';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import type { CheckoutSessionResponse, PaymentMethodResponse } from './dto/payment-method.dto';
 import { OrganizationPaymentMethodsRepository, type SavedCard } from './organization-payment-methods.repository';
 import { STRIPE } from './stripe-client';

@@ -1,4 +1,4 @@
-import { fromScaled, toScaled } from '../currency/decimal';
+import { fromScaled, toScaled } from '../../currency/decimal';
 
 /** Stripe's zero-decimal currencies: amounts are sent in whole units (docs.stripe.com/currencies). */
 const ZERO_DECIMAL = new Set([

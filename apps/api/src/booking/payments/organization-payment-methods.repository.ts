@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthContext } from '../common/auth/auth-context';
-import { TransactionRunner } from '../common/database/transaction-runner';
-import { OrganizationScopedRepository } from '../common/tenancy/organization-scoped.repository';
+import type { AuthContext } from '../../common/auth/auth-context';
+import { TransactionRunner } from '../../common/database/transaction-runner';
+import { OrganizationScopedRepository } from '../../common/tenancy/organization-scoped.repository';
 import { OrganizationPaymentMethod } from './organization-payment-method.entity';
 
 /** A saved card as the webhook reads it from Stripe: no number, ever. */

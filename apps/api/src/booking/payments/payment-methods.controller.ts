@@ -1,9 +1,9 @@
 import { Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AuthContext } from '../common/auth/auth-context';
-import { Auth, Roles } from '../common/auth/auth.decorators';
-import { UserRole } from '../common/auth/user-role';
-import { ApiAuthenticated } from '../common/http/api-errors.decorator';
+import type { AuthContext } from '../../common/auth/auth-context';
+import { Auth, Roles } from '../../common/auth/auth.decorators';
+import { UserRole } from '../../common/auth/user-role';
+import { ApiAuthenticated } from '../../common/http/api-errors.decorator';
 import { CheckoutSessionResponse, PaymentMethodResponse } from './dto/payment-method.dto';
 import { PaymentMethodsService } from './payment-methods.service';
 

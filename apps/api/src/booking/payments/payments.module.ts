@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { BookingsRepository } from '../booking/bookings.repository';
-import { APP_CONFIG } from '../config/app-config';
+import { BookingsRepository } from '../bookings.repository';
+import { APP_CONFIG } from '../../config/app-config';
 import { CardPayments } from './card-payments';
 import { OrganizationPaymentMethodsRepository } from './organization-payment-methods.repository';
 import { PaymentMethodsController } from './payment-methods.controller';

@@ -8,7 +8,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { Organization } from '../common/tenancy/organization.entity';
+import { Organization } from '../../common/tenancy/organization.entity';
 
 /**
  * The organization's Stripe customer (created once, the first time an admin opens Checkout) and

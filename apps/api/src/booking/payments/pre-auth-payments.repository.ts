@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthContext } from '../common/auth/auth-context';
-import type { UserRole } from '../common/auth/user-role';
-import { TransactionRunner } from '../common/database/transaction-runner';
-import { preAuthSql } from '../common/tenancy/pre-auth';
+import type { AuthContext } from '../../common/auth/auth-context';
+import type { UserRole } from '../../common/auth/user-role';
+import { TransactionRunner } from '../../common/database/transaction-runner';
+import { preAuthSql } from '../../common/tenancy/pre-auth';
 
 /**
  * Look-ups of Stripe's webhook, which arrives with no caller: the booking a PaymentIntent belongs

@@ -1,9 +1,9 @@
 import { Controller, Headers, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { Public } from '../common/auth/auth.decorators';
-import { ApiErrors } from '../common/http/api-errors.decorator';
-import { rawJsonOf } from '../common/http/json-body';
+import { Public } from '../../common/auth/auth.decorators';
+import { ApiErrors } from '../../common/http/api-errors.decorator';
+import { rawJsonOf } from '../../common/http/json-body';
 import { StripeWebhookService } from './stripe-webhook.service';
 
 class StripeWebhookReceivedResponse {
