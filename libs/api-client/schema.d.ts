@@ -7095,6 +7095,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description The card payment was refused (PAYMENT_CARD_DECLINED, PAYMENT_AUTHENTICATION_REQUIRED): nothing was ordered */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description Your role does not allow this action */
       403: {
         headers: {
@@ -7312,6 +7321,15 @@ export interface operations {
       };
       /** @description Missing, invalid or expired access token */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The card payment was refused (PAYMENT_CARD_DECLINED, PAYMENT_AUTHENTICATION_REQUIRED): nothing was ordered */
+      402: {
         headers: {
           [name: string]: unknown;
         };
@@ -7672,6 +7690,15 @@ export interface operations {
       };
       /** @description Invalid input (unknown fields are rejected) */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The card payment was refused (PAYMENT_CARD_DECLINED, PAYMENT_AUTHENTICATION_REQUIRED): nothing was ordered */
+      402: {
         headers: {
           [name: string]: unknown;
         };
