@@ -83,7 +83,18 @@ describe('the payment method', () => {
       await checkpoint(page, 'payment-method-02-card');
 
       // A booking is charged to the card, and the trip's bookings say so.
-      await must(api.PUT('/api/organizations/current/policy', { body: { currency: 'EUR', minAdvanceBookingDays: 0 } }));
+      await must(
+        api.PUT('/api/organizations/current/policy', {
+          body: {
+            currency: 'EUR',
+            allowedCabinClasses: ['economy'],
+            maxFlightFare: null,
+            maxHotelNightlyRate: null,
+            minAdvanceBookingDays: 0,
+            tripBudgetCeiling: null,
+          },
+        }),
+      );
       await must(
         api.PUT('/api/users/me/passenger-profile', {
           body: {
