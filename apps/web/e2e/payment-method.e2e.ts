@@ -131,7 +131,7 @@ describe('the payment method', () => {
         }),
       );
       expect(booking.payment).toMatchObject({ method: 'card', status: 'captured', card: { last4: '4242' } });
-      await page.goto(`/trips/${trip.id}`);
+      await page.goto(`/trips/${trip.id}/flights`);
       const bookings = page.getByRole('region', { name: 'Bookings' });
       await bookings.getByText('Visa ···· 4242 charged').waitFor();
       await checkpoint(page, 'payment-method-03-booking-charged');
