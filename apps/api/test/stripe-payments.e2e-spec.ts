@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { BookingReconciler } from '../src/booking/booking-reconciler';
 import { FLIGHT_SUPPLIER, type FlightSupplier, SupplierError } from '../src/flights/supplier/flight-supplier';
 import { addMember, createTrip, registerOrganization, type Session } from './support/factories';
 import { inDays, OPEN_POLICY, PASSENGER_PROFILE } from './support/flight-fixtures';
@@ -317,6 +318,38 @@ describe('Stripe card payments', () => {
       expect(none.body.cancellation.refund.amount).toBe('0.00');
       expect(none.body.payment).toMatchObject({ status: 'captured', refunded: null });
       expect(none.refunds).toEqual([]);
+    });
+
+    it('settles later what Stripe did not do at the time: a capture, then a refund (the reconciler)', async () => {
+      const { tripId, offers } = await tripWithOffers('PRG');
+      const reconciler = t.app.get(BookingReconciler);
+      const offer = offers.find((item) => Number(item.conditions.refundBeforeDeparture?.penalty?.amount ?? 0) > 0)!;
+      // Both capture tries (before the confirmation is written, and after it) meet a 500.
+      stripe.inject('POST /v1/payment_intents/:id/capture', StripeFaults.serverError());
+      stripe.inject('POST /v1/payment_intents/:id/capture', StripeFaults.serverError());
+      const booked = await book(tripId, offer.id);
+      expect(booked.status).toBe(201);
+      expect(booked.body).toMatchObject({ status: 'confirmed', payment: { status: 'authorised', captured: null } });
+      expect(await reconciler.settlePayments()).toBe(1);
+      const captured = await t.api.get(`/api/bookings/${booked.body.id}`, as(traveller));
+      expect(captured.body.payment).toMatchObject({ status: 'captured', captured: offer.totalAmount });
+      expect(intentsFor(booked.body.id)[0]).toMatchObject({ status: 'succeeded' });
+      // Nothing left to do: a second pass changes nothing and calls no capture.
+      const captures = calls(/\/capture$/).length;
+      expect(await reconciler.settlePayments()).toBe(0);
+      expect(calls(/\/capture$/)).toHaveLength(captures);
+
+      await t.api.post(`/api/bookings/${booked.body.id}/cancellation-quote`, {}, as(traveller));
+      stripe.inject('POST /v1/refunds', StripeFaults.serverError());
+      const cancelled = await t.api.post(`/api/bookings/${booked.body.id}/cancel`, {}, as(traveller));
+      expect(cancelled.body).toMatchObject({ status: 'cancelled', payment: { status: 'captured', refunded: null } });
+      expect(await reconciler.settlePayments()).toBe(1);
+      const refunded = await t.api.get(`/api/bookings/${booked.body.id}`, as(traveller));
+      expect(refunded.body.payment).toMatchObject({
+        status: 'partially_refunded',
+        refunded: cancelled.body.cancellation.refund,
+      });
+      expect(stripe.refunds.filter((made) => made.payment_intent === intentsFor(booked.body.id)[0].id)).toHaveLength(1);
     });
 
     it('makes one PaymentIntent and one charge for 10 concurrent identical requests', async () => {

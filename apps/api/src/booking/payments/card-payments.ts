@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import Stripe from 'stripe';
 import type { AuthContext } from '../../common/auth/auth-context';
@@ -134,7 +133,7 @@ export class CardPayments {
       paymentIntentId: intent.id,
       paymentFailureCode: intent.status === 'requires_action' ? 'authentication_required' : intent.status,
     });
-    await this.call('cancel', booking.id, () =>
+    await this.call('cancel', ctx, booking, () =>
       stripe.paymentIntents.cancel(
         intent.id,
         {},
@@ -174,19 +173,18 @@ export class CardPayments {
 
   /**
    * Captures `cents` of the hold. The PaymentIntent is read first: a capture that went through
-   * before (its answer lost) is recorded, not repeated. Each try carries a key of its own, since
-   * Stripe replays a stored 500 to every retry with the same key; a second capture of one
-   * PaymentIntent is refused by Stripe itself (it is no longer `requires_capture`).
+   * before (its answer lost) is recorded, not repeated; the key names the booking's version (see
+   * `call`), and a second capture of one PaymentIntent is refused by Stripe itself.
    */
   private async capture(ctx: AuthContext, booking: Booking, cents: bigint): Promise<boolean> {
     const stripe = this.stripe!;
-    const captured = await this.call('capture', booking.id, async () => {
+    const captured = await this.call('capture', ctx, booking, async () => {
       const intent = await stripe.paymentIntents.retrieve(booking.paymentIntentId!);
       if (intent.status !== 'requires_capture') return intent;
       return stripe.paymentIntents.capture(
         intent.id,
         { amount_to_capture: toMinorUnits(fromScaled(cents, 2), booking.totalCurrency) },
-        { idempotencyKey: stripeIdempotencyKey(booking.id, 'capture', randomUUID()) },
+        { idempotencyKey: stripeIdempotencyKey(booking.id, 'capture', `v${booking.version}`) },
       );
     });
     if (captured?.status !== 'succeeded') return false;
@@ -197,13 +195,13 @@ export class CardPayments {
   /** Cancels the PaymentIntent (read first, as for the capture): the hold on the card is released, nothing is charged. */
   private async release(ctx: AuthContext, booking: Booking): Promise<boolean> {
     const stripe = this.stripe!;
-    const cancelled = await this.call('cancel', booking.id, async () => {
+    const cancelled = await this.call('cancel', ctx, booking, async () => {
       const intent = await stripe.paymentIntents.retrieve(booking.paymentIntentId!);
       if (intent.status === 'canceled' || intent.status === 'succeeded') return intent;
       return stripe.paymentIntents.cancel(
         intent.id,
         {},
-        { idempotencyKey: stripeIdempotencyKey(booking.id, 'cancel', randomUUID()) },
+        { idempotencyKey: stripeIdempotencyKey(booking.id, 'cancel', `v${booking.version}`) },
       );
     });
     return cancelled?.status === 'canceled' && this.bookings.movePayment(ctx, booking.id, 'cancel');
@@ -211,21 +209,21 @@ export class CardPayments {
 
   /**
    * Refunds `cents` of the charge. What the charge has had refunded already is read first, and the
-   * key names it: a retry after a lost answer finds the refund made (and records it), concurrent
-   * tries of one refund share one key, and no refund is ever made twice.
+   * key names it and the booking's version: a retry after a lost answer finds the refund made (and
+   * records it), concurrent tries of one refund share one key, and no refund is made twice.
    */
   private async refund(ctx: AuthContext, booking: Booking, cents: bigint): Promise<boolean> {
     const stripe = this.stripe!;
     const currency = booking.totalCurrency;
     const target = toMinorUnits(fromScaled(cents, 2), currency);
-    const refunded = await this.call('refund', booking.id, async () => {
+    const refunded = await this.call('refund', ctx, booking, async () => {
       const intent = await stripe.paymentIntents.retrieve(booking.paymentIntentId!, { expand: ['latest_charge'] });
       const charge = intent.latest_charge as Stripe.Charge | null;
       if (!charge) return null;
       if (charge.amount_refunded >= target) return charge;
       await stripe.refunds.create(
         { payment_intent: intent.id, amount: target - charge.amount_refunded, metadata: { booking_id: booking.id } },
-        { idempotencyKey: stripeIdempotencyKey(booking.id, 'refund', String(charge.amount_refunded)) },
+        { idempotencyKey: stripeIdempotencyKey(booking.id, 'refund', `${charge.amount_refunded}-v${booking.version}`) },
       );
       return { ...charge, amount_refunded: target };
     });
@@ -236,12 +234,26 @@ export class CardPayments {
     });
   }
 
-  /** A Stripe call whose failure must not undo what the booking already is: logged, null, tried again later. */
-  private async call<T>(step: string, bookingId: string, request: () => Promise<T>): Promise<T | null> {
+  /**
+   * A Stripe call whose failure must not undo what the booking already is: logged, null, tried
+   * again later. The failure bumps the booking's version, which the step's idempotency key names:
+   * Stripe replays a stored 500 to every retry with the same key, so the next try needs a new one
+   * (concurrent tries of one version share theirs, and Stripe makes one of them).
+   */
+  private async call<T>(
+    step: string,
+    ctx: AuthContext,
+    booking: Booking,
+    request: () => Promise<T>,
+  ): Promise<T | null> {
     try {
       return await request();
     } catch (error) {
-      this.logger.warn({ bookingId, step, err: describe(error) }, 'Stripe call failed; the payment stays as it is');
+      this.logger.warn(
+        { bookingId: booking.id, step, err: describe(error) },
+        'Stripe call failed; the payment stays as it is',
+      );
+      await this.bookings.change(ctx, booking.id, {});
       return null;
     }
   }
