@@ -1,4 +1,4 @@
-import { brandName, paymentLabel } from './payment-label';
+import { brandName, paymentLabel, refundDestination } from './payment-label';
 
 const card = {
   method: 'card' as const,
@@ -25,5 +25,12 @@ describe('paymentLabel', () => {
   it('spells known brands and hides unknown codes', () => {
     expect(brandName('amex')).toBe('American Express');
     expect(brandName('something_new')).toBe('Card');
+  });
+
+  it('says where a refund goes: the card charged, or the organization balance', () => {
+    expect(refundDestination({ ...card, status: 'captured' })).toBe('Visa ···· 4242');
+    expect(refundDestination({ ...card, method: 'invoice', status: 'none', card: null })).toBe(
+      'the organization’s balance',
+    );
   });
 });

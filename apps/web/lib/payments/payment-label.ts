@@ -20,6 +20,12 @@ export function paymentLabel(payment: BookingPayment): string {
   return `${brand} ${CARD_STATES[payment.status]}`;
 }
 
+/** Where a cancelled booking's refund goes: the card it was charged to, or the organization's balance. */
+export function refundDestination(payment: BookingPayment): string {
+  if (payment.method === 'card' && payment.card) return `${brandName(payment.card.brand)} ···· ${payment.card.last4}`;
+  return 'the organization’s balance';
+}
+
 const BRANDS: Record<string, string> = {
   visa: 'Visa',
   mastercard: 'Mastercard',
