@@ -352,6 +352,49 @@ describe('Stripe card payments', () => {
       expect(stripe.refunds.filter((made) => made.payment_intent === intentsFor(booked.body.id)[0].id)).toHaveLength(1);
     });
 
+    it('pays a stay the same way: charged on confirmation, refunded in full under its free cancellation', async () => {
+      const trip = await createTrip(t.api, traveller, {
+        startDate: inDays(30),
+        endDate: inDays(34),
+        budget: undefined,
+        timezone: 'Europe/Berlin',
+      });
+      expect((await t.api.post(`/api/trips/${trip.id}/submit`, {}, as(traveller))).status).toBe(200);
+      expect((await t.api.post(`/api/trips/${trip.id}/approve`, {}, as(manager))).status).toBe(200);
+      const search = await t.api.post(
+        `/api/trips/${trip.id}/stay-searches?limit=100`,
+        { checkInDate: inDays(30), checkOutDate: inDays(33) },
+        as(traveller),
+      );
+      expect(search.status).toBe(201);
+      const rate = (
+        search.body.items as Array<{
+          id: string;
+          totalAmount: { amount: string };
+          cancellation: { refundable: boolean };
+        }>
+      ).find((candidate) => candidate.cancellation.refundable)!;
+      const booked = await t.api.post(
+        `/api/trips/${trip.id}/bookings`,
+        { stayRateId: rate.id },
+        as(traveller, randomUUID()),
+      );
+      expect(booked.status).toBe(201);
+      expect(booked.body).toMatchObject({
+        kind: 'stay',
+        status: 'confirmed',
+        payment: { method: 'card', status: 'captured', captured: rate.totalAmount },
+      });
+      expect(intentsFor(booked.body.id)[0]).toMatchObject({
+        amount: cents(rate.totalAmount.amount),
+        status: 'succeeded',
+      });
+      await t.api.post(`/api/bookings/${booked.body.id}/cancellation-quote`, {}, as(traveller));
+      const cancelled = await t.api.post(`/api/bookings/${booked.body.id}/cancel`, {}, as(traveller));
+      expect(cancelled.body.cancellation.refund).toEqual(rate.totalAmount);
+      expect(cancelled.body.payment).toMatchObject({ status: 'refunded', refunded: rate.totalAmount });
+    });
+
     it('makes one PaymentIntent and one charge for 10 concurrent identical requests', async () => {
       const { tripId, offers } = await tripWithOffers('OSL');
       const key = randomUUID();
