@@ -1529,6 +1529,61 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/organizations/current/payment-method': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether card payments are on, and the organization's saved card (brand, last four) */
+    get: operations['PaymentMethodsController_get'];
+    put?: never;
+    post?: never;
+    /** Remove the organization card: bookings are invoiced from now on */
+    delete: operations['PaymentMethodsController_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/organizations/current/payment-method/checkout-session': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Open Stripe Checkout (setup mode) to add or replace the organization card
+     * @description Answers the hosted page to send the browser to; the card is recorded when Stripe says so (webhook). 422 PAYMENT_NOT_CONFIGURED without Stripe.
+     */
+    post: operations['PaymentMethodsController_checkout'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/webhooks/stripe': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Stripe webhook events (payment_intent.*, charge.refunded, checkout.session.completed, setup_intent.succeeded) */
+    post: operations['StripeWebhookController_receive'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1653,6 +1708,10 @@ export interface components {
       | 'COMMENT_VERSION_STALE'
       | 'CHECKLIST_ITEM_VERSION_STALE'
       | 'TRIP_NOTES_VERSION_STALE'
+      | 'PAYMENT_CARD_DECLINED'
+      | 'PAYMENT_AUTHENTICATION_REQUIRED'
+      | 'PAYMENT_PROVIDER_UNAVAILABLE'
+      | 'PAYMENT_NOT_CONFIGURED'
       | 'AI_NOT_CONFIGURED'
       | 'AI_BUDGET_EXCEEDED'
       | 'AI_MODEL_ERROR'
@@ -3027,6 +3086,44 @@ export interface components {
       code: string;
       message: string;
     };
+    /**
+     * @description The card payment's state (docs/payments.md); `none` for an invoiced booking
+     * @enum {string}
+     */
+    PaymentStatus:
+      'none' | 'authorising' | 'authorised' | 'captured' | 'cancelled' | 'failed' | 'partially_refunded' | 'refunded';
+    PaymentCardResponse: {
+      /**
+       * @description The card's brand as Stripe names it
+       * @example visa
+       */
+      brand: string;
+      /**
+       * @description The last four digits (never more)
+       * @example 4242
+       */
+      last4: string;
+    };
+    BookingPaymentResponse: {
+      /**
+       * @description `invoice`: on the organization's monthly statement; `card`: the organization's saved card (Stripe)
+       * @enum {string}
+       */
+      method: 'invoice' | 'card';
+      /** @description The card payment's state (docs/payments.md); `none` for an invoiced booking */
+      status: components['schemas']['PaymentStatus'];
+      /** @description The card charged; null when invoiced */
+      card: components['schemas']['PaymentCardResponse'] | null;
+      /** @description What was charged to the card */
+      captured: components['schemas']['MoneyDto'] | null;
+      /** @description What was refunded to the card */
+      refunded: components['schemas']['MoneyDto'] | null;
+      /**
+       * @description Stripe's decline or error code when the authorisation failed
+       * @example insufficient_funds
+       */
+      failureCode: string | null;
+    };
     BookingResponse: {
       /** Format: uuid */
       id: string;
@@ -3060,6 +3157,8 @@ export interface components {
       decision: components['schemas']['BookingDecisionResponse'] | null;
       cancellation: components['schemas']['CancellationResponse'] | null;
       failure: components['schemas']['BookingFailureResponse'] | null;
+      /** @description How it is paid, and where a card payment stands */
+      payment: components['schemas']['BookingPaymentResponse'];
       /** @description The flight or lodging activities it put in the itinerary */
       activityIds: string[];
       /** @description What the caller may do with it now */
@@ -3864,6 +3963,42 @@ export interface components {
     SetExchangeRatesDto: {
       /** @description Rates to record; currencies not listed keep theirs */
       rates: components['schemas']['ExchangeRateDto'][];
+    };
+    SavedCardResponse: {
+      /**
+       * @description The card's brand as Stripe names it
+       * @example visa
+       */
+      brand: string;
+      /**
+       * @description The last four digits (the number never reaches NestMap)
+       * @example 4242
+       */
+      last4: string;
+      /** @example 12 */
+      expMonth: number | null;
+      /** @example 2030 */
+      expYear: number | null;
+    };
+    PaymentMethodResponse: {
+      /** @description Card payments are on (STRIPE_SECRET_KEY set); off: every booking is invoiced monthly */
+      cardPayments: boolean;
+      /** @description Stripe's publishable key (VITE_STRIPE_PUBLIC_KEY / NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY), if set */
+      publishableKey: string | null;
+      /** @description The organization's card; null: bookings are invoiced to the organization */
+      card: components['schemas']['SavedCardResponse'] | null;
+    };
+    CheckoutSessionResponse: {
+      /** @description Stripe Checkout's hosted page (setup mode): send the admin's browser there */
+      url: string;
+      /** @example cs_test_a1b2c3 */
+      sessionId: string;
+    };
+    StripeWebhookReceivedResponse: {
+      /** @enum {boolean} */
+      received: true;
+      /** @description What it did: the payment's new status, `card_saved`, `duplicate`, `stale:<status>`, `ignored`, … */
+      outcome: string;
     };
   };
   responses: never;
@@ -6965,6 +7100,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description The card payment was refused (PAYMENT_CARD_DECLINED, PAYMENT_AUTHENTICATION_REQUIRED): nothing was ordered */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description Your role does not allow this action */
       403: {
         headers: {
@@ -7182,6 +7326,15 @@ export interface operations {
       };
       /** @description Missing, invalid or expired access token */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The card payment was refused (PAYMENT_CARD_DECLINED, PAYMENT_AUTHENTICATION_REQUIRED): nothing was ordered */
+      402: {
         headers: {
           [name: string]: unknown;
         };
@@ -7542,6 +7695,15 @@ export interface operations {
       };
       /** @description Invalid input (unknown fields are rejected) */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The card payment was refused (PAYMENT_CARD_DECLINED, PAYMENT_AUTHENTICATION_REQUIRED): nothing was ordered */
+      402: {
         headers: {
           [name: string]: unknown;
         };
@@ -10921,6 +11083,199 @@ export interface operations {
       };
       /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PaymentMethodsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PaymentMethodResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Your role does not allow this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PaymentMethodsController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed (or there was none) */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Your role does not allow this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PaymentMethodsController_checkout: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckoutSessionResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Your role does not allow this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Refused by a business rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  StripeWebhookController_receive: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(STRIPE_WEBHOOK_SECRET, t + "." + raw body)>` */
+        'Stripe-Signature': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          [key: string]: unknown;
+        };
+      };
+    };
+    responses: {
+      /** @description Handled, or a delivery of an event handled before (nothing changes) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StripeWebhookReceivedResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
         headers: {
           [name: string]: unknown;
         };

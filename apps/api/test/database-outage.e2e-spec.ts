@@ -126,6 +126,7 @@ const DATABASE_FREE = [
   'POST /api/booking-approvals/reject 404',
   // The signature is checked before the event is read or recorded.
   'POST /api/webhooks/duffel 401',
+  'POST /api/webhooks/stripe 401',
 ];
 
 describe('A database that refuses connections', () => {

@@ -34,6 +34,7 @@ const APP_PAGES = (tripId: string) => [
   '/admin/audit',
   '/admin/outbox',
   '/admin/ai-usage',
+  '/admin/payment-method',
   '/account/passenger-profile',
   '/trips/not-a-trip-id',
   '/no-such-page',

@@ -63,7 +63,7 @@ export class BookingApprovalsController {
   @HttpCode(200)
   @BruteForceGuarded()
   @Header('X-Robots-Tag', 'noindex')
-  @ApiErrors(400, 404, 409, 422, 429)
+  @ApiErrors(400, 402, 404, 409, 422, 429)
   @ApiOkResponse({
     type: BookingResponse,
     description: 'As POST /api/bookings/:id/approve, as the approver the link was sent to; the link is then dead',

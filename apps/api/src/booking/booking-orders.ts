@@ -17,6 +17,7 @@ import {
   SupplierError,
   type SupplierFailure,
 } from '../flights/supplier/flight-supplier';
+import { CardPayments } from './payments/card-payments';
 import type { Money } from '../policy/policy-subject';
 import {
   refundAt,
@@ -98,6 +99,7 @@ export class BookingOrders {
     private readonly budget: TripBudget,
     private readonly events: DomainEvents,
     private readonly tripStatus: TripBookedStatus,
+    private readonly payments: CardPayments,
   ) {}
 
   /** The offer as the supplier prices it now, or a new quote of the stay's rate (SupplierError when gone). */
@@ -115,6 +117,12 @@ export class BookingOrders {
   async place(ctx: AuthContext, booking: Booking, party: OrderParty): Promise<BookingAnswer> {
     if (this.db.manager.queryRunner?.isTransactionActive)
       throw new Error('a supplier order must not be placed inside a transaction');
+    // A card-paid booking holds its price first: a refused card orders nothing (docs/payments.md).
+    const refusal = await this.payments.authorise(ctx, booking);
+    if (refusal) {
+      await this.fail(ctx, booking.id, refusal);
+      throw new DomainError(refusal.code, refusal.message);
+    }
     let made: SupplierOrder;
     try {
       made = await this.order(booking, party);
@@ -149,8 +157,14 @@ export class BookingOrders {
    * queued — one transaction. Returns the booking as it is afterwards (unchanged when something
    * else finished it first).
    */
-  confirm(ctx: AuthContext, bookingId: string, made: SupplierOrder): Promise<Booking> {
-    return this.db.run(async () => {
+  async confirm(ctx: AuthContext, bookingId: string, made: SupplierOrder): Promise<Booking> {
+    // The card is charged before the confirmation is written, so its answer (replayed to retries) says so.
+    if (this.payments.enabled) {
+      const ordering = await this.bookings.getById(ctx, bookingId);
+      if (ordering.status === BookingStatus.Ordering)
+        await this.payments.settle(ctx, ordering, BookingStatus.Confirmed);
+    }
+    const confirmed = await this.db.run(async () => {
       const booking = await this.bookings.getById(ctx, bookingId, { lock: true });
       if (booking.status !== BookingStatus.Ordering) return booking;
       // The trip's row lock orders this among the itinerary's other writers (positions, budget).
@@ -180,16 +194,17 @@ export class BookingOrders {
       await this.answerOnce(ctx, confirmed, 201, toBookingResponse(confirmed, ctx));
       return this.bookings.getById(ctx, bookingId);
     });
+    return this.payments.settle(ctx, confirmed);
   }
 
   /** ordering (or waiting) → failed, with the error its request answered; false when it had moved on. */
-  fail(
+  async fail(
     ctx: AuthContext,
     bookingId: string,
     error: StoredError,
     from: BookingStatus = BookingStatus.Ordering,
   ): Promise<boolean> {
-    return this.db.run(async () => {
+    const moved = await this.db.run(async () => {
       const moved = await this.bookings.transition(ctx, bookingId, from, BookingStatus.Failed, {
         failureCode: error.code,
         failureMessage: error.message,
@@ -202,6 +217,9 @@ export class BookingOrders {
       await this.answerOnce(ctx, booking, STATUS_OF_CODE[error.code], error);
       return true;
     });
+    // A hold on the card for an order that was not made is released.
+    if (moved && this.payments.enabled) await this.payments.settle(ctx, await this.bookings.getById(ctx, bookingId));
+    return moved;
   }
 
   /**

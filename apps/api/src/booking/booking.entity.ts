@@ -15,6 +15,7 @@ import type { PolicyReason, Verdict } from '../policy/policy-verdict';
 import type { StayBooking, StayQuote, StayRate } from '../stays/supplier/stay-supplier';
 import { Trip } from '../trips/trip.entity';
 import { User } from '../users/user.entity';
+import { type PaymentMethodKind, PaymentStatus, PAYMENT_STATUSES } from './payments/payment-status.machine';
 import { BookingStatus } from './booking-status.machine';
 
 export const BOOKING_KINDS = ['flight', 'stay'] as const;
@@ -59,6 +60,8 @@ export interface CheapestAlternative {
   unique: true,
   where: '"supplier_order_id" IS NOT NULL',
 })
+// A Stripe event names its PaymentIntent: one booking per PaymentIntent.
+@Index('uq_bookings_payment_intent', ['paymentIntentId'], { unique: true, where: '"payment_intent_id" IS NOT NULL' })
 @Index('idx_bookings_org_trip', ['organizationId', 'tripId', 'createdAt'])
 @Index('idx_bookings_org_created', ['organizationId', 'createdAt', 'id'])
 // The spend report (docs/reports.md): what a month's bookings and refunds add up to, from the index alone.
@@ -241,6 +244,41 @@ export class Booking {
 
   @Column({ type: 'timestamptz', nullable: true })
   cancelledAt: Date | null;
+
+  /**
+   * How it is paid (docs/payments.md): `invoice` (the organization's monthly statement; the only
+   * way without Stripe) or `card` (the organization's saved card through Stripe, decided when the
+   * order is placed). The card's brand and last four digits are a copy, for the booking's history.
+   */
+  @Column({ type: 'varchar', length: 10, default: 'invoice' })
+  paymentMethod: PaymentMethodKind;
+
+  @Column({ type: 'enum', enum: PAYMENT_STATUSES, enumName: 'booking_payment_status', default: PaymentStatus.None })
+  paymentStatus: PaymentStatus;
+
+  /** Stripe's PaymentMethod (the organization's card when the booking was ordered) and the PaymentIntent made for it. */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  stripePaymentMethodId: string | null;
+
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  paymentIntentId: string | null;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  paymentCardBrand: string | null;
+
+  @Column({ type: 'char', length: 4, nullable: true })
+  paymentCardLast4: string | null;
+
+  /** What was captured and refunded, in the booking's currency. */
+  @Column({ type: 'numeric', precision: 12, scale: 2, nullable: true })
+  paymentCapturedAmount: string | null;
+
+  @Column({ type: 'numeric', precision: 12, scale: 2, nullable: true })
+  paymentRefundedAmount: string | null;
+
+  /** Stripe's decline code (or error code) when the authorisation was refused. */
+  @Column({ type: 'varchar', length: 60, nullable: true })
+  paymentFailureCode: string | null;
 
   /** Bumped by every write (compare-and-set on the status). */
   @Column({ type: 'integer', default: 1 })

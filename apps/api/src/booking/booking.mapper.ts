@@ -66,6 +66,17 @@ export function toBookingResponse(
           }
         : null,
     failure: booking.failureCode ? { code: booking.failureCode, message: booking.failureMessage ?? '' } : null,
+    payment: {
+      method: booking.paymentMethod,
+      status: booking.paymentStatus,
+      card:
+        booking.paymentMethod === 'card' && booking.paymentCardLast4
+          ? { brand: booking.paymentCardBrand ?? 'card', last4: booking.paymentCardLast4 }
+          : null,
+      captured: booking.paymentCapturedAmount ? money(booking.paymentCapturedAmount, booking.totalCurrency) : null,
+      refunded: booking.paymentRefundedAmount ? money(booking.paymentRefundedAmount, booking.totalCurrency) : null,
+      failureCode: booking.paymentFailureCode,
+    },
     activityIds: booking.activityIds,
     allowedActions: bookingAccess(caller, booking, managesTrip),
     version: booking.version,

@@ -4,6 +4,7 @@ import { CurrencyModule } from '../currency/currency.module';
 import { FlightSearchModule } from '../flights/search/flight-search.module';
 import { FlightSuppliersModule } from '../flights/supplier/flight-suppliers.module';
 import { PassengersModule } from '../passengers/passengers.module';
+import { PaymentsModule } from './payments/payments.module';
 import { PolicyModule } from '../policy/policy.module';
 import { TripsModule } from '../trips/trips.module';
 import { StaySearchModule } from '../stays/search/stay-search.module';
@@ -33,6 +34,7 @@ import { TripBookedStatus } from './trip-booked-status';
     StaySearchModule,
     StaySuppliersModule,
     PassengersModule,
+    PaymentsModule,
     PolicyModule,
     CurrencyModule,
     UsersModule,

@@ -33,7 +33,7 @@ export class BookingsController {
 
   @ApiOperation({ summary: 'Book a flight offer of the trip’s search (idempotent: Idempotency-Key required)' })
   @Post('trips/:id/bookings')
-  @ApiAuthenticated(400, 403, 404, 409, 422)
+  @ApiAuthenticated(400, 402, 403, 404, 409, 422)
   @ApiHeader({
     name: 'Idempotency-Key',
     required: true,
@@ -90,7 +90,7 @@ export class BookingsController {
   @ApiOperation({ summary: 'Approve a booking waiting for approval, and order it' })
   @Post('bookings/:id/approve')
   @HttpCode(200)
-  @ApiAuthenticated(400, 403, 404, 409, 422)
+  @ApiAuthenticated(400, 402, 403, 404, 409, 422)
   @ApiOkResponse({
     type: BookingResponse,
     description:

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { AuthContext } from '../common/auth/auth-context';
 import { TransactionRunner } from '../common/database/transaction-runner';
 import { OrganizationScopedRepository } from '../common/tenancy/organization-scoped.repository';
 import { Booking } from './booking.entity';
+import { type PaymentAction, paymentSources, paymentTarget } from './payments/payment-status.machine';
 import type { BookingStatus } from './booking-status.machine';
 
 export type BookingChanges = QueryDeepPartialEntity<Booking>;
@@ -65,6 +67,27 @@ export class BookingsRepository extends OrganizationScopedRepository<Booking> {
     return (
       (await this.updateWhere(ctx, { id, status: from }, { ...changes, status: to, version: () => 'version + 1' })) ===
       1
+    );
+  }
+
+  /**
+   * Moves the booking's payment by `action` (payment-status.machine.ts), only if its payment is
+   * still in one of the action's source statuses: a late webhook and the request cannot both win,
+   * and nothing moves a payment backwards. False when it had moved on.
+   */
+  async movePayment(
+    ctx: AuthContext,
+    id: string,
+    action: PaymentAction,
+    changes: BookingChanges = {},
+  ): Promise<boolean> {
+    const where = { id, paymentMethod: 'card' as const, paymentStatus: In([...paymentSources(action)]) };
+    return (
+      (await this.updateWhere(ctx, where, {
+        ...changes,
+        paymentStatus: paymentTarget(action),
+        version: () => 'version + 1',
+      })) === 1
     );
   }
 

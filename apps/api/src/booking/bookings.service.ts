@@ -11,6 +11,7 @@ import { toScaled } from '../currency/decimal';
 import { FlightSearchesService } from '../flights/search/flight-searches.service';
 import { type PassengerDetails, SupplierError, type SupplierFailure } from '../flights/supplier/flight-supplier';
 import { PassengerProfilesService } from '../passengers/passenger-profiles.service';
+import { CardPayments } from './payments/card-payments';
 import type { Money } from '../policy/policy-subject';
 import { StaySearchesService } from '../stays/search/stay-searches.service';
 import type { Trip, TripWithTravellerIds } from '../trips/trip.entity';
@@ -65,6 +66,7 @@ export class BookingsService {
     private readonly passengers: PassengerProfilesService,
     private readonly orders: BookingOrders,
     private readonly tripStatus: TripBookedStatus,
+    private readonly payments: CardPayments,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -115,6 +117,8 @@ export class BookingsService {
         reportRate: verdict.report.rate,
         cheapestInPolicy: await prepared.cheapest(),
         orderingStartedAt: waits ? null : new Date(),
+        // The organization's card when one is saved (Stripe on), else invoiced; decided again on approval.
+        ...(await this.payments.planFor(ctx)),
       },
       trip,
     );
@@ -248,6 +252,7 @@ export class BookingsService {
       );
     }
     const identities = await this.passengers.passengersFor(ctx, booking.passengerIds);
+    const plan = await this.payments.planFor(ctx);
     const ordering = await this.db.run(async () => {
       const trip = await this.trips.getById(ctx, booking.tripId);
       const decision = { decidedById: ctx.userId, decidedAt: () => 'now()', decisionReason: dto.reason ?? null };
@@ -270,6 +275,7 @@ export class BookingsService {
       if (
         !(await this.bookings.transition(ctx, id, BookingStatus.Approved, BookingStatus.Ordering, {
           orderingStartedAt: () => 'now()',
+          ...plan,
         }))
       )
         throw changedMeanwhile();
@@ -327,7 +333,7 @@ export class BookingsService {
       );
     }
     const confirmed = await this.askSupplier(booking.kind, () => this.orders.confirmCancellation(booking));
-    return this.db.run(async () => {
+    const cancelled = await this.db.run(async () => {
       // Booking row first, then the trip's: the order confirm and an airline change take them in.
       await this.bookings.getById(ctx, id, { lock: true });
       const trip = await this.trips.getById(ctx, booking.tripId, { lock: true });
@@ -346,8 +352,10 @@ export class BookingsService {
       await this.orders.removeActivities(ctx, cancelled);
       await this.orders.publish(ctx, 'booking.cancelled', cancelled, trip, BookingStatus.CancellationQuoted);
       await this.tripStatus.unbookedIfNoneLeft(ctx, trip);
-      return toBookingResponse(cancelled, ctx);
+      return cancelled;
     });
+    // A card-paid booking is refunded what the supplier refunds (docs/payments.md § Cancellation).
+    return toBookingResponse(await this.payments.settle(ctx, cancelled), ctx);
   }
 
   /** The booking, when the caller may see its trip (404 otherwise, as for the trip). */

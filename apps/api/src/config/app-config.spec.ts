@@ -100,6 +100,35 @@ describe('configuration', () => {
     ]);
   });
 
+  it('reads the Stripe settings: off without a key, a local stand-in from STRIPE_API_BASE_URL, either publishable key name', () => {
+    expect(loadConfig({ ...production }).config.stripe).toEqual({
+      timeoutMs: 20_000,
+      maxNetworkRetries: 1,
+    });
+    const local = loadConfig({
+      ...production,
+      STRIPE_SECRET_KEY: 'sk_test_x',
+      STRIPE_WEBHOOK_SECRET: 'whsec_x',
+      STRIPE_API_BASE_URL: 'http://127.0.0.1:12111',
+      NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: 'pk_test_next',
+    }).config.stripe;
+    expect(local).toMatchObject({
+      secretKey: 'sk_test_x',
+      webhookSecret: 'whsec_x',
+      publishableKey: 'pk_test_next',
+      host: '127.0.0.1',
+      port: 12111,
+      protocol: 'http',
+    });
+    expect(
+      loadConfig({ ...production, VITE_STRIPE_PUBLIC_KEY: 'pk_vite', NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: 'pk_next' })
+        .config.stripe.publishableKey,
+    ).toBe('pk_vite');
+    const { notices } = loadConfig({ ...production, STRIPE_SECRET_KEY: 'sk_live_x' });
+    expect(notices.join('\n')).toMatch(/STRIPE_WEBHOOK_SECRET not set/);
+    expect(() => loadConfig({ ...production, STRIPE_API_BASE_URL: 'ftp://stripe' })).toThrow(ConfigError);
+  });
+
   it('reads the AI model settings, with a documented default model, and refuses an unknown prompt-logging mode', () => {
     const unset = loadConfig({ ...production }).config.ai;
     expect(unset).toMatchObject({ apiKey: undefined, baseUrl: undefined, model: 'gpt-4o-mini', logPrompts: 'off' });

@@ -121,6 +121,23 @@ export interface AppConfig {
     duffelWebhookSecret?: string;
   };
   /**
+   * Card payments through Stripe (docs/payments.md): on when `STRIPE_SECRET_KEY` is set; without it
+   * bookings are invoiced to the organization. `host`/`port`/`protocol` point the SDK at a local
+   * stand-in (`STRIPE_API_BASE_URL`); the timeout bounds one Stripe call; the SDK's own retries
+   * reuse the idempotency key.
+   */
+  stripe: {
+    secretKey?: string;
+    webhookSecret?: string;
+    /** `VITE_STRIPE_PUBLIC_KEY` or `NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY`: told to the web app, never needed by the API. */
+    publishableKey?: string;
+    host?: string;
+    port?: number;
+    protocol?: 'http' | 'https';
+    timeoutMs: number;
+    maxNetworkRetries: number;
+  };
+  /**
    * The AI assistant (docs/ai.md): OpenAI or any OpenAI-compatible server. Configured when a key or
    * a base URL is set (a local Ollama needs no key); otherwise the model routes answer 503.
    */
@@ -282,6 +299,9 @@ export function loadConfig(env: Env = process.env): { config: AppConfig; notices
   if (production && !env.DUFFEL_API_KEY) {
     notices.push('DUFFEL_API_KEY not set: flights come from the built-in sandbox, and no booking is real');
   }
+  if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
+    notices.push('STRIPE_WEBHOOK_SECRET not set: Stripe webhooks are refused, and saved cards are not recorded');
+  }
   if (production && !env.OPENAI_API_KEY && !env.OPENAI_BASE_URL) {
     notices.push('OPENAI_API_KEY/OPENAI_BASE_URL not set: the AI assistant answers 503 AI_NOT_CONFIGURED (docs/ai.md)');
   }
@@ -383,6 +403,7 @@ export function loadConfig(env: Env = process.env): { config: AppConfig; notices
       dailyLimitPerUser: int(env, 'BOOKING_DAILY_LIMIT_PER_USER', 20, 0),
       duffelWebhookSecret: env.DUFFEL_WEBHOOK_SECRET || undefined,
     },
+    stripe: stripeSettings(env),
     ai: aiSettings(env),
   };
   return { config, notices };
@@ -438,6 +459,23 @@ function staySettings(env: Env): AppConfig['stays'] {
     (stays.supplier === 'amadeus' && !stays.amadeus && 'AMADEUS_CLIENT_ID/AMADEUS_CLIENT_SECRET');
   if (missing) throw new ConfigError(`STAY_SUPPLIER=${stays.supplier} needs ${missing}`);
   return stays;
+}
+
+/** `STRIPE_API_BASE_URL` (a local stand-in) becomes the SDK's host, port and protocol. */
+function stripeSettings(env: Env): AppConfig['stripe'] {
+  const base = checkUrl('STRIPE_API_BASE_URL', env.STRIPE_API_BASE_URL, ['http:', 'https:']);
+  const url = base ? new URL(base) : undefined;
+  const protocol = url ? (url.protocol === 'http:' ? 'http' : 'https') : undefined;
+  return {
+    secretKey: env.STRIPE_SECRET_KEY || undefined,
+    webhookSecret: env.STRIPE_WEBHOOK_SECRET || undefined,
+    publishableKey: env.VITE_STRIPE_PUBLIC_KEY || env.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY || undefined,
+    host: url?.hostname,
+    port: url ? Number(url.port || (protocol === 'http' ? 80 : 443)) : undefined,
+    protocol,
+    timeoutMs: int(env, 'STRIPE_TIMEOUT_MS', 20_000, 100),
+    maxNetworkRetries: int(env, 'STRIPE_MAX_NETWORK_RETRIES', 1, 0),
+  };
 }
 
 function aiSettings(env: Env): AppConfig['ai'] {

@@ -33,6 +33,8 @@ import { ChecklistItem } from '../checklist/checklist-item.entity';
 import { TripNote } from '../notes/trip-note.entity';
 import { ShareLink } from '../share-links/share-link.entity';
 import { Notification } from '../notifications/notification.entity';
+import { OrganizationPaymentMethod } from '../booking/payments/organization-payment-method.entity';
+import { StripeWebhookEvent } from '../booking/payments/stripe-webhook-event.entity';
 
 export const entities = [
   Organization,
@@ -69,4 +71,6 @@ export const entities = [
   BudgetAlert,
   StaySearch,
   StayRateRow,
+  OrganizationPaymentMethod,
+  StripeWebhookEvent,
 ];

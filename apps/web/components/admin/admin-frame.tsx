@@ -19,6 +19,7 @@ const SECTIONS: { href: string; label: string; roles: readonly Role[] }[] = [
   { href: '/admin/members', label: 'Members', roles: ['admin', 'manager'] },
   { href: '/admin/invitations', label: 'Invitations', roles: ['admin'] },
   { href: '/admin/policy', label: 'Travel policy', roles: ['admin', 'manager'] },
+  { href: '/admin/payment-method', label: 'Payment method', roles: ['admin'] },
   { href: '/admin/audit', label: 'Audit log', roles: ['admin'] },
   { href: '/admin/outbox', label: 'Mail outbox', roles: ['admin'] },
   { href: '/admin/ai-usage', label: 'AI usage', roles: ['admin'] },

@@ -1,5 +1,6 @@
 import type { Schemas } from '@nestmap/api-client';
 import { Badge, type Tone } from '@/components/ui';
+import { paymentLabel } from '@/lib/payments/payment-label';
 
 type Booking = Schemas['BookingResponse'];
 
@@ -59,5 +60,15 @@ export function SupplierLabel({ supplier }: { supplier: Booking['supplier'] }) {
     </Badge>
   ) : (
     <span>{SUPPLIER_NAMES[supplier]}</span>
+  );
+}
+
+/** How the booking is paid: "Invoiced", or the card and where its payment stands ("Visa ···· 4242 charged"). */
+export function PaymentLabel({ payment }: { payment: Booking['payment'] }) {
+  const tone: Tone = payment.status === 'failed' ? 'danger' : payment.method === 'card' ? 'info' : 'neutral';
+  return (
+    <Badge tone={tone} title={payment.method === 'invoice' ? "On the organization's monthly statement" : undefined}>
+      {paymentLabel(payment)}
+    </Badge>
   );
 }

@@ -49,6 +49,9 @@ const OFFER = {
 const open = (offer: FlightOffer = OFFER) =>
   render(<BookingDialog trip={TRIP} userId="me" offer={offer} onClose={jest.fn()} onSearchAgain={jest.fn()} />);
 
+/** What the API says of a booking paid on the organization's monthly statement. */
+const INVOICED = { method: 'invoice', status: 'none', card: null, captured: null, refunded: null, failureCode: null };
+
 describe('BookingDialog', () => {
   it('retries a booking whose answer was lost with the same Idempotency-Key, so it cannot order twice', async () => {
     mutateAsync.mockRejectedValueOnce(new TypeError('Failed to fetch')).mockResolvedValueOnce({
@@ -57,6 +60,7 @@ describe('BookingDialog', () => {
       bookingReference: 'SBX-ABC123',
       price: OFFER.totalAmount,
       failure: null,
+      payment: INVOICED,
     });
     open();
     expect(document.body.textContent).toContain('Sandbox — not a real booking');
@@ -65,6 +69,7 @@ describe('BookingDialog', () => {
     await screen.findByText(/Cannot reach NestMap/);
     fireEvent.click(screen.getByText('Try again'));
     await screen.findByText('Confirmed: booking reference SBX-ABC123');
+    expect(document.body.textContent).toContain('— Invoiced.');
     const [first, second] = mutateAsync.mock.calls.map(([request]) => request);
     expect(first.body).toEqual({ offerId: 'offer-1' });
     expect(second.idempotencyKey).toBe(first.idempotencyKey);
@@ -105,6 +110,7 @@ describe('BookingDialog', () => {
       bookingReference: 'SBX-XYZ789',
       price: OFFER.totalAmount,
       failure: null,
+      payment: INVOICED,
     });
     open();
     fireEvent.click(screen.getByText('Book flight'));
@@ -164,6 +170,7 @@ describe('BookingDialog', () => {
         bookingReference: 'SBX-HABC123',
         price: { amount: '320.00', currency: 'EUR' },
         failure: null,
+        payment: INVOICED,
       });
     render(<BookingDialog trip={TRIP} userId="me" rate={rate} onClose={jest.fn()} onSearchAgain={jest.fn()} />);
     expect(screen.getByRole('dialog', { name: 'Book Hotel Opera Paris' })).toBeTruthy();

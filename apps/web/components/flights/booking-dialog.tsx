@@ -12,6 +12,7 @@ import type { TripDetail } from '@/lib/api/trips';
 import { BOARD_LABELS, cancellationText } from '@/lib/stays/stay-rates';
 import { idempotencyKeys, offerAirlines, verdictBadge, wantsReasonCode } from '@/lib/flights/flight-offers';
 import { formatMoney } from '@/lib/trips/money';
+import { paymentLabel } from '@/lib/payments/payment-label';
 import styles from './flights.module.css';
 
 type Money = BookingBody['acceptedPrice'];
@@ -259,7 +260,7 @@ function BookingOutcome({
           tone="success"
           title={booking.bookingReference ? `Confirmed: booking reference ${booking.bookingReference}` : 'Confirmed'}
         >
-          {formatMoney(booking.price)}. {words.onItinerary}
+          {formatMoney(booking.price)} — {paymentLabel(booking.payment)}. {words.onItinerary}
         </Alert>
       )}
       {booking.status === 'pending_approval' && (

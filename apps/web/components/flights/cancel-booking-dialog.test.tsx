@@ -27,6 +27,7 @@ const BOOKING = {
   bookingReference: 'SBX-ABC123',
   cancellation: null,
   allowedActions: ['quote_cancellation'],
+  payment: { method: 'invoice', status: 'none', card: null, captured: null, refunded: null, failureCode: null },
   offer: { slices: [{ origin: airport('LHR'), destination: airport('CDG'), segments: [] }] },
 } as unknown as Booking;
 const quoted = (expiresAt: string | null, amount = '120.00'): Booking => ({
@@ -61,6 +62,20 @@ describe('CancelBookingDialog', () => {
     await screen.findByRole('heading', { name: 'Booking cancelled' });
     expect(mutateAsync).toHaveBeenLastCalledWith({ step: 'cancel', booking: BOOKING });
     expect(mutateAsync).toHaveBeenCalledTimes(2);
+  });
+
+  it('refunds a card-paid booking to the card it was charged to', async () => {
+    const paid: Booking = {
+      ...BOOKING,
+      payment: { ...BOOKING.payment, method: 'card', status: 'captured', card: { brand: 'visa', last4: '4242' } },
+    };
+    mutateAsync
+      .mockResolvedValueOnce({ ...quoted(LATER), payment: paid.payment })
+      .mockResolvedValueOnce({ ...quoted(LATER), payment: paid.payment, status: 'cancelled', allowedActions: [] });
+    render(<CancelBookingDialog booking={paid} onClose={jest.fn()} />);
+    await screen.findByText(/\(to Visa ···· 4242\), this quote is valid until/);
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel the booking' }));
+    await screen.findByText(/€120 goes back to Visa ···· 4242\./);
   });
 
   it('shows a quote the booking already holds (another tab) without asking again', () => {

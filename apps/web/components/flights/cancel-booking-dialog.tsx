@@ -5,6 +5,7 @@ import { Alert, Button, Dialog, DialogActions, Loading } from '@/components/ui';
 import { describeError, hasErrorCode } from '@/lib/api/api-error';
 import { useBookingCancellation, type Booking } from '@/lib/api/bookings';
 import { bookingRoute } from '@/lib/flights/flight-offers';
+import { refundDestination } from '@/lib/payments/payment-label';
 import { formatTimeOfDay } from '@/lib/time/zoned-time';
 import { formatMoney } from '@/lib/trips/money';
 import { SandboxLabel } from './booking-dialog';
@@ -77,7 +78,7 @@ export function CancelBookingDialog({ booking, onClose }: { booking: Booking; on
         {cancelled ? (
           <Alert tone="success" title="Cancelled">
             {current.cancellation
-              ? `${formatMoney(current.cancellation.refund)} goes back to the organization’s balance. `
+              ? `${formatMoney(current.cancellation.refund)} goes back to ${refundDestination(current.payment)}. `
               : ''}
             {stay ? 'The stay is off the trip’s itinerary.' : 'The flights are off the trip’s itinerary.'}
           </Alert>
@@ -90,7 +91,7 @@ export function CancelBookingDialog({ booking, onClose }: { booking: Booking; on
           <Loading label={stay ? 'Reading what the hotel refunds…' : 'Asking the airline what it refunds…'} />
         ) : quote ? (
           <p className={styles.dialogPrice}>
-            Refund: <strong>{formatMoney(quote.refund)}</strong> (to the organization’s balance)
+            Refund: <strong>{formatMoney(quote.refund)}</strong> (to {refundDestination(booking.payment)})
             {quote.expiresAt ? `, this quote is valid until ${formatTimeOfDay(quote.expiresAt)}` : ''}.{' '}
             {stay ? 'The stay leaves' : 'The flights leave'} the trip’s itinerary.
           </p>

@@ -2,7 +2,7 @@
 
 import dynamic from 'next/dynamic';
 import { useState } from 'react';
-import { BookingStatusBadge, SupplierLabel } from '@/components/bookings/booking-badges';
+import { BookingStatusBadge, PaymentLabel, SupplierLabel } from '@/components/bookings/booking-badges';
 import { Button, Card } from '@/components/ui';
 import type { Booking } from '@/lib/api/bookings';
 import { bookingRoute } from '@/lib/flights/flight-offers';
@@ -34,6 +34,7 @@ export function TripBookings({ bookings }: { bookings: Booking[] }) {
               <span className={styles.bookingRoute}>{bookingRoute(booking)}</span>
               <span>{booking.bookingReference ?? '—'}</span>
               <span>{formatMoney(booking.price)}</span>
+              <PaymentLabel payment={booking.payment} />
               <SupplierLabel supplier={booking.supplier} />
               {canCancel && (
                 <Button size="sm" className={styles.bookingAction} onClick={() => setCancelling(booking)}>

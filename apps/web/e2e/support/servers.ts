@@ -13,6 +13,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startFakeOpenAi, type FakeOpenAi } from '../../../api/test/support/fake-openai-server';
+import {
+  startFakeStripe,
+  STRIPE_SECRET_KEY,
+  STRIPE_WEBHOOK_SECRET,
+  type FakeStripe,
+} from '../../../api/test/support/fake-stripe-server';
 
 export const ROOT = resolve(__dirname, '../../../..');
 export const ARTIFACTS = join(ROOT, 'artifacts');
@@ -22,6 +28,8 @@ const STATE_FILE = join(ARTIFACTS, 'e2e-logs', 'servers.json');
 export interface E2eState {
   webUrl: string;
   apiUrl: string;
+  /** The fake Stripe the API pays through (payment-method.e2e.ts finishes Checkouts on it). */
+  stripeUrl?: string;
   pids: number[];
   dataDir?: string;
 }
@@ -30,6 +38,9 @@ export interface E2eState {
 const fakeModel: { current: FakeOpenAi | null } = ((
   globalThis as { nestmapFakeModel?: { current: FakeOpenAi | null } }
 ).nestmapFakeModel ??= { current: null });
+const fakeStripe: { current: FakeStripe | null } = ((
+  globalThis as { nestmapFakeStripe?: { current: FakeStripe | null } }
+).nestmapFakeStripe ??= { current: null });
 
 export function readState(): E2eState {
   return JSON.parse(readFileSync(STATE_FILE, 'utf8')) as E2eState;
@@ -141,6 +152,9 @@ export async function startServers(): Promise<E2eState> {
   // Only the assistant's routes call it; its default answers are what assistant.e2e.ts expects.
   const model = await startFakeOpenAi();
   fakeModel.current = model;
+  // Card payments through the API's fake Stripe: organizations without a saved card are invoiced, as without Stripe.
+  const stripe = await startFakeStripe();
+  fakeStripe.current = stripe;
   const api = start(
     process.execPath,
     [join(ROOT, 'dist/index.js')],
@@ -159,6 +173,9 @@ export async function startServers(): Promise<E2eState> {
       LOG_LEVEL: 'warn',
       OPENAI_BASE_URL: model.url,
       OPENAI_API_KEY: 'e2e-fake-key',
+      STRIPE_SECRET_KEY,
+      STRIPE_WEBHOOK_SECRET,
+      STRIPE_API_BASE_URL: stripe.url,
     },
     'api.log',
   );
@@ -168,7 +185,7 @@ export async function startServers(): Promise<E2eState> {
     webEnv,
     'web.log',
   );
-  const state: E2eState = { webUrl, apiUrl, pids: [api.pid!, web.pid!], dataDir };
+  const state: E2eState = { webUrl, apiUrl, stripeUrl: stripe.url, pids: [api.pid!, web.pid!], dataDir };
   writeFileSync(STATE_FILE, JSON.stringify(state));
   try {
     await waitFor(`${apiUrl}/api/health`, 'The API', api, 120_000);
@@ -187,6 +204,8 @@ export async function stopServers(): Promise<void> {
   // After the API is gone, so no open connection keeps the model server waiting.
   await fakeModel.current?.close();
   fakeModel.current = null;
+  await fakeStripe.current?.close();
+  fakeStripe.current = null;
 }
 
 async function stopProcesses(): Promise<void> {

@@ -90,6 +90,8 @@ export function describeError(error: unknown): string {
         return `Too many attempts. ${error.retryAfter ? `Try again in ${formatWait(error.retryAfter)}.` : 'Wait a moment and try again.'}`;
       case 'SERVICE_UNAVAILABLE':
         return 'NestMap cannot reach its database right now. Try again in a moment.';
+      case 'PAYMENT_PROVIDER_UNAVAILABLE':
+        return said;
       default:
         if (error.status >= 500 || error.code === 'INTERNAL_ERROR')
           return `Something went wrong on our side.${error.requestId ? ` Reference: ${error.requestId}.` : ''} Try again.`;

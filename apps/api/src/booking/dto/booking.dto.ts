@@ -27,6 +27,12 @@ import { PolicyReasonResponse } from '../../policy/dto/policy-verdict.dto';
 import { StayCancellationPolicyResponse, StayPropertyResponse } from '../../stays/search/dto/stay-search.dto';
 import { BOARD_TYPES, type BoardType } from '../../stays/supplier/stay-supplier';
 import { BOOKING_KINDS, type BookingKind } from '../booking.entity';
+import {
+  PAYMENT_METHODS,
+  PAYMENT_STATUSES,
+  type PaymentMethodKind,
+  type PaymentStatus,
+} from '../payments/payment-status.machine';
 import { SUPPLIER_NAMES, type SupplierName } from '../../flights/supplier/flight-supplier';
 import { CABINS, type Cabin } from '../../policy/travel-policy.schema';
 import { VERDICTS, type Verdict } from '../../policy/policy-verdict';
@@ -220,6 +226,38 @@ export class BookingFailureResponse {
   @ApiProperty() message: string;
 }
 
+export class PaymentCardResponse {
+  @ApiProperty({ example: 'visa', description: "The card's brand as Stripe names it" }) brand: string;
+  @ApiProperty({ example: '4242', description: 'The last four digits (never more)' }) last4: string;
+}
+
+export class BookingPaymentResponse {
+  @ApiProperty({
+    enum: PAYMENT_METHODS,
+    description: "`invoice`: on the organization's monthly statement; `card`: the organization's saved card (Stripe)",
+  })
+  method: PaymentMethodKind;
+  @ApiProperty({
+    enum: PAYMENT_STATUSES,
+    enumName: 'PaymentStatus',
+    description: "The card payment's state (docs/payments.md); `none` for an invoiced booking",
+  })
+  status: PaymentStatus;
+  @ApiProperty({ type: PaymentCardResponse, nullable: true, description: 'The card charged; null when invoiced' })
+  card: PaymentCardResponse | null;
+  @ApiProperty({ type: MoneyDto, nullable: true, description: 'What was charged to the card' })
+  captured: MoneyDto | null;
+  @ApiProperty({ type: MoneyDto, nullable: true, description: 'What was refunded to the card' })
+  refunded: MoneyDto | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "Stripe's decline or error code when the authorisation failed",
+    example: 'insufficient_funds',
+  })
+  failureCode: string | null;
+}
+
 export class BookingResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) tripId: string;
@@ -252,6 +290,8 @@ export class BookingResponse {
   @ApiProperty({ type: BookingDecisionResponse, nullable: true }) decision: BookingDecisionResponse | null;
   @ApiProperty({ type: CancellationResponse, nullable: true }) cancellation: CancellationResponse | null;
   @ApiProperty({ type: BookingFailureResponse, nullable: true }) failure: BookingFailureResponse | null;
+  @ApiProperty({ type: BookingPaymentResponse, description: 'How it is paid, and where a card payment stands' })
+  payment: BookingPaymentResponse;
   @ApiProperty({
     type: [String],
     format: 'uuid',

@@ -207,6 +207,18 @@ export enum BookingErrorCode {
   WebhookSignatureInvalid = 'WEBHOOK_SIGNATURE_INVALID',
 }
 
+/** Card payments through Stripe (docs/payments.md). */
+export enum PaymentErrorCode {
+  /** The card issuer (or Stripe) declined the authorisation: nothing was held or ordered. */
+  CardDeclined = 'PAYMENT_CARD_DECLINED',
+  /** The bank wants the cardholder to authenticate (3-D Secure), which an off-session payment cannot: an admin re-saves the card. */
+  AuthenticationRequired = 'PAYMENT_AUTHENTICATION_REQUIRED',
+  /** Stripe did not answer (rate limited, 5xx, timeout): nothing was ordered; retry with a new Idempotency-Key. */
+  ProviderUnavailable = 'PAYMENT_PROVIDER_UNAVAILABLE',
+  /** Card payments are off (no STRIPE_SECRET_KEY): bookings are invoiced to the organization. */
+  NotConfigured = 'PAYMENT_NOT_CONFIGURED',
+}
+
 export enum AiErrorCode {
   /** No model is configured (OPENAI_API_KEY / OPENAI_BASE_URL): the AI assistant is off (docs/ai.md). */
   NotConfigured = 'AI_NOT_CONFIGURED',
@@ -233,6 +245,7 @@ export type ErrorCode =
   | StayErrorCode
   | BookingErrorCode
   | CollaborationErrorCode
+  | PaymentErrorCode
   | AiErrorCode;
 
 export const ERROR_CODE_ENUMS = {
@@ -250,6 +263,7 @@ export const ERROR_CODE_ENUMS = {
   StayErrorCode,
   BookingErrorCode,
   CollaborationErrorCode,
+  PaymentErrorCode,
   AiErrorCode,
 } as const;
 

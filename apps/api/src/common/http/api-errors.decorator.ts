@@ -4,6 +4,7 @@ import { ErrorResponse } from './error-response.dto';
 
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid input (unknown fields are rejected)',
+  402: 'The card payment was refused (PAYMENT_CARD_DECLINED, PAYMENT_AUTHENTICATION_REQUIRED): nothing was ordered',
   401: 'Missing, invalid or expired access token',
   403: 'Your role does not allow this action',
   404: 'Not found (or belongs to another organization)',

@@ -14,6 +14,7 @@ import {
   StayErrorCode,
   OrganizationErrorCode,
   PassengerErrorCode,
+  PaymentErrorCode,
   PolicyErrorCode,
   TripErrorCode,
 } from '../errors/error-codes';
@@ -127,6 +128,11 @@ export const STATUS_OF_CODE: Readonly<Record<ErrorCode, number>> = {
   [AiErrorCode.BudgetExceeded]: HttpStatus.TOO_MANY_REQUESTS,
   [AiErrorCode.ModelError]: HttpStatus.BAD_GATEWAY,
   [AiErrorCode.ModelTimeout]: HttpStatus.GATEWAY_TIMEOUT,
+
+  [PaymentErrorCode.CardDeclined]: HttpStatus.PAYMENT_REQUIRED,
+  [PaymentErrorCode.AuthenticationRequired]: HttpStatus.PAYMENT_REQUIRED,
+  [PaymentErrorCode.ProviderUnavailable]: HttpStatus.SERVICE_UNAVAILABLE,
+  [PaymentErrorCode.NotConfigured]: HttpStatus.UNPROCESSABLE_ENTITY,
 };
 
 /** The code of an error raised by the framework (Nest, Fastify, the throttler) with only a status. */

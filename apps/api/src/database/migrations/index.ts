@@ -20,6 +20,7 @@ import { StaySearchesAndStayBookings1796410000000 } from './1796410000000-StaySe
 import { SpendReportsAndBudgets1796420000000 } from './1796420000000-SpendReportsAndBudgets';
 import { SocketIoAttachments1796430000000 } from './1796430000000-SocketIoAttachments';
 import { TripCollaboration1796440000000 } from './1796440000000-TripCollaboration';
+import { CardPayments1796450000000 } from './1796450000000-CardPayments';
 
 /** Every migration, in order (rewritten by `npm run migration:generate`). */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   SpendReportsAndBudgets1796420000000,
   SocketIoAttachments1796430000000,
   TripCollaboration1796440000000,
+  CardPayments1796450000000,
 ];

@@ -8,6 +8,7 @@ import {
   BOOKING_STATUS,
   BookingStatusBadge,
   BookingVerdictBadge,
+  PaymentLabel,
   SupplierLabel,
 } from '@/components/bookings/booking-badges';
 import { useUser } from '@/components/session/session-provider';
@@ -153,6 +154,7 @@ export function BookingsClient() {
               <th scope="col">Status</th>
               <th scope="col">Reference</th>
               <th scope="col">Price</th>
+              <th scope="col">Payment</th>
               <th scope="col">Policy</th>
               <th scope="col">Supplier</th>
             </>
@@ -185,6 +187,9 @@ export function BookingsClient() {
                 </td>
                 <td data-label="Price" className={tableStyles.nowrap}>
                   {formatMoney(booking.price)}
+                </td>
+                <td data-label="Payment">
+                  <PaymentLabel payment={booking.payment} />
                 </td>
                 <td data-label="Policy">
                   <BookingVerdictBadge booking={booking} />
