@@ -42,7 +42,7 @@ describe('monthly statements', () => {
       const search = await must(
         api.POST('/api/trips/{id}/stay-searches', {
           params: { path: { id: trip.id } },
-          body: { checkInDate: dayFromToday(30), checkOutDate: dayFromToday(33) },
+          body: { checkInDate: dayFromToday(30), checkOutDate: dayFromToday(33), rooms: 1, radiusKm: 10 },
         }),
       );
       const rate = search.items[0];
