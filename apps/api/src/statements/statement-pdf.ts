@@ -36,21 +36,20 @@ interface Column {
 
 const COLUMNS: Column[] = [
   { title: 'Date', width: 50, maxLines: 1, text: (line) => line.date.slice(0, 10) },
-  { title: 'Traveller', width: 86, maxLines: 3, text: (line) => line.travellers },
-  { title: 'Trip', width: 78, maxLines: 3, text: (line) => line.tripTitle },
+  { title: 'Traveller', width: 84, maxLines: 3, text: (line) => line.travellers },
+  { title: 'Trip', width: 76, maxLines: 3, text: (line) => line.tripTitle },
   {
     title: 'Item',
-    width: 60,
+    width: 58,
     maxLines: 2,
-    text: (line) =>
-      `${line.entry === 'refund' ? 'Refund of ' : ''}${line.entry === 'refund' ? line.kind : KIND[line.kind]} · ${line.supplier}`,
+    text: (line) => `${line.entry === 'refund' ? `Refund of ${line.kind}` : KIND[line.kind]} · ${line.supplier}`,
   },
-  { title: 'Reference', width: 56, maxLines: 2, text: (line) => line.bookingReference ?? '—' },
-  { title: 'Description', width: 120, maxLines: 3, text: (line) => line.description },
+  { title: 'Reference', width: 64, maxLines: 2, text: (line) => line.bookingReference ?? '—' },
+  { title: 'Description', width: 116, maxLines: 3, text: (line) => line.description },
   {
     title: 'Amount',
-    width: A4.width - 2 * MARGIN - (50 + 86 + 78 + 60 + 56 + 120),
-    maxLines: 1,
+    width: A4.width - 2 * MARGIN - (50 + 84 + 76 + 58 + 64 + 116),
+    maxLines: 2,
     align: 'right',
     text: (line) => `${groupDigits(line.amount)} ${line.currency}`,
   },

@@ -26,7 +26,6 @@ import {
 import { dateTimeFormat, numberFormat } from '@/lib/format/intl-cache';
 import { displayLocale } from '@/lib/format/locale';
 import { countOf } from '@/lib/format/plural';
-import { formatDay } from '@/lib/time/zoned-time';
 import styles from './statements.module.css';
 
 const LINES = { one: 'line', other: 'lines' };
@@ -35,6 +34,13 @@ const LINES = { one: 'line', other: 'lines' };
 function monthName(month: string): string {
   return dateTimeFormat(displayLocale(), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
     new Date(`${month}-01T00:00:00Z`),
+  );
+}
+
+/** "Dec 6, 2026", "6 Dec 2026": the UTC day of a line. */
+function shortDay(instant: string): string {
+  return dateTimeFormat(displayLocale(), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(instant),
   );
 }
 
@@ -144,10 +150,8 @@ function StatementView({ statement }: { statement: Statement }) {
   };
   const name = monthName(statement.month);
   return (
-    <Card
-      title={`${name} statement`}
-      description={`${statement.number} · billed to ${statement.organization.name}`}
-      actions={
+    <Card title={`${name} statement`} description={`${statement.number} · billed to ${statement.organization.name}`}>
+      <div className={styles.body}>
         <div className={styles.downloads}>
           <Button variant="secondary" onClick={() => download('csv')} loading={downloading === 'csv'}>
             Download CSV
@@ -156,9 +160,6 @@ function StatementView({ statement }: { statement: Statement }) {
             Download PDF
           </Button>
         </div>
-      }
-    >
-      <div className={styles.body}>
         {statement.provisional && (
           <Alert tone="info" title="Provisional">
             {name} is not over: bookings confirmed or cancelled before it ends are still added.
@@ -182,7 +183,6 @@ function StatementView({ statement }: { statement: Statement }) {
                   <th scope="col">Traveller</th>
                   <th scope="col">Trip</th>
                   <th scope="col">Item</th>
-                  <th scope="col">Reference</th>
                   <th scope="col">Description</th>
                   <th scope="col" className={styles.number}>
                     Amount
@@ -193,15 +193,20 @@ function StatementView({ statement }: { statement: Statement }) {
                 {statement.lines.map((line) => (
                   <tr key={`${line.bookingId}-${line.entry}`}>
                     <td data-label="Date" className={tableStyles.nowrap}>
-                      {formatDay(line.date.slice(0, 10), undefined, true)}
+                      {shortDay(line.date)}
                     </td>
                     <td data-label="Traveller">{line.travellers}</td>
                     <td data-label="Trip">{line.tripTitle}</td>
                     <td data-label="Item">
                       {line.entry === 'refund' ? 'Refund: ' : ''}
                       {line.kind === 'stay' ? 'Stay' : 'Flight'} · {line.supplier}
+                      {line.bookingReference && (
+                        <span className={styles.reference}>
+                          <span className="sr-only">Reference </span>
+                          {line.bookingReference}
+                        </span>
+                      )}
                     </td>
-                    <td data-label="Reference">{line.bookingReference ?? '—'}</td>
                     <td data-label="Description">{line.description}</td>
                     <td data-label="Amount" className={`${styles.number} ${tableStyles.nowrap}`}>
                       {money(line.amount, line.currency)}
