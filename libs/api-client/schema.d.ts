@@ -2081,6 +2081,7 @@ export interface components {
         | 'trip.rejected'
         | 'trip.revised'
         | 'trip.booked'
+        | 'trip.unbooked'
         | 'trip.completed'
         | 'trip.cancelled'
         | 'trip.deleted'
@@ -2600,7 +2601,7 @@ export interface components {
        * @description "sandbox": not a real airline offer
        * @enum {string}
        */
-      supplier: 'sandbox' | 'duffel';
+      supplier: 'sandbox' | 'duffel' | 'booking_com' | 'amadeus';
       /** @description For all passengers, in the currency the supplier sells in */
       totalAmount: components['schemas']['MoneyDto'];
       /** @description The same in the policy's currency, at the organization's rate (what price sorts on) */
@@ -2634,7 +2635,7 @@ export interface components {
       /** Format: uuid */
       tripId: string;
       /** @enum {string} */
-      supplier: 'sandbox' | 'duffel';
+      supplier: 'sandbox' | 'duffel' | 'booking_com' | 'amadeus';
       slices: components['schemas']['SearchedSliceResponse'][];
       passengers: number;
       /** @enum {string} */
@@ -2753,7 +2754,9 @@ export interface components {
        * @description "sandbox": not a real hotel
        * @enum {string}
        */
-      supplier: 'sandbox' | 'duffel';
+      supplier: 'sandbox' | 'duffel' | 'booking_com' | 'amadeus';
+      /** @description false for a supplier whose rates are compared here but booked elsewhere (Amadeus: its orders carry a card) */
+      bookable: boolean;
       property: components['schemas']['StayPropertyResponse'];
       /** @description km from the searched point */
       distanceKm: number | null;
@@ -2786,7 +2789,7 @@ export interface components {
       /** Format: uuid */
       tripId: string;
       /** @enum {string} */
-      supplier: 'sandbox' | 'duffel';
+      supplier: 'sandbox' | 'duffel' | 'booking_com' | 'amadeus';
       where: components['schemas']['StaySearchWhereResponse'];
       /** Format: date */
       checkInDate: string;
@@ -3108,7 +3111,7 @@ export interface components {
        * @description "sandbox": a simulated booking, nobody flies or stays
        * @enum {string}
        */
-      supplier: 'sandbox' | 'duffel';
+      supplier: 'sandbox' | 'duffel' | 'booking_com' | 'amadeus';
       /** @description For all passengers (all nights and rooms), as re-priced when booked */
       price: components['schemas']['MoneyDto'];
       /** @description A flight; null for a stay */
@@ -5093,6 +5096,7 @@ export interface operations {
           | 'trip.rejected'
           | 'trip.revised'
           | 'trip.booked'
+          | 'trip.unbooked'
           | 'trip.completed'
           | 'trip.cancelled'
           | 'trip.deleted'
@@ -5182,6 +5186,7 @@ export interface operations {
           | 'trip.rejected'
           | 'trip.revised'
           | 'trip.booked'
+          | 'trip.unbooked'
           | 'trip.completed'
           | 'trip.cancelled'
           | 'trip.deleted'
@@ -7864,7 +7869,7 @@ export interface operations {
         to?: string;
         /** @description Only trips of this cost centre; `none` for trips without one */
         costCentre?: string;
-        supplier?: 'sandbox' | 'duffel';
+        supplier?: 'sandbox' | 'duffel' | 'booking_com' | 'amadeus';
         /** @description Only bookings this person travels on */
         travellerId?: string;
       };
@@ -7929,7 +7934,7 @@ export interface operations {
         to?: string;
         /** @description Only trips of this cost centre; `none` for trips without one */
         costCentre?: string;
-        supplier?: 'sandbox' | 'duffel';
+        supplier?: 'sandbox' | 'duffel' | 'booking_com' | 'amadeus';
         /** @description Only bookings this person travels on */
         travellerId?: string;
       };

@@ -575,6 +575,34 @@ describe('Bookings', () => {
       );
       expect(mails.rows).toHaveLength(1);
     });
+
+    it('keeps the trip booked while a booking holds an order; cancelling the last one makes it approved again, bookable anew', async () => {
+      const { trip, offers } = await approvedTripWithOffers();
+      const first = await book(traveller, trip.id, { offerId: offers[0].id });
+      const second = await book(traveller, trip.id, { offerId: offers[1].id });
+      expect([first.status, second.status]).toEqual([201, 201]);
+      const tripStatus = async () => (await t.api.get(`/api/trips/${trip.id}`, as(traveller))).body.status;
+      const cancel = async (bookingId: string) => {
+        expect((await t.api.post(`/api/bookings/${bookingId}/cancellation-quote`, {}, as(traveller))).status).toBe(200);
+        expect((await t.api.post(`/api/bookings/${bookingId}/cancel`, {}, as(traveller))).status).toBe(200);
+      };
+      expect(await tripStatus()).toBe('booked');
+      await cancel(first.body.id);
+      expect(await tripStatus()).toBe('booked');
+      await cancel(second.body.id);
+      expect(await tripStatus()).toBe('approved');
+      await drainOutbox(t);
+      const audit = await t.sql.query(
+        `SELECT action, data->>'to' AS "to" FROM audit_events WHERE entity_id = $1 AND action LIKE 'trip.%' ORDER BY created_at, action`,
+        [trip.id],
+      );
+      expect(audit.rows.filter(({ action }) => action === 'trip.unbooked')).toEqual([
+        { action: 'trip.unbooked', to: 'approved' },
+      ]);
+      const again = await book(traveller, trip.id, { offerId: offers[2].id });
+      expect(again.status).toBe(201);
+      expect(await tripStatus()).toBe('booked');
+    });
   });
 });
 

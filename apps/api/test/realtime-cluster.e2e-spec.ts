@@ -68,6 +68,39 @@ function acrossInstances(adapter: 'postgres' | 'redis', redisUrl: string) {
       );
     });
 
+    it('a collaborator removed through instance A leaves the trip room on instance B', async () => {
+      const traveller = await addMember(first.api, admin, 'traveller', 'Tom Traveller');
+      const colleague = await addMember(first.api, admin, 'traveller', 'Cleo Colleague');
+      const trip = await createTrip(first.api, traveller);
+      const path = `/api/trips/${trip.id}/collaborators/${colleague.user.id}`;
+      expect((await first.api.put(path, { role: 'viewer' }, { token: traveller.accessToken })).status).toBe(200);
+      const onSecond = await connectSocket(second, colleague.accessToken);
+      sockets.push(onSecond);
+      const received = record(onSecond);
+      expect(await joinTrip(onSecond, trip.id)).toHaveProperty('viewers');
+      const onFirst = await connectSocket(first, traveller.accessToken);
+      sockets.push(onFirst);
+      const ownerReceived = record(onFirst);
+      await joinTrip(onFirst, trip.id);
+
+      expect((await first.api.delete(path, { token: traveller.accessToken })).status).toBe(204);
+      await drainOutbox(first);
+      await eventually(() => {
+        expect(received.of('collaborator.removed')).toHaveLength(1);
+        // Presence, gathered across both processes, names only the owner once B's socket has left.
+        expect(ownerReceived.of('presence').at(-1)?.viewers).toEqual([
+          { id: traveller.user.id, name: 'Tom Traveller' },
+        ]);
+      });
+      const created = await first.api.post(`/api/trips/${trip.id}/activities`, ACTIVITY, {
+        token: traveller.accessToken,
+      });
+      expect(created.status).toBe(201);
+      await drainOutbox(first);
+      await eventually(() => expect(ownerReceived.of('activity.created')).toHaveLength(1));
+      expect(received.of('activity.created')).toEqual([]);
+    });
+
     it('signing out everywhere through instance A disconnects the connection on instance B', async () => {
       const member = await registerOrganization(first.api);
       const onSecond = await connectSocket(second, member.accessToken);

@@ -189,6 +189,44 @@ describe('Live updates over WebSockets', () => {
       expect(colleagueReceived.of('comment.created')).toEqual([]);
     });
 
+    it('takes a removed collaborator out of the trip room: the removal reaches them, nothing after it', async () => {
+      const trip = await createTrip(t.api, traveller);
+      const share = (role: string) =>
+        t.api.put(`/api/trips/${trip.id}/collaborators/${colleague.user.id}`, { role }, as(traveller));
+      expect((await share('viewer')).status).toBe(200);
+      await drainOutbox(t);
+      const colleagueSocket = await connect(colleague.accessToken);
+      const received = record(colleagueSocket);
+      expect(await joinTrip(colleagueSocket, trip.id)).toEqual({
+        viewers: [expect.objectContaining({ id: colleague.user.id })],
+      });
+      const owner = await connect(traveller.accessToken);
+      const ownerReceived = record(owner);
+      await joinTrip(owner, trip.id);
+
+      const removed = await t.api.delete(`/api/trips/${trip.id}/collaborators/${colleague.user.id}`, as(traveller));
+      expect(removed.status).toBe(204);
+      await drainOutbox(t);
+      await eventually(() => {
+        expect(received.of('collaborator.removed')).toEqual([
+          expect.objectContaining({ tripId: trip.id, userId: colleague.user.id }),
+        ]);
+        // The room's presence no longer names them.
+        expect(ownerReceived.of('presence').at(-1)?.viewers).toEqual([
+          expect.objectContaining({ id: traveller.user.id }),
+        ]);
+      });
+      const comment = await t.api.post(`/api/trips/${trip.id}/comments`, { body: 'After the removal' }, as(traveller));
+      expect(comment.status).toBe(201);
+      await drainOutbox(t);
+      await eventually(() => expect(ownerReceived.of('comment.created')).toHaveLength(1));
+      expect(received.of('comment.created')).toEqual([]);
+      // Joining again is refused as for any trip they cannot see.
+      expect(await joinTrip(colleagueSocket, trip.id)).toEqual({
+        error: expect.objectContaining({ code: 'NOT_FOUND' }),
+      });
+    });
+
     it("pushes a mention's notification to the mentioned user's own connections only, ids only", async () => {
       const trip = await createTrip(t.api, traveller);
       const shared = await t.api.put(

@@ -8,8 +8,10 @@ import {
   must,
   newPage,
   registerOrganization,
+  PASSWORD,
   screenshot,
   signIn,
+  unique,
 } from './support/harness';
 
 /** Every page, signed out and signed in as an admin with data on each, at desktop and phone width. */
@@ -118,6 +120,31 @@ describe('every page', () => {
           body: { email: 'new.colleague@example.com', role: 'traveller' },
         }),
       );
+
+      // A trip waiting for the admin's approval: the navigation then carries its count badge.
+      const invitation = await must(
+        api.POST('/api/organizations/current/invitations', { body: { email: unique('tess'), role: 'traveller' } }),
+      );
+      const token = new URL(invitation.inviteUrl).pathname.split('/').pop()!;
+      const traveller = await must(
+        apiAs(null).POST('/api/auth/accept-invitation', {
+          body: { token, name: 'Tess Traveller', password: PASSWORD },
+        }),
+      );
+      const travellerApi = apiAs(traveller.accessToken);
+      const waiting = await must(
+        travellerApi.POST('/api/trips', {
+          body: {
+            title: 'Lisbon customer visit',
+            destination: 'Lisbon',
+            destinationCountry: 'Portugal',
+            timezone: 'Europe/Lisbon',
+            startDate: dayFromToday(20),
+            endDate: dayFromToday(21),
+          },
+        }),
+      );
+      await must(travellerApi.POST('/api/trips/{id}/submit', { params: { path: { id: waiting.id } }, body: {} }));
 
       for (const viewport of VIEWPORTS) {
         const { context, page } = await newPage(browser, viewport, viewport.locale);

@@ -9,6 +9,7 @@ export const AUDIT_ACTIONS = [
   'trip.rejected',
   'trip.revised',
   'trip.booked',
+  'trip.unbooked',
   'trip.completed',
   'trip.cancelled',
   'trip.deleted',

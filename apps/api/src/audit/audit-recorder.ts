@@ -53,6 +53,7 @@ function entryOf(event: Audited): Entry {
     case 'trip.rejected':
     case 'trip.revised':
     case 'trip.booked':
+    case 'trip.unbooked':
     case 'trip.completed':
     case 'trip.cancelled': {
       // Absent fields (undefined) are left out of the stored JSON.

@@ -29,7 +29,6 @@ import {
 } from '../stays/supplier/stay-supplier';
 import type { Trip } from '../trips/trip.entity';
 import { TripBudget } from '../trips/trip-budget';
-import { TripStatus } from '../trips/trip-status.machine';
 import { TripsRepository } from '../trips/trips.repository';
 import type { Booking, BookingKind } from './booking.entity';
 import { type FlightActivity, flightActivities, flightLines, lodgingActivity, stayLine } from './booking-itinerary';
@@ -38,6 +37,7 @@ import { toBookingResponse } from './booking.mapper';
 import { bookingActions, BookingStatus, bookingTransition } from './booking-status.machine';
 import type { BookingChanges } from './bookings.repository';
 import { BookingsRepository } from './bookings.repository';
+import { TripBookedStatus } from './trip-booked-status';
 import type { BookingResponse } from './dto/booking.dto';
 
 /** A booking request's answer: what the first request said, replayed to every retry with its key. */
@@ -97,6 +97,7 @@ export class BookingOrders {
     private readonly activities: ActivitiesRepository,
     private readonly budget: TripBudget,
     private readonly events: DomainEvents,
+    private readonly tripStatus: TripBookedStatus,
   ) {}
 
   /** The offer as the supplier prices it now, or a new quote of the stay's rate (SupplierError when gone). */
@@ -173,20 +174,7 @@ export class BookingOrders {
         confirmedAt: () => 'now()',
         reconcileLeaseUntil: null,
       });
-      if (trip.status === TripStatus.Approved) {
-        await this.trips.updateStatusIf(ctx, trip.id, TripStatus.Approved, TripStatus.Booked);
-        await this.events.publish(ctx, 'trip.booked', {
-          tripId: trip.id,
-          travellerId: trip.travellerId,
-          title: trip.title,
-          destination: trip.destination,
-          startDate: trip.startDate,
-          endDate: trip.endDate,
-          from: TripStatus.Approved,
-          to: TripStatus.Booked,
-          version: trip.version + 1,
-        });
-      }
+      await this.tripStatus.booked(ctx, trip);
       const confirmed = await this.bookings.getById(ctx, bookingId);
       await this.publish(ctx, 'booking.confirmed', confirmed, trip, BookingStatus.Ordering);
       await this.answerOnce(ctx, confirmed, 201, toBookingResponse(confirmed, ctx));

@@ -21,6 +21,7 @@ import { BookingsService } from './bookings.service';
 import { DuffelWebhookController } from './duffel-webhook.controller';
 import { DuffelWebhookService } from './duffel-webhook.service';
 import { PreAuthBookings } from './pre-auth-bookings.repository';
+import { TripBookedStatus } from './trip-booked-status';
 
 /** Flight and stay bookings (issues 10, 11): idempotent orders, the booking lifecycle, approvals, cancellations and the reconciler. */
 @Module({
@@ -48,6 +49,7 @@ import { PreAuthBookings } from './pre-auth-bookings.repository';
     PreAuthBookings,
     BookingApprovalLinks,
     BookingApprovalLinksRepository,
+    TripBookedStatus,
   ],
   exports: [BookingsService],
 })

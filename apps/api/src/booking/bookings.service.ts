@@ -25,6 +25,7 @@ import { toBookingResponse } from './booking.mapper';
 import { type BookingAnswer, BookingOrders, type OrderParty, type Repriced, type StoredError } from './booking-orders';
 import { BookingPolicy, type Judged } from './booking-policy';
 import { BookingStatus } from './booking-status.machine';
+import { TripBookedStatus } from './trip-booked-status';
 import { BookingsRepository } from './bookings.repository';
 import type { BookingDecisionDto, BookingQuery, BookingResponse, CreateBookingDto } from './dto/booking.dto';
 import { idempotencyKeyOf, requestFingerprint } from './idempotency-key';
@@ -63,6 +64,7 @@ export class BookingsService {
     private readonly policy: BookingPolicy,
     private readonly passengers: PassengerProfilesService,
     private readonly orders: BookingOrders,
+    private readonly tripStatus: TripBookedStatus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -343,6 +345,7 @@ export class BookingsService {
       const cancelled = await this.bookings.getById(ctx, id);
       await this.orders.removeActivities(ctx, cancelled);
       await this.orders.publish(ctx, 'booking.cancelled', cancelled, trip, BookingStatus.CancellationQuoted);
+      await this.tripStatus.unbookedIfNoneLeft(ctx, trip);
       return toBookingResponse(cancelled, ctx);
     });
   }

@@ -91,6 +91,23 @@ export interface AppConfig {
    */
   flights: { duffelApiKey?: string; duffelBaseUrl?: string; supplierTimeoutMs: number };
   /**
+   * The stay supplier (docs/stays.md § Which supplier): `STAY_SUPPLIER`, or when unset chosen by the
+   * keys present (Duffel, then Booking.com, else the sandbox; Amadeus only when named). Each partner's
+   * settings are present only when its credentials are.
+   */
+  stays: {
+    supplier?: StaySupplierName;
+    bookingCom?: { apiKey: string; affiliateId: string; baseUrl: string; bookerCountry: string; timeoutMs: number };
+    amadeus?: {
+      clientId: string;
+      clientSecret: string;
+      /** `test` or `production` (the SDK's hosts), or a URL (a local stand-in in tests). */
+      hostname: 'test' | 'production';
+      baseUrl?: string;
+      timeoutMs: number;
+    };
+  };
+  /**
    * Flight bookings (docs/booking.md § Bookings): how often the reconciler looks for bookings stuck
    * in `ordering` (0: never, tests call it), after how long one counts as stuck, and after how long
    * with no order found at the supplier it is failed; the Duffel webhook's signing secret.
@@ -137,6 +154,12 @@ function packageVersion(): string {
 }
 
 type Env = Record<string, string | undefined>;
+
+export const STAY_SUPPLIER_NAMES = ['sandbox', 'duffel', 'booking_com', 'amadeus'] as const;
+export type StaySupplierName = (typeof STAY_SUPPLIER_NAMES)[number];
+
+/** Booking.com's Demand API, version 3.1 (docs/stays.md § Booking.com). */
+export const BOOKING_COM_PRODUCTION_URL = 'https://demandapi.booking.com/3.1';
 
 const MIN_SECRET_BYTES = 32;
 
@@ -262,15 +285,9 @@ export function loadConfig(env: Env = process.env): { config: AppConfig; notices
   if (production && !env.OPENAI_API_KEY && !env.OPENAI_BASE_URL) {
     notices.push('OPENAI_API_KEY/OPENAI_BASE_URL not set: the AI assistant answers 503 AI_NOT_CONFIGURED (docs/ai.md)');
   }
-  // Accepted (the deployment guide lists them) but not used: docs/stays.md § Other stay suppliers says why.
-  if (env.BOOKING_COM_API_KEY || env.BOOKING_COM_API_SECRET) {
+  if (env.BOOKING_COM_API_SECRET) {
     notices.push(
-      'BOOKING_COM_API_KEY/BOOKING_COM_API_SECRET set, but NestMap has no Booking.com adapter yet (docs/stays.md § Other stay suppliers): they are not used',
-    );
-  }
-  if (env.AMADEUS_CLIENT_ID || env.AMADEUS_CLIENT_SECRET) {
-    notices.push(
-      'AMADEUS_CLIENT_ID/AMADEUS_CLIENT_SECRET set, but NestMap has no Amadeus hotel adapter yet (docs/stays.md § Other stay suppliers): they are not used',
+      'BOOKING_COM_API_SECRET set: the Demand API authenticates with BOOKING_COM_API_KEY (a bearer token) and BOOKING_COM_AFFILIATE_ID only, so it is not used (docs/stays.md § Booking.com)',
     );
   }
   const port = int(env, 'PORT', 5000, 0);
@@ -357,6 +374,7 @@ export function loadConfig(env: Env = process.env): { config: AppConfig; notices
       duffelBaseUrl: checkUrl('DUFFEL_BASE_URL', env.DUFFEL_BASE_URL, ['http:', 'https:']),
       supplierTimeoutMs: int(env, 'FLIGHT_SUPPLIER_TIMEOUT_MS', 30_000, 100),
     },
+    stays: staySettings(env),
     booking: {
       reconcileIntervalMs: int(env, 'BOOKING_RECONCILE_INTERVAL_MS', 60_000, 0),
       // Longer than any supplier call (the SDK's timeout and our retries): a booking this old in `ordering` lost its request.
@@ -368,6 +386,58 @@ export function loadConfig(env: Env = process.env): { config: AppConfig; notices
     ai: aiSettings(env),
   };
   return { config, notices };
+}
+
+function staySettings(env: Env): AppConfig['stays'] {
+  const supplier = env.STAY_SUPPLIER || undefined;
+  if (supplier !== undefined && !(STAY_SUPPLIER_NAMES as readonly string[]).includes(supplier)) {
+    throw new ConfigError(`STAY_SUPPLIER must be one of ${STAY_SUPPLIER_NAMES.join(', ')} (got "${supplier}")`);
+  }
+  const stays: AppConfig['stays'] = { supplier: supplier as StaySupplierName | undefined };
+  const timeoutMs = int(env, 'STAY_SUPPLIER_TIMEOUT_MS', 30_000, 100);
+  if (env.BOOKING_COM_API_KEY) {
+    const affiliateId = env.BOOKING_COM_AFFILIATE_ID ?? '';
+    if (!/^\d{1,12}$/.test(affiliateId)) {
+      throw new ConfigError(
+        'BOOKING_COM_AFFILIATE_ID is required with BOOKING_COM_API_KEY: the numeric affiliate id Booking.com sends with every Demand API call',
+      );
+    }
+    const bookerCountry = (env.BOOKING_COM_BOOKER_COUNTRY || 'gb').toLowerCase();
+    if (!/^[a-z]{2}$/.test(bookerCountry)) {
+      throw new ConfigError(`BOOKING_COM_BOOKER_COUNTRY must be a two-letter country code (got "${bookerCountry}")`);
+    }
+    stays.bookingCom = {
+      apiKey: env.BOOKING_COM_API_KEY,
+      affiliateId,
+      baseUrl: (
+        checkUrl('BOOKING_COM_API_URL', env.BOOKING_COM_API_URL, ['https:', 'http:']) ?? BOOKING_COM_PRODUCTION_URL
+      ).replace(/\/+$/, ''),
+      bookerCountry,
+      timeoutMs,
+    };
+  }
+  if (env.AMADEUS_CLIENT_ID || env.AMADEUS_CLIENT_SECRET) {
+    if (!env.AMADEUS_CLIENT_ID || !env.AMADEUS_CLIENT_SECRET) {
+      throw new ConfigError('AMADEUS_CLIENT_ID and AMADEUS_CLIENT_SECRET go together: set both or neither');
+    }
+    const hostname = env.AMADEUS_HOSTNAME || 'test';
+    if (hostname !== 'test' && hostname !== 'production') {
+      throw new ConfigError(`AMADEUS_HOSTNAME must be test or production (got "${hostname}")`);
+    }
+    stays.amadeus = {
+      clientId: env.AMADEUS_CLIENT_ID,
+      clientSecret: env.AMADEUS_CLIENT_SECRET,
+      hostname,
+      baseUrl: checkUrl('AMADEUS_BASE_URL', env.AMADEUS_BASE_URL, ['https:', 'http:']),
+      timeoutMs,
+    };
+  }
+  const missing =
+    (stays.supplier === 'duffel' && !env.DUFFEL_API_KEY && 'DUFFEL_API_KEY') ||
+    (stays.supplier === 'booking_com' && !stays.bookingCom && 'BOOKING_COM_API_KEY') ||
+    (stays.supplier === 'amadeus' && !stays.amadeus && 'AMADEUS_CLIENT_ID/AMADEUS_CLIENT_SECRET');
+  if (missing) throw new ConfigError(`STAY_SUPPLIER=${stays.supplier} needs ${missing}`);
+  return stays;
 }
 
 function aiSettings(env: Env): AppConfig['ai'] {

@@ -104,6 +104,8 @@ export interface EventMap {
   'trip.cancelled': TripStepPayload;
   'trip.completed': TripStepPayload;
   'trip.booked': TripStepPayload;
+  /** The last booking holding an order was cancelled: the trip is approved again (and may be booked anew). */
+  'trip.unbooked': TripStepPayload;
   /** A draft's fields (title, dates, budget, travellers) were edited. */
   'trip.updated': { tripId: string; title: string; version: number };
   'trip.deleted': { tripId: string; title: string };

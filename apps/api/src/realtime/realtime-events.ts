@@ -24,7 +24,7 @@ const toTrip = (tripId: string, data: RealtimeMessage['data'] = {}): RealtimeMes
 const activity: Mapper<'activity.created' | 'activity.updated' | 'activity.deleted'> = ({ payload }) =>
   toTrip(payload.tripId, { activityId: payload.activityId, version: payload.version });
 const tripStep: Mapper<
-  `trip.${'submitted' | 'approved' | 'rejected' | 'revised' | 'cancelled' | 'completed' | 'booked'}`
+  `trip.${'submitted' | 'approved' | 'rejected' | 'revised' | 'cancelled' | 'completed' | 'booked' | 'unbooked'}`
 > = ({ payload }) => toTrip(payload.tripId, { status: payload.to, version: payload.version });
 const booking: Mapper<`booking.${string}` & EventType> = ({ payload }) =>
   toTrip(payload.tripId, { bookingId: payload.bookingId, status: payload.to });
@@ -54,6 +54,7 @@ export const REALTIME_EVENTS: { [K in EventType]?: Mapper<K> } = {
   'trip.cancelled': tripStep,
   'trip.completed': tripStep,
   'trip.booked': tripStep,
+  'trip.unbooked': tripStep,
   'trip.deleted': ({ payload }) => toTrip(payload.tripId),
   'booking.requested': booking,
   'booking.approved': booking,

@@ -46,6 +46,9 @@ export type Refusal = { error: { code: string; message: string } };
 const refusal = (code: string, message: string): Refusal => ({ error: { code, message } });
 const TRIP_NOT_FOUND = refusal(CommonErrorCode.NotFound, 'Trip not found');
 
+/** Between API processes (socket.io's server-side emit): re-check who may stay in a trip's room. */
+const RECHECK_TRIP_ROOM = 'trip.recheck';
+
 /** How long before its token expires a connection is asked for a fresh one (at most half its lifetime). */
 const REAUTH_LEAD_MS = 60_000;
 
@@ -70,6 +73,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
 
   /** Nest's guards do not run on a connection: the handshake is checked by socket.io middleware. */
   afterInit(server: Server): void {
+    server.on(RECHECK_TRIP_ROOM, (tripId: string) => void this.recheckLocalRoom(tripId));
     server.use((socket, next) => {
       this.authenticate(socket as LiveSocket, socket.handshake.auth?.token).then(
         (refused) =>
@@ -148,6 +152,43 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     }
     this.scheduleExpiry(socket);
     return { expiresAt: new Date(expiresAt).toISOString() };
+  }
+
+  /**
+   * After a change that may take someone's view of a trip away (a collaborator removed, the
+   * travellers edited): every API process checks `view` again for its own sockets in the trip's
+   * room, and those that lost it leave, so they receive nothing more of the trip.
+   */
+  async recheckTripRoom(tripId: string): Promise<void> {
+    this.server.serverSideEmit(RECHECK_TRIP_ROOM, tripId); // to the other processes, not this one
+    await this.recheckLocalRoom(tripId);
+  }
+
+  private async recheckLocalRoom(tripId: string): Promise<void> {
+    const room = tripRoom(tripId);
+    const members = [...(this.server.sockets.adapter.rooms.get(room) ?? [])];
+    let left = false;
+    for (const socketId of members) {
+      const socket = this.server.sockets.sockets.get(socketId) as LiveSocket | undefined;
+      const connection = socket && this.connections.get(socket);
+      if (!socket || !connection || (await this.mayView(connection, tripId))) continue;
+      await socket.leave(room);
+      connection.trips.delete(tripId);
+      left = true;
+    }
+    if (left) await this.announcePresence(tripId);
+  }
+
+  /** Whether the connection's user may still view the trip; a failure to tell keeps them (logged). */
+  private async mayView(connection: Connection, tripId: string): Promise<boolean> {
+    try {
+      await this.access.require(connection.session.ctx, tripId, 'view');
+      return true;
+    } catch (error) {
+      if (error instanceof DomainError && error.code === CommonErrorCode.NotFound) return false;
+      this.logger.warn({ err: error instanceof Error ? error.message : error }, 'trip room re-check failed');
+      return true;
+    }
   }
 
   /** Verifies a token and keeps it on the socket; a refusal says why (expired tokens can be refreshed). */

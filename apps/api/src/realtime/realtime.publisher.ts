@@ -10,7 +10,8 @@ const EVENTS = [...(Object.keys(REALTIME_EVENTS) as EventType[]), 'user.signed_o
  * Pushes domain events to the sockets that may see them, from the outbox (docs/events.md): so only
  * after the change's transaction committed, from whichever API process claimed the event, through the
  * socket.io adapter to every process. At least once: messages carry the event id and clients drop
- * repeats. `user.signed_out` closes the connections of the revoked tokens.
+ * repeats. `user.signed_out` closes the connections of the revoked tokens; a collaborator removed
+ * or the travellers edited make the trip's room check who may still be in it.
  */
 @Injectable()
 export class RealtimePublisher implements EventHandler, OnModuleInit {
@@ -36,5 +37,7 @@ export class RealtimePublisher implements EventHandler, OnModuleInit {
     }
     const message = realtimeMessageOf(event);
     if (message) server.to(message.rooms).emit(event.type, message.data);
+    if (event.type === 'collaborator.removed' || event.type === 'trip.updated')
+      await this.gateway.recheckTripRoom(event.payload.tripId);
   }
 }

@@ -45,6 +45,12 @@ export function BookingVerdictBadge({ booking }: { booking: Pick<Booking, 'polic
   );
 }
 
+const SUPPLIER_NAMES: Record<Exclude<Booking['supplier'], 'sandbox'>, string> = {
+  duffel: 'Duffel',
+  booking_com: 'Booking.com',
+  amadeus: 'Amadeus',
+};
+
 /** Who sold it; the sandbox is said plainly, since nobody flies on it. */
 export function SupplierLabel({ supplier }: { supplier: Booking['supplier'] }) {
   return supplier === 'sandbox' ? (
@@ -52,6 +58,6 @@ export function SupplierLabel({ supplier }: { supplier: Booking['supplier'] }) {
       Sandbox
     </Badge>
   ) : (
-    <span>Duffel</span>
+    <span>{SUPPLIER_NAMES[supplier]}</span>
   );
 }

@@ -59,7 +59,9 @@ export function StayRateCard({ rate, nights, onBook }: StayRateCardProps) {
           {formatMoney(rate.nightlyRate)} a night{nights > 1 ? ` · ${nights} nights` : ''}
         </p>
         <Badge tone={badge.tone}>{badge.label}</Badge>
-        {isBookable(rate.policy) ? (
+        {!rate.bookable ? (
+          <span className={styles.notBookable}>Compare only: book this hotel with your travel agent</span>
+        ) : isBookable(rate.policy) ? (
           <Button variant={rate.policy.verdict === 'in_policy' ? 'primary' : 'secondary'} onClick={() => onBook(rate)}>
             Book
           </Button>

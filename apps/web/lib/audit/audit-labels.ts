@@ -9,6 +9,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'trip.rejected': 'Trip rejected',
   'trip.revised': 'Trip reopened to revise',
   'trip.booked': 'Trip booked',
+  'trip.unbooked': 'Trip back to approved (bookings cancelled)',
   'trip.completed': 'Trip completed',
   'trip.cancelled': 'Trip cancelled',
   'trip.deleted': 'Trip deleted',

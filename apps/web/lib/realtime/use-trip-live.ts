@@ -11,6 +11,12 @@ import { openLiveSocket } from './live-socket';
 export const HIGHLIGHT_MS = 2500;
 const EVENT_KINDS = ['activity.', 'trip.', 'booking.', 'comment.', 'checklist.', 'notes.', 'collaborator.'];
 
+/** Who is looking at a trip now, as the server announces it on every join and leave. */
+interface Presence {
+  tripId: string;
+  viewers: Viewer[];
+}
+
 export interface TripLive {
   /** Everyone looking at the trip now, the reader included. */
   viewers: Viewer[];
@@ -43,6 +49,12 @@ export function useTripLive(tripId: string, userId: string): TripLive {
       setTimeout(() => delete card.dataset.liveChanged, HIGHLIGHT_MS);
     };
 
+    const showPresence = (presence: Presence) => {
+      if (presence.tripId !== tripId) return;
+      presence.viewers.forEach((viewer) => names.set(viewer.id, viewer.name));
+      setViewers(presence.viewers);
+    };
+
     const onEvent = async (name: string, event: LiveEvent) => {
       if (!EVENT_KINDS.some((kind) => name.startsWith(kind)) || event.tripId !== tripId || seen.has(event.id)) return;
       seen.add(event.id);
@@ -63,13 +75,12 @@ export function useTripLive(tripId: string, userId: string): TripLive {
         if (again) await refetch([tripKeys.detail(tripId), tripKeys.itinerary(tripId), bookingKeys.trip(tripId)]);
       },
       onDisconnect: () => setViewers([]),
-      listen: (socket) =>
-        socket.on('presence', (presence: { tripId: string; viewers: Viewer[] }) => {
-          if (presence.tripId !== tripId) return;
-          presence.viewers.forEach((viewer) => names.set(viewer.id, viewer.name));
-          setViewers(presence.viewers);
-        }),
-      onEvent: (name, event) => void onEvent(name, event),
+      // The tab's socket lives on for the bell: leave the room so presence stops naming the reader.
+      onUnsubscribe: (socket) => socket.emit('trip.leave', { tripId }),
+      onEvent: (name, event) => {
+        if (name === 'presence') return showPresence(event as unknown as Presence);
+        void onEvent(name, event);
+      },
     });
 
     return close;

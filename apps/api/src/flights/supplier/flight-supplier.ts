@@ -20,7 +20,8 @@ export interface FlightSupplier {
   confirmCancellation(supplierCancellationId: string): Promise<CancellationQuote>;
 }
 
-export const SUPPLIER_NAMES = ['sandbox', 'duffel'] as const;
+/** Flights come from the sandbox or Duffel; stays also from Booking.com or Amadeus (docs/stays.md). */
+export const SUPPLIER_NAMES = ['sandbox', 'duffel', 'booking_com', 'amadeus'] as const;
 export type SupplierName = (typeof SUPPLIER_NAMES)[number];
 
 export interface FlightSearchRequest {

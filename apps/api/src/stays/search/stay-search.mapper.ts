@@ -1,6 +1,6 @@
 import { toMoney } from '../../common/money/money.dto';
 import type { Money } from '../../policy/policy-subject';
-import type { StayCancellationPolicy, StayProperty } from '../supplier/stay-supplier';
+import { booksStays, type StayCancellationPolicy, type StayProperty } from '../supplier/stay-supplier';
 import type {
   StayCancellationPolicyResponse,
   StayPropertyResponse,
@@ -49,6 +49,7 @@ export function toStayRateResponse(
   return {
     id: row.id,
     supplier: search.supplier,
+    bookable: booksStays(search.supplier),
     property: toStayPropertyResponse(row.property),
     distanceKm: row.distanceKm === null ? null : Math.round(row.distanceKm * 10) / 10,
     roomName: rate.roomName,

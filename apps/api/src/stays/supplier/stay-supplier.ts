@@ -3,6 +3,12 @@ import type { Money } from '../../policy/policy-subject';
 
 export { SupplierError, type SupplierFailure, type SupplierName } from '../../flights/supplier/flight-supplier';
 
+/** Suppliers whose rates can be searched and judged but not booked through NestMap (docs/stays.md § Amadeus). */
+const SEARCH_ONLY: readonly SupplierName[] = ['amadeus'];
+
+/** Whether a booking can be made of this supplier's rates. */
+export const booksStays = (supplier: SupplierName): boolean => !SEARCH_ONLY.includes(supplier);
+
 /**
  * What NestMap asks of a stay supplier (Duffel Stays, or the built-in sandbox), in our own terms,
  * beside FlightSupplier: the adapters translate each supplier's wire format, nothing past this file

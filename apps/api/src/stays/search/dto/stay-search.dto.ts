@@ -190,6 +190,11 @@ export class StayRatePolicyResponse {
 export class StayRateResponse {
   @ApiProperty({ format: 'uuid', description: 'Our id of the rate: what a booking names (`stayRateId`)' }) id: string;
   @ApiProperty({ enum: SUPPLIER_NAMES, description: '"sandbox": not a real hotel' }) supplier: SupplierName;
+  @ApiProperty({
+    description:
+      'false for a supplier whose rates are compared here but booked elsewhere (Amadeus: its orders carry a card)',
+  })
+  bookable: boolean;
   @ApiProperty({ type: StayPropertyResponse }) property: StayPropertyResponse;
   @ApiProperty({ type: Number, nullable: true, description: 'km from the searched point' }) distanceKm: number | null;
   @ApiProperty() roomName: string;

@@ -368,6 +368,8 @@ export function ReportsClient() {
               <option value="">Any supplier</option>
               <option value="sandbox">Sandbox</option>
               <option value="duffel">Duffel</option>
+              <option value="booking_com">Booking.com</option>
+              <option value="amadeus">Amadeus</option>
             </Select>
           </Field>
           <Field label="Traveller">
