@@ -865,6 +865,74 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/statements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Months with invoiced bookings or refunds, with their totals per currency */
+    get: operations['StatementsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/statements/{month}.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download a month’s statement as CSV */
+    get: operations['StatementsController_csv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/statements/{month}.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download a month’s statement as PDF (A4) */
+    get: operations['StatementsController_pdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/statements/{month}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A month’s statement: its lines and totals per currency */
+    get: operations['StatementsController_statement'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/cost-centre-budgets': {
     parameters: {
       query?: never;
@@ -1676,6 +1744,7 @@ export interface components {
       | 'EXCHANGE_RATES_UNREACHABLE'
       | 'AUDIT_EXPORT_TOO_LARGE'
       | 'REPORT_PERIOD_INVALID'
+      | 'STATEMENT_MONTH_IN_FUTURE'
       | 'POLICY_BLOCKED'
       | 'POLICY_VERSION_STALE'
       | 'PASSENGER_PROFILE_INCOMPLETE'
@@ -3346,6 +3415,103 @@ export interface components {
       savings: components['schemas']['SavingsFigures'];
       /** @description Bookings in the period left out: recorded without a rate into the current reporting currency (made before rates were recorded, or before the policy currency changed) */
       unconverted: number;
+    };
+    StatementCurrencyTotals: {
+      /** @example EUR */
+      currency: string;
+      /**
+       * @description Bookings confirmed in the month
+       * @example 1250.40
+       */
+      charges: string;
+      /**
+       * @description Refunds of cancellations in the month (a positive amount)
+       * @example 120.00
+       */
+      refunds: string;
+      /**
+       * @description charges − refunds: what the month adds to the account
+       * @example 1130.40
+       */
+      net: string;
+    };
+    StatementMonth: {
+      /** @example 2027-03 */
+      month: string;
+      /** @example NM-3F0C9A12-202703 */
+      number: string;
+      /** @description The current month: lines may still be added */
+      provisional: boolean;
+      lines: number;
+      /** @description One entry per currency, alphabetical */
+      totals: components['schemas']['StatementCurrencyTotals'][];
+    };
+    StatementList: {
+      /** @description Months with at least one line, newest first; the current month always (provisional) */
+      months: components['schemas']['StatementMonth'][];
+    };
+    StatementOrganization: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    StatementLine: {
+      /**
+       * Format: date-time
+       * @description When the booking was confirmed, or cancelled (a refund)
+       */
+      date: string;
+      /** @enum {string} */
+      entry: 'charge' | 'refund';
+      /** Format: uuid */
+      bookingId: string;
+      /** @enum {string} */
+      kind: 'flight' | 'stay';
+      /** @example sandbox */
+      supplier: string;
+      /** @description The airline booking reference or the property’s confirmation number */
+      bookingReference: string | null;
+      tripTitle: string;
+      /** @description The travellers (a stay’s guests), lead first, separated by “; ” */
+      travellers: string;
+      /** @example LHR–JFK, JFK–LHR · British Airways · departs 2027-03-12 */
+      description: string;
+      /**
+       * @description A refund is negative
+       * @example -120.00
+       */
+      amount: string;
+      /** @example EUR */
+      currency: string;
+    };
+    StatementResponse: {
+      /**
+       * @description Stable: the same month always has the same number
+       * @example NM-3F0C9A12-202703
+       */
+      number: string;
+      /** @example 2027-03 */
+      month: string;
+      /**
+       * Format: date
+       * @description First day (UTC)
+       */
+      from: string;
+      /**
+       * Format: date
+       * @description Last day, included (UTC)
+       */
+      to: string;
+      /** @description The current month: lines may still be added until it ends */
+      provisional: boolean;
+      /** Format: date-time */
+      generatedAt: string;
+      /** @description Billed to */
+      organization: components['schemas']['StatementOrganization'];
+      /** @description Oldest first */
+      lines: components['schemas']['StatementLine'][];
+      /** @description One entry per currency of the lines, alphabetical */
+      totals: components['schemas']['StatementCurrencyTotals'][];
     };
     CostCentreBudgetResponse: {
       /** Format: uuid */
@@ -7983,6 +8149,228 @@ export interface operations {
         };
         content: {
           'text/csv': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  StatementsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StatementList'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Your role does not allow this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  StatementsController_csv: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description YYYY-MM (UTC); the current month is provisional, a later one is refused */
+        month: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One line per booking confirmed and per refund in the month, oldest first, streamed. Cells that a spreadsheet would read as a formula start with an apostrophe */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Your role does not allow this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  StatementsController_pdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description YYYY-MM (UTC); the current month is provisional, a later one is refused */
+        month: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The statement as an A4 PDF */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Your role does not allow this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  StatementsController_statement: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description YYYY-MM (UTC); the current month is provisional, a later one is refused */
+        month: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StatementResponse'];
+        };
+      };
+      /** @description Invalid input (unknown fields are rejected) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing, invalid or expired access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Your role does not allow this action */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description A dependency (the database) is unavailable; AI_NOT_CONFIGURED when no AI model is configured */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
         };
       };
     };

@@ -35,6 +35,7 @@ import { PlacesModule } from './places/places.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { ShareLinksModule } from './share-links/share-links.module';
 import { ReportsModule } from './reports/reports.module';
+import { StatementsModule } from './statements/statements.module';
 import { TripsModule } from './trips/trips.module';
 import { UsersModule } from './users/users.module';
 
@@ -62,6 +63,7 @@ export class AppModule {
         ActivitiesModule,
         BookingModule,
         ReportsModule,
+        StatementsModule,
         BudgetsModule,
         CalendarModule,
         CollaboratorsModule,

@@ -51,15 +51,20 @@ describe('Spend report indexes', () => {
   });
   afterAll(() => t.close());
 
-  /** The report's statements as the API sends them for `query`, with their parameters. */
-  async function reportStatements(path: string): Promise<{ sql: string; parameters: unknown[] }[]> {
+  /** The report's statements (those with the CTE `marker`) as the API sends them for `path`, with their parameters. */
+  async function reportStatements(
+    path: string,
+    marker = 'WITH events',
+  ): Promise<{ sql: string; parameters: unknown[] }[]> {
     const statements: { sql: string; parameters: unknown[] }[] = [];
     const original = PostgresQueryRunner.prototype.query;
     const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query').mockImplementation(function (
       this: PostgresQueryRunner,
       ...args: Parameters<PostgresQueryRunner['query']>
     ) {
-      if (args[0].includes('WITH events')) statements.push({ sql: args[0], parameters: args[1] ?? [] });
+      // A cursor's query is planned as the query itself.
+      if (args[0].includes(marker))
+        statements.push({ sql: args[0].replace(/^DECLARE \w+ NO SCROLL CURSOR FOR /, ''), parameters: args[1] ?? [] });
       return original.apply(this, args);
     } as never);
     try {
@@ -108,5 +113,23 @@ describe('Spend report indexes', () => {
       const onBookings = (await plan(statement)).filter((node) => node['Relation Name'] === 'bookings');
       expect(onBookings.map((node) => node['Node Type'])).not.toContain('Seq Scan');
     }
+  });
+
+  it('reads a month’s statement and its CSV through both report indexes, and the list of months without a scan (docs/statements.md)', async () => {
+    const month = [
+      ...(await reportStatements('/api/statements/2026-03', 'WITH lines')),
+      ...(await reportStatements('/api/statements/2026-03.csv', 'WITH lines')),
+    ];
+    const list = await reportStatements('/api/statements', 'WITH lines');
+    expect([month.length, list.length]).toEqual([2, 1]);
+    for (const statement of [...month, ...list]) {
+      const onBookings = (await plan(statement)).filter((node) => node['Relation Name'] === 'bookings');
+      expect(onBookings.map((node) => node['Node Type'])).not.toContain('Seq Scan');
+    }
+    // The list reads the organization's whole history: the planner may take any index on the organization.
+    for (const statement of month)
+      expect((await plan(statement)).map((node) => node['Index Name'])).toEqual(
+        expect.arrayContaining(['idx_bookings_report_confirmed', 'idx_bookings_report_cancelled']),
+      );
   });
 });

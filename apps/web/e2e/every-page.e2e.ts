@@ -27,6 +27,7 @@ const APP_PAGES = (tripId: string) => [
   '/admin/trips',
   '/admin/bookings',
   '/admin/reports',
+  '/admin/statements',
   '/admin/people',
   '/admin/members',
   '/admin/invitations',

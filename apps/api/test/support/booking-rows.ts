@@ -17,6 +17,10 @@ export interface BookingRow {
   cheapest?: { amount: string; currency: string } | null;
   cancelledAt?: string;
   refund?: string;
+  /** A flight's offer (default `{}`), or a stay booking's `stay` column instead (statements describe both). */
+  offer?: object;
+  stay?: object;
+  bookingReference?: string;
 }
 
 /** A booking as the booking flow stores it, with chosen amounts, rates and instants (reports and budgets). */
@@ -28,9 +32,9 @@ export async function insertBookingRow(sql: Client, session: Session, row: Booki
          supplier_offer_id, offer, total_amount, total_currency, policy_verdict, policy_version, policy_reasons,
          policy_reason_code, cheapest_in_policy, supplier_order_id, booking_reference, idempotency_key,
          request_fingerprint, report_currency, report_rate, emissions_kg, confirmed_at, cancelled_at, refund_amount,
-         refund_currency)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, gen_random_uuid(), $8, '{}', $9, $10, $11, 1, '[]', $12, $13, $14, 'SBX-TEST01',
-         $15, repeat('0', 64), $16, $17, $18, $19, $20, $21, $10)`,
+         refund_currency, kind, stay)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, gen_random_uuid(), $8, $22, $9, $10, $11, 1, '[]', $12, $13, $14, $23,
+         $15, repeat('0', 64), $16, $17, $18, $19, $20, $21, $10, $24, $25)`,
     [
       id,
       session.user.organizationId,
@@ -53,6 +57,10 @@ export async function insertBookingRow(sql: Client, session: Session, row: Booki
       row.confirmedAt,
       row.cancelledAt ?? null,
       row.refund ?? null,
+      row.stay ? null : JSON.stringify(row.offer ?? {}),
+      row.bookingReference ?? 'SBX-TEST01',
+      row.stay ? 'stay' : 'flight',
+      row.stay ? JSON.stringify(row.stay) : null,
     ],
   );
   return id;

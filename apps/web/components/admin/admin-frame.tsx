@@ -15,6 +15,7 @@ const SECTIONS: { href: string; label: string; roles: readonly Role[] }[] = [
   { href: '/admin/trips', label: 'Organization trips', roles: ['admin', 'manager'] },
   { href: '/admin/bookings', label: 'Bookings', roles: ['admin', 'manager'] },
   { href: '/admin/reports', label: 'Reports', roles: ['admin', 'manager'] },
+  { href: '/admin/statements', label: 'Statements', roles: ['admin', 'manager'] },
   { href: '/admin/people', label: 'Where are my people', roles: ['admin', 'manager'] },
   { href: '/admin/members', label: 'Members', roles: ['admin', 'manager'] },
   { href: '/admin/invitations', label: 'Invitations', roles: ['admin'] },

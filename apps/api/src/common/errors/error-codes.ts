@@ -140,6 +140,8 @@ export enum AuditErrorCode {
 export enum ReportErrorCode {
   /** The report's `from` is after its `to`, or the period is longer than 3 years. */
   PeriodInvalid = 'REPORT_PERIOD_INVALID',
+  /** The statement's month has not begun yet (the current month's statement is provisional). */
+  StatementMonthInFuture = 'STATEMENT_MONTH_IN_FUTURE',
 }
 
 export enum PolicyErrorCode {

@@ -87,6 +87,7 @@ export const STATUS_OF_CODE: Readonly<Record<ErrorCode, number>> = {
 
   [AuditErrorCode.ExportTooLarge]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ReportErrorCode.PeriodInvalid]: HttpStatus.BAD_REQUEST,
+  [ReportErrorCode.StatementMonthInFuture]: HttpStatus.BAD_REQUEST,
 
   [PolicyErrorCode.Blocked]: HttpStatus.UNPROCESSABLE_ENTITY,
   [PolicyErrorCode.VersionStale]: HttpStatus.CONFLICT,
