@@ -97,6 +97,20 @@ describe('Monthly statements', () => {
       cancelledAt: '2026-09-01T00:00:00Z',
       refund: '50.00',
     });
+    // Paid by the organization's card (Stripe): settled by the charge, on no statement — the
+    // September and June totals below would show it otherwise.
+    for (const confirmedAt of ['2026-09-15T10:00:00Z', '2026-06-15T10:00:00Z']) {
+      const paidByCard = await insert({
+        tripId: sales.id,
+        passengerIds: [zoe],
+        amount: '700.00',
+        currency: 'USD',
+        confirmedAt,
+      });
+      await t.sql.query(`UPDATE bookings SET payment_method = 'card', payment_status = 'captured' WHERE id = $1`, [
+        paidByCard,
+      ]);
+    }
     // Never confirmed: on no statement.
     await insert({ tripId: sales.id, passengerIds: [zoe], amount: '999.00', currency: 'EUR', confirmedAt: null });
     // July: enough lines for several pages.

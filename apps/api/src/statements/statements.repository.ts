@@ -5,11 +5,11 @@ import { TransactionRunner } from '../common/database/transaction-runner';
 import { OrganizationScopedRepository } from '../common/tenancy/organization-scoped.repository';
 
 /**
- * The bookings invoiced to the organization (docs/statements.md § Which bookings): confirmed ones.
- * The one place that says so: a booking paid by card is settled at booking and must not be
- * invoiced again, so card payments add their condition here (e.g. "and not paid by card").
+ * The bookings invoiced to the organization (docs/statements.md § Which bookings): confirmed ones
+ * not paid by card. The one place that says so: a booking paid by the organization's card
+ * (docs/payments.md) is settled by the charge and must not be invoiced again.
  */
-const INVOICED = `b.confirmed_at IS NOT NULL`;
+const INVOICED = `b.confirmed_at IS NOT NULL AND b.payment_method = 'invoice'`;
 
 /** One line of a statement as read: a booking confirmed (`charge`) or the refund of its cancellation. */
 export interface StatementLineRow {
