@@ -151,6 +151,11 @@ describe('every page', () => {
         const { context, page } = await newPage(browser, viewport, viewport.locale);
         for (const path of PUBLIC_PAGES) await visit(page, path, viewport.name);
         await signIn(page, admin.email);
+        // Every main navigation link on screen: none hidden past the edge of a phone.
+        for (const link of await page.getByRole('navigation', { name: 'Main' }).getByRole('link').all()) {
+          const box = await link.boundingBox();
+          expect(box!.x + box!.width).toBeLessThanOrEqual(viewport.width);
+        }
         for (const path of APP_PAGES(trip.id)) await visit(page, path, viewport.name);
 
         // The trip page with the activity form open.
