@@ -137,3 +137,66 @@ describe('web performance: the trip page arrives in the server HTML', () => {
     });
   });
 });
+
+describe('web performance: the trip page leaves what is far below the fold for later', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('asks for comments, checklist and notes only as the reader nears them, or follows a link into them', async () => {
+    await capturingFailures(browser, 'trip-deferred-collaboration', async () => {
+      const owner = await registerOrganization('Nadia');
+      const api = apiAs(owner.token);
+      const day = dayFromToday(30);
+      const trip = await must(
+        api.POST('/api/trips', {
+          body: { title: 'Oslo roadshow', destination: 'Oslo', startDate: day, endDate: dayFromToday(33) },
+        }),
+      );
+      // A long itinerary: on a phone the collaboration section is screens below the first one.
+      let first = '';
+      for (let index = 0; index < 12; index++) {
+        const activity = await must(
+          api.POST('/api/trips/{tripId}/activities', {
+            params: { path: { tripId: trip.id } },
+            body: {
+              title: `Customer meeting ${index + 1}`,
+              type: 'meeting',
+              startsAt: `${dayFromToday(30 + (index % 4))}T${String(8 + index).padStart(2, '0')}:00:00+01:00`,
+              timezone: 'Europe/Oslo',
+            },
+          }),
+        );
+        first ||= activity.id;
+      }
+
+      const { context, page } = await newPage(browser, { width: 390, height: 844 });
+      await signIn(page, owner.email);
+      const collaborationRequests: string[] = [];
+      page.on('request', (request) => {
+        if (/\/api\/trips\/[^/]+\/(comments|checklist|notes|collaborators|share-links)/.test(request.url()))
+          collaborationRequests.push(request.url());
+      });
+      await page.goto(`/trips/${trip.id}`);
+      await page.getByTestId('timeline-activity').first().waitFor();
+      await page.waitForTimeout(1500);
+      expect(collaborationRequests).toEqual([]);
+      const stand = page.getByRole('button', { name: 'Show comments, checklist and notes' });
+      expect(await stand.count()).toBe(1);
+
+      // Scrolling towards it brings it in before it is reached.
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await page.getByRole('heading', { name: 'Comments' }).waitFor();
+      expect(collaborationRequests.length).toBeGreaterThan(0);
+
+      // A link to an activity's comments opens them at once, wherever the page is scrolled.
+      await page.goto(`/trips/${trip.id}#comments-${first}`);
+      await page.getByRole('heading', { name: 'Comments' }).waitFor();
+      await context.close();
+    });
+  });
+});

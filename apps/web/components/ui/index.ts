@@ -9,3 +9,4 @@ export { LoadError } from './load-error';
 export { PageHeader } from './page-header';
 export { Pagination } from './pagination';
 export { Table, tableStyles } from './table';
+export { WhenNearView } from './when-near-view';

@@ -15,7 +15,8 @@ import { TripStatusBadge } from '@/components/trips/trip-status-badge';
 import { TripDecisionPanel } from '@/components/trips/trip-decision-panel';
 import { TripPolicyPanel } from '@/components/trips/trip-policy-panel';
 import { TripPresence } from '@/components/trips/trip-presence';
-import { Alert, Button, ButtonLink, EmptyState, Loading, PageHeader } from '@/components/ui';
+import { Alert, Button, ButtonLink, EmptyState, Loading, PageHeader, WhenNearView } from '@/components/ui';
+import { useCommentsLinked } from '@/components/collaboration/use-comments-linked';
 import {
   useCreateActivity,
   useDeleteActivity,
@@ -37,7 +38,7 @@ import { initialDay, initialTripView, tripViewReducer } from './trip-view';
 
 const ADD_FIRST_ACTIVITY = 'add-first-activity';
 
-/** Comments, checklist, notes, people and share links: below the fold, loaded after the trip. */
+/** Comments, checklist, notes, people and share links: below the fold, loaded as the reader nears them. */
 const TripCollaboration = dynamic(() => import('@/components/collaboration/trip-collaboration'), {
   ssr: false,
   loading: () => <Loading label="Loading comments and checklist…" />,
@@ -62,6 +63,7 @@ export function TripClient({ id }: { id: string }) {
   const router = useRouter();
   const params = useSearchParams();
   const user = useUser();
+  const commentsLinked = useCommentsLinked();
   const trip = useTrip(id);
   const itinerary = useItinerary(id);
   const commentCounts = useCommentCounts(id);
@@ -382,7 +384,9 @@ export function TripClient({ id }: { id: string }) {
         </div>
       </div>
 
-      <TripCollaboration trip={t} activities={activities} userId={user.id} />
+      <WhenNearView label="Show comments, checklist and notes" now={commentsLinked}>
+        <TripCollaboration trip={t} activities={activities} userId={user.id} />
+      </WhenNearView>
       {assistantOpen && (
         <AssistantPanel
           trip={t}
