@@ -193,9 +193,16 @@ describe('web performance: the trip page leaves what is far below the fold for l
       await page.getByRole('heading', { name: 'Comments' }).waitFor();
       expect(collaborationRequests.length).toBeGreaterThan(0);
 
-      // A link to an activity's comments opens them at once, wherever the page is scrolled.
+      // A link to an activity's comments opens them at once, on a fresh load at the top of the page,
+      // and they stay when the address moves on.
+      await page.goto('/dashboard');
       await page.goto(`/trips/${trip.id}#comments-${first}`);
       await page.getByRole('heading', { name: 'Comments' }).waitFor();
+      await page.evaluate(() => {
+        window.location.hash = 'top';
+      });
+      await page.waitForTimeout(500);
+      expect(await page.getByRole('heading', { name: 'Comments' }).count()).toBe(1);
       await context.close();
     });
   });

@@ -22,6 +22,9 @@ export function WhenNearView({ children, label, now = false }: WhenNearViewProps
   const place = useRef<HTMLDivElement>(null);
   const content = useRef<HTMLDivElement>(null);
   const pressed = useRef(false);
+  // Once shown it stays: `now` turning false again (the address moving on) must not take away what
+  // the reader may be typing in.
+  if (now && !near) setNear(true);
   const shown = near || now;
 
   useEffect(() => {
