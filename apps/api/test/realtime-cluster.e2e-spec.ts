@@ -1,5 +1,6 @@
 import type { Socket } from 'socket.io-client';
 import Redis from 'ioredis';
+import { redisChannelKey } from '../src/realtime/realtime-io.adapter';
 import { addMember, createTrip, registerOrganization, Session } from './support/factories';
 import { drainOutbox } from './support/outbox';
 import { connectSocket, eventually, joinTrip, record } from './support/realtime-client';
@@ -19,10 +20,12 @@ function acrossInstances(adapter: 'postgres' | 'redis', redisUrl: string) {
     let second: TestApp;
     let admin: Session;
     let manager: Session;
+    let channelKey: string;
     const sockets: Socket[] = [];
 
     beforeAll(async () => {
       const database = await createTestDatabase();
+      channelKey = redisChannelKey({ database: database.name });
       // REDIS_URL empty: the PostgreSQL adapter even where CI sets REDIS_URL for the other tests.
       first = await startTestApp({ REDIS_URL: redisUrl }, database);
       second = await startTestApp({ REDIS_URL: redisUrl }, database);
@@ -56,9 +59,10 @@ function acrossInstances(adapter: 'postgres' | 'redis', redisUrl: string) {
       await drainOutbox(first);
       if (adapter === 'redis') {
         const redis = new Redis(redisUrl);
-        // Both processes subscribe to the adapter's channels: the messages go through Redis.
-        const [, subscribers] = (await redis.pubsub('NUMSUB', 'nestmap_socket_io-request#/#')) as [string, number];
-        expect(subscribers).toBeGreaterThanOrEqual(2);
+        // Both processes subscribe to the adapter's channels, keyed by their database: the messages go
+        // through Redis, and the test apps of other files (other databases) are not among them.
+        const [, subscribers] = (await redis.pubsub('NUMSUB', `${channelKey}-request#/#`)) as [string, number];
+        expect(subscribers).toBe(2);
         redis.disconnect();
       }
       await eventually(() =>

@@ -6,6 +6,7 @@ import { createAdapter as createRedisAdapter } from '@socket.io/redis-adapter';
 import Redis from 'ioredis';
 import { Pool, type Client, type ClientConfig } from 'pg';
 import type { Server, ServerOptions } from 'socket.io';
+import { CLUSTER_QUERY_TIMEOUT_MS } from './realtime-server.options';
 
 /** Channel (PostgreSQL) and key (Redis) prefix of the messages between API processes. */
 const CHANNEL = 'nestmap_socket_io';
@@ -88,13 +89,29 @@ export class RealtimeIoAdapter extends IoAdapter {
       // Not quit(): it would wait for a Redis that may be away.
       this.closers.push(async () => client.disconnect());
     }
-    return createRedisAdapter(publisher, subscriber, { key: CHANNEL });
+    return createRedisAdapter(publisher, subscriber, {
+      key: redisChannelKey(this.transport.database),
+      requestsTimeout: CLUSTER_QUERY_TIMEOUT_MS,
+    });
   }
 
   /** Logged, never thrown: live updates pause while the database or Redis is away, requests go on. */
   private warn(error: Error): void {
     this.logger.warn({ err: error.message }, 'realtime adapter error; live updates between processes paused');
   }
+}
+
+/**
+ * The Redis key prefix of one deployment. Its processes share a database; another deployment on the
+ * same Redis (or a parallel test app, each on a database of its own) must not hear them — nor be
+ * counted among the processes whose answers a presence query waits for. PostgreSQL's NOTIFY
+ * channels are per database already.
+ */
+export function redisChannelKey(database: ClientConfig): string {
+  const name =
+    database.database ??
+    (database.connectionString ? decodeURIComponent(new URL(database.connectionString).pathname.slice(1)) : '');
+  return name ? `${CHANNEL}#${name}` : CHANNEL;
 }
 
 /**

@@ -5,6 +5,13 @@ import type { ServerOptions } from 'socket.io';
 export const REALTIME_PATH = '/api/socket.io';
 
 /**
+ * How long a question to the other API processes (presence's fetchSockets) waits for their answers:
+ * a process that died without unsubscribing would otherwise hold every join for socket.io's 5 s.
+ * The PostgreSQL adapter reads it from the query's flags, the Redis adapter from its options.
+ */
+export const CLUSTER_QUERY_TIMEOUT_MS = 2000;
+
+/**
  * WebSocket transport only: no HTTP long-polling, so every request of a connection is one upgraded
  * socket and PM2's cluster mode needs no sticky sessions. No trailing slash: `/api/socket.io?EIO=4…`
  * passes rewrites that would redirect `…/socket.io/`.

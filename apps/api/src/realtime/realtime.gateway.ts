@@ -16,7 +16,7 @@ import { DomainError } from '../common/errors/domain-error';
 import { AuthErrorCode, CommonErrorCode } from '../common/errors/error-codes';
 import { TripAccessService } from '../trips/trip-access.service';
 import { UsersRepository } from '../users/users.repository';
-import { realtimeServerOptions } from './realtime-server.options';
+import { CLUSTER_QUERY_TIMEOUT_MS, realtimeServerOptions } from './realtime-server.options';
 import { sessionRoom, tripRoom, userRoom } from './realtime-events';
 
 /** `socket.data`: what other processes see of a connection (fetchSockets), so nothing secret. */
@@ -238,7 +238,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   /** Tells a trip's room who is looking at it now, across every API process; returns the list. */
   private async announcePresence(tripId: string): Promise<Viewer[]> {
     try {
-      const sockets = await this.server.in(tripRoom(tripId)).fetchSockets();
+      const sockets = await this.server.in(tripRoom(tripId)).timeout(CLUSTER_QUERY_TIMEOUT_MS).fetchSockets();
       const viewers = new Map<string, Viewer>();
       for (const { data } of sockets) if (data?.viewer) viewers.set(data.viewer.id, data.viewer);
       const list = [...viewers.values()];
