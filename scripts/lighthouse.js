@@ -10,6 +10,10 @@
  *   npm run lighthouse                         # against http://localhost:3000
  *   npm run lighthouse -- --url http://host:3000 --runs 3 --only trip
  *
+ * Each page is loaded once by an unrecorded Lighthouse run first (`--warm-up 0` skips it): the first
+ * loads after a server (re)start measure Next's and Node's cold start on the same cores as the
+ * audited browser (it scored a page up to 10 points lower), which a running deployment never shows.
+ *
  * CHROME_PATH names the browser when Lighthouse cannot find one; LIGHTHOUSE_EMAIL and
  * LIGHTHOUSE_PASSWORD the account (default: the demo traveller). Reports go to artifacts/lighthouse/.
  */
@@ -37,6 +41,7 @@ function options(argv) {
   return {
     url: value('--url', process.env.LIGHTHOUSE_URL ?? 'http://localhost:3000').replace(/\/$/, ''),
     runs: Math.max(1, Number(value('--runs', '1'))),
+    warmUp: Math.max(0, Number(value('--warm-up', '1'))),
     only: value('--only', null)?.split(','),
     email: process.env.LIGHTHOUSE_EMAIL ?? 'tom@globex.example',
     password: process.env.LIGHTHOUSE_PASSWORD ?? 'nestmap demo password',
@@ -135,10 +140,12 @@ async function main() {
   for (const page of pages) {
     const pagePath = typeof page.path === 'function' ? page.path(tripId) : page.path;
     const target = settings.url + pagePath;
+    const audit = async () =>
+      runLighthouse(target, page.signedIn ? cookieHeader((await signIn(settings)).cookies, pagePath) : null);
+    for (let run = 0; run < settings.warmUp; run++) await audit();
     const runs = [];
     for (let run = 0; run < settings.runs; run++) {
-      const cookie = page.signedIn ? cookieHeader((await signIn(settings)).cookies, pagePath) : null;
-      const report = await runLighthouse(target, cookie);
+      const report = await audit();
       writeFileSync(join(REPORTS, `${page.name}-${run + 1}.json`), JSON.stringify(report));
       runs.push(summary(report));
     }

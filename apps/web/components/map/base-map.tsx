@@ -5,6 +5,7 @@ import type { LatLngBoundsExpression } from 'leaflet';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { MapContainer, ScaleControl, TileLayer } from 'react-leaflet';
 import { TILE_CONFIG_PATH, type TileConfig } from './map-config';
+import { MapPlaceholder } from './map-placeholder';
 import { OfflineBasemap } from './offline-basemap';
 import { afterTile, FIRST_TILE_TIMEOUT_MS, initialTileHealth, tilesHaveFailed } from './tile-health';
 import styles from './map.module.css';
@@ -33,6 +34,26 @@ function useTileConfig(): TileConfig | null | undefined {
     };
   }, []);
   return tiles;
+}
+
+/**
+ * False until the browser has had a turn after mounting. Leaflet's start (the map, then its pins,
+ * labels and view) forces style and layout and adds DOM: in one task it blocked the trip page's
+ * main thread for ~240 ms at phone speed (Lighthouse's total blocking time); in steps, each a task
+ * of its own, the page stays responsive and the browser lays out between them.
+ */
+function useAfterYield(): boolean {
+  const [yielded, setYielded] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setYielded(true), 0);
+    return () => clearTimeout(timer);
+  }, []);
+  return yielded;
+}
+
+/** The map's layers and view, one task after the map itself. */
+function AfterMapStart({ children }: { children: ReactNode }) {
+  return useAfterYield() ? children : null;
 }
 
 /** The configured tiles, until they fail: then `onFailed` (the map switches to the bundled basemap). */
@@ -73,14 +94,21 @@ export function BaseMap({ children, overlay, className, label }: BaseMapProps) {
   const [tilesFailed, setTilesFailed] = useState(false);
   const onTilesFailed = useCallback(() => setTilesFailed(true), []);
   const basemap = tiles === null || tilesFailed;
+  const started = useAfterYield();
   return (
     <div role="region" aria-label={label} className={[styles.region, className].filter(Boolean).join(' ')}>
-      <MapContainer className={styles.map} bounds={WORLD} minZoom={1} maxZoom={18} worldCopyJump scrollWheelZoom>
-        {tiles && !tilesFailed && <Tiles config={tiles} onFailed={onTilesFailed} />}
-        {basemap && <OfflineBasemap />}
-        <ScaleControl position="bottomleft" />
-        {children}
-      </MapContainer>
+      {started ? (
+        <MapContainer className={styles.map} bounds={WORLD} minZoom={1} maxZoom={18} worldCopyJump scrollWheelZoom>
+          <AfterMapStart>
+            {tiles && !tilesFailed && <Tiles config={tiles} onFailed={onTilesFailed} />}
+            {basemap && <OfflineBasemap />}
+            <ScaleControl position="bottomleft" />
+            {children}
+          </AfterMapStart>
+        </MapContainer>
+      ) : (
+        <MapPlaceholder />
+      )}
       {tilesFailed && (
         <p className={styles.offlineNote} role="status">
           Offline map

@@ -1,15 +1,8 @@
 'use client';
 
 import dynamic from 'next/dynamic';
+import { MapPlaceholder } from './map-placeholder';
 import styles from './map.module.css';
-
-function MapPlaceholder() {
-  return (
-    <div className={styles.placeholder} role="status">
-      Loading the map…
-    </div>
-  );
-}
 
 /** Leaflet touches `window` when it loads: the maps render in the browser only. */
 export const TripMap = dynamic(() => import('./trip-map'), { ssr: false, loading: MapPlaceholder });
