@@ -227,6 +227,37 @@ describe('Live updates over WebSockets', () => {
       });
     });
 
+    it('takes a co-traveller out of the trip room when an edit of the trip removes them', async () => {
+      const trip = await createTrip(t.api, traveller, { coTravellerIds: [colleague.user.id] });
+      await drainOutbox(t);
+      const colleagueSocket = await connect(colleague.accessToken);
+      const received = record(colleagueSocket);
+      expect(await joinTrip(colleagueSocket, trip.id)).toHaveProperty('viewers');
+      const owner = await connect(traveller.accessToken);
+      const ownerReceived = record(owner);
+      await joinTrip(owner, trip.id);
+
+      const edited = await t.api.patch(
+        `/api/trips/${trip.id}`,
+        { coTravellerIds: [], version: trip.version },
+        as(traveller),
+      );
+      expect(edited.status).toBe(200);
+      await drainOutbox(t);
+      // The edit's trip.updated has the room checked again: presence no longer names them.
+      await eventually(() => {
+        expect(ownerReceived.of('trip.updated')).toEqual([expect.objectContaining({ tripId: trip.id })]);
+        expect(ownerReceived.of('presence').at(-1)?.viewers).toEqual([
+          expect.objectContaining({ id: traveller.user.id }),
+        ]);
+      });
+      const comment = await t.api.post(`/api/trips/${trip.id}/comments`, { body: 'After the edit' }, as(traveller));
+      expect(comment.status).toBe(201);
+      await drainOutbox(t);
+      await eventually(() => expect(ownerReceived.of('comment.created')).toHaveLength(1));
+      expect(received.of('comment.created')).toEqual([]);
+    });
+
     it("pushes a mention's notification to the mentioned user's own connections only, ids only", async () => {
       const trip = await createTrip(t.api, traveller);
       const shared = await t.api.put(
