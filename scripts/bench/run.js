@@ -25,6 +25,8 @@ const ORGS = Number(process.env.BENCH_ORGS || 20);
 const TRIPS_PER_ORG = Number(process.env.BENCH_TRIPS_PER_ORG || 5000);
 const ACTIVITIES_PER_TRIP = Number(process.env.BENCH_ACTIVITIES_PER_TRIP || 10);
 const TRAVELLERS_PER_ORG = 100;
+/** Each traveller has the same number of trips: at least one, so a small BENCH_TRIPS_PER_ORG still has a trip to read. */
+const TRIPS_PER_TRAVELLER = Math.max(1, Math.round(TRIPS_PER_ORG / TRAVELLERS_PER_ORG));
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
 const DURATION = Number(process.env.BENCH_DURATION || 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
@@ -70,8 +72,9 @@ async function populate(url) {
     INSERT INTO trips (organization_id, traveller_id, title, destination, start_date, end_date, status, latitude, longitude, timezone)
       SELECT u.organization_id, u.id, 'Trip ' || n, (ARRAY['Berlin','Tokyo','New York','London','Paris'])[1 + n % 5],
              DATE '2024-01-01' + (n * 7 + length(u.email)) % 1000, DATE '2024-01-01' + (n * 7 + length(u.email)) % 1000 + 3,
-             (ARRAY['draft','submitted','approved','completed','cancelled']::trip_status[])[1 + n % 5], 52.52, 13.405, 'Europe/Berlin'
-      FROM users u, generate_series(1, ${TRIPS_PER_ORG / TRAVELLERS_PER_ORG}) n WHERE u.role = 'traveller';
+             (ARRAY['draft','submitted','approved','completed','cancelled']::trip_status[])[1 + abs(hashtext(u.id::text) + n) % 5],
+             52.52, 13.405, 'Europe/Berlin'
+      FROM users u, generate_series(1, ${TRIPS_PER_TRAVELLER}) n WHERE u.role = 'traveller';
   `);
   await client.query(`
     INSERT INTO activities (organization_id, trip_id, title, type, starts_at, ends_at, timezone, position, latitude, longitude)
@@ -88,7 +91,9 @@ async function populate(url) {
   const manager = (await client.query("SELECT id, organization_id FROM users WHERE role = 'manager' LIMIT 1")).rows[0];
   const traveller = (
     await client.query(
-      "SELECT id, organization_id FROM users WHERE role = 'traveller' AND organization_id = $1 LIMIT 1",
+      // One with a draft trip: the flight search needs one.
+      `SELECT id, organization_id FROM users u WHERE role = 'traveller' AND organization_id = $1
+          AND EXISTS (SELECT 1 FROM trips t WHERE t.traveller_id = u.id AND t.status = 'draft') LIMIT 1`,
       [manager.organization_id],
     )
   ).rows[0];
@@ -543,6 +548,8 @@ async function benchBooking(url, targets) {
               (SELECT count(*)::int FROM sandbox_flight_orders o WHERE o.created_at >= $1) AS orders,
               (SELECT count(*)::int FROM activities a WHERE a.type = 'flight' AND a.created_at >= $1) AS flights,
               (SELECT count(*)::int FROM outbox_messages m WHERE m.topic LIKE 'booking.%' AND m.created_at >= $1) AS events,
+              (SELECT string_agg(topic || ' ' || n, ', ' ORDER BY topic) FROM (SELECT topic, count(*) AS n FROM outbox_messages
+                WHERE topic LIKE 'booking.%' AND created_at >= $1 GROUP BY topic) t) AS topics,
               -- Ours and bare wrote rows of one shape: the same columns filled, the same answer's fields.
               count(DISTINCT num_nonnulls(b.*))::int + (SELECT count(DISTINCT num_nonnulls(a.*))::int - 1 FROM activities a WHERE a.type = 'flight' AND a.created_at >= $1) AS shapes,
               count(DISTINCT (SELECT string_agg(k, ',' ORDER BY k) FROM jsonb_object_keys(b.response_body) k))::int AS answers
@@ -576,7 +583,7 @@ async function benchBooking(url, targets) {
       `|   ratios | throughput ours/bare ${(summary.ours.rps / summary.bare.rps).toFixed(2)} | CPU/booking bare/ours ${(summary.bare.cpu / summary.ours.cpu).toFixed(2)} | p99 ours/bare ${(summary.ours.p99 / summary.bare.p99).toFixed(2)} | | | |`,
     );
     log(
-      `written: ${written.bookings} bookings (warm-up included), ${written.confirmed} confirmed, ${written.orders} sandbox orders, ${written.flights} flight activities, ${written.events} booking outbox rows (3 a booking: ordering → audit; confirmed → audit, mail); row shapes ${written.shapes}, answer shapes ${written.answers} (1 and 1: bare wrote what ours wrote)`,
+      `written: ${written.bookings} bookings (warm-up included), ${written.confirmed} confirmed, ${written.orders} sandbox orders, ${written.flights} flight activities, ${written.events} booking outbox rows (3 a booking: ordering → audit; confirmed → audit, mail: ${written.topics}); row shapes ${written.shapes}, answer shapes ${written.answers} (1 and 1: bare wrote what ours wrote)`,
     );
     return (
       summary.ours.non2xx + summary.bare.non2xx + summary.ours.exhausted + summary.bare.exhausted > 0 ||
