@@ -272,6 +272,10 @@ class Refusal extends Error {
 }
 
 /** One statement per event, as DomainEvents.publish: a row per handler and the NOTIFY (on a channel of its own: the API's outbox worker shares this database and must not deliver bare's rows). */
+/** The API's subscribers of each event (one outbox row each): keep in step with its handlers' EVENTS lists. */
+const ORDERING_HANDLERS = ['audit.recorder', 'realtime.publisher'];
+const CONFIRMED_HANDLERS = ['audit.recorder', 'mail.booking-notifier', 'realtime.publisher', 'mail.budget-alerter'];
+
 async function publish(client, user, type, handlers, booking, trip, from) {
   const { flightLines } = bookingPieces();
   const data = {
@@ -468,7 +472,7 @@ async function book(user, tripId, keyHeader, body) {
         ],
       )
     ).rows[0];
-    await publish(client, user, 'booking.ordering', ['audit.recorder'], booking, trip, null);
+    await publish(client, user, 'booking.ordering', ORDERING_HANDLERS, booking, trip, null);
     return booking;
   }).catch((error) => {
     if (error.constraint === 'uq_bookings_live_offer' || error.constraint === 'uq_bookings_idempotency')
@@ -558,15 +562,7 @@ async function book(user, tripId, keyHeader, body) {
       )
     ).rows[0];
     // An approved trip would become booked here (trip.booked): the bench's trips are drafts, in both servers.
-    await publish(
-      client,
-      user,
-      'booking.confirmed',
-      ['audit.recorder', 'mail.booking-notifier'],
-      confirmed,
-      lockedTrip,
-      'ordering',
-    );
+    await publish(client, user, 'booking.confirmed', CONFIRMED_HANDLERS, confirmed, lockedTrip, 'ordering');
     const answer = pieces.toBookingResponse(camel(confirmed), { userId: user.id, role: user.role });
     await client.query(
       'UPDATE bookings SET response_status = $2, response_body = $3 WHERE id = $1 AND organization_id = $4 AND response_status IS NULL',

@@ -583,13 +583,13 @@ async function benchBooking(url, targets) {
       `|   ratios | throughput ours/bare ${(summary.ours.rps / summary.bare.rps).toFixed(2)} | CPU/booking bare/ours ${(summary.bare.cpu / summary.ours.cpu).toFixed(2)} | p99 ours/bare ${(summary.ours.p99 / summary.bare.p99).toFixed(2)} | | | |`,
     );
     log(
-      `written: ${written.bookings} bookings (warm-up included), ${written.confirmed} confirmed, ${written.orders} sandbox orders, ${written.flights} flight activities, ${written.events} booking outbox rows (3 a booking: ordering → audit; confirmed → audit, mail: ${written.topics}); row shapes ${written.shapes}, answer shapes ${written.answers} (1 and 1: bare wrote what ours wrote)`,
+      `written: ${written.bookings} bookings (warm-up included), ${written.confirmed} confirmed, ${written.orders} sandbox orders, ${written.flights} flight activities, ${written.events} booking outbox rows (6 a booking: ordering → audit, realtime; confirmed → audit, mail, realtime, budget alerts: ${written.topics}); row shapes ${written.shapes}, answer shapes ${written.answers} (1 and 1: bare wrote what ours wrote)`,
     );
     return (
       summary.ours.non2xx + summary.bare.non2xx + summary.ours.exhausted + summary.bare.exhausted > 0 ||
       written.confirmed !== written.bookings ||
       written.orders !== written.bookings ||
-      written.events !== 3 * written.bookings ||
+      written.events !== 6 * written.bookings ||
       written.shapes !== 1 ||
       written.answers !== 1
     );
