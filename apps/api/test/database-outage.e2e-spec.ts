@@ -222,7 +222,13 @@ describe('A locked table', () => {
 
   beforeAll(async () => {
     // A statement timeout far above the lock timeout (1 s, the default) tells the two apart even on a busy machine.
-    t = await startTestApp({ DB_POOL_SIZE: String(POOL_SIZE), DB_STATEMENT_TIMEOUT_MS: '10000' });
+    // /api/auth/me and /organizations/current queue for a connection until the lock waits give theirs
+    // back (about 1 s): a 5 s wait for the pool, not the default 2 s, keeps a busy machine from failing them.
+    t = await startTestApp({
+      DB_POOL_SIZE: String(POOL_SIZE),
+      DB_STATEMENT_TIMEOUT_MS: '10000',
+      DB_CONNECT_TIMEOUT_MS: '5000',
+    });
     session = await registerOrganization(t.api);
     await createTrip(t.api, session);
   });
