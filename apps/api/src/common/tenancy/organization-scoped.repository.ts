@@ -13,7 +13,7 @@ import type { AuthContext } from '../auth/auth-context';
 import type { TransactionRunner } from '../database/transaction-runner';
 import { NotFoundError } from '../errors/domain-error';
 
-interface OrganizationOwned extends ObjectLiteral {
+export interface OrganizationOwned extends ObjectLiteral {
   id: string;
   organizationId: string;
 }
