@@ -12,7 +12,7 @@
  *
  * Each page is loaded once by an unrecorded Lighthouse run first (`--warm-up 0` skips it): the first
  * loads after a server (re)start measure Next's and Node's cold start on the same cores as the
- * audited browser (it scored a page up to 10 points lower), which a running deployment never shows.
+ * audited browser (it scored a page up to 10–15 points lower), which a running deployment never shows.
  *
  * CHROME_PATH names the browser when Lighthouse cannot find one; LIGHTHOUSE_EMAIL and
  * LIGHTHOUSE_PASSWORD the account (default: the demo traveller). Reports go to artifacts/lighthouse/.
