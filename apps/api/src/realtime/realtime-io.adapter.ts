@@ -5,6 +5,7 @@ import { createAdapter as createPostgresAdapter } from '@socket.io/postgres-adap
 import { createAdapter as createRedisAdapter } from '@socket.io/redis-adapter';
 import Redis from 'ioredis';
 import { Pool, type Client, type ClientConfig } from 'pg';
+import { parse } from 'pg-connection-string';
 import type { Server, ServerOptions } from 'socket.io';
 import { CLUSTER_QUERY_TIMEOUT_MS } from './realtime-server.options';
 
@@ -108,9 +109,8 @@ export class RealtimeIoAdapter extends IoAdapter {
  * channels are per database already.
  */
 export function redisChannelKey(database: ClientConfig): string {
-  const name =
-    database.database ??
-    (database.connectionString ? decodeURIComponent(new URL(database.connectionString).pathname.slice(1)) : '');
+  // pg's own parser: the name pg connects to, from any connection string pg accepts.
+  const name = database.database ?? (database.connectionString ? parse(database.connectionString).database : null);
   return name ? `${CHANNEL}#${name}` : CHANNEL;
 }
 
